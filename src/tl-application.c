@@ -1,3 +1,348 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* placeholder: being written */
-typedef int tl_placeholder_tl_application;
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "tl-application.h"
+#include "tl-demo.h"
+#include "tl-time.h"
+#include "tl-window.h"
+
+struct _TlApplication
+{
+  AdwApplication  parent_instance;
+
+  /* owned */
+  GSettings      *settings;
+  char           *database_path;
+  gboolean        demo;
+};
+
+G_DEFINE_FINAL_TYPE (TlApplication, tl_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the database at PATH instead of the default one"), N_("PATH") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a generated sample day in a separate demo database"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+/* helpers */
+
+static void
+show_open_error (TlApplication *self,
+                 const char    *path,
+                 const GError  *error)
+{
+  AdwMessageDialog *dialog;
+
+  g_printerr ("%s: %s\n", path, error->message);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL,
+                                                       _("Could Not Open the Database"),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static TlStore *
+open_demo_store (TlApplication  *self,
+                 GError        **error)
+{
+  g_autofree char *path = tl_application_demo_database_path ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(TlStore) store = NULL;
+  TlDemoOptions options;
+  gint64 from, to;
+
+  /* The demo database is always regenerated for today, so it can be thrown
+   * away: it is never the user's own database. */
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+
+  zone = tl_time_zone_new (g_settings_get_string (self->settings, "time-zone"));
+  if (zone == NULL)
+    zone = g_time_zone_new_local ();
+  tl_time_day_range_at (zone, g_get_real_time () / G_USEC_PER_SEC, &from, &to);
+
+  if (!(store = tl_store_open (path, error)))
+    return NULL;
+
+  /* A fixed seed: every officer trained on the sample sees the same day. */
+  tl_demo_options_init (&options, 2026, from, to);
+  options.time_zone = zone;
+  if (!tl_demo_generate (store, &options, NULL, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
+
+/* callbacks */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  TlApplication *self = user_data;
+  const char *developers[] = { _("The Tideline developers"), NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwAboutWindow *about;
+
+  about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+  g_object_set (about,
+                "transient-for", window,
+                "application-name", _("Tideline"),
+                "application-icon", APP_ID,
+                "version", PACKAGE_VERSION,
+                "developer-name", _("The Tideline developers"),
+                "developers", developers,
+                "website", "https://github.com/tideline/tideline",
+                "issue-url", "https://github.com/tideline/tideline/issues",
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "comments", _("Patrols, departures and rescues on the English Channel, "
+                              "on a map that works offline."),
+                /* Translators: put your names here, one per line */
+                "translator-credits", _("translator-credits"),
+                NULL);
+  /* GSHHG's licence asks for credit wherever the coastline is shown. */
+  adw_about_window_add_legal_section (about,
+                                      _("Coastline"),
+                                      _("GSHHG, Global Self-consistent, Hierarchical, High-resolution "
+                                        "Geography Database, by P. Wessel and W. H. F. Smith"),
+                                      GTK_LICENSE_LGPL_3_0, NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+open_sample_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  TlApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlStore) store = NULL;
+
+  if (!(store = open_demo_store (self, &error)))
+    {
+      g_autofree char *path = tl_application_demo_database_path ();
+      show_open_error (self, path, error);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (tl_window_new (self, store)));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "open-sample", open_sample_activated },
+};
+
+/* GObject overrides */
+
+static int
+tl_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  TlApplication *self = TL_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "tideline", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    self->database_path = g_canonicalize_filename (path, NULL);
+  self->demo = g_variant_dict_contains (options, "demo");
+
+  if (self->demo && self->database_path != NULL)
+    {
+      g_printerr ("%s\n", _("--demo and --database cannot be used together"));
+      return 2;
+    }
+
+  return -1;
+}
+
+static void
+tl_application_startup (GApplication *app)
+{
+  TlApplication *self = TL_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  G_APPLICATION_CLASS (tl_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+tl_application_activate (GApplication *app)
+{
+  TlApplication *self = TL_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlStore) store = NULL;
+  g_autofree char *path = NULL;
+  GtkWindow *window;
+
+  if ((window = gtk_application_get_active_window (GTK_APPLICATION (app))))
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->demo)
+    {
+      path = tl_application_demo_database_path ();
+      store = open_demo_store (self, &error);
+    }
+  else
+    {
+      path = self->database_path ? g_strdup (self->database_path)
+                                 : tl_application_default_database_path ();
+      store = tl_store_open (path, &error);
+    }
+
+  if (store == NULL)
+    {
+      show_open_error (self, path, error);
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (tl_window_new (self, store)));
+}
+
+static void
+tl_application_finalize (GObject *object)
+{
+  TlApplication *self = TL_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (tl_application_parent_class)->finalize (object);
+}
+
+static void
+tl_application_class_init (TlApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = tl_application_finalize;
+  app_class->handle_local_options = tl_application_handle_local_options;
+  app_class->startup = tl_application_startup;
+  app_class->activate = tl_application_activate;
+}
+
+static void
+tl_application_init (TlApplication *self)
+{
+  self->settings = g_settings_new (APP_ID);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+}
+
+/* public API */
+
+/**
+ * tl_application_new:
+ *
+ * Returns: (transfer full): the application. Each process opens its own
+ *   database, so instances are not unique: two desks may run two windows
+ *   on the same file, or one on a demo database.
+ */
+TlApplication *
+tl_application_new (void)
+{
+  return g_object_new (TL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/**
+ * tl_application_get_settings:
+ *
+ * Returns: (transfer none): the application's settings.
+ */
+GSettings *
+tl_application_get_settings (TlApplication *self)
+{
+  g_return_val_if_fail (TL_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * tl_application_dup_operator_name:
+ *
+ * The name written into the audit log: the one set in preferences, else
+ * the operating system's user name.
+ *
+ * Returns: (transfer full): the operator's name.
+ */
+char *
+tl_application_dup_operator_name (TlApplication *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (TL_IS_APPLICATION (self), NULL);
+
+  name = g_strstrip (g_settings_get_string (self->settings, "operator-name"));
+  if (name[0] != '\0')
+    return g_steal_pointer (&name);
+
+  return g_strdup (g_get_user_name ());
+}
+
+/**
+ * tl_application_default_database_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/tideline/tideline.db`.
+ */
+char *
+tl_application_default_database_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "tideline", "tideline.db", NULL);
+}
+
+/**
+ * tl_application_demo_database_path:
+ *
+ * Returns: (transfer full): where the generated sample day lives, in the
+ *   cache directory: nothing in it is worth keeping.
+ */
+char *
+tl_application_demo_database_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "tideline", "demo.db", NULL);
+}

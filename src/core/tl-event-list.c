@@ -1,3 +1,472 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* placeholder: being written */
-typedef int tl_placeholder_tl_event_list;
+
+#include "config.h"
+
+#include "tl-event-list.h"
+#include "tl-event-private.h"
+
+/* The events of a time range, following the store. On every change it
+ * reads the range again and reports only the span that differs, keeping
+ * the TlEvent objects of rows that did not change and updating in place
+ * the objects of rows that did: a list view then keeps its selection and
+ * scroll position, and bindings on a row follow its record. */
+struct _TlEventList
+{
+  GObject    parent_instance;
+
+  /* owned */
+  TlStore   *store;
+  GPtrArray *items;
+
+  gint64     from;
+  gint64     to;
+};
+
+static void tl_event_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TlEventList, tl_event_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      tl_event_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_FROM,
+  PROP_TO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static gboolean
+same_record (TlEvent *a,
+             TlEvent *b)
+{
+  return tl_event_get_id (a) == tl_event_get_id (b) &&
+         tl_event_get_revision (a) == tl_event_get_revision (b);
+}
+
+static GPtrArray *
+query (TlEventList *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *events;
+
+  events = tl_store_list_events (self->store, self->from, self->to, &error);
+  if (events == NULL)
+    g_warning ("Could not read the events of %s: %s",
+               tl_store_get_path (self->store), error->message);
+
+  return events;
+}
+
+static guint
+event_id_hash (gconstpointer event)
+{
+  gint64 id = tl_event_get_id ((TlEvent *)event);
+
+  return g_int64_hash (&id);
+}
+
+static gboolean
+event_id_equal (gconstpointer a,
+                gconstpointer b)
+{
+  return tl_event_get_id ((TlEvent *)a) == tl_event_get_id ((TlEvent *)b);
+}
+
+static void
+replace_item (GPtrArray *array,
+              guint      position,
+              TlEvent   *event)
+{
+  TlEvent *previous = g_ptr_array_index (array, position);
+
+  array->pdata[position] = g_object_ref (event);
+  g_object_unref (previous);
+}
+
+/* Makes @fresh use the list's objects for the records the list already
+ * shows: as they are in the unchanged head (@prefix rows) and tail
+ * (@suffix rows), brought up to date in the changed span. */
+static void
+adopt_existing_objects (TlEventList *self,
+                        GPtrArray   *fresh,
+                        guint        prefix,
+                        guint        suffix)
+{
+  g_autoptr(GHashTable) by_id = NULL;
+  GPtrArray *items = self->items;
+
+  for (guint i = 0; i < prefix; i++)
+    replace_item (fresh, i, g_ptr_array_index (items, i));
+
+  for (guint i = 1; i <= suffix; i++)
+    replace_item (fresh, fresh->len - i, g_ptr_array_index (items, items->len - i));
+
+  by_id = g_hash_table_new (event_id_hash, event_id_equal);
+  for (guint i = prefix; i < items->len - suffix; i++)
+    g_hash_table_add (by_id, g_ptr_array_index (items, i));
+
+  for (guint i = prefix; i < fresh->len - suffix; i++)
+    {
+      TlEvent *event = g_ptr_array_index (fresh, i);
+      TlEvent *existing = g_hash_table_lookup (by_id, event);
+
+      if (existing == NULL)
+        continue;
+
+      if (!same_record (existing, event))
+        tl_event_assign (existing, event);
+
+      replace_item (fresh, i, existing);
+    }
+}
+
+/* Reads the range again and emits one items-changed for the span between
+ * the unchanged head and tail, if anything changed. */
+static void
+reload (TlEventList *self)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GPtrArray) old = NULL;
+  guint n_old, n_new, prefix = 0, suffix = 0;
+
+  fresh = query (self);
+  if (fresh == NULL)
+    return;
+
+  n_old = self->items->len;
+  n_new = fresh->len;
+
+  while (prefix < n_old && prefix < n_new &&
+         same_record (g_ptr_array_index (self->items, prefix),
+                      g_ptr_array_index (fresh, prefix)))
+    prefix++;
+
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         same_record (g_ptr_array_index (self->items, n_old - 1 - suffix),
+                      g_ptr_array_index (fresh, n_new - 1 - suffix)))
+    suffix++;
+
+  if (prefix == n_old && prefix == n_new)
+    return;
+
+  adopt_existing_objects (self, fresh, prefix, suffix);
+
+  old = g_steal_pointer (&self->items);
+  self->items = g_steal_pointer (&fresh);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              n_old - prefix - suffix,
+                              n_new - prefix - suffix);
+}
+
+/* Callbacks */
+
+static void
+on_events_changed (TlEventList *self,
+                   TlStore     *store)
+{
+  reload (self);
+}
+
+/* GListModel */
+
+static GType
+tl_event_list_get_item_type (GListModel *model)
+{
+  return TL_TYPE_EVENT;
+}
+
+static guint
+tl_event_list_get_n_items (GListModel *model)
+{
+  TlEventList *self = TL_EVENT_LIST (model);
+
+  return self->items->len;
+}
+
+static gpointer
+tl_event_list_get_item (GListModel *model,
+                        guint       position)
+{
+  TlEventList *self = TL_EVENT_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+tl_event_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = tl_event_list_get_item_type;
+  iface->get_n_items = tl_event_list_get_n_items;
+  iface->get_item = tl_event_list_get_item;
+}
+
+/* GObject overrides */
+
+static void
+tl_event_list_constructed (GObject *object)
+{
+  TlEventList *self = (TlEventList *)object;
+  g_autoptr(GPtrArray) events = NULL;
+
+  G_OBJECT_CLASS (tl_event_list_parent_class)->constructed (object);
+
+  g_return_if_fail (TL_IS_STORE (self->store));
+
+  g_signal_connect_object (self->store, "events-changed",
+                           G_CALLBACK (on_events_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Nobody can be listening yet: no items-changed for the first load. */
+  events = query (self);
+  if (events != NULL)
+    {
+      g_ptr_array_unref (self->items);
+      self->items = g_steal_pointer (&events);
+    }
+}
+
+static void
+tl_event_list_dispose (GObject *object)
+{
+  TlEventList *self = (TlEventList *)object;
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tl_event_list_parent_class)->dispose (object);
+}
+
+static void
+tl_event_list_finalize (GObject *object)
+{
+  TlEventList *self = (TlEventList *)object;
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tl_event_list_parent_class)->finalize (object);
+}
+
+static void
+tl_event_list_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TlEventList *self = TL_EVENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_FROM:
+      g_value_set_int64 (value, self->from);
+      break;
+
+    case PROP_TO:
+      g_value_set_int64 (value, self->to);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_event_list_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TlEventList *self = TL_EVENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    /* Before construction the range is only recorded; constructed() loads
+     * it once. */
+    case PROP_FROM:
+      if (self->store == NULL)
+        self->from = g_value_get_int64 (value);
+      else
+        tl_event_list_set_range (self, g_value_get_int64 (value), self->to);
+      break;
+
+    case PROP_TO:
+      if (self->store == NULL)
+        self->to = g_value_get_int64 (value);
+      else
+        tl_event_list_set_range (self, self->from, g_value_get_int64 (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_event_list_class_init (TlEventListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = tl_event_list_constructed;
+  object_class->dispose = tl_event_list_dispose;
+  object_class->finalize = tl_event_list_finalize;
+  object_class->get_property = tl_event_list_get_property;
+  object_class->set_property = tl_event_list_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         TL_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_FROM] =
+    g_param_spec_int64 ("from", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_TO] =
+    g_param_spec_int64 ("to", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tl_event_list_init (TlEventList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* Public API */
+
+/**
+ * tl_event_list_new:
+ * @store: the store to follow
+ * @from: the first second of the range, UTC
+ * @to: the second after the range, UTC
+ *
+ * Returns: (transfer full): a list of the events in [@from, @to)
+ */
+TlEventList *
+tl_event_list_new (TlStore *store,
+                   gint64   from,
+                   gint64   to)
+{
+  g_return_val_if_fail (TL_IS_STORE (store), NULL);
+
+  return g_object_new (TL_TYPE_EVENT_LIST,
+                       "store", store,
+                       "from", from,
+                       "to", to,
+                       NULL);
+}
+
+/**
+ * tl_event_list_get_store:
+ * @self: a #TlEventList
+ *
+ * Returns: (transfer none): the store
+ */
+TlStore *
+tl_event_list_get_store (TlEventList *self)
+{
+  g_return_val_if_fail (TL_IS_EVENT_LIST (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * tl_event_list_set_range:
+ * @self: a #TlEventList
+ * @from: the first second of the range, UTC
+ * @to: the second after the range, UTC
+ *
+ * Shows another range: the list is read again and replaced in one
+ * items-changed.
+ */
+void
+tl_event_list_set_range (TlEventList *self,
+                         gint64       from,
+                         gint64       to)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GPtrArray) old = NULL;
+  gboolean from_changed, to_changed;
+
+  g_return_if_fail (TL_IS_EVENT_LIST (self));
+
+  from_changed = self->from != from;
+  to_changed = self->to != to;
+  if (!from_changed && !to_changed)
+    return;
+
+  self->from = from;
+  self->to = to;
+
+  fresh = query (self);
+  if (fresh == NULL)
+    fresh = g_ptr_array_new_with_free_func (g_object_unref);
+
+  old = g_steal_pointer (&self->items);
+  self->items = g_steal_pointer (&fresh);
+
+  if (old->len > 0 || self->items->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->items->len);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (from_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM]);
+  if (to_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TO]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint64
+tl_event_list_get_from (TlEventList *self)
+{
+  g_return_val_if_fail (TL_IS_EVENT_LIST (self), 0);
+
+  return self->from;
+}
+
+gint64
+tl_event_list_get_to (TlEventList *self)
+{
+  g_return_val_if_fail (TL_IS_EVENT_LIST (self), 0);
+
+  return self->to;
+}
+
+/**
+ * tl_event_list_find:
+ * @self: a #TlEventList
+ * @event_id: an event id
+ *
+ * Returns: the position of the event, or %G_MAXUINT if it is not listed
+ */
+guint
+tl_event_list_find (TlEventList *self,
+                    gint64       event_id)
+{
+  g_return_val_if_fail (TL_IS_EVENT_LIST (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->items->len; i++)
+    if (tl_event_get_id (g_ptr_array_index (self->items, i)) == event_id)
+      return i;
+
+  return G_MAXUINT;
+}

@@ -31,6 +31,12 @@ typedef enum {
 /* A time that is not set (an open-ended event has no end). */
 #define TL_TIME_NONE G_MININT64
 
+/* GEnum types, whose value nicks are the stable strings below. */
+#define TL_TYPE_EVENT_KIND (tl_event_kind_get_type ())
+GType       tl_event_kind_get_type     (void) G_GNUC_CONST;
+#define TL_TYPE_EVENT_STATUS (tl_event_status_get_type ())
+GType       tl_event_status_get_type   (void) G_GNUC_CONST;
+
 const char *tl_event_kind_to_string    (TlEventKind kind);
 gboolean    tl_event_kind_from_string  (const char  *str,
                                         TlEventKind *out_kind);

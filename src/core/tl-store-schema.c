@@ -1,3 +1,389 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* placeholder: being written */
-typedef int tl_placeholder_tl_store_schema;
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tl-store-private.h"
+
+/* Numbered migrations. migrations[n] takes a file from schema n to n + 1
+ * inside a transaction the caller opens and commits, so that a file is
+ * either at schema n or at n + 1, never in between. A released migration
+ * is never edited: a change is a new migration. */
+
+typedef gboolean (*TlMigration) (TlStore  *self,
+                                 GError  **error);
+
+/* Schema 1. Records count people, they never identify them: no table has
+ * a field for a person's name, and none may get one. */
+static const char schema_1_sql[] =
+  "CREATE TABLE cases ("
+  "  id INTEGER PRIMARY KEY,"
+  "  status TEXT NOT NULL DEFAULT 'open'"
+  "    CONSTRAINT case_status_known CHECK (status IN ('open', 'closed')),"
+  "  title TEXT,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+
+  /* Constraint names are looked up by tl_store_set_error() to tell the
+   * operator which value was refused. */
+  "CREATE TABLE events ("
+  /* AUTOINCREMENT: an id is never given twice, so the audit rows of a
+   * deleted event never mix with a new one's, and Undo can put a deleted
+   * event back under its own id. */
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  kind TEXT NOT NULL CONSTRAINT kind_known CHECK (kind IN"
+  "    ('departure', 'sighting', 'interception', 'rescue', 'arrival', 'patrol')),"
+  "  time INTEGER NOT NULL,"
+  "  end_time INTEGER"
+  "    CONSTRAINT end_after_start CHECK (end_time IS NULL OR end_time >= time),"
+  "  latitude REAL CONSTRAINT latitude_in_range CHECK (latitude BETWEEN -90 AND 90),"
+  "  longitude REAL CONSTRAINT longitude_in_range CHECK (longitude BETWEEN -180 AND 180),"
+  "  place TEXT,"
+  "  boats INTEGER CONSTRAINT boats_not_negative CHECK (boats >= 0),"
+  "  people INTEGER CONSTRAINT people_not_negative CHECK (people >= 0),"
+  "  rescued INTEGER CONSTRAINT rescued_not_negative CHECK (rescued >= 0),"
+  "  deceased INTEGER CONSTRAINT deceased_not_negative CHECK (deceased >= 0),"
+  "  missing INTEGER CONSTRAINT missing_not_negative CHECK (missing >= 0),"
+  "  unit TEXT,"
+  "  status TEXT NOT NULL CONSTRAINT status_known CHECK (status IN"
+  "    ('reported', 'confirmed', 'ongoing', 'closed')),"
+  "  notes TEXT,"
+  "  case_id INTEGER REFERENCES cases (id) ON DELETE SET NULL,"
+  "  details TEXT"
+  "    CONSTRAINT details_is_json CHECK (details IS NULL OR json_valid (details)),"
+  "  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),"
+  "  created_by TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_by TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  CONSTRAINT position_complete CHECK ((latitude IS NULL) = (longitude IS NULL))"
+  ");"
+  /* The index on time also orders by id (the rowid ends every index), so
+   * a day's events come out sorted without a sort step. */
+  "CREATE INDEX events_time ON events (time);"
+  /* Deleting a case sets its events' case_id to NULL: without this index
+   * that is a scan of every event. */
+  "CREATE INDEX events_case ON events (case_id) WHERE case_id IS NOT NULL;"
+
+  "CREATE TABLE routes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CONSTRAINT route_kind_known CHECK (kind IN ('route', 'area')),"
+  /* A JSON array of [longitude, latitude] pairs, GeoJSON order. */
+  "  geometry TEXT NOT NULL CONSTRAINT geometry_is_array CHECK ("
+  "    CASE WHEN json_valid (geometry) THEN json_type (geometry) = 'array' ELSE 0 END)"
+  ");"
+  "CREATE INDEX routes_event ON routes (event_id);"
+
+  "CREATE TABLE places ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL,"
+  "  country TEXT NOT NULL,"
+  "  latitude REAL NOT NULL CHECK (latitude BETWEEN -90 AND 90),"
+  "  longitude REAL NOT NULL CHECK (longitude BETWEEN -180 AND 180),"
+  "  user_added INTEGER NOT NULL DEFAULT 0 CHECK (user_added IN (0, 1))"
+  ");"
+
+  "CREATE TABLE units ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE"
+  ");"
+
+  /* The audit log outlives the events it describes, so event_id is not a
+   * foreign key. */
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  event_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete', 'restore')),"
+  "  operator TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  before TEXT CHECK (before IS NULL OR json_valid (before)),"
+  "  after TEXT CHECK (after IS NULL OR json_valid (after))"
+  ");"
+  "CREATE INDEX audit_event ON audit (event_id);"
+  /* Append-only: what was recorded stays recorded, whoever asks. */
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit log cannot be changed');"
+  "END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit log cannot be changed');"
+  "END;"
+
+  /* Events by area, for the map. Only events with a position are in it. */
+  "CREATE VIRTUAL TABLE events_rtree USING rtree (id, min_lat, max_lat, min_lon, max_lon);"
+  "CREATE TRIGGER events_rtree_insert AFTER INSERT ON events"
+  "  WHEN new.latitude IS NOT NULL AND new.longitude IS NOT NULL BEGIN"
+  "  INSERT INTO events_rtree VALUES"
+  "    (new.id, new.latitude, new.latitude, new.longitude, new.longitude);"
+  "END;"
+  "CREATE TRIGGER events_rtree_update AFTER UPDATE OF latitude, longitude ON events BEGIN"
+  "  DELETE FROM events_rtree WHERE id = old.id;"
+  "  INSERT INTO events_rtree"
+  "    SELECT new.id, new.latitude, new.latitude, new.longitude, new.longitude"
+  "    WHERE new.latitude IS NOT NULL AND new.longitude IS NOT NULL;"
+  "END;"
+  "CREATE TRIGGER events_rtree_delete AFTER DELETE ON events BEGIN"
+  "  DELETE FROM events_rtree WHERE id = old.id;"
+  "END;"
+
+  /* Full-text search over what operators type. External content: the text
+   * is stored once, in events, and the index follows it by triggers. */
+  "CREATE VIRTUAL TABLE events_fts USING fts5 (notes, unit, place,"
+  "  content = 'events', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
+  "  INSERT INTO events_fts (rowid, notes, unit, place)"
+  "    VALUES (new.id, new.notes, new.unit, new.place);"
+  "END;"
+  "CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN"
+  "  INSERT INTO events_fts (events_fts, rowid, notes, unit, place)"
+  "    VALUES ('delete', old.id, old.notes, old.unit, old.place);"
+  "END;"
+  "CREATE TRIGGER events_fts_update AFTER UPDATE OF notes, unit, place ON events BEGIN"
+  "  INSERT INTO events_fts (events_fts, rowid, notes, unit, place)"
+  "    VALUES ('delete', old.id, old.notes, old.unit, old.place);"
+  "  INSERT INTO events_fts (rowid, notes, unit, place)"
+  "    VALUES (new.id, new.notes, new.unit, new.place);"
+  "END;";
+
+/* Splits one line of the gazetteer. Fields may be double-quoted (a quote
+ * inside doubled), as spreadsheets write them. */
+static GStrv
+split_csv_line (const char *line)
+{
+  g_autoptr(GStrvBuilder) fields = g_strv_builder_new ();
+  g_autoptr(GString) field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (quoted)
+        {
+          if (*p == '"' && p[1] == '"')
+            g_string_append_c (field, *++p);
+          else if (*p == '"')
+            quoted = FALSE;
+          else
+            g_string_append_c (field, *p);
+        }
+      else if (*p == '"')
+        quoted = TRUE;
+      else if (*p == ',')
+        {
+          g_strv_builder_add (fields, field->str);
+          g_string_truncate (field, 0);
+        }
+      else if (*p != '\r')
+        g_string_append_c (field, *p);
+    }
+  g_strv_builder_add (fields, field->str);
+
+  return g_strv_builder_end (fields);
+}
+
+static gboolean
+parse_coordinate (const char *text,
+                  double      limit,
+                  double     *out_value)
+{
+  char *end = NULL;
+  double value = g_ascii_strtod (text, &end);
+
+  if (end == text || *end != '\0' || !(value >= -limit && value <= limit))
+    return FALSE;
+
+  *out_value = value;
+  return TRUE;
+}
+
+/* The gazetteer is shipped in the resource; a user adds places later
+ * (user_added = 1), and a future migration may add shipped ones. */
+static gboolean
+seed_places (TlStore  *self,
+             GError  **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL;
+  int rc;
+
+  bytes = g_resources_lookup_data (RESOURCE_PATH "/places.csv",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (text, "\n", -1);
+
+  rc = sqlite3_prepare_v2 (self->db,
+                           "INSERT INTO places (name, kind, country, latitude, longitude)"
+                           " VALUES (?, ?, ?, ?, ?)",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not prepare the list of places"), error);
+      return FALSE;
+    }
+
+  /* lines[0] is the header: name,kind,country,lat,lon */
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      double latitude, longitude;
+
+      if (*g_strstrip (lines[i]) == '\0')
+        continue;
+
+      fields = split_csv_line (lines[i]);
+      if (g_strv_length (fields) != 5 ||
+          !parse_coordinate (fields[3], 90, &latitude) ||
+          !parse_coordinate (fields[4], 180, &longitude))
+        {
+          /* A broken build, not something a user can fix. */
+          g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_FAILED,
+                       "Line %u of the built-in list of places is malformed", i + 1);
+          return FALSE;
+        }
+
+      sqlite3_bind_text (stmt, 1, fields[0], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, fields[1], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, fields[2], -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 4, latitude);
+      sqlite3_bind_double (stmt, 5, longitude);
+
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          tl_store_set_error (self, rc, _("Could not prepare the list of places"), error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate_to_1 (TlStore  *self,
+              GError  **error)
+{
+  g_autoptr(TlSqliteString) message = NULL;
+  g_autofree char *pragma = NULL;
+  int rc;
+
+  rc = sqlite3_exec (self->db, schema_1_sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not prepare the database"), error);
+      return FALSE;
+    }
+
+  pragma = g_strdup_printf ("PRAGMA application_id = %d", TL_STORE_APPLICATION_ID);
+  rc = sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not prepare the database"), error);
+      return FALSE;
+    }
+
+  return seed_places (self, error);
+}
+
+static const TlMigration migrations[] = {
+  migrate_to_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_STORE_SCHEMA_VERSION);
+
+static gboolean
+read_user_version (TlStore  *self,
+                   int      *out_version,
+                   GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      tl_store_set_error (self, rc, _("Could not read the database"), error);
+      return FALSE;
+    }
+
+  *out_version = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+write_user_version (TlStore  *self,
+                    int       version,
+                    GError  **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+  int rc;
+
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not prepare the database"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+tl_store_schema_migrate (TlStore  *self,
+                         GError  **error)
+{
+  int version;
+
+  if (!read_user_version (self, &version, error))
+    return FALSE;
+
+  while (version < TL_STORE_SCHEMA_VERSION)
+    {
+      if (!tl_store_begin (self, error))
+        return FALSE;
+
+      /* Another Tideline may have migrated the file while this one waited
+       * for the write lock: read the version again under the lock. */
+      if (!read_user_version (self, &version, error))
+        {
+          tl_store_rollback (self);
+          return FALSE;
+        }
+
+      if (version >= TL_STORE_SCHEMA_VERSION)
+        {
+          tl_store_rollback (self);
+          break;
+        }
+
+      if (!migrations[version] (self, error) ||
+          !write_user_version (self, version + 1, error) ||
+          !tl_store_commit (self, error))
+        {
+          tl_store_rollback (self);
+          return FALSE;
+        }
+
+      version++;
+    }
+
+  if (version > TL_STORE_SCHEMA_VERSION)
+    {
+      tl_store_set_too_new_error (self->path, version, error);
+      return FALSE;
+    }
+
+  self->schema_version = version;
+
+  return TRUE;
+}

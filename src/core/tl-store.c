@@ -1,3 +1,774 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* placeholder: being written */
-typedef int tl_placeholder_tl_store;
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "tl-store-private.h"
+
+/* The one place with SQL. This file opens the database (refusing, without
+ * writing a byte, any file that is not a sound Tideline database of a
+ * schema it knows), owns the connection and its statement cache, and
+ * watches for writes made by other connections. The records themselves
+ * are read and written in tl-store-events.c. */
+
+enum {
+  EVENTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (TlStore, tl_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (tl-store-error-quark, tl_store_error)
+
+/* The first 16 bytes of every SQLite 3 file, terminating NUL included. */
+static const char sqlite_header[16] = "SQLite format 3";
+
+/* Why the schema refused a value, by constraint name (see
+ * tl-store-schema.c) or by the column of a NOT NULL failure. */
+static const struct {
+  const char *constraint;
+  const char *reason;
+} constraint_reasons[] = {
+  { "kind_known", N_("the kind of event is not one Tideline knows") },
+  { "events.kind", N_("the kind of event is not one Tideline knows") },
+  { "status_known", N_("the status is not one Tideline knows") },
+  { "events.status", N_("the status is not one Tideline knows") },
+  { "end_after_start", N_("the end is before the start") },
+  { "latitude_in_range", N_("the latitude must be between -90° and 90°") },
+  { "longitude_in_range", N_("the longitude must be between -180° and 180°") },
+  { "position_complete", N_("a position needs both a latitude and a longitude") },
+  { "boats_not_negative", N_("the number of boats cannot be negative") },
+  { "people_not_negative", N_("the number of people cannot be negative") },
+  { "rescued_not_negative", N_("the number of people rescued cannot be negative") },
+  { "deceased_not_negative", N_("the number of people dead cannot be negative") },
+  { "missing_not_negative", N_("the number of people missing cannot be negative") },
+  { "details_is_json", N_("the details are not valid JSON") },
+  { "FOREIGN KEY", N_("the case it belongs to does not exist") },
+  { "events.id", N_("an event with the same number already exists") },
+  { "_by", N_("no operator name was given") },
+  { "audit", N_("the audit log cannot be changed") },
+};
+
+/* Helpers */
+
+static char *
+build_uri (const char *path,
+           const char *query)
+{
+  /* A URI so that '?', '#' or '%' in a file name are never taken for
+   * parameters, whatever SQLITE_USE_URI this libsqlite3 was built with. */
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+  return g_strconcat ("file:", escaped, query ? "?" : NULL, query, NULL);
+}
+
+static gboolean
+check_header (TlStore   *self,
+              gboolean  *out_empty,
+              GError   **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  char header[sizeof sqlite_header];
+  struct stat st;
+  gssize n_read;
+  int fd;
+
+  fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Tideline database"), display);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    {
+      close (fd);
+      *out_empty = TRUE;
+      return TRUE;
+    }
+
+  do
+    n_read = read (fd, header, sizeof header);
+  while (n_read < 0 && errno == EINTR);
+  close (fd);
+
+  if (n_read != sizeof header || memcmp (header, sqlite_header, sizeof header) != 0)
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Tideline database"), display);
+      return FALSE;
+    }
+
+  *out_empty = FALSE;
+  return TRUE;
+}
+
+/* Creates a missing file with mode 0600 ourselves rather than let SQLite
+ * create it with 0644 less the umask: the log describes people in danger
+ * and must not be readable by other accounts. An existing file keeps its
+ * mode, which is the owner's decision. */
+static gboolean
+create_file (TlStore  *self,
+             GError  **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  struct stat st;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *dir_display = g_filename_display_name (dir);
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not create the folder “%s”: %s"),
+                   dir_display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        return TRUE;
+
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* A umask can only take bits away; make sure it left exactly 0600. */
+  if (fstat (fd, &st) != 0 ||
+      ((st.st_mode & 0777) != 0600 && fchmod (fd, 0600) != 0))
+    {
+      int saved_errno = errno;
+      close (fd);
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not protect “%s” from other users: %s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *out_value,
+           int         *out_rc)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      *out_rc = rc;
+      return FALSE;
+    }
+
+  *out_value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static void
+set_check_error (TlStore     *self,
+                 sqlite3     *db,
+                 int          rc,
+                 GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Tideline database"), display);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). Restore it from a backup."),
+                   display, sqlite3_errmsg (db));
+      break;
+
+    default:
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not read “%s”: %s"), display,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      break;
+    }
+}
+
+/* Everything that could make us refuse the file, checked on a connection
+ * that cannot write, so that a refused file is left exactly as it was.
+ * With no journal beside the file the connection is also "immutable":
+ * SQLite then creates no -wal or -shm file even for a WAL database. */
+static gboolean
+check_existing_file (TlStore  *self,
+                     GError  **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (self->path, "-journal", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 application_id, user_version, n_tables, has_events;
+  gboolean has_journal;
+  int rc;
+
+  has_journal = g_file_test (wal, G_FILE_TEST_EXISTS) ||
+                g_file_test (journal, G_FILE_TEST_EXISTS);
+  uri = build_uri (self->path, has_journal ? "mode=ro" : "mode=ro&immutable=1");
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_check_error (self, db, rc, error);
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_check_error (self, db, rc, error);
+      return FALSE;
+    }
+
+  if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). Restore it from a backup."),
+                   display, (const char *)sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!query_int (db, "PRAGMA application_id", &application_id, &rc) ||
+      !query_int (db, "PRAGMA user_version", &user_version, &rc) ||
+      !query_int (db,
+                  "SELECT count(*) FROM sqlite_schema"
+                  " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                  &n_tables, &rc) ||
+      !query_int (db,
+                  "SELECT count(*) FROM sqlite_schema"
+                  " WHERE type = 'table' AND name = 'events'",
+                  &has_events, &rc))
+    {
+      set_check_error (self, db, rc, error);
+      return FALSE;
+    }
+
+  /* Another program's database, told by its application id or, for the
+   * many that set none, by having tables and none of ours. */
+  if ((application_id != 0 && application_id != TL_STORE_APPLICATION_ID) ||
+      (application_id == 0 && n_tables > 0 && !has_events))
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Tideline database"), display);
+      return FALSE;
+    }
+
+  if (user_version > TL_STORE_SCHEMA_VERSION)
+    {
+      tl_store_set_too_new_error (self->path, (int)MIN (user_version, G_MAXINT), error);
+      return FALSE;
+    }
+
+  /* Tables but never migrated: not something we made. */
+  if (user_version == 0 && n_tables > 0)
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Tideline database"), display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+exec_pragma (TlStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not open the database"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_connection (TlStore  *self,
+                 GError  **error)
+{
+  g_autofree char *uri = build_uri (self->path, "mode=rw");
+  int rc;
+
+  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not open the database"), error);
+      return FALSE;
+    }
+
+  /* Wait for another writer (a second window, an import) instead of
+   * failing at once. */
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* WAL lets windows read while one writes; FULL makes a committed report
+   * survive a power cut, which is worth the fsync for records. A bigger
+   * page cache keeps bulk imports from thrashing the indexes, and an
+   * in-memory temp store keeps the statement journals of an import (each
+   * INSERT fires triggers, so each has one) off the disk: on disk they
+   * made a million-row import take minutes. */
+  return exec_pragma (self, "PRAGMA journal_mode = WAL", error) &&
+         exec_pragma (self, "PRAGMA synchronous = FULL", error) &&
+         exec_pragma (self, "PRAGMA foreign_keys = ON", error) &&
+         exec_pragma (self, "PRAGMA temp_store = MEMORY", error) &&
+         exec_pragma (self, "PRAGMA cache_size = -262144", error);
+}
+
+static gboolean
+read_data_version (TlStore  *self,
+                   gint64   *out_version,
+                   GError  **error)
+{
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  int rc;
+
+  stmt = tl_store_prepare_cached (self, "PRAGMA data_version", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      tl_store_set_error (self, rc, _("Could not read the database"), error);
+      return FALSE;
+    }
+
+  *out_version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* Callbacks */
+
+static gboolean
+on_poll_timeout (gpointer user_data)
+{
+  tl_store_check_for_changes (TL_STORE (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* GObject overrides */
+
+static void
+tl_store_dispose (GObject *object)
+{
+  TlStore *self = (TlStore *)object;
+
+  if (self->poll_source != NULL)
+    {
+      g_source_destroy (self->poll_source);
+      g_clear_pointer (&self->poll_source, g_source_unref);
+    }
+
+  G_OBJECT_CLASS (tl_store_parent_class)->dispose (object);
+}
+
+static void
+tl_store_finalize (GObject *object)
+{
+  TlStore *self = (TlStore *)object;
+
+  /* Statements first: a connection with live statements will not close. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+
+  if (self->db != NULL)
+    {
+      int rc = sqlite3_close (self->db);
+      if (rc != SQLITE_OK)
+        g_critical ("Could not close %s: %s", self->path, sqlite3_errstr (rc));
+      self->db = NULL;
+    }
+
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (tl_store_parent_class)->finalize (object);
+}
+
+static void
+tl_store_class_init (TlStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tl_store_dispose;
+  object_class->finalize = tl_store_finalize;
+
+  /**
+   * TlStore::events-changed:
+   * @self: the store
+   *
+   * Emitted after a write that changed events was committed: by this
+   * store, once per call (a bulk add emits once), or by another connection
+   * to the same file, noticed by tl_store_check_for_changes() within a
+   * second. For writes from elsewhere it may also be emitted when only
+   * other tables changed. Handlers re-read what they show.
+   */
+  signals[EVENTS_CHANGED] =
+    g_signal_new ("events-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+tl_store_init (TlStore *self)
+{
+  /* Keyed by the address of the static SQL text. */
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+}
+
+/* Private API, shared with tl-store-events.c and tl-store-schema.c */
+
+void
+tl_cached_statement_release (TlCachedStatement *stmt)
+{
+  if (stmt == NULL)
+    return;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* Hot statements are prepared once per connection. @sql must be static:
+ * its address is the key. The statement is borrowed; hold it in a
+ * g_autoptr(TlCachedStatement) so that it is reset after use. */
+sqlite3_stmt *
+tl_store_prepare_cached (TlStore     *self,
+                         const char  *sql,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not read the database"), error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
+
+  return stmt;
+}
+
+/* IMMEDIATE takes the write lock now, so a transaction never fails half
+ * way because another writer got in first. */
+gboolean
+tl_store_begin (TlStore  *self,
+                GError  **error)
+{
+  int rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not write to the database"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+tl_store_commit (TlStore  *self,
+                 GError  **error)
+{
+  int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not save the changes"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+tl_store_rollback (TlStore *self)
+{
+  int rc;
+
+  /* Some errors (a full disk, an I/O error) already rolled back. */
+  if (sqlite3_get_autocommit (self->db))
+    return;
+
+  rc = sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    g_critical ("Could not roll back a transaction on %s: %s",
+                self->path, sqlite3_errmsg (self->db));
+}
+
+/* Turns a SQLite failure into a TL_STORE_ERROR that says what could not be
+ * done (@what, translated) and why, in words an operator can act on. */
+void
+tl_store_set_error (TlStore     *self,
+                    int          rc,
+                    const char  *what,
+                    GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  g_autofree char *reason = NULL;
+  TlStoreError code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      code = TL_STORE_ERROR_INVALID;
+      for (guint i = 0; i < G_N_ELEMENTS (constraint_reasons) && reason == NULL; i++)
+        if (strstr (detail, constraint_reasons[i].constraint) != NULL)
+          reason = g_strdup (_(constraint_reasons[i].reason));
+      if (reason == NULL)
+        reason = g_strdup_printf (_("a value is not allowed (%s)"), detail);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = TL_STORE_ERROR_FAILED;
+      reason = g_strdup_printf (_("another Tideline window or program is writing to “%s”; "
+                                  "try again in a moment"), display);
+      break;
+
+    case SQLITE_FULL:
+      code = TL_STORE_ERROR_IO;
+      reason = g_strdup_printf (_("the disk holding “%s” is full; "
+                                  "free some space and try again"), display);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      code = TL_STORE_ERROR_IO;
+      reason = g_strdup_printf (_("“%s” cannot be opened for writing; "
+                                  "check that you may write to it and to its folder (%s)"),
+                                display, detail);
+      break;
+
+    case SQLITE_IOERR:
+    case SQLITE_NOMEM:
+      code = TL_STORE_ERROR_IO;
+      reason = g_strdup_printf (_("“%s” could not be read or written (%s); "
+                                  "check the disk and try again"), display, detail);
+      break;
+
+    case SQLITE_CORRUPT:
+      code = TL_STORE_ERROR_CORRUPT;
+      reason = g_strdup_printf (_("“%s” is damaged (%s); restore it from a backup"),
+                                display, detail);
+      break;
+
+    case SQLITE_NOTADB:
+      code = TL_STORE_ERROR_NOT_DATABASE;
+      reason = g_strdup_printf (_("“%s” is not a Tideline database"), display);
+      break;
+
+    default:
+      code = TL_STORE_ERROR_FAILED;
+      reason = g_strdup (detail);
+      break;
+    }
+
+  g_set_error (error, TL_STORE_ERROR, code, "%s: %s", what, reason);
+}
+
+void
+tl_store_set_too_new_error (const char  *path,
+                            int          version,
+                            GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_TOO_NEW,
+               _("“%s” was written by a newer version of Tideline (schema %d); "
+                 "this version reads up to schema %d"),
+               display, version, TL_STORE_SCHEMA_VERSION);
+}
+
+void
+tl_store_emit_events_changed (TlStore *self)
+{
+  g_signal_emit (self, signals[EVENTS_CHANGED], 0);
+}
+
+gint64
+tl_store_now (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Public API */
+
+/**
+ * tl_store_open:
+ * @path: (type filename): the database file; it and its folders are
+ *   created if missing
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Opens a Tideline database, creating it (mode 0600) or migrating it to
+ * the current schema as needed. A file that is not a SQLite database, is
+ * damaged, belongs to another program or was written by a newer Tideline
+ * is refused before anything is written to it, and is left byte for byte
+ * as it was.
+ *
+ * The store watches the file for writes by other programs from the
+ * thread-default main context of the caller.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+TlStore *
+tl_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(TlStore) self = NULL;
+  g_autoptr(GMainContext) context = NULL;
+  gboolean empty = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TL_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!create_file (self, error) ||
+      !check_header (self, &empty, error))
+    return NULL;
+
+  if (!empty && !check_existing_file (self, error))
+    return NULL;
+
+  if (!open_connection (self, error) ||
+      !tl_store_schema_migrate (self, error) ||
+      !read_data_version (self, &self->data_version, error))
+    return NULL;
+
+  /* SQLite has no change notification across processes; data_version is
+   * cheap to poll (it reads a counter in shared memory). */
+  context = g_main_context_ref_thread_default ();
+  self->poll_source = g_timeout_source_new_seconds (1);
+  g_source_set_static_name (self->poll_source, "[tideline] store poll");
+  g_source_set_callback (self->poll_source, on_poll_timeout, self, NULL);
+  g_source_attach (self->poll_source, context);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tl_store_get_path:
+ * @self: a #TlStore
+ *
+ * Returns: (type filename): the path the store was opened with
+ */
+const char *
+tl_store_get_path (TlStore *self)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * tl_store_get_schema_version:
+ * @self: a #TlStore
+ *
+ * Returns: the schema of the open file, TL_STORE_SCHEMA_VERSION once open
+ */
+int
+tl_store_get_schema_version (TlStore *self)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * tl_store_check_for_changes:
+ * @self: a #TlStore
+ *
+ * Looks once whether another connection (another window or program)
+ * committed a write to the file since the last look, and if so emits
+ * #TlStore::events-changed. The store does this every second by itself;
+ * call it to look now.
+ *
+ * Returns: %TRUE if the file changed
+ */
+gboolean
+tl_store_check_for_changes (TlStore *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 version;
+
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+
+  if (!read_data_version (self, &version, &error))
+    {
+      /* Busy or unreadable for a moment: the next poll looks again. */
+      g_debug ("Could not poll %s: %s", self->path, error->message);
+      return FALSE;
+    }
+
+  if (version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  tl_store_emit_events_changed (self);
+
+  return TRUE;
+}

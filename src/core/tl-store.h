@@ -102,5 +102,6 @@ GPtrArray  *tl_store_list_places        (TlStore     *self,
 GArray     *tl_store_search_events      (TlStore     *self,
                                          const char  *text,
                                          GError     **error);
+gboolean    tl_store_check_for_changes  (TlStore     *self);
 
 G_END_DECLS

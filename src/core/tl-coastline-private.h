@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tl-coastline.h"
+
+G_BEGIN_DECLS
+
+/* Geometry is kept in Web Mercator world units: the whole world is the
+ * unit square, x grows east, y grows south. A tile (x, y, z) is the square
+ * [x, x + 1] / 2^z by [y, y + 1] / 2^z. */
+
+/* Levels of simplification are indexed by the "effective zoom": the tile
+ * zoom plus one for a 512 px tile. Level TL_LEVEL_FULL keeps every point. */
+#define TL_LEVEL_FULL 14
+#define TL_N_LEVELS   (TL_LEVEL_FULL + 1)
+
+/* Vertices per chunk: a chunk's bounding box lets a tile skip the parts
+ * of a long ring (Great Britain has 16k points) that lie far away. */
+#define TL_CHUNK 32
+
+typedef struct {
+  double minx, miny, maxx, maxy;
+} TlBox;
+
+/* A ring (closed, filled) or a polyline (stroked) inside TlGeometry.pts. */
+typedef struct {
+  guint start;       /* first vertex, index into pts / 2 */
+  guint n;           /* number of vertices */
+  guint chunk_start; /* first chunk box, index into chunks */
+  TlBox box;
+} TlRun;
+
+/* A uniform grid over a dataset's box, in compressed-row form: the runs
+ * whose box touches cell i are items[cells[i] .. cells[i + 1]]. */
+typedef struct {
+  TlBox  box;
+  int    nx, ny;
+  guint *cells;
+  guint *items;
+} TlGrid;
+
+/* One dataset at one level of simplification. */
+typedef struct {
+  double *pts;     /* x, y pairs */
+  TlBox  *chunks;
+  TlRun  *rings;   /* land to fill */
+  guint   n_rings;
+  TlRun  *lines;   /* true coastline (or borders) to stroke */
+  guint   n_lines;
+  TlGrid  ring_grid;
+  TlGrid  line_grid;
+} TlGeometry;
+
+typedef struct {
+  const char *name;
+  int         min_zoom;         /* the first zoom this dataset is drawn at */
+  TlBox       box;              /* world units; where the data is valid */
+  gboolean    unbounded;        /* the world: no clip needed around it */
+  TlGeometry *levels[TL_N_LEVELS]; /* NULL below min_zoom; may repeat */
+} TlDataset;
+
+enum {
+  TL_DATASET_WORLD,
+  TL_DATASET_NW_EUROPE,
+  TL_DATASET_CHANNEL,
+  TL_N_LAND_DATASETS,
+};
+
+struct _TlCoastline {
+  gatomicrefcount ref_count;
+  gsize           loaded;
+  GError         *load_error;
+  TlDataset       land[TL_N_LAND_DATASETS]; /* coarsest first */
+  TlDataset       borders;
+};
+
+/* The geometry of @set fit for @level, or NULL if it has none. */
+static inline TlGeometry *
+tl_dataset_get_level (const TlDataset *set,
+                      int              level)
+{
+  level = CLAMP (level, 0, TL_LEVEL_FULL);
+  for (int l = level; l <= TL_LEVEL_FULL; l++)
+    if (set->levels[l] != NULL)
+      return set->levels[l];
+  return NULL;
+}
+
+static inline gboolean
+tl_box_intersects (const TlBox *a,
+                   const TlBox *b)
+{
+  return a->minx <= b->maxx && b->minx <= a->maxx &&
+         a->miny <= b->maxy && b->miny <= a->maxy;
+}
+
+G_END_DECLS

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "tl-event-private.h"
+#include "tl-store.h"
+
+G_BEGIN_DECLS
+
+/* Shared by tl-store.c (opening, connection, transactions),
+ * tl-store-events.c (records) and tl-store-schema.c (migrations). SQLite
+ * types never leave these three files. */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* A string SQLite allocated (sqlite3_mprintf, sqlite3_expanded_sql). */
+typedef char TlSqliteString;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlSqliteString, sqlite3_free)
+
+/* A statement borrowed from the store's cache: g_autoptr() resets it when
+ * it goes out of scope, so that no read transaction stays open behind a
+ * half-stepped query. */
+typedef sqlite3_stmt TlCachedStatement;
+void tl_cached_statement_release (TlCachedStatement *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlCachedStatement, tl_cached_statement_release)
+
+/* "Tide" in ASCII: PRAGMA application_id tells our files from other
+ * programs' SQLite files. */
+#define TL_STORE_APPLICATION_ID 0x54696465
+
+struct _TlStore
+{
+  GObject     parent_instance;
+
+  /* owned */
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* static SQL text → sqlite3_stmt */
+  GSource    *poll_source;
+
+  int         schema_version;
+  gint64      data_version;
+};
+
+/* The columns of an event, in the order tl-store-events.c binds and
+ * reads them. */
+#define TL_STORE_EVENT_COLUMNS \
+  "id, kind, time, end_time, latitude, longitude, place, boats, people, " \
+  "rescued, deceased, missing, unit, status, notes, case_id, details, " \
+  "revision, created_by, created_at, updated_by, updated_at"
+
+/* The JSON of an events row, as audit rows keep it. Built by SQLite so a
+ * bulk import of a million rows does not go through json-glib; the keys and
+ * formats are those of tl_event_to_json(). */
+#define TL_STORE_ISO_TIME(col) "strftime('%Y-%m-%dT%H:%M:%SZ', " col ", 'unixepoch')"
+#define TL_STORE_EVENT_JSON \
+  "json_object('id', id, 'kind', kind, " \
+  "'time', " TL_STORE_ISO_TIME ("time") ", " \
+  "'end_time', " TL_STORE_ISO_TIME ("end_time") ", " \
+  "'latitude', latitude, 'longitude', longitude, 'place', place, " \
+  "'boats', boats, 'people', people, 'rescued', rescued, " \
+  "'deceased', deceased, 'missing', missing, 'unit', unit, " \
+  "'status', status, 'notes', notes, 'case_id', case_id, " \
+  "'details', json(details), 'revision', revision, " \
+  "'created_by', created_by, 'created_at', " TL_STORE_ISO_TIME ("created_at") ", " \
+  "'updated_by', updated_by, 'updated_at', " TL_STORE_ISO_TIME ("updated_at") ")"
+
+sqlite3_stmt *tl_store_prepare_cached   (TlStore     *self,
+                                         const char  *sql,
+                                         GError     **error);
+gboolean      tl_store_begin            (TlStore     *self,
+                                         GError     **error);
+gboolean      tl_store_commit           (TlStore     *self,
+                                         GError     **error);
+void          tl_store_rollback         (TlStore     *self);
+void          tl_store_set_error        (TlStore     *self,
+                                         int          rc,
+                                         const char  *what,
+                                         GError     **error);
+void          tl_store_set_too_new_error (const char *path,
+                                         int          version,
+                                         GError     **error);
+void          tl_store_emit_events_changed (TlStore  *self);
+gint64        tl_store_now              (void);
+
+/* tl-store-schema.c */
+/* Brings the file up to TL_STORE_SCHEMA_VERSION and sets
+ * self->schema_version. */
+gboolean      tl_store_schema_migrate   (TlStore     *self,
+                                         GError     **error);
+
+G_END_DECLS

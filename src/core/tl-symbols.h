@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "tl-event.h"
+
+G_BEGIN_DECLS
+
+void tl_symbol_get_colour (TlEventKind  kind,
+                           double      *red,
+                           double      *green,
+                           double      *blue);
+void tl_symbol_draw       (cairo_t     *cr,
+                           TlEventKind  kind,
+                           double       cx,
+                           double       cy,
+                           double       radius,
+                           gboolean     selected);
+
+G_END_DECLS

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tl-event.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_EVENT_ROW (tl_event_row_get_type ())
+G_DECLARE_FINAL_TYPE (TlEventRow, tl_event_row, TL, EVENT_ROW, GtkWidget)
+
+TlEventRow *tl_event_row_new       (void);
+void        tl_event_row_set_event (TlEventRow *self,
+                                    TlEvent    *event,
+                                    GTimeZone  *zone);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tl-application.h"
+#include "tl-store.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_WINDOW (tl_window_get_type ())
+G_DECLARE_FINAL_TYPE (TlWindow, tl_window, TL, WINDOW, AdwApplicationWindow)
+
+TlWindow   *tl_window_new           (TlApplication *application,
+                                     TlStore       *store);
+TlStore    *tl_window_get_store     (TlWindow      *self);
+GListModel *tl_window_get_events    (TlWindow      *self);
+TlEvent    *tl_window_get_selected  (TlWindow      *self);
+gint64      tl_window_get_day_start (TlWindow      *self);
+GtkWindow  *tl_window_get_report_form (TlWindow    *self);
+
+G_END_DECLS
