@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "tl-application.h"
+#include "tl-cli.h"
 
 int
 main (int   argc,
@@ -17,6 +18,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Headless commands never touch GTK: they run with no display. */
+  if (argc > 1 && tl_cli_is_command (argv[1]))
+    return tl_cli_main (argc, argv);
 
   app = tl_application_new ();
 

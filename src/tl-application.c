@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "tl-application.h"
-#include "tl-demo.h"
+#include "tl-cli.h"
 #include "tl-time.h"
 #include "tl-window.h"
 
@@ -55,35 +55,14 @@ static TlStore *
 open_demo_store (TlApplication  *self,
                  GError        **error)
 {
-  g_autofree char *path = tl_application_demo_database_path ();
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *zone_id = g_settings_get_string (self->settings, "time-zone");
   g_autoptr(GTimeZone) zone = NULL;
-  g_autoptr(TlStore) store = NULL;
-  TlDemoOptions options;
-  gint64 from, to;
 
-  /* The demo database is always regenerated for today, so it can be thrown
-   * away: it is never the user's own database. */
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-
-  zone = tl_time_zone_new (g_settings_get_string (self->settings, "time-zone"));
+  zone = tl_time_zone_new (zone_id);
   if (zone == NULL)
     zone = g_time_zone_new_local ();
-  tl_time_day_range_at (zone, g_get_real_time () / G_USEC_PER_SEC, &from, &to);
 
-  if (!(store = tl_store_open (path, error)))
-    return NULL;
-
-  /* A fixed seed: every officer trained on the sample sees the same day. */
-  tl_demo_options_init (&options, 2026, from, to);
-  options.time_zone = zone;
-  if (!tl_demo_generate (store, &options, NULL, NULL, error))
-    return NULL;
-
-  return g_steal_pointer (&store);
+  return tl_cli_open_demo_store (zone, error);
 }
 
 /* callbacks */
@@ -142,7 +121,7 @@ open_sample_activated (GSimpleAction *action,
 
   if (!(store = open_demo_store (self, &error)))
     {
-      g_autofree char *path = tl_application_demo_database_path ();
+      g_autofree char *path = tl_cli_demo_database_path ();
       show_open_error (self, path, error);
       return;
     }
@@ -220,13 +199,13 @@ tl_application_activate (GApplication *app)
 
   if (self->demo)
     {
-      path = tl_application_demo_database_path ();
+      path = tl_cli_demo_database_path ();
       store = open_demo_store (self, &error);
     }
   else
     {
       path = self->database_path ? g_strdup (self->database_path)
-                                 : tl_application_default_database_path ();
+                                 : tl_cli_default_database_path ();
       store = tl_store_open (path, &error);
     }
 
@@ -322,27 +301,4 @@ tl_application_dup_operator_name (TlApplication *self)
     return g_steal_pointer (&name);
 
   return g_strdup (g_get_user_name ());
-}
-
-/**
- * tl_application_default_database_path:
- *
- * Returns: (transfer full): `$XDG_DATA_HOME/tideline/tideline.db`.
- */
-char *
-tl_application_default_database_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "tideline", "tideline.db", NULL);
-}
-
-/**
- * tl_application_demo_database_path:
- *
- * Returns: (transfer full): where the generated sample day lives, in the
- *   cache directory: nothing in it is worth keeping.
- */
-char *
-tl_application_demo_database_path (void)
-{
-  return g_build_filename (g_get_user_cache_dir (), "tideline", "demo.db", NULL);
 }

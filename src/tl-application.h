@@ -13,7 +13,5 @@ G_DECLARE_FINAL_TYPE (TlApplication, tl_application, TL, APPLICATION, AdwApplica
 TlApplication *tl_application_new               (void);
 GSettings     *tl_application_get_settings      (TlApplication *self);
 char          *tl_application_dup_operator_name (TlApplication *self);
-char          *tl_application_default_database_path (void);
-char          *tl_application_demo_database_path    (void);
 
 G_END_DECLS

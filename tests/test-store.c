@@ -279,9 +279,8 @@ test_event_notify (void)
   g_autoptr(TlEvent) event = tl_event_new (TL_EVENT_KIND_SIGHTING);
   guint people = 0, any = 0, has_position = 0;
 
+  /* Only a detailed handler, as g_object_bind_property() connects. */
   g_signal_connect (event, "notify::people", G_CALLBACK (count_notify), &people);
-  g_signal_connect (event, "notify", G_CALLBACK (count_notify), &any);
-  g_signal_connect (event, "notify::has-position", G_CALLBACK (count_notify), &has_position);
 
   tl_event_set_people (event, 12);
   g_assert_cmpuint (people, ==, 1);
@@ -292,7 +291,8 @@ test_event_notify (void)
   g_object_set (event, "people", 13, NULL);
   g_assert_cmpuint (people, ==, 2);
 
-  any = 0;
+  g_signal_connect (event, "notify", G_CALLBACK (count_notify), &any);
+  g_signal_connect (event, "notify::has-position", G_CALLBACK (count_notify), &has_position);
   tl_event_set_notes (event, "x");
   tl_event_set_notes (event, "x");
   g_assert_cmpuint (any, ==, 1);

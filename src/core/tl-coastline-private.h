@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <math.h>
+
 #include "tl-coastline.h"
 
 G_BEGIN_DECLS
@@ -74,6 +76,28 @@ struct _TlCoastline {
   TlDataset       borders;
 };
 
+/* A ring or line read from a file, at full resolution. */
+typedef struct {
+  double *pts;    /* x, y pairs in world units */
+  guint8 *coast;  /* per segment: TRUE if true shoreline, FALSE on the box edge */
+  guint   n;      /* vertices; rings are stored open (last != first) */
+  gboolean closed;
+  TlBox   box;
+} SrcRun;
+
+/* tl-coastline.c */
+void        tl_box_init          (TlBox        *box);
+void        tl_box_add           (TlBox        *box,
+                                  double        x,
+                                  double        y);
+/* tl-coastline-build.c: @src holds SrcRun, @tol is in world units (0
+ * keeps every point) */
+TlGeometry *tl_geometry_build    (GPtrArray    *src,
+                                  const TlBox  *box,
+                                  double        tol);
+void        tl_geometry_free     (TlGeometry   *geom);
+guint       tl_geometry_n_points (const TlGeometry *geom);
+
 /* The geometry of @set fit for @level, or NULL if it has none. */
 static inline TlGeometry *
 tl_dataset_get_level (const TlDataset *set,
@@ -84,6 +108,18 @@ tl_dataset_get_level (const TlDataset *set,
     if (set->levels[l] != NULL)
       return set->levels[l];
   return NULL;
+}
+
+/* The grid cell holding coordinate @v: indexing and lookup must agree to
+ * the last bit, so both use this. */
+static inline int
+tl_grid_cell (double v,
+              double min,
+              double max,
+              int    n)
+{
+  int c = (int) floor ((v - min) / (max - min) * n);
+  return CLAMP (c, 0, n - 1);
 }
 
 static inline gboolean

@@ -176,16 +176,6 @@ add_line (Painter          *p,
     }
 }
 
-static int
-grid_cell (double v,
-           double min,
-           double max,
-           int    n)
-{
-  int c = (int) floor ((v - min) / (max - min) * n);
-  return CLAMP (c, 0, n - 1);
-}
-
 /* Adds every run of @runs indexed by @grid whose box meets the view. */
 static guint
 add_runs (Painter          *p,
@@ -200,10 +190,10 @@ add_runs (Painter          *p,
 
   if (!tl_box_intersects (g, &p->view))
     return 0;
-  x0 = grid_cell (p->view.minx, g->minx, g->maxx, grid->nx);
-  x1 = grid_cell (p->view.maxx, g->minx, g->maxx, grid->nx);
-  y0 = grid_cell (p->view.miny, g->miny, g->maxy, grid->ny);
-  y1 = grid_cell (p->view.maxy, g->miny, g->maxy, grid->ny);
+  x0 = tl_grid_cell (p->view.minx, g->minx, g->maxx, grid->nx);
+  x1 = tl_grid_cell (p->view.maxx, g->minx, g->maxx, grid->nx);
+  y0 = tl_grid_cell (p->view.miny, g->miny, g->maxy, grid->ny);
+  y1 = tl_grid_cell (p->view.maxy, g->miny, g->maxy, grid->ny);
 
   for (int cy = y0; cy <= y1; cy++)
     for (int cx = x0; cx <= x1; cx++)
@@ -213,8 +203,8 @@ add_runs (Painter          *p,
         for (guint k = grid->cells[c]; k < grid->cells[c + 1]; k++)
           {
             const TlRun *run = &runs[grid->items[k]];
-            int rx = grid_cell (run->box.minx, g->minx, g->maxx, grid->nx);
-            int ry = grid_cell (run->box.miny, g->miny, g->maxy, grid->ny);
+            int rx = tl_grid_cell (run->box.minx, g->minx, g->maxx, grid->nx);
+            int ry = tl_grid_cell (run->box.miny, g->miny, g->maxy, grid->ny);
 
             /* A run sits in every cell its box touches: draw it only from
              * the first of those the view visits, with no shared state so

@@ -49,14 +49,14 @@ static const Launch launches[] = {
   { "Grand-Fort-Philippe", SEA_N, 150, 200, 8, FALSE },
   { "Oye-Plage", SEA_N, 0, 200, 5, FALSE },
   { "Sangatte", SEA_NW, 500, 200, 4, FALSE },
-  { "Wissant", SEA_NW, 325, 200, 6, FALSE },
+  { "Wissant", SEA_NW, 350, 100, 6, FALSE },
   { "Audresselles", SEA_W, 250, 200, 4, FALSE },
   { "Ambleteuse", SEA_W, 400, 200, 6, FALSE },
-  { "Wimereux", SEA_W, 325, 200, 9, FALSE },
+  { "Wimereux", SEA_W, 350, 100, 9, FALSE },
   { "Le Portel", SEA_WNW, 175, 200, 7, FALSE },
   { "Equihen-Plage", SEA_W, 225, 200, 9, FALSE },
   { "Hardelot-Plage", SEA_W, 175, 200, 9, FALSE },
-  { "Stella-Plage", SEA_W, 350, 200, 6, FALSE },
+  { "Stella-Plage", SEA_W, 375, 150, 6, FALSE },
   { "Berck-sur-Mer", SEA_W, 325, 200, 5, FALSE },
 };
 
@@ -354,14 +354,17 @@ describe_place (DayGen *gen,
       return;
     }
 
+  /* near a place, its gazetteer name; at sea "Off Cap Gris-Nez" */
+  if (best_sq < 2500.0 * 2500.0)
+    {
+      g_strlcpy (out, best->name, out_size);
+      return;
+    }
+
   name = g_strdup (best->name);
   if ((paren = strstr (name, " (")) != NULL)
     *paren = '\0';
-
-  if (best_sq < 2500.0 * 2500.0)
-    g_strlcpy (out, name, out_size);
-  else
-    g_snprintf (out, out_size, "Off %s", name);
+  g_snprintf (out, out_size, "Off %s", name);
 }
 
 static StoryEvent *
@@ -606,9 +609,9 @@ add_rescue (DayGen      *gen,
   int deceased = 0, missing = 0, rescued;
 
   /* rare, and recorded as counts only */
-  if (chance (gen, 0.025))
+  if (chance (gen, 0.015))
     deceased = pick (gen, 1, 2);
-  if (chance (gen, 0.01))
+  if (chance (gen, 0.008))
     missing = pick (gen, 1, 3);
   rescued = on_board - deceased - missing;
   if (partial)
@@ -705,7 +708,7 @@ boat_story (DayGen *gen)
   u += uniform (gen);
   t0 = day->day_start + HOUR + (gint64) (8 * HOUR * u / 2);
   /* on the sand or just off it: the waterline, give or take */
-  seaward = l->shore_m + between (gen, -100, 400);
+  seaward = l->shore_m + between (gen, -100, 300);
   p0 = from_beach (beach, l, seaward, between (gen, -l->along_m, l->along_m));
   /* 40-80 a boat, 60 on average */
   u = uniform (gen);

@@ -142,8 +142,13 @@ static void
 tl_event_notify (TlEvent *self,
                  guint    prop_id)
 {
-  if (g_signal_has_handler_pending (self, notify_signal_id, 0, TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  GParamSpec *pspec = properties[prop_id];
+
+  /* A handler of "notify" and one of "notify::name" are found apart. */
+  if (g_signal_has_handler_pending (self, notify_signal_id, 0, TRUE) ||
+      g_signal_has_handler_pending (self, notify_signal_id,
+                                    g_param_spec_get_name_quark (pspec), TRUE))
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 static void

@@ -594,48 +594,18 @@ failed:
   return FALSE;
 }
 
-/**
- * tl_store_add_events:
- * @self: a #TlStore
- * @events: (element-type TlEvent): new events; their ids are ignored
- * @operator_name: who enters them, for the audit log
- * @error: return location for a #TL_STORE_ERROR
- *
- * Saves many events (an import) in one transaction: all of them, each
- * with its audit row, or none. On success each event gets its id and
- * bookkeeping fields, and #TlStore::events-changed is emitted once.
- *
- * Returns: %TRUE if every event was saved
- */
-gboolean
-tl_store_add_events (TlStore     *self,
-                     GPtrArray   *events,
-                     const char  *operator_name,
-                     GError     **error)
+/* The whole import as one transaction; returns the first id given. */
+static gboolean
+add_events_in_transaction (TlStore     *self,
+                           GPtrArray   *events,
+                           const char  *operator_name,
+                           gint64       now,
+                           gint64      *out_first_id,
+                           GError     **error)
 {
   g_autoptr(TlCachedStatement) stmt = NULL;
-  gint64 now = tl_store_now ();
   gint64 first_id;
   int rc;
-
-  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (events != NULL, FALSE);
-  g_return_val_if_fail (operator_name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (events->len == 0)
-    return TRUE;
-
-  /* Row by row, every INSERT would open a statement savepoint, at which
-   * SQLite 3.40's FTS5 writes out its pending index: a million-row import
-   * took minutes. Staged rows moved by one INSERT … SELECT per chunk fire
-   * the same triggers but flush the index once per chunk. */
-  rc = sqlite3_exec (self->db, create_import_sql, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      tl_store_set_error (self, rc, _("Could not save the events"), error);
-      return FALSE;
-    }
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -664,18 +634,87 @@ tl_store_add_events (TlStore     *self,
       if (!add_chunk (self, events, first, end, first_id, operator_name, now, error))
         {
           tl_store_rollback (self);
-          run_cached (self, clear_import_sql, NULL);
           return FALSE;
         }
     }
 
-  /* The staged copy is not needed any more; this does not touch the file. */
+  /* The staged copy is not needed any more (it lives in memory). */
   rc = run_cached (self, clear_import_sql, error);
-  if (rc != SQLITE_OK || !tl_store_commit (self, error))
+  if (rc != SQLITE_OK)
     {
       fail_write (self, rc, _("Could not save the events"), error);
       return FALSE;
     }
+
+  if (!tl_store_commit (self, error))
+    {
+      tl_store_rollback (self);
+      return FALSE;
+    }
+
+  *out_first_id = first_id;
+  return TRUE;
+}
+
+/**
+ * tl_store_add_events:
+ * @self: a #TlStore
+ * @events: (element-type TlEvent): new events; their ids are ignored
+ * @operator_name: who enters them, for the audit log
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Saves many events (an import) in one transaction: all of them, each
+ * with its audit row, or none. On success each event gets its id and
+ * bookkeeping fields, and #TlStore::events-changed is emitted once.
+ *
+ * Returns: %TRUE if every event was saved
+ */
+gboolean
+tl_store_add_events (TlStore     *self,
+                     GPtrArray   *events,
+                     const char  *operator_name,
+                     GError     **error)
+{
+  gint64 now = tl_store_now ();
+  gint64 first_id = 0;
+  gboolean big = FALSE;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (events != NULL, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (events->len == 0)
+    return TRUE;
+
+  /* Row by row, every INSERT would open a statement savepoint, at which
+   * SQLite 3.40's FTS5 writes out its pending index: a million-row import
+   * took minutes. Staged rows moved by one INSERT … SELECT per chunk fire
+   * the same triggers but flush the index once per chunk. */
+  rc = sqlite3_exec (self->db, create_import_sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not save the events"), error);
+      return FALSE;
+    }
+
+  /* An import rewrites index pages over and over; a page cache that holds
+   * them saves writing each many times to the WAL (a quarter off a
+   * million-row import). Only a hint: a failure is harmless. */
+  big = events->len > IMPORT_CHUNK;
+  if (big)
+    sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_IMPORT_CACHE_SIZE, NULL, NULL, NULL);
+
+  ok = add_events_in_transaction (self, events, operator_name, now, &first_id, error);
+
+  if (big)
+    sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_CACHE_SIZE, NULL, NULL, NULL);
+  run_cached (self, clear_import_sql, NULL);
+
+  if (!ok)
+    return FALSE;
 
   for (guint i = 0; i < events->len; i++)
     {

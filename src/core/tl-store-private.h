@@ -26,6 +26,10 @@ typedef sqlite3_stmt TlCachedStatement;
 void tl_cached_statement_release (TlCachedStatement *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlCachedStatement, tl_cached_statement_release)
 
+/* Page cache sizes (negative: KiB): everyday, and during a bulk import. */
+#define TL_STORE_CACHE_SIZE "-32768"
+#define TL_STORE_IMPORT_CACHE_SIZE "-262144"
+
 /* "Tide" in ASCII: PRAGMA application_id tells our files from other
  * programs' SQLite files. */
 #define TL_STORE_APPLICATION_ID 0x54696465

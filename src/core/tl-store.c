@@ -266,9 +266,12 @@ check_existing_file (TlStore  *self,
 
   if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
     {
+      /* SQLite's list of bad pages means nothing to an operator; it goes
+       * to the debug log for whoever restores the file. */
+      g_debug ("quick_check of %s: %s", self->path, sqlite3_column_text (stmt, 0));
       g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). Restore it from a backup."),
-                   display, (const char *)sqlite3_column_text (stmt, 0));
+                   _("“%s” is damaged and cannot be opened safely. Restore it from a backup."),
+                   display);
       return FALSE;
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -359,7 +362,7 @@ open_connection (TlStore  *self,
          exec_pragma (self, "PRAGMA synchronous = FULL", error) &&
          exec_pragma (self, "PRAGMA foreign_keys = ON", error) &&
          exec_pragma (self, "PRAGMA temp_store = MEMORY", error) &&
-         exec_pragma (self, "PRAGMA cache_size = -262144", error);
+         exec_pragma (self, "PRAGMA cache_size = " TL_STORE_CACHE_SIZE, error);
 }
 
 static gboolean

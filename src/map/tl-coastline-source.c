@@ -195,10 +195,13 @@ job_done_cb (gpointer data)
   TlCoastlineSource *self = g_task_get_source_object (task);
   RenderJob *job = g_task_get_task_data (task);
 
+  /* A tile drawn just before it was cancelled is kept: the user may well
+   * scroll back to it. */
+  if (job->texture != NULL)
+    cache_insert (self, job->key, job->texture);
   if (g_task_return_error_if_cancelled (task))
     return G_SOURCE_REMOVE;
 
-  cache_insert (self, job->key, job->texture);
   finish_tile (job->tile, job->texture);
   g_task_return_boolean (task, TRUE);
   return G_SOURCE_REMOVE;
@@ -380,21 +383,11 @@ tl_coastline_source_class_init (TlCoastlineSourceClass *klass)
 static void
 tl_coastline_source_init (TlCoastlineSource *self)
 {
-  ShumateMapSource *source = SHUMATE_MAP_SOURCE (self);
-
   self->coastline = tl_coastline_ref (tl_coastline_get_default ());
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, cache_entry_free);
   g_queue_init (&self->lru);
   self->scale_factor = 1;
 
-  shumate_map_source_set_id (source, "tideline-coastline");
-  shumate_map_source_set_name (source, _("Coastline (offline)"));
-  shumate_map_source_set_license (source, tl_coastline_get_credit ());
-  shumate_map_source_set_license_uri (source, "https://www.soest.hawaii.edu/pwessel/gshhg/");
-  shumate_map_source_set_min_zoom_level (source, 0);
-  shumate_map_source_set_max_zoom_level (source, 18);
-  shumate_map_source_set_tile_size (source, TILE_SIZE);
-  shumate_map_source_set_projection (source, SHUMATE_MAP_PROJECTION_MERCATOR);
 }
 
 /* public API */
@@ -410,7 +403,18 @@ tl_coastline_source_init (TlCoastlineSource *self)
 TlCoastlineSource *
 tl_coastline_source_new (void)
 {
-  return g_object_new (TL_TYPE_COASTLINE_SOURCE, NULL);
+  /* ShumateMapSource's properties are construct properties: set in init()
+   * they would be reset to their defaults right after. */
+  return g_object_new (TL_TYPE_COASTLINE_SOURCE,
+                       "id", "tideline-coastline",
+                       "name", _("Coastline (offline)"),
+                       "license", tl_coastline_get_credit (),
+                       "license-uri", "https://www.soest.hawaii.edu/pwessel/gshhg/",
+                       "min-zoom-level", 0,
+                       "max-zoom-level", 18,
+                       "tile-size", TILE_SIZE,
+                       "projection", SHUMATE_MAP_PROJECTION_MERCATOR,
+                       NULL);
 }
 
 /**

@@ -10,11 +10,7 @@
 #include "tl-coordinates.h"
 #include "tl-incident-layer.h"
 #include "tl-map-view.h"
-
-/* The Strait of Dover, from Dungeness to Dunkirk. */
-#define DEFAULT_LATITUDE 50.98
-#define DEFAULT_LONGITUDE 1.45
-#define DEFAULT_ZOOM 9.5
+#include "tl-scale-bar.h"
 
 struct _TlMapView
 {
@@ -23,8 +19,8 @@ struct _TlMapView
   /* template widgets */
   GtkOverlay        *overlay;
   ShumateMap        *map;
-  ShumateScale      *scale;
-  ShumateLicense    *license;
+  TlScaleBar        *scale_bar;
+  GtkLabel          *attribution_label;
   GtkLabel          *pointer_label;
   GtkPopoverMenu    *context_popover;
 
@@ -53,6 +49,21 @@ static guint signals[N_SIGNALS];
 /* helpers */
 
 static void
+update_attribution (TlMapView *self)
+{
+  const char *license = shumate_map_source_get_license (self->basemap);
+  const char *uri = shumate_map_source_get_license_uri (self->basemap);
+  g_autofree char *markup = NULL;
+
+  /* Every source on the map is credited where the map is seen. */
+  if (uri != NULL)
+    markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, license);
+  else
+    markup = g_markup_escape_text (license, -1);
+  gtk_label_set_markup (self->attribution_label, markup);
+}
+
+static void
 set_basemap (TlMapView *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
@@ -64,10 +75,7 @@ set_basemap (TlMapView *self)
 
   /* libshumate 1.0 cannot refresh a layer's tiles: replace the layer. */
   if (self->basemap_layer != NULL)
-    {
-      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->basemap_layer));
-      shumate_license_remove_map_source (self->license, self->basemap);
-    }
+    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->basemap_layer));
   g_set_object (&self->basemap, SHUMATE_MAP_SOURCE (source));
 
   shumate_viewport_set_reference_map_source (viewport, self->basemap);
@@ -77,7 +85,9 @@ set_basemap (TlMapView *self)
                                      SHUMATE_LAYER (self->incident_layer));
   else
     shumate_map_add_layer (self->map, SHUMATE_LAYER (self->basemap_layer));
-  shumate_license_append_map_source (self->license, self->basemap);
+  /* Tiles are drawn for the screen's scale, so HiDPI stays crisp. */
+  g_object_bind_property (self, "scale-factor", source, "scale-factor", G_BINDING_SYNC_CREATE);
+  update_attribution (self);
 }
 
 static void
@@ -241,14 +251,13 @@ tl_map_view_class_init (TlMapViewClass *klass)
                   G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
-  g_type_ensure (SHUMATE_TYPE_SCALE);
-  g_type_ensure (SHUMATE_TYPE_LICENSE);
+  g_type_ensure (TL_TYPE_SCALE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/map/tl-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TlMapView, overlay);
   gtk_widget_class_bind_template_child (widget_class, TlMapView, map);
-  gtk_widget_class_bind_template_child (widget_class, TlMapView, scale);
-  gtk_widget_class_bind_template_child (widget_class, TlMapView, license);
+  gtk_widget_class_bind_template_child (widget_class, TlMapView, scale_bar);
+  gtk_widget_class_bind_template_child (widget_class, TlMapView, attribution_label);
   gtk_widget_class_bind_template_child (widget_class, TlMapView, pointer_label);
   gtk_widget_class_bind_template_child (widget_class, TlMapView, context_popover);
 
@@ -281,7 +290,7 @@ tl_map_view_init (TlMapView *self)
 
   shumate_viewport_set_min_zoom_level (viewport, 3);
   shumate_viewport_set_max_zoom_level (viewport, 17);
-  shumate_scale_set_viewport (self->scale, viewport);
+  tl_scale_bar_set_viewport (self->scale_bar, viewport);
 
   set_basemap (self);
 

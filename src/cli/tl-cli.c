@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tl-cli.h"
+#include "tl-demo.h"
+#include "tl-time.h"
+
+static const TlCliCommand commands[] = {
+  { "generate", N_("Write generated sample events into a database (for training and benchmarks)"), tl_cli_generate },
+};
+
+/* helpers */
+
+static const TlCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+
+  return NULL;
+}
+
+/* public API */
+
+/**
+ * tl_cli_is_command:
+ * @name: (nullable): the first argument
+ *
+ * Returns: whether @name is a headless command rather than an option of
+ *   the graphical application.
+ */
+gboolean
+tl_cli_is_command (const char *name)
+{
+  return name != NULL && find_command (name) != NULL;
+}
+
+/**
+ * tl_cli_main:
+ * @argc: the argument count, argv[1] being the command
+ * @argv: (array length=argc): the arguments
+ *
+ * Returns: the process exit status: 0 on success, 1 when the work failed,
+ *   2 for bad arguments.
+ */
+int
+tl_cli_main (int    argc,
+             char **argv)
+{
+  const TlCliCommand *command;
+
+  g_return_val_if_fail (argc >= 2, 2);
+
+  if (!(command = find_command (argv[1])))
+    {
+      g_printerr (_("Unknown command “%s”. Commands:\n"), argv[1]);
+      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+        g_printerr ("  %-16s %s\n", commands[i].name, _(commands[i].summary));
+      return 2;
+    }
+
+  /* The command sees itself as argv[0], as GOptionContext expects. */
+  return command->run (argc - 1, argv + 1);
+}
+
+/**
+ * tl_cli_database_option_group:
+ * @options: (out caller-allocates): where the parsed options go; clear with
+ *   tl_cli_database_options_clear()
+ *
+ * Returns: (transfer full): the `--database FILE` and `--demo` options
+ *   every command takes, like the application itself.
+ */
+GOptionGroup *
+tl_cli_database_option_group (TlCliDatabaseOptions *options)
+{
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options->database,
+      N_("Use the database at FILE (default: your own database)"), N_("FILE") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &options->demo,
+      N_("Use a generated sample day in a separate demo database"), NULL },
+    { NULL }
+  };
+  GOptionGroup *group;
+
+  memset (options, 0, sizeof *options);
+  group = g_option_group_new ("database", _("Database Options:"),
+                              _("Show database options"), NULL, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+
+  return group;
+}
+
+void
+tl_cli_database_options_clear (TlCliDatabaseOptions *options)
+{
+  g_clear_pointer (&options->database, g_free);
+}
+
+/**
+ * tl_cli_default_database_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/tideline/tideline.db`.
+ */
+char *
+tl_cli_default_database_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "tideline", "tideline.db", NULL);
+}
+
+/**
+ * tl_cli_demo_database_path:
+ *
+ * Returns: (transfer full): where the generated sample day lives, in the
+ *   cache directory: nothing in it is worth keeping.
+ */
+char *
+tl_cli_demo_database_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "tideline", "demo.db", NULL);
+}
+
+/**
+ * tl_cli_open_demo_store:
+ * @zone: the zone whose "today" the sample day is
+ *
+ * Regenerates the demo database for today. It is never the user's own
+ * database, so it can be thrown away each time.
+ *
+ * Returns: (transfer full) (nullable): the demo store.
+ */
+TlStore *
+tl_cli_open_demo_store (GTimeZone  *zone,
+                        GError    **error)
+{
+  g_autofree char *path = tl_cli_demo_database_path ();
+  g_autoptr(TlStore) store = NULL;
+  TlDemoOptions options;
+  gint64 from, to;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+
+  tl_time_day_range_at (zone, g_get_real_time () / G_USEC_PER_SEC, &from, &to);
+  if (!(store = tl_store_open (path, error)))
+    return NULL;
+
+  /* A fixed seed: every officer trained on the sample sees the same day. */
+  tl_demo_options_init (&options, 2026, from, to);
+  options.time_zone = zone;
+  if (!tl_demo_generate (store, &options, NULL, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
+
+/**
+ * tl_cli_open_store:
+ *
+ * Returns: (transfer full) (nullable): the store the options name.
+ */
+TlStore *
+tl_cli_open_store (TlCliDatabaseOptions  *options,
+                   GError               **error)
+{
+  g_autofree char *path = NULL;
+
+  if (options->demo && options->database != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--demo and --database cannot be used together"));
+      return NULL;
+    }
+
+  if (options->demo)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+      return tl_cli_open_demo_store (zone, error);
+    }
+
+  path = options->database ? g_strdup (options->database) : tl_cli_default_database_path ();
+  return tl_store_open (path, error);
+}
+
+/**
+ * tl_cli_parse_time:
+ * @text: a date, or a date and time, in @zone or with an explicit offset
+ *
+ * A bare date ("2026-11-26") means the start of that local day.
+ *
+ * Returns: whether @text was read.
+ */
+gboolean
+tl_cli_parse_time (const char  *text,
+                   GTimeZone   *zone,
+                   gint64      *out_utc,
+                   GError     **error)
+{
+  int y, m, d;
+  char rest;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &rest) == 3)
+    {
+      gint64 to;
+
+      if (!g_date_valid_dmy (d, m, y))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” is not a valid date"), text);
+          return FALSE;
+        }
+      tl_time_day_range (zone, y, m, d, out_utc, &to);
+      return TRUE;
+    }
+
+  return tl_time_parse (zone, text, 0, out_utc, error);
+}

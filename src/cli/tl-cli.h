@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tl-store.h"
+
+G_BEGIN_DECLS
+
+/* Headless commands: `tideline COMMAND [OPTIONS]`. They link no GTK, so they
+ * work with no display (DISPLAY unset), from scripts and cron. */
+
+typedef int (*TlCliCommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char       *name;
+  const char       *summary;   /* translatable, N_() */
+  TlCliCommandFunc  run;
+} TlCliCommand;
+
+gboolean  tl_cli_is_command      (const char  *name);
+int       tl_cli_main            (int          argc,
+                                  char       **argv);
+
+/* Shared by the commands: --database FILE or --demo. */
+typedef struct {
+  char     *database;
+  gboolean  demo;
+} TlCliDatabaseOptions;
+
+GOptionGroup *tl_cli_database_option_group (TlCliDatabaseOptions  *options);
+TlStore      *tl_cli_open_store            (TlCliDatabaseOptions  *options,
+                                            GError               **error);
+void          tl_cli_database_options_clear (TlCliDatabaseOptions *options);
+char         *tl_cli_default_database_path (void);
+char         *tl_cli_demo_database_path    (void);
+TlStore      *tl_cli_open_demo_store       (GTimeZone             *zone,
+                                            GError               **error);
+gboolean      tl_cli_parse_time            (const char            *text,
+                                            GTimeZone             *zone,
+                                            gint64                *out_utc,
+                                            GError               **error);
+
+/* The commands. */
+int tl_cli_generate (int argc, char **argv);
+
+G_END_DECLS
