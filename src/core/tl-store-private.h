@@ -8,9 +8,11 @@
 
 G_BEGIN_DECLS
 
-/* Shared by tl-store.c (opening, connection, transactions),
- * tl-store-events.c (records) and tl-store-schema.c (migrations). SQLite
- * types never leave these three files. */
+/* Shared by the files of the store: tl-store.c (opening, connection,
+ * transactions), tl-store-row.c (events to rows and back),
+ * tl-store-events.c (writes), tl-store-import.c (bulk adds),
+ * tl-store-read.c (reads) and tl-store-schema.c (migrations). SQLite types
+ * never leave these files. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -48,8 +50,8 @@ struct _TlStore
   gint64      data_version;
 };
 
-/* The columns of an event, in the order tl-store-events.c binds and
- * reads them. */
+/* The columns of an event, in the order tl-store-row.c binds and reads
+ * them. */
 #define TL_STORE_EVENT_COLUMNS \
   "id, kind, time, end_time, latitude, longitude, place, boats, people, " \
   "rescued, deceased, missing, unit, status, notes, case_id, details, " \
@@ -88,6 +90,37 @@ void          tl_store_set_too_new_error (const char *path,
                                          GError     **error);
 void          tl_store_emit_events_changed (TlStore  *self);
 gint64        tl_store_now              (void);
+
+/* tl-store-row.c: binders stop at the first failure (*rc), so a whole
+ * row is bound and the result checked once; strings are bound
+ * SQLITE_STATIC and must outlive the sqlite3_step(). */
+void          tl_store_bind_int64       (sqlite3_stmt      *stmt,
+                                         int                column,
+                                         gint64             value,
+                                         int               *rc);
+void          tl_store_bind_null        (sqlite3_stmt      *stmt,
+                                         int                column,
+                                         int               *rc);
+void          tl_store_bind_text        (sqlite3_stmt      *stmt,
+                                         int                column,
+                                         const char        *value,
+                                         int               *rc);
+int           tl_store_bind_event       (sqlite3_stmt      *stmt,
+                                         const TlEventData *data);
+TlEvent      *tl_store_read_event       (sqlite3_stmt      *stmt);
+const char   *tl_store_column_text      (sqlite3_stmt      *stmt,
+                                         int                column);
+int           tl_store_step_done        (sqlite3_stmt      *stmt);
+const char   *tl_store_audit_action_to_string   (TlAuditAction  action);
+TlAuditAction tl_store_audit_action_from_string (const char    *str);
+
+/* tl-store-events.c */
+void          tl_store_fail_write       (TlStore     *self,
+                                         int          rc,
+                                         const char  *what,
+                                         GError     **error);
+void          tl_store_set_not_found_error (const char  *what,
+                                            GError     **error);
 
 /* tl-store-schema.c */
 /* Brings the file up to TL_STORE_SCHEMA_VERSION and sets

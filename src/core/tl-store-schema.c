@@ -19,8 +19,9 @@ typedef gboolean (*TlMigration) (TlStore  *self,
 static const char schema_1_sql[] =
   "CREATE TABLE cases ("
   "  id INTEGER PRIMARY KEY,"
-  "  status TEXT NOT NULL DEFAULT 'open'"
-  "    CONSTRAINT case_status_known CHECK (status IN ('open', 'closed')),"
+  "  status TEXT NOT NULL DEFAULT 'possible'"
+  "    CONSTRAINT case_status_known CHECK (status IN ('possible', 'confirmed',"
+  "      'distress', 'responding', 'rescued', 'landed', 'returned', 'closed')),"
   "  title TEXT,"
   "  created_at INTEGER NOT NULL,"
   "  updated_at INTEGER NOT NULL"
@@ -58,6 +59,9 @@ static const char schema_1_sql[] =
   "  created_at INTEGER NOT NULL,"
   "  updated_by TEXT NOT NULL,"
   "  updated_at INTEGER NOT NULL,"
+  /* Where an imported event came from (a hash of the source row), so
+   * importing the same file twice adds nothing the second time. */
+  "  import_key TEXT UNIQUE,"
   "  CONSTRAINT position_complete CHECK ((latitude IS NULL) = (longitude IS NULL))"
   ");"
   /* The index on time also orders by id (the rowid ends every index), so
@@ -85,6 +89,28 @@ static const char schema_1_sql[] =
   "  latitude REAL NOT NULL CHECK (latitude BETWEEN -90 AND 90),"
   "  longitude REAL NOT NULL CHECK (longitude BETWEEN -180 AND 180),"
   "  user_added INTEGER NOT NULL DEFAULT 0 CHECK (user_added IN (0, 1))"
+  ");"
+
+  /* Form content saved while typing, offered back after a crash or a
+   * close: one per form (a new report, or an edit of event_id). */
+  "CREATE TABLE drafts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  event_id INTEGER,"
+  "  operator TEXT NOT NULL,"
+  "  content TEXT NOT NULL CONSTRAINT draft_is_json CHECK (json_valid (content)),"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+
+  /* Official daily figures (such as the Home Office's small-boat series),
+   * imported beside Tideline's own counts for the trend chart. */
+  "CREATE TABLE statistics ("
+  "  date TEXT PRIMARY KEY CONSTRAINT statistics_date_is_iso CHECK ("
+  "    date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),"
+  "  people INTEGER CONSTRAINT statistics_people_not_negative CHECK (people >= 0),"
+  "  boats INTEGER CONSTRAINT statistics_boats_not_negative CHECK (boats >= 0),"
+  "  source TEXT,"
+  "  imported_at INTEGER NOT NULL"
   ");"
 
   "CREATE TABLE units ("
