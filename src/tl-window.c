@@ -6,9 +6,13 @@
 
 #include "tl-event-list.h"
 #include "tl-event-row.h"
+#include "tl-filter-bar.h"
 #include "tl-map-view.h"
-#include "tl-rescue-form.h"
+#include "tl-report-desk.h"
+#include "tl-review.h"
+#include "tl-summary-bar.h"
 #include "tl-time.h"
+#include "tl-time-strip.h"
 #include "tl-window.h"
 
 struct _TlWindow
@@ -24,19 +28,32 @@ struct _TlWindow
   GtkListView          *list_view;
   AdwStatusPage        *empty_page;
   GtkWidget            *sample_button;
+  /* template widgets: reviewing a window of time */
+  GtkMenuButton        *window_button;
+  GtkRevealer          *custom_range_revealer;
+  GtkEntry             *custom_from_entry;
+  GtkEntry             *custom_to_entry;
+  GtkLabel             *custom_range_error;
+  TlFilterBar          *filter_bar;
+  TlSummaryBar         *summary_bar;
+  TlTimeStrip          *time_strip;
+  GtkRevealer          *new_revealer;
+  GtkButton            *new_button;
 
   /* owned */
   TlStore              *store;
   GSettings            *settings;
   GTimeZone            *zone;
-  TlEventList          *events;
+  TlEventList          *events;      /* the review's: window and filter */
+  TlReview             *review;      /* window, filter, replay, seen */
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
 
-  /* borrowed: the open report form, cleared when it closes */
-  GtkWindow            *report_form;
+  /* owned: opens report editors over this window */
+  TlReportDesk         *reports;
 
-  gint64                day_start;
+  gint64                day_start;    /* start of the window shown */
+  guint                 slide_id;     /* keeps "last N hours" up to now */
 };
 
 G_DEFINE_FINAL_TYPE (TlWindow, tl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -62,8 +79,20 @@ update_title (TlWindow *self)
 
   /* Translators: the day shown in the header bar, as in
    * "Thursday 26 November 2026"; see the strftime manual page */
-  subtitle = tl_time_format (self->zone, self->day_start, _("%A %-d %B %Y"));
-  if (self->day_start == today_start)
+  if (tl_review_get_preset (self->review) != TL_WINDOW_PRESET_DAY)
+    {
+      /* Translators: start and end of the window in the header bar, see strftime */
+      g_autofree char *from = tl_time_format (self->zone, tl_review_get_from (self->review), _("%a %-d %b %H:%M"));
+      g_autofree char *to = tl_time_format (self->zone, tl_review_get_to (self->review), _("%a %-d %b %H:%M"));
+
+      /* Translators: a window of time, from – to */
+      subtitle = g_strdup_printf (_("%s – %s"), from, to);
+    }
+  else
+    subtitle = tl_time_format (self->zone, self->day_start, _("%A %-d %B %Y"));
+  gtk_menu_button_set_label (self->window_button,
+                             tl_window_preset_get_label (tl_review_get_preset (self->review)));
+  if (tl_review_get_preset (self->review) == TL_WINDOW_PRESET_DAY && self->day_start == today_start)
     {
       /* Translators: %s is the date */
       char *with_today = g_strdup_printf (_("Today, %s"), subtitle);
@@ -74,14 +103,14 @@ update_title (TlWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today",
-                                 self->day_start != today_start);
+                                 !tl_review_is_now (self->review));
 }
 
 static void
 update_empty_state (TlWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  guint n_items = g_list_model_get_n_items (tl_review_get_model (self->review));
   gint64 total;
 
   if (n_items > 0)
@@ -91,7 +120,15 @@ update_empty_state (TlWindow *self)
     }
 
   total = tl_store_count_events (self->store, &error);
-  if (total == 0)
+  if (total > 0 && tl_filter_has_criteria (tl_review_get_filter (self->review)))
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Reports"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No report of this window matches the filters. "
+                                         "Remove some of them, or look at a longer window."));
+      gtk_widget_set_visible (self->sample_button, FALSE);
+    }
+  else if (total == 0)
     {
       adw_status_page_set_title (self->empty_page, _("No Reports Yet"));
       adw_status_page_set_description (self->empty_page,
@@ -114,20 +151,45 @@ static void
 set_day (TlWindow *self,
          gint64    day_start)
 {
-  gint64 from, to;
+  tl_review_show_day (self->review, day_start);
+}
 
-  tl_time_day_range_at (self->zone, day_start, &from, &to);
-  self->day_start = from;
-  tl_event_list_set_range (self->events, from, to);
+/* Whatever moved the window (a preset, the arrows, a saved report),
+ * everything that shows it follows from here. */
+static void
+window_changed_cb (TlWindow *self)
+{
+  self->day_start = tl_review_get_from (self->review);
   update_title (self);
   update_empty_state (self);
 }
 
 static void
-show_toast (TlWindow   *self,
-            const char *message)
+update_new_pill (TlWindow *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_autofree char *label = NULL;
+  guint n = tl_review_count_unseen (self->review, NULL);
+
+  if (n > 0)
+    {
+      label = g_strdup_printf (ngettext ("%u new report", "%u new reports", n), n);
+      gtk_button_set_label (self->new_button, label);
+    }
+  gtk_revealer_set_reveal_child (self->new_revealer, n > 0);
+}
+
+/* "Last 6 hours" means up to now: it slides along every minute. */
+static gboolean
+slide_window_cb (gpointer data)
+{
+  TlWindow *self = data;
+  TlWindowPreset preset = tl_review_get_preset (self->review);
+
+  if (preset == TL_WINDOW_PRESET_LAST_6_HOURS || preset == TL_WINDOW_PRESET_LAST_24_HOURS)
+    tl_review_set_preset (self->review, preset);
+  update_title (self);
+
+  return G_SOURCE_CONTINUE;
 }
 
 /* callbacks */
@@ -140,6 +202,7 @@ events_changed_cb (TlWindow   *self,
                    GListModel *model)
 {
   update_empty_state (self);
+  update_new_pill (self);
 }
 
 static void
@@ -157,7 +220,7 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
 {
   TlEventRow *row = TL_EVENT_ROW (gtk_list_item_get_child (item));
 
-  tl_event_row_set_event (row, gtk_list_item_get_item (item), self->zone);
+  tl_event_row_bind (row, item, self->review);
 }
 
 static void
@@ -165,7 +228,7 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    TlWindow                 *self)
 {
-  tl_event_row_set_event (TL_EVENT_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+  tl_event_row_bind (TL_EVENT_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
@@ -186,18 +249,9 @@ selection_changed_cb (TlWindow       *self,
 }
 
 static void
-report_form_destroyed_cb (gpointer  data,
-                          GObject  *where_the_object_was)
-{
-  TlWindow *self = data;
-
-  self->report_form = NULL;
-}
-
-static void
 report_saved_cb (TlWindow     *self,
                  TlEvent      *event,
-                 TlRescueForm *form)
+                 TlReportDesk *reports)
 {
   guint position = tl_event_list_find (self->events, tl_event_get_id (event));
 
@@ -209,36 +263,6 @@ report_saved_cb (TlWindow     *self,
     }
   if (position != G_MAXUINT)
     gtk_single_selection_set_selected (self->selection, position);
-
-  show_toast (self, _("Report saved"));
-}
-
-static void
-open_report_form (TlWindow *self,
-                  gboolean  with_position,
-                  double    latitude,
-                  double    longitude)
-{
-  g_autofree char *operator_name = NULL;
-  TlRescueForm *form;
-
-  if (self->report_form != NULL)
-    {
-      gtk_window_present (self->report_form);
-      return;
-    }
-
-  operator_name = tl_application_dup_operator_name (TL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-  form = tl_rescue_form_new (self->store, operator_name, self->zone, self->day_start);
-  if (with_position)
-    tl_rescue_form_set_position (form, latitude, longitude);
-  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (self));
-  gtk_window_set_modal (GTK_WINDOW (form), TRUE);
-  g_signal_connect_object (form, "saved", G_CALLBACK (report_saved_cb), self, G_CONNECT_SWAPPED);
-
-  self->report_form = GTK_WINDOW (form);
-  g_object_weak_ref (G_OBJECT (form), report_form_destroyed_cb, self);
-  gtk_window_present (GTK_WINDOW (form));
 }
 
 static void
@@ -247,7 +271,20 @@ new_report_here_cb (TlWindow  *self,
                     double     longitude,
                     TlMapView *map_view)
 {
-  open_report_form (self, TRUE, latitude, longitude);
+  /* While the editor picks a position or a route, the click is for it. */
+  tl_report_desk_new_report_at (self->reports, TL_EVENT_KIND_RESCUE, self->day_start,
+                                latitude, longitude);
+}
+
+static void
+list_activate_cb (TlWindow    *self,
+                  guint        position,
+                  GtkListView *list_view)
+{
+  g_autoptr(TlEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (event != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-report", "x", tl_event_get_id (event));
 }
 
 static void
@@ -257,7 +294,7 @@ previous_day_action (GtkWidget  *widget,
 {
   TlWindow *self = TL_WINDOW (widget);
 
-  set_day (self, tl_time_shift_days (self->zone, self->day_start, -1));
+  tl_review_shift (self->review, -1);
 }
 
 static void
@@ -267,7 +304,7 @@ next_day_action (GtkWidget  *widget,
 {
   TlWindow *self = TL_WINDOW (widget);
 
-  set_day (self, tl_time_shift_days (self->zone, self->day_start, 1));
+  tl_review_shift (self->review, 1);
 }
 
 static void
@@ -275,7 +312,91 @@ today_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
-  set_day (TL_WINDOW (widget), g_get_real_time () / G_USEC_PER_SEC);
+  TlWindow *self = TL_WINDOW (widget);
+  TlWindowPreset preset = tl_review_get_preset (self->review);
+
+  tl_review_set_preset (self->review, preset == TL_WINDOW_PRESET_CUSTOM ? TL_WINDOW_PRESET_DAY : preset);
+}
+
+static void
+window_preset_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TlWindow *self = TL_WINDOW (widget);
+  TlWindowPreset preset;
+
+  if (!tl_window_preset_from_string (g_variant_get_string (param, NULL), &preset))
+    g_return_if_reached ();
+  gtk_revealer_set_reveal_child (self->custom_range_revealer, FALSE);
+  tl_review_set_preset (self->review, preset);
+}
+
+static void
+custom_range_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  TlWindow *self = TL_WINDOW (widget);
+  /* Translators: how a time is written in the custom range entries, see strftime */
+  const char *format = _("%Y-%m-%d %H:%M");
+  g_autofree char *from = tl_time_format (self->zone, tl_review_get_from (self->review), format);
+  g_autofree char *to = tl_time_format (self->zone, tl_review_get_to (self->review), format);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->custom_from_entry), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->custom_to_entry), to);
+  gtk_label_set_text (self->custom_range_error, "");
+  gtk_revealer_set_reveal_child (self->custom_range_revealer, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->custom_from_entry));
+}
+
+static void
+apply_custom_range_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  TlWindow *self = TL_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 from, to;
+
+  if (!tl_time_parse (self->zone, gtk_editable_get_text (GTK_EDITABLE (self->custom_from_entry)),
+                      self->day_start, &from, &error) ||
+      !tl_time_parse (self->zone, gtk_editable_get_text (GTK_EDITABLE (self->custom_to_entry)),
+                      self->day_start, &to, &error))
+    {
+      gtk_label_set_text (self->custom_range_error, error->message);
+      return;
+    }
+  if (to <= from)
+    {
+      gtk_label_set_text (self->custom_range_error, _("The end must come after the start."));
+      return;
+    }
+
+  gtk_revealer_set_reveal_child (self->custom_range_revealer, FALSE);
+  tl_review_set_range (self->review, from, to);
+}
+
+static void
+show_new_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  TlWindow *self = TL_WINDOW (widget);
+  guint first;
+
+  /* The list does not jump when reports arrive: it moves when asked. */
+  if (tl_review_count_unseen (self->review, &first) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", first);
+  tl_review_mark_seen (self->review);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  tl_filter_bar_focus_search (TL_WINDOW (widget)->filter_bar);
 }
 
 static void
@@ -284,11 +405,31 @@ new_report_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   TlWindow *self = TL_WINDOW (widget);
-  const char *kind = g_variant_get_string (param, NULL);
+  TlEventKind kind;
 
-  /* Only the rescue form exists so far; the menu offers nothing else. */
-  g_return_if_fail (g_strcmp0 (kind, "rescue") == 0);
-  open_report_form (self, FALSE, 0, 0);
+  if (!tl_event_kind_from_string (g_variant_get_string (param, NULL), &kind))
+    g_return_if_reached ();
+  tl_report_desk_new_report (self->reports, kind, self->day_start);
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TlWindow *self = TL_WINDOW (widget);
+  gint64 id = param ? g_variant_get_int64 (param) : 0;
+
+  if (g_str_equal (action_name, "win.edit-report"))
+    tl_report_desk_edit (self->reports, id, self->day_start);
+  else if (g_str_equal (action_name, "win.report-history"))
+    tl_report_desk_show_history (self->reports, id, self->day_start);
+  else if (g_str_equal (action_name, "win.delete-report"))
+    tl_report_desk_delete (self->reports, id);
+  else if (g_str_equal (action_name, "win.undo-delete"))
+    tl_report_desk_undo_delete (self->reports, id);
+  else if (g_str_equal (action_name, "win.finish-pick"))
+    tl_report_desk_finish_picking (self->reports);
 }
 
 static void
@@ -318,13 +459,30 @@ tl_window_constructed (GObject *object)
   if (!(self->zone = tl_time_zone_new (zone_id)))
     self->zone = g_time_zone_new_local ();
 
-  self->events = tl_event_list_new (self->store, 0, 0);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+  {
+    g_autofree char *operator_name = g_settings_get_string (self->settings, "operator-name");
+
+    self->review = tl_review_new (self->store, self->zone,
+                                  operator_name[0] != '\0' ? operator_name : g_get_user_name ());
+  }
+  self->events = g_object_ref (tl_review_get_events (self->review));
+  /* Reports received since the user last looked are marked until seen. */
+  g_settings_bind (self->settings, "last-viewed", self->review, "seen-before", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->review, "notify::from", G_CALLBACK (window_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review, "notify::to", G_CALLBACK (window_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review, "notify::preset", G_CALLBACK (window_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review, "notify::seen-before", G_CALLBACK (update_new_pill), self, G_CONNECT_SWAPPED);
+  tl_filter_bar_set_review (self->filter_bar, self->review);
+  tl_summary_bar_set_review (self->summary_bar, self->review);
+  tl_time_strip_set_review (self->time_strip, self->review);
+  self->slide_id = g_timeout_add_seconds (60, slide_window_cb, self);
+
+  self->selection = gtk_single_selection_new (g_object_ref (tl_review_get_model (self->review)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->events, "items-changed",
+  g_signal_connect_object (tl_review_get_model (self->review), "items-changed",
                            G_CALLBACK (events_changed_cb), self, G_CONNECT_SWAPPED);
 
   factory = gtk_signal_list_item_factory_new ();
@@ -339,13 +497,19 @@ tl_window_constructed (GObject *object)
   tl_map_view_set_model (self->map_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->map_view, "new-report-here",
                            G_CALLBACK (new_report_here_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "activate",
+                           G_CALLBACK (list_activate_cb), self, G_CONNECT_SWAPPED);
+
+  self->reports = tl_report_desk_new (GTK_WINDOW (self), self->toast_overlay, self->store, self->zone);
+  g_signal_connect_object (self->reports, "saved", G_CALLBACK (report_saved_cb), self, G_CONNECT_SWAPPED);
 
   /* A database opened from --database names itself in the title, so two
    * windows on two files are never confused. */
   gtk_window_set_title (GTK_WINDOW (self), _("Tideline"));
   adw_window_title_set_title (self->window_title, _("Tideline"));
 
-  set_day (self, g_get_real_time () / G_USEC_PER_SEC);
+  window_changed_cb (self);
+  update_new_pill (self);
 }
 
 static void
@@ -354,17 +518,20 @@ tl_window_dispose (GObject *object)
   TlWindow *self = TL_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->report_form != NULL)
+  g_clear_object (&self->reports);
+  g_clear_handle_id (&self->slide_id, g_source_remove);
+  /* Closing the window is looking away: what it showed has been seen. */
+  if (self->review != NULL)
     {
-      g_object_weak_unref (G_OBJECT (self->report_form), report_form_destroyed_cb, self);
-      gtk_window_destroy (self->report_form);
-      self->report_form = NULL;
+      tl_review_mark_seen (self->review);
+      g_settings_unbind (self->review, "seen-before");
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->events);
+  g_clear_object (&self->review);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -427,6 +594,9 @@ tl_window_class_init (TlWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TL_TYPE_MAP_VIEW);
+  g_type_ensure (TL_TYPE_FILTER_BAR);
+  g_type_ensure (TL_TYPE_SUMMARY_BAR);
+  g_type_ensure (TL_TYPE_TIME_STRIP);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TlWindow, toast_overlay);
@@ -437,11 +607,31 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, sample_button);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, window_button);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, custom_range_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, custom_from_entry);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, custom_to_entry);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, custom_range_error);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, summary_bar);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, time_strip);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, new_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, new_button);
 
   gtk_widget_class_install_action (widget_class, "win.previous-day", NULL, previous_day_action);
   gtk_widget_class_install_action (widget_class, "win.next-day", NULL, next_day_action);
   gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "win.window-preset", "s", window_preset_action);
+  gtk_widget_class_install_action (widget_class, "win.custom-range", NULL, custom_range_action);
+  gtk_widget_class_install_action (widget_class, "win.apply-custom-range", NULL, apply_custom_range_action);
+  gtk_widget_class_install_action (widget_class, "win.show-new", NULL, show_new_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.new-report", "s", new_report_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-report", "x", report_action);
+  gtk_widget_class_install_action (widget_class, "win.report-history", "x", report_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-report", "x", report_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", report_action);
+  gtk_widget_class_install_action (widget_class, "win.finish-pick", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-day", NULL);
@@ -449,6 +639,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-report", "s", "rescue");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 }
 
 static void
@@ -540,5 +731,5 @@ tl_window_get_report_form (TlWindow *self)
 {
   g_return_val_if_fail (TL_IS_WINDOW (self), NULL);
 
-  return self->report_form;
+  return self->reports ? GTK_WINDOW (tl_report_desk_get_editor (self->reports)) : NULL;
 }

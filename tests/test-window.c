@@ -8,7 +8,7 @@
 #include "tl-application.h"
 #include "tl-incident-layer.h"
 #include "tl-map-view.h"
-#include "tl-rescue-form.h"
+#include "tl-report-editor.h"
 #include "tl-window.h"
 
 /* One application for the whole program: it can be registered on the bus
@@ -95,11 +95,11 @@ close_window (TlWindow *window)
 }
 
 static void
-set_text (TlRescueForm  *form,
-          TlRescueField  field,
-          const char    *text)
+set_text (TlReportEditor *form,
+          TlReportField   field,
+          const char     *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (tl_rescue_form_get_field_widget (form, field)), text);
+  gtk_editable_set_text (GTK_EDITABLE (tl_report_editor_get_field_widget (form, field)), text);
 }
 
 static TlMapView *
@@ -121,7 +121,7 @@ find_map_view (GtkWidget *widget)
   return NULL;
 }
 
-static TlRescueForm *
+static TlReportEditor *
 open_form (TlWindow *window)
 {
   GtkWindow *form;
@@ -129,9 +129,9 @@ open_form (TlWindow *window)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", "s", "rescue"));
   iterate (50);
   form = tl_window_get_report_form (window);
-  g_assert_true (TL_IS_RESCUE_FORM (form));
+  g_assert_true (TL_IS_REPORT_EDITOR (form));
 
-  return TL_RESCUE_FORM (form);
+  return TL_REPORT_EDITOR (form);
 }
 
 static void
@@ -154,32 +154,32 @@ test_window_save_rescue (Fixture       *fixture,
   TlWindow *window = present_window (fixture);
   TlMapView *map_view;
   TlIncidentLayer *layer;
-  TlRescueForm *form;
+  TlReportEditor *form;
   TlEvent *selected;
 
   form = open_form (window);
 
   /* Nothing typed yet: Save refuses and nothing is written. */
-  set_text (form, TL_RESCUE_FIELD_POSITION, "");
+  set_text (form, TL_REPORT_FIELD_POSITION, "");
   gtk_widget_activate_action (GTK_WIDGET (form), "report.save", NULL);
   iterate (20);
   g_assert_cmpint (tl_store_count_events (fixture->store, &error), ==, 0);
   g_assert_no_error (error);
-  g_assert_nonnull (tl_rescue_form_get_message (form, TL_RESCUE_FIELD_POSITION));
-  g_assert_nonnull (tl_rescue_form_get_message (form, TL_RESCUE_FIELD_UNIT));
+  g_assert_nonnull (tl_report_editor_get_message (form, TL_REPORT_FIELD_POSITION));
+  g_assert_nonnull (tl_report_editor_get_message (form, TL_REPORT_FIELD_UNITS));
 
   /* An impossible position says why, next to the field. */
-  set_text (form, TL_RESCUE_FIELD_POSITION, "95 1.5");
-  g_assert_nonnull (tl_rescue_form_get_message (form, TL_RESCUE_FIELD_POSITION));
+  set_text (form, TL_REPORT_FIELD_POSITION, "95 1.5");
+  g_assert_nonnull (tl_report_editor_get_message (form, TL_REPORT_FIELD_POSITION));
 
-  set_text (form, TL_RESCUE_FIELD_POSITION, "50°57.5'N 1°35.2'E");
-  set_text (form, TL_RESCUE_FIELD_UNIT, "RNLI Dover");
-  set_text (form, TL_RESCUE_FIELD_PEOPLE, "48");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (tl_rescue_form_get_field_widget (form, TL_RESCUE_FIELD_RESCUED)), 47);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (tl_rescue_form_get_field_widget (form, TL_RESCUE_FIELD_MISSING)), 1);
-  g_assert_null (tl_rescue_form_get_message (form, TL_RESCUE_FIELD_POSITION));
-  g_assert_null (tl_rescue_form_get_message (form, TL_RESCUE_FIELD_UNIT));
-  g_assert_null (tl_rescue_form_get_message (form, TL_RESCUE_FIELD_PEOPLE));
+  set_text (form, TL_REPORT_FIELD_POSITION, "50°57.5'N 1°35.2'E");
+  tl_report_editor_set_value (form, TL_REPORT_FIELD_UNITS, "RNLI Dover");
+  set_text (form, TL_REPORT_FIELD_PEOPLE, "48");
+  set_text (form, TL_REPORT_FIELD_RESCUED, "47");
+  set_text (form, TL_REPORT_FIELD_MISSING, "1");
+  g_assert_null (tl_report_editor_get_message (form, TL_REPORT_FIELD_POSITION));
+  g_assert_null (tl_report_editor_get_message (form, TL_REPORT_FIELD_UNITS));
+  g_assert_null (tl_report_editor_get_message (form, TL_REPORT_FIELD_PEOPLE));
 
   g_object_add_weak_pointer (G_OBJECT (form), (gpointer *) &form);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "report.save", NULL));

@@ -13,6 +13,9 @@
 
 static const TlCliCommand commands[] = {
   { "generate", N_("Write generated sample events into a database (for training and benchmarks)"), tl_cli_generate },
+  { "export-map", N_("Draw a briefing map of a time window to PNG, PDF or SVG"), tl_cli_export_map },
+  { "export", N_("Export events to CSV, GeoJSON, KML or GPX"), tl_cli_export },
+  { "import", N_("Import events from CSV, GeoJSON, KML or GPX (or daily figures with --statistics)"), tl_cli_import },
 };
 
 /* helpers */

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "tl-statistics.h"
 #include "tl-store.h"
 
 G_BEGIN_DECLS
@@ -41,7 +42,20 @@ gboolean      tl_cli_parse_time            (const char            *text,
                                             gint64                *out_utc,
                                             GError               **error);
 
+/* The work of `tideline import --statistics FILE [--dry-run]`
+ * (tl-cli-statistics.c), for the import command to call. */
+int tl_cli_import_statistics              (const char                *path,
+                                           gboolean                   dry_run,
+                                           TlCliDatabaseOptions      *options);
+int tl_cli_import_statistics_with_mapping (const char                *path,
+                                           const TlStatisticsMapping *mapping,
+                                           gboolean                   dry_run,
+                                           TlCliDatabaseOptions      *options);
+
 /* The commands. */
 int tl_cli_generate (int argc, char **argv);
+int tl_cli_export_map (int argc, char **argv);
+int tl_cli_export (int argc, char **argv);
+int tl_cli_import (int argc, char **argv);
 
 G_END_DECLS

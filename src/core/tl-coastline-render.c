@@ -441,7 +441,10 @@ tl_coastline_render_tile (TlCoastline          *self,
     }
   cairo_region_destroy (remaining);
 
-  if (zoom >= self->borders.min_zoom && tl_dataset_get_level (&self->borders, level) != NULL)
+  /* A style whose border colour is fully transparent turns borders off
+   * (the map's "Borders" toggle): skip the work, not only the ink. */
+  if (style->border.alpha > 0 && zoom >= self->borders.min_zoom &&
+      tl_dataset_get_level (&self->borders, level) != NULL)
     draw_borders (&p, tl_dataset_get_level (&self->borders, level), size_px, style);
 
   cairo_restore (cr);

@@ -69,6 +69,11 @@ void                  tl_coastline_project             (double                lo
                                                         double               *out_x,
                                                         double               *out_y);
 
+/* tl-coastline-query.c */
+gboolean              tl_coastline_is_land             (TlCoastline          *self,
+                                                        double                latitude,
+                                                        double                longitude);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlCoastline, tl_coastline_unref)
 
 G_END_DECLS

@@ -17,6 +17,7 @@ struct _TlEventList
   /* owned */
   TlStore   *store;
   GPtrArray *items;
+  TlFilter  *filter;   /* criteria beyond the range, or NULL */
 
   gint64     from;
   gint64     to;
@@ -54,7 +55,14 @@ query (TlEventList *self)
   g_autoptr(GError) error = NULL;
   GPtrArray *events;
 
-  events = tl_store_list_events (self->store, self->from, self->to, &error);
+  if (self->filter != NULL)
+    {
+      self->filter->from = self->from;
+      self->filter->to = self->to;
+      events = tl_store_query_events (self->store, self->filter, &error);
+    }
+  else
+    events = tl_store_list_events (self->store, self->from, self->to, &error);
   if (events == NULL)
     g_warning ("Could not read the events of %s: %s",
                tl_store_get_path (self->store), error->message);
@@ -250,6 +258,7 @@ tl_event_list_finalize (GObject *object)
   TlEventList *self = (TlEventList *)object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->filter, tl_filter_free);
 
   G_OBJECT_CLASS (tl_event_list_parent_class)->finalize (object);
 }
@@ -469,4 +478,53 @@ tl_event_list_find (TlEventList *self,
       return i;
 
   return G_MAXUINT;
+}
+
+/**
+ * tl_event_list_set_filter:
+ * @self: a #TlEventList
+ * @filter: (nullable): kinds, statuses, unit and words the events must
+ *   match; its window is ignored (the list's range is); %NULL for none
+ *
+ * Lists only the events of the range that @filter keeps. The list is
+ * read again and only the span that differs is reported, so rows that
+ * stay keep their objects and the view its selection.
+ */
+void
+tl_event_list_set_filter (TlEventList    *self,
+                          const TlFilter *filter)
+{
+  g_autoptr(TlFilter) fresh = NULL;
+
+  g_return_if_fail (TL_IS_EVENT_LIST (self));
+
+  if (filter != NULL && tl_filter_has_criteria (filter))
+    {
+      fresh = tl_filter_copy (filter);
+      fresh->from = self->from;
+      fresh->to = self->to;
+    }
+
+  if (tl_filter_equal (fresh, self->filter))
+    return;
+
+  g_clear_pointer (&self->filter, tl_filter_free);
+  self->filter = g_steal_pointer (&fresh);
+
+  reload (self);
+}
+
+/**
+ * tl_event_list_get_filter:
+ * @self: a #TlEventList
+ *
+ * Returns: (transfer none) (nullable): the criteria set with
+ *   tl_event_list_set_filter(), %NULL if none
+ */
+const TlFilter *
+tl_event_list_get_filter (TlEventList *self)
+{
+  g_return_val_if_fail (TL_IS_EVENT_LIST (self), NULL);
+
+  return self->filter;
 }

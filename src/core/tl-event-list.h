@@ -25,5 +25,8 @@ gint64       tl_event_list_get_to    (TlEventList *self);
 /* Position of the event with this id, or G_MAXUINT. */
 guint        tl_event_list_find      (TlEventList *self,
                                       gint64       event_id);
+void         tl_event_list_set_filter (TlEventList    *self,
+                                       const TlFilter *filter);
+const TlFilter *tl_event_list_get_filter (TlEventList *self);
 
 G_END_DECLS

@@ -44,6 +44,8 @@ typedef struct {
   TlSnapshotLayout         layout;
   const TlSnapshotPalette *palette;
   GTimeZone               *zone;      /* owned */
+  PangoContext            *pango;     /* owned; hinting off so PNG and PDF set alike */
+  const char              *font_family;
   double                   detail;    /* device pixels per user unit of the output */
   guint                    counts[TL_EVENT_N_KINDS]; /* markers drawn, per kind */
   guint                    n_without_position;
@@ -71,7 +73,7 @@ char    *tl_snapshot_time_window_text (const TlSnapshotOptions *options,
                                        GTimeZone               *zone);
 void     tl_snapshot_draw_page        (TlSnapshotPage          *page);
 
-/* tl-snapshot-text.c: text set with pango in the page's fonts */
+/* tl-snapshot-page.c: text set with pango in the page's font */
 typedef enum {
   TL_SNAPSHOT_TEXT_BOLD     = 1 << 0,
   TL_SNAPSHOT_TEXT_CENTRE   = 1 << 1,

@@ -122,6 +122,10 @@ void          tl_store_fail_write       (TlStore     *self,
 void          tl_store_set_not_found_error (const char  *what,
                                             GError     **error);
 
+/* tl-store-read.c: what an operator typed as an FTS5 query that cannot
+ * be a syntax error, or NULL if it has no word. */
+char         *tl_store_build_match_query (const char *text);
+
 /* tl-store-schema.c */
 /* Brings the file up to TL_STORE_SCHEMA_VERSION and sets
  * self->schema_version. */

@@ -247,8 +247,8 @@ tl_store_list_places (TlStore     *self,
  * error: every word a quoted string (quotes doubled), all of them
  * required, the last one a prefix so that results come while typing.
  * Words without a letter or digit would be empty phrases: dropped. */
-static char *
-build_match_query (const char *text)
+char *
+tl_store_build_match_query (const char *text)
 {
   g_auto(GStrv) words = g_strsplit_set (text, " \t\n\r\f\v", -1);
   g_autoptr(GString) query = g_string_new (NULL);
@@ -313,7 +313,7 @@ tl_store_search_events (TlStore     *self,
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  query = build_match_query (text);
+  query = tl_store_build_match_query (text);
   if (query == NULL)
     return g_steal_pointer (&ids);
 

@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 
 #include "tl-event.h"
+#include "tl-filter.h"
+#include "tl-statistics.h"
 
 G_BEGIN_DECLS
 
@@ -103,5 +105,130 @@ GArray     *tl_store_search_events      (TlStore     *self,
                                          const char  *text,
                                          GError     **error);
 gboolean    tl_store_check_for_changes  (TlStore     *self);
+
+/* Data exchange (tl-store-exchange.c): imports of CSV, GeoJSON, KML and
+ * GPX files, duplicate-free by import key. */
+gboolean    tl_store_add_events_with_keys (TlStore     *self,
+                                           GPtrArray   *events,
+                                           GPtrArray   *import_keys,
+                                           const char  *operator_name,
+                                           guint       *out_n_added,
+                                           guint       *out_n_skipped,
+                                           GError     **error);
+gboolean    tl_store_count_import_keys    (TlStore     *self,
+                                           GPtrArray   *import_keys,
+                                           guint       *out_n_known,
+                                           GError     **error);
+
+/* Reviewing: filtered queries (tl-store-query.c) and official daily
+ * statistics (tl-store-statistics.c). */
+GPtrArray  *tl_store_query_events       (TlStore         *self,
+                                         const TlFilter  *filter,
+                                         GError         **error);
+gboolean    tl_store_import_statistics  (TlStore         *self,
+                                         GArray          *days,
+                                         const char      *source,
+                                         GError         **error);
+GArray     *tl_store_list_statistics    (TlStore         *self,
+                                         const char      *first_date,
+                                         const char      *last_date,
+                                         GError         **error);
+
+/* Reports at the desk: user-extended lists, drafts and cases.
+ * (tl-store-units.c, tl-store-drafts.c, tl-store-cases.c) */
+
+GStrv       tl_store_list_units         (TlStore     *self,
+                                         GError     **error);
+gboolean    tl_store_add_unit           (TlStore     *self,
+                                         const char  *name,
+                                         GError     **error);
+gboolean    tl_store_add_place          (TlStore     *self,
+                                         const char  *name,
+                                         double       latitude,
+                                         double       longitude,
+                                         GError     **error);
+
+typedef struct {
+  gint64       id;
+  TlEventKind  kind;
+  gint64       event_id;      /* 0 for a report not saved yet */
+  char        *operator_name;
+  char        *content;       /* JSON, as the editor wrote it */
+  gint64       updated_at;    /* UTC seconds */
+} TlDraft;
+
+void tl_draft_free (TlDraft *draft);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlDraft, tl_draft_free)
+
+gboolean    tl_store_save_draft         (TlStore     *self,
+                                         TlEventKind  kind,
+                                         gint64       event_id,
+                                         const char  *operator_name,
+                                         const char  *content,
+                                         GError     **error);
+TlDraft    *tl_store_get_draft          (TlStore     *self,
+                                         TlEventKind  kind,
+                                         gint64       event_id,
+                                         GError     **error);
+gboolean    tl_store_delete_draft       (TlStore     *self,
+                                         TlEventKind  kind,
+                                         gint64       event_id,
+                                         GError     **error);
+
+/* Stored by name (tl_case_status_to_string), never by number. */
+typedef enum {
+  TL_CASE_STATUS_POSSIBLE,
+  TL_CASE_STATUS_CONFIRMED,
+  TL_CASE_STATUS_DISTRESS,
+  TL_CASE_STATUS_RESPONDING,
+  TL_CASE_STATUS_RESCUED,
+  TL_CASE_STATUS_LANDED,
+  TL_CASE_STATUS_RETURNED,
+  TL_CASE_STATUS_CLOSED,
+  TL_CASE_N_STATUSES
+} TlCaseStatus;
+
+const char *tl_case_status_to_string    (TlCaseStatus  status);
+gboolean    tl_case_status_from_string  (const char   *str,
+                                         TlCaseStatus *out_status);
+const char *tl_case_status_get_label    (TlCaseStatus  status);
+
+typedef struct {
+  gint64        id;
+  TlCaseStatus  status;
+  char         *title;        /* may be NULL */
+  gint64        created_at;
+  gint64        updated_at;
+  guint         n_events;
+} TlCase;
+
+void tl_case_free (TlCase *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlCase, tl_case_free)
+
+gint64      tl_store_create_case        (TlStore      *self,
+                                         TlCaseStatus  status,
+                                         const char   *title,
+                                         GError      **error);
+TlCase     *tl_store_get_case           (TlStore      *self,
+                                         gint64        case_id,
+                                         GError      **error);
+GPtrArray  *tl_store_list_cases         (TlStore      *self,
+                                         GError      **error);
+gboolean    tl_store_set_case_status    (TlStore      *self,
+                                         gint64        case_id,
+                                         TlCaseStatus  status,
+                                         GError      **error);
+gboolean    tl_store_link_event         (TlStore      *self,
+                                         gint64        event_id,
+                                         gint64        case_id,
+                                         const char   *operator_name,
+                                         GError      **error);
+gboolean    tl_store_unlink_event       (TlStore      *self,
+                                         gint64        event_id,
+                                         const char   *operator_name,
+                                         GError      **error);
+GPtrArray  *tl_store_list_case_events   (TlStore      *self,
+                                         gint64        case_id,
+                                         GError      **error);
 
 G_END_DECLS

@@ -27,7 +27,7 @@ typedef struct {
 typedef struct {
   TlCoastline          *coastline; /* owned */
   ShumateTile          *tile;      /* owned */
-  const TlBasemapStyle *style;
+  TlBasemapStyle        style;
   int                   x, y, zoom, size;
   guint64               key;
   GdkTexture           *texture;   /* owned, the result */
@@ -44,6 +44,7 @@ struct _TlCoastlineSource
   GQueue            lru;    /* CacheEntry, most recently used first */
   gsize             cache_bytes;
   gboolean          dark;
+  gboolean          show_borders;
   int               scale_factor;
 };
 
@@ -53,6 +54,7 @@ enum {
   PROP_0,
   PROP_DARK,
   PROP_SCALE_FACTOR,
+  PROP_SHOW_BORDERS,
   N_PROPS
 };
 
@@ -81,15 +83,17 @@ render_job_free (gpointer data)
 }
 
 static guint64
-cache_key (guint x,
-           guint y,
-           guint zoom,
-           int   scale,
-           gboolean dark)
+cache_key (guint    x,
+           guint    y,
+           guint    zoom,
+           int      scale,
+           gboolean dark,
+           gboolean borders)
 {
-  /* Zoom stays below 32 and x, y below 2^zoom: 26 bits each is zoom 26. */
+  /* Zoom stays below 32 and x, y below 2^zoom: 25 bits each is zoom 25. */
   return ((guint64) zoom << 59) | ((guint64) (scale & 0xf) << 55) | ((guint64) (dark != 0) << 54) |
-         ((guint64) (x & 0x3ffffff) << 26) | (guint64) (y & 0x3ffffff);
+         ((guint64) (borders != 0) << 53) |
+         ((guint64) (x & 0x1ffffff) << 25) | (guint64) (y & 0x1ffffff);
 }
 
 static GdkTexture *
@@ -159,13 +163,13 @@ render_texture (RenderJob *job)
   int stride;
 
   surface = tl_coastline_render_tile_surface (job->coastline, job->x, job->y, job->zoom,
-                                              job->size, job->style);
+                                              job->size, &job->style);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       g_warning ("Could not draw basemap tile %d/%d/%d: %s", job->zoom, job->x, job->y,
                  cairo_status_to_string (cairo_surface_status (surface)));
       cairo_surface_destroy (surface);
-      return sea_texture (job->style);
+      return sea_texture (&job->style);
     }
 
   /* The texture takes the surface's pixels as they are, without a copy:
@@ -257,7 +261,8 @@ tl_coastline_source_fill_tile_async (ShumateMapSource    *source,
   g_task_set_source_tag (task, tl_coastline_source_fill_tile_async);
 
   key = cache_key (shumate_tile_get_x (tile), shumate_tile_get_y (tile),
-                   shumate_tile_get_zoom_level (tile), self->scale_factor, self->dark);
+                   shumate_tile_get_zoom_level (tile), self->scale_factor, self->dark,
+                   self->show_borders);
   cached = cache_lookup (self, key);
   if (cached != NULL)
     {
@@ -269,7 +274,10 @@ tl_coastline_source_fill_tile_async (ShumateMapSource    *source,
   job = g_new0 (RenderJob, 1);
   job->coastline = tl_coastline_ref (self->coastline);
   job->tile = g_object_ref (tile);
-  job->style = tl_basemap_style_get (self->dark ? TL_BASEMAP_THEME_DARK : TL_BASEMAP_THEME_LIGHT);
+  job->style = *tl_basemap_style_get (self->dark ? TL_BASEMAP_THEME_DARK : TL_BASEMAP_THEME_LIGHT);
+  /* The renderer skips borders of no opacity. */
+  if (!self->show_borders)
+    job->style.border.alpha = 0;
   job->x = (int) shumate_tile_get_x (tile);
   job->y = (int) shumate_tile_get_y (tile);
   job->zoom = (int) shumate_tile_get_zoom_level (tile);
@@ -317,6 +325,9 @@ tl_coastline_source_get_property (GObject    *object,
     case PROP_SCALE_FACTOR:
       g_value_set_int (value, self->scale_factor);
       break;
+    case PROP_SHOW_BORDERS:
+      g_value_set_boolean (value, self->show_borders);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -337,6 +348,9 @@ tl_coastline_source_set_property (GObject      *object,
       break;
     case PROP_SCALE_FACTOR:
       tl_coastline_source_set_scale_factor (self, g_value_get_int (value));
+      break;
+    case PROP_SHOW_BORDERS:
+      tl_coastline_source_set_show_borders (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -377,6 +391,16 @@ tl_coastline_source_class_init (TlCoastlineSourceClass *klass)
     g_param_spec_int ("scale-factor", NULL, NULL, 1, 4, 1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TlCoastlineSource:show-borders:
+   *
+   * Whether tiles show national borders. Like #TlCoastlineSource:dark,
+   * it applies to tiles filled from then on.
+   */
+  properties[PROP_SHOW_BORDERS] =
+    g_param_spec_boolean ("show-borders", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -387,7 +411,7 @@ tl_coastline_source_init (TlCoastlineSource *self)
   self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, cache_entry_free);
   g_queue_init (&self->lru);
   self->scale_factor = 1;
-
+  self->show_borders = TRUE;
 }
 
 /* public API */
@@ -449,6 +473,40 @@ tl_coastline_source_set_dark (TlCoastlineSource *self,
     return;
   self->dark = dark;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
+}
+
+/**
+ * tl_coastline_source_get_show_borders:
+ * @self: a source
+ *
+ * Returns: whether new tiles show national borders
+ */
+gboolean
+tl_coastline_source_get_show_borders (TlCoastlineSource *self)
+{
+  g_return_val_if_fail (TL_IS_COASTLINE_SOURCE (self), TRUE);
+
+  return self->show_borders;
+}
+
+/**
+ * tl_coastline_source_set_show_borders:
+ * @self: a source
+ * @show_borders: whether to draw national borders
+ *
+ * Turns borders on or off for tiles filled from now on.
+ */
+void
+tl_coastline_source_set_show_borders (TlCoastlineSource *self,
+                                      gboolean           show_borders)
+{
+  g_return_if_fail (TL_IS_COASTLINE_SOURCE (self));
+
+  show_borders = !!show_borders;
+  if (self->show_borders == show_borders)
+    return;
+  self->show_borders = show_borders;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BORDERS]);
 }
 
 /**

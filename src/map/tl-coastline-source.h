@@ -13,6 +13,9 @@ TlCoastlineSource *tl_coastline_source_new              (void);
 gboolean           tl_coastline_source_get_dark         (TlCoastlineSource *self);
 void               tl_coastline_source_set_dark         (TlCoastlineSource *self,
                                                          gboolean           dark);
+gboolean           tl_coastline_source_get_show_borders (TlCoastlineSource *self);
+void               tl_coastline_source_set_show_borders (TlCoastlineSource *self,
+                                                         gboolean           show_borders);
 int                tl_coastline_source_get_scale_factor (TlCoastlineSource *self);
 void               tl_coastline_source_set_scale_factor (TlCoastlineSource *self,
                                                          int                scale_factor);

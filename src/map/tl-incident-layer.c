@@ -5,15 +5,19 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "tl-coordinates.h"
+#include "tl-cluster.h"
 #include "tl-incident-layer.h"
+#include "tl-incident-layer-private.h"
+#include "tl-route.h"
 #include "tl-symbols.h"
 #include "tl-time.h"
 
-#define SYMBOL_RADIUS 9.0
-#define SELECTED_RADIUS 13.0
-#define TEXTURE_SIZE 36          /* logical px, room for the selection halo */
-#define PICK_RADIUS 12.0
+/* Clusters are precomputed down to the deepest zoom the map allows. */
+#define CLUSTER_MAX_ZOOM 17
+/* Markers closer than this many pixels may share a cluster bubble. */
+#define CLUSTER_CELL_PX  48.0
+#define PICK_RADIUS      12.0
+#define ROUTE_ARROW_GAP  90.0   /* pixels between direction arrows */
 
 typedef struct
 {
@@ -21,21 +25,46 @@ typedef struct
   double my;
   guint  position;  /* in the model */
   guint8 kind;
+  guint8 status;
+  guint8 size;      /* tl_marker_size_bucket() */
 } MarkerPoint;
+
+typedef struct
+{
+  guint        position;  /* in the model */
+  guint        start;     /* first point, into route_pts / 2 */
+  guint        n;
+  TlClusterBox box;
+} Route;
 
 struct _TlIncidentLayer
 {
-  ShumateLayer       parent_instance;
+  ShumateLayer        parent_instance;
 
   /* owned */
-  GtkSelectionModel *model;
-  GArray            *points;           /* MarkerPoint, in model order */
-  GdkTexture        *textures[TL_EVENT_N_KINDS][2];
-  int                texture_scale;
-  GTimeZone         *zone;
+  GtkSelectionModel  *model;
+  GArray             *points;       /* MarkerPoint, in model order */
+  TlClusterIndex     *index;        /* of the points of visible kinds */
+  GArray             *routes;       /* Route */
+  GArray             *route_pts;    /* double x, y pairs, Web Mercator */
+  GArray             *visible;      /* guint, scratch for a frame's query */
+  TlMarkerTextures   *textures;
+  GTimeZone          *zone;
+
+  guint               visible_kinds;
+  guint               selected;     /* into points, or G_MAXUINT */
+  TlCoordinateFormat  format;
+  gboolean            show_routes;
 };
 
 G_DEFINE_FINAL_TYPE (TlIncidentLayer, tl_incident_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  ZOOM_TO,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* helpers */
 
@@ -55,76 +84,346 @@ lat_to_my (double lat)
   return 0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI);
 }
 
-static GdkTexture *
-make_texture (TlEventKind kind,
-              gboolean    selected,
-              int         scale)
+static inline double
+mx_to_lon (double mx)
 {
-  int size = TEXTURE_SIZE * scale;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
-  cairo_t *cr = cairo_create (surface);
-  g_autoptr(GBytes) bytes = NULL;
-  GdkTexture *texture;
+  return mx * 360.0 - 180.0;
+}
 
-  cairo_scale (cr, scale, scale);
-  tl_symbol_draw (cr, kind, TEXTURE_SIZE / 2.0, TEXTURE_SIZE / 2.0,
-                                 selected ? SELECTED_RADIUS : SYMBOL_RADIUS, selected);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+static inline double
+my_to_lat (double my)
+{
+  return atan (sinh (G_PI * (1 - 2 * my))) * 180.0 / G_PI;
+}
 
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * size);
-  texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
+/* Where the view's top-left corner is, in world pixels at the current
+ * zoom: a marker is drawn at its Mercator position times the world size,
+ * minus this. */
+static void
+view_origin (TlIncidentLayer *self,
+             double          *out_x,
+             double          *out_y,
+             double          *out_world)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateLocation *location = SHUMATE_LOCATION (viewport);
+  double world = 256.0 * exp2 (shumate_viewport_get_zoom_level (viewport));
 
-  return texture;
+  *out_world = world;
+  *out_x = lon_to_mx (shumate_location_get_longitude (location)) * world -
+           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  *out_y = lat_to_my (shumate_location_get_latitude (location)) * world -
+           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+}
+
+static int
+current_level (TlIncidentLayer *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  return tl_cluster_index_level_for_zoom (self->index, shumate_viewport_get_zoom_level (viewport));
 }
 
 static void
-clear_textures (TlIncidentLayer *self)
+find_selected (TlIncidentLayer *self)
 {
-  for (guint k = 0; k < TL_EVENT_N_KINDS; k++)
-    for (guint s = 0; s < 2; s++)
-      g_clear_object (&self->textures[k][s]);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  self->selected = G_MAXUINT;
+  if (GTK_IS_SINGLE_SELECTION (self->model))
+    position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (self->model));
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* Points are in model order: a binary search finds it. */
+  for (guint lo = 0, hi = self->points->len; lo < hi;)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint p = g_array_index (self->points, MarkerPoint, mid).position;
+
+      if (p == position)
+        {
+          self->selected = mid;
+          return;
+        }
+      if (p < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
 }
 
+static void
+rebuild_index (TlIncidentLayer *self)
+{
+  g_autoptr(GArray) cpoints = g_array_sized_new (FALSE, FALSE, sizeof (TlClusterPoint),
+                                                 self->points->len);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const MarkerPoint *p = &g_array_index (self->points, MarkerPoint, i);
+      TlClusterPoint c;
+
+      if ((self->visible_kinds & (1u << p->kind)) == 0)
+        continue;
+      c.x = p->mx;
+      c.y = p->my;
+      c.id = i;
+      c.category = p->kind;
+      g_array_append_val (cpoints, c);
+    }
+
+  g_clear_pointer (&self->index, tl_cluster_index_free);
+  self->index = tl_cluster_index_new ((const TlClusterPoint *) cpoints->data, cpoints->len,
+                                      CLUSTER_MAX_ZOOM, CLUSTER_CELL_PX);
+}
+
+static void
+add_route (TlIncidentLayer *self,
+           guint            position,
+           TlEvent         *event)
+{
+  g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
+  Route route = { position, self->route_pts->len / 2, 0,
+                  { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE } };
+
+  if (!tl_route_parse (tl_event_get_details (event), lonlat))
+    return;
+
+  for (guint i = 0; i + 1 < lonlat->len; i += 2)
+    {
+      double x = lon_to_mx (g_array_index (lonlat, double, i));
+      double y = lat_to_my (g_array_index (lonlat, double, i + 1));
+
+      g_array_append_val (self->route_pts, x);
+      g_array_append_val (self->route_pts, y);
+      route.box.minx = MIN (route.box.minx, x);
+      route.box.miny = MIN (route.box.miny, y);
+      route.box.maxx = MAX (route.box.maxx, x);
+      route.box.maxy = MAX (route.box.maxy, y);
+      route.n++;
+    }
+  g_array_append_val (self->routes, route);
+}
+
+/* Everything a frame needs is computed here, once per model change. */
 static void
 rebuild_points (TlIncidentLayer *self)
 {
   guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 
   g_array_set_size (self->points, 0);
+  g_array_set_size (self->routes, 0);
+  g_array_set_size (self->route_pts, 0);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TlEvent) event = g_list_model_get_item (G_LIST_MODEL (self->model), i);
       MarkerPoint p;
+      int people;
 
+      if (tl_event_get_kind (event) == TL_EVENT_KIND_PATROL)
+        add_route (self, i, event);
       if (!tl_event_has_position (event))
         continue;
 
+      people = tl_event_get_people (event);
+      if (people < 0)
+        people = tl_event_get_rescued (event);
       p.mx = lon_to_mx (tl_event_get_longitude (event));
       p.my = lat_to_my (tl_event_get_latitude (event));
       p.position = i;
-      p.kind = tl_event_get_kind (event);
+      p.kind = MIN (tl_event_get_kind (event), TL_EVENT_N_KINDS - 1);
+      p.status = MIN (tl_event_get_status (event), TL_EVENT_N_STATUSES - 1);
+      p.size = tl_marker_size_bucket (people);
       g_array_append_val (self->points, p);
     }
+
+  rebuild_index (self);
+  find_selected (self);
 }
 
-/* Where the viewport's centre is, in world pixels at the current zoom. */
 static void
-viewport_origin (TlIncidentLayer *self,
-                 double          *out_cx,
-                 double          *out_cy,
-                 double          *out_world)
+append_marker (TlIncidentLayer   *self,
+               GtkSnapshot       *snapshot,
+               const MarkerPoint *p,
+               double             ox,
+               double             oy,
+               double             world,
+               gboolean           selected)
+{
+  GdkTexture *texture = tl_marker_textures_get_symbol (self->textures, p->kind, p->status,
+                                                       p->size, selected);
+  double half = TL_MARKER_TEXTURE_SIZE / 2.0;
+  /* Whole pixels keep the texture sharp. */
+  double x = round (p->mx * world - ox - half);
+  double y = round (p->my * world - oy - half);
+
+  gtk_snapshot_append_texture (snapshot, texture,
+                               &GRAPHENE_RECT_INIT (x, y, TL_MARKER_TEXTURE_SIZE, TL_MARKER_TEXTURE_SIZE));
+}
+
+static void
+draw_arrow (cairo_t *cr,
+            double   x,
+            double   y,
+            double   angle)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_rotate (cr, angle);
+  cairo_move_to (cr, 6, 0);
+  cairo_line_to (cr, -4, -5);
+  cairo_line_to (cr, -2, 0);
+  cairo_line_to (cr, -4, 5);
+  cairo_close_path (cr);
+  cairo_restore (cr);
+}
+
+static void
+snapshot_routes (TlIncidentLayer *self,
+                 GtkSnapshot     *snapshot,
+                 double           ox,
+                 double           oy,
+                 double           world)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  TlClusterBox view = { ox / world, oy / world, (ox + width) / world, (oy + height) / world };
+  cairo_t *cr = NULL;
+  double r, g, b;
+
+  if (!self->show_routes || (self->visible_kinds & (1u << TL_EVENT_KIND_PATROL)) == 0)
+    return;
+
+  tl_symbol_get_colour (TL_EVENT_KIND_PATROL, &r, &g, &b);
+  for (guint i = 0; i < self->routes->len; i++)
+    {
+      const Route *route = &g_array_index (self->routes, Route, i);
+      const double *pts = &g_array_index (self->route_pts, double, route->start * 2);
+      double since_arrow = ROUTE_ARROW_GAP / 2;
+
+      if (route->box.maxx < view.minx || route->box.minx > view.maxx ||
+          route->box.maxy < view.miny || route->box.miny > view.maxy)
+        continue;
+
+      if (cr == NULL)
+        {
+          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        }
+
+      for (guint k = 0; k < route->n; k++)
+        {
+          double x = pts[2 * k] * world - ox, y = pts[2 * k + 1] * world - oy;
+
+          if (k == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+      cairo_set_line_width (cr, 5);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, r, g, b);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+
+      /* Arrows along the way show which way the patrol went. */
+      for (guint k = 1; k < route->n; k++)
+        {
+          double x0 = pts[2 * k - 2] * world - ox, y0 = pts[2 * k - 1] * world - oy;
+          double x1 = pts[2 * k] * world - ox, y1 = pts[2 * k + 1] * world - oy;
+          double len = hypot (x1 - x0, y1 - y0), angle = atan2 (y1 - y0, x1 - x0);
+          double at = ROUTE_ARROW_GAP - since_arrow;
+
+          for (; at < len; at += ROUTE_ARROW_GAP)
+            draw_arrow (cr, x0 + (x1 - x0) * at / len, y0 + (y1 - y0) * at / len, angle);
+          since_arrow = len - (at - ROUTE_ARROW_GAP);
+        }
+      cairo_set_source_rgb (cr, r, g, b);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+
+  g_clear_pointer (&cr, cairo_destroy);
+}
+
+/* What is under (@x, @y): the selected marker, drawn on top, first; then
+ * the nearest cluster or marker. */
+static gboolean
+hit (TlIncidentLayer *self,
+     double           x,
+     double           y,
+     guint           *out_point,
+     guint           *out_cluster)
+{
+  double ox, oy, world;
+  const TlCluster *clusters;
+  guint n, c;
+
+  *out_point = G_MAXUINT;
+  *out_cluster = G_MAXUINT;
+  if (self->index == NULL || tl_cluster_index_get_n_points (self->index) == 0)
+    return FALSE;
+
+  view_origin (self, &ox, &oy, &world);
+  if (self->selected != G_MAXUINT)
+    {
+      const MarkerPoint *p = &g_array_index (self->points, MarkerPoint, self->selected);
+
+      if ((self->visible_kinds & (1u << p->kind)) != 0 &&
+          hypot (p->mx * world - ox - x, p->my * world - oy - y) <= PICK_RADIUS)
+        {
+          *out_point = self->selected;
+          return TRUE;
+        }
+    }
+
+  if (!tl_cluster_index_hit (self->index, current_level (self), world, x + ox, y + oy,
+                             PICK_RADIUS, tl_marker_cluster_radius (100), &c))
+    return FALSE;
+
+  clusters = tl_cluster_index_get_clusters (self->index, current_level (self), &n);
+  if (clusters[c].count == 1)
+    *out_point = tl_cluster_index_get_point (self->index, clusters[c].first)->id;
+  else
+    *out_cluster = c;
+  return TRUE;
+}
+
+static void
+zoom_to_cluster (TlIncidentLayer *self,
+                 guint            cluster)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double zoom = shumate_viewport_get_zoom_level (viewport);
-  ShumateLocation *location = SHUMATE_LOCATION (viewport);
+  int level = current_level (self);
+  double zoom, max_zoom = MIN (shumate_viewport_get_max_zoom_level (viewport), CLUSTER_MAX_ZOOM);
+  TlClusterBox box;
+  guint n;
 
-  *out_world = 256.0 * exp2 (zoom);
-  *out_cx = lon_to_mx (shumate_location_get_longitude (location)) * *out_world;
-  *out_cy = lat_to_my (shumate_location_get_latitude (location)) * *out_world;
+  /* At the deepest zoom nothing splits any more: select one member, the
+   * list shows the rest. */
+  if (level >= max_zoom)
+    {
+      const TlCluster *clusters = tl_cluster_index_get_clusters (self->index, level, &n);
+      guint point = tl_cluster_index_get_point (self->index, clusters[cluster].first)->id;
+
+      gtk_selection_model_select_item (self->model,
+                                       g_array_index (self->points, MarkerPoint, point).position, TRUE);
+      return;
+    }
+
+  tl_cluster_index_get_members (self->index, level, cluster, NULL, &box, NULL);
+  zoom = tl_cluster_zoom_to_fit (&box, gtk_widget_get_width (GTK_WIDGET (self)),
+                                 gtk_widget_get_height (GTK_WIDGET (self)), 60, max_zoom);
+  /* Members at one spot fit at any zoom: go at least one level deeper,
+   * where the grid is finer, so the click always does something. */
+  zoom = CLAMP (MAX (zoom, level + 1), 0, max_zoom);
+  g_signal_emit (self, signals[ZOOM_TO], 0,
+                 my_to_lat ((box.miny + box.maxy) / 2), mx_to_lon ((box.minx + box.maxx) / 2), zoom);
 }
 
 /* callbacks */
@@ -146,6 +445,7 @@ selection_changed_cb (TlIncidentLayer   *self,
                       guint              n_items,
                       GtkSelectionModel *model)
 {
+  find_selected (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -164,13 +464,75 @@ click_pressed_cb (GtkGestureClick *gesture,
                   double           y,
                   TlIncidentLayer *self)
 {
-  guint position = tl_incident_layer_pick (self, x, y);
+  guint point, cluster;
 
-  if (position == G_MAXUINT || self->model == NULL)
+  if (self->model == NULL || !hit (self, x, y, &point, &cluster))
     return;
 
-  gtk_selection_model_select_item (self->model, position, TRUE);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (point != G_MAXUINT)
+    gtk_selection_model_select_item (self->model,
+                                     g_array_index (self->points, MarkerPoint, point).position, TRUE);
+  else
+    zoom_to_cluster (self, cluster);
+}
+
+static char *
+cluster_tooltip (TlIncidentLayer *self,
+                 guint            cluster)
+{
+  guint counts[TL_CLUSTER_MAX_CATEGORIES];
+  const TlCluster *clusters;
+  GString *s = g_string_new (NULL);
+  guint n;
+
+  clusters = tl_cluster_index_get_clusters (self->index, current_level (self), &n);
+  tl_cluster_index_get_members (self->index, current_level (self), cluster, NULL, NULL, counts);
+  {
+    g_autofree char *title = g_strdup_printf (ngettext ("%u report", "%u reports", clusters[cluster].count),
+                                              clusters[cluster].count);
+    g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+    g_string_append_printf (s, "<b>%s</b>", escaped);
+  }
+  for (guint k = 0; k < TL_EVENT_N_KINDS; k++)
+    if (counts[k] > 0)
+      {
+        g_autofree char *line = g_markup_printf_escaped ("\n%s: %u", tl_event_kind_get_label (k), counts[k]);
+
+        g_string_append (s, line);
+      }
+  g_string_append_printf (s, "\n<i>%s</i>", _("Click to zoom in"));
+  return g_string_free (s, FALSE);
+}
+
+static char *
+marker_tooltip (TlIncidentLayer *self,
+                guint            position)
+{
+  g_autoptr(TlEvent) event = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autofree char *time_text = NULL;
+  g_autofree char *where = NULL;
+  const char *kind = tl_event_kind_get_label (tl_event_get_kind (event));
+  const char *status = tl_event_status_get_label (tl_event_get_status (event));
+  int people;
+
+  /* Translators: date and time in a map tooltip, see strftime */
+  time_text = tl_time_format (self->zone, tl_event_get_time (event), _("%-d %b %H:%M"));
+  where = tl_coordinates_format (tl_event_get_latitude (event), tl_event_get_longitude (event),
+                                 self->format);
+  people = tl_event_get_people (event);
+  if (people < 0 && tl_event_get_rescued (event) > 0)
+    people = tl_event_get_rescued (event);
+
+  if (people >= 0)
+    {
+      g_autofree char *people_text = g_strdup_printf (ngettext ("%d person", "%d people", people), people);
+
+      return g_markup_printf_escaped ("<b>%s</b> %s (%s)\n%s\n%s", time_text, kind, status,
+                                      people_text, where);
+    }
+  return g_markup_printf_escaped ("<b>%s</b> %s (%s)\n%s", time_text, kind, status, where);
 }
 
 static gboolean
@@ -180,38 +542,16 @@ query_tooltip_cb (TlIncidentLayer *self,
                   gboolean         keyboard,
                   GtkTooltip      *tooltip)
 {
-  g_autoptr(TlEvent) event = NULL;
-  g_autofree char *time_text = NULL;
-  g_autofree char *position = NULL;
   g_autofree char *markup = NULL;
-  guint index = tl_incident_layer_pick (self, x, y);
-  int people;
+  guint point, cluster;
 
-  if (index == G_MAXUINT || self->zone == NULL)
+  if (self->zone == NULL || self->model == NULL || !hit (self, x, y, &point, &cluster))
     return FALSE;
 
-  event = g_list_model_get_item (G_LIST_MODEL (self->model), index);
-  /* Translators: date and time in a map tooltip, see strftime */
-  time_text = tl_time_format (self->zone, tl_event_get_time (event), _("%-d %b %H:%M"));
-  position = tl_coordinates_format (tl_event_get_latitude (event),
-                                    tl_event_get_longitude (event),
-                                    TL_COORDINATE_FORMAT_DDM);
-  people = tl_event_get_people (event);
-  if (people < 0 && tl_event_get_rescued (event) > 0)
-    people = tl_event_get_rescued (event);
-
-  if (people >= 0)
-    {
-      g_autofree char *people_text = g_strdup_printf (ngettext ("%d person", "%d people", people), people);
-      markup = g_markup_printf_escaped ("<b>%s</b> %s\n%s\n%s", time_text,
-                                        tl_event_kind_get_label (tl_event_get_kind (event)),
-                                        people_text, position);
-    }
+  if (point != G_MAXUINT)
+    markup = marker_tooltip (self, g_array_index (self->points, MarkerPoint, point).position);
   else
-    markup = g_markup_printf_escaped ("<b>%s</b> %s\n%s", time_text,
-                                      tl_event_kind_get_label (tl_event_get_kind (event)),
-                                      position);
-
+    markup = cluster_tooltip (self, cluster);
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
@@ -225,56 +565,59 @@ tl_incident_layer_snapshot (GtkWidget   *widget,
   TlIncidentLayer *self = TL_INCIDENT_LAYER (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int scale = gtk_widget_get_scale_factor (widget);
-  double cx, cy, world, half = TEXTURE_SIZE / 2.0;
-  guint selected = GTK_INVALID_LIST_POSITION;
-  const MarkerPoint *selected_point = NULL;
+  double ox, oy, world, margin = 30;
+  const TlCluster *clusters;
+  TlClusterBox view;
+  guint n;
+  int level;
 
-  if (self->points->len == 0)
+  if (self->points->len == 0 && self->routes->len == 0)
     return;
 
-  if (scale != self->texture_scale)
+  tl_marker_textures_set_scale (self->textures, gtk_widget_get_scale_factor (widget));
+  view_origin (self, &ox, &oy, &world);
+  snapshot_routes (self, snapshot, ox, oy, world);
+
+  /* Only the clusters of the grid buckets in view, whatever the total. */
+  level = current_level (self);
+  view = (TlClusterBox) { (ox - margin) / world, (oy - margin) / world,
+                          (ox + width + margin) / world, (oy + height + margin) / world };
+  g_array_set_size (self->visible, 0);
+  tl_cluster_index_query (self->index, level, &view, self->visible);
+  clusters = tl_cluster_index_get_clusters (self->index, level, &n);
+
+  for (guint i = 0; i < self->visible->len; i++)
     {
-      clear_textures (self);
-      self->texture_scale = scale;
-    }
+      const TlCluster *c = &clusters[g_array_index (self->visible, guint, i)];
 
-  if (GTK_IS_SINGLE_SELECTION (self->model))
-    selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (self->model));
-
-  viewport_origin (self, &cx, &cy, &world);
-
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      const MarkerPoint *p = &g_array_index (self->points, MarkerPoint, i);
-      double x = p->mx * world - cx + width / 2.0;
-      double y = p->my * world - cy + height / 2.0;
-
-      if (x < -half || y < -half || x > width + half || y > height + half)
-        continue;
-      if (p->position == selected)
+      if (c->count == 1)
         {
-          selected_point = p;
-          continue;
-        }
+          guint point = tl_cluster_index_get_point (self->index, c->first)->id;
 
-      if (self->textures[p->kind][0] == NULL)
-        self->textures[p->kind][0] = make_texture (p->kind, FALSE, scale);
-      gtk_snapshot_append_texture (snapshot, self->textures[p->kind][0],
-                                   &GRAPHENE_RECT_INIT (x - half, y - half, TEXTURE_SIZE, TEXTURE_SIZE));
+          if (point != self->selected)
+            append_marker (self, snapshot, &g_array_index (self->points, MarkerPoint, point),
+                           ox, oy, world, FALSE);
+        }
+      else
+        {
+          double size;
+          GdkTexture *texture = tl_marker_textures_get_cluster (self->textures, c->count,
+                                                                c->category, &size);
+          double x = round (c->x * world - ox - size / 2);
+          double y = round (c->y * world - oy - size / 2);
+
+          gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x, y, size, size));
+        }
     }
 
-  /* The selected marker is drawn last so nothing hides it. */
-  if (selected_point != NULL)
+  /* The selected marker is drawn last, outside any cluster, so nothing
+   * hides it. */
+  if (self->selected != G_MAXUINT)
     {
-      double x = selected_point->mx * world - cx + width / 2.0;
-      double y = selected_point->my * world - cy + height / 2.0;
-      guint8 kind = selected_point->kind;
+      const MarkerPoint *p = &g_array_index (self->points, MarkerPoint, self->selected);
 
-      if (self->textures[kind][1] == NULL)
-        self->textures[kind][1] = make_texture (kind, TRUE, scale);
-      gtk_snapshot_append_texture (snapshot, self->textures[kind][1],
-                                   &GRAPHENE_RECT_INIT (x - half, y - half, TEXTURE_SIZE, TEXTURE_SIZE));
+      if ((self->visible_kinds & (1u << p->kind)) != 0)
+        append_marker (self, snapshot, p, ox, oy, world, TRUE);
     }
 }
 
@@ -283,9 +626,11 @@ tl_incident_layer_contains (GtkWidget *widget,
                             double     x,
                             double     y)
 {
-  /* Only the markers take the pointer: everywhere else, clicks and drags
-   * fall through to the map. */
-  return tl_incident_layer_pick (TL_INCIDENT_LAYER (widget), x, y) != G_MAXUINT;
+  guint point, cluster;
+
+  /* Only markers and clusters take the pointer: everywhere else, clicks
+   * and drags fall through to the map. */
+  return hit (TL_INCIDENT_LAYER (widget), x, y, &point, &cluster);
 }
 
 static void
@@ -307,7 +652,6 @@ tl_incident_layer_dispose (GObject *object)
   TlIncidentLayer *self = TL_INCIDENT_LAYER (object);
 
   tl_incident_layer_set_model (self, NULL);
-  clear_textures (self);
 
   G_OBJECT_CLASS (tl_incident_layer_parent_class)->dispose (object);
 }
@@ -318,6 +662,11 @@ tl_incident_layer_finalize (GObject *object)
   TlIncidentLayer *self = TL_INCIDENT_LAYER (object);
 
   g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->routes, g_array_unref);
+  g_clear_pointer (&self->route_pts, g_array_unref);
+  g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->index, tl_cluster_index_free);
+  g_clear_pointer (&self->textures, tl_marker_textures_free);
   g_clear_pointer (&self->zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (tl_incident_layer_parent_class)->finalize (object);
@@ -334,6 +683,21 @@ tl_incident_layer_class_init (TlIncidentLayerClass *klass)
   object_class->finalize = tl_incident_layer_finalize;
   widget_class->snapshot = tl_incident_layer_snapshot;
   widget_class->contains = tl_incident_layer_contains;
+
+  /**
+   * TlIncidentLayer::zoom-to:
+   * @latitude: the centre to go to
+   * @longitude: the centre to go to
+   * @zoom: the zoom level at which the cluster's members fit the view
+   *
+   * A cluster was clicked: the map should show its members.
+   */
+  signals[ZOOM_TO] =
+    g_signal_new ("zoom-to",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 }
 
 static void
@@ -342,6 +706,15 @@ tl_incident_layer_init (TlIncidentLayer *self)
   GtkGesture *click;
 
   self->points = g_array_new (FALSE, FALSE, sizeof (MarkerPoint));
+  self->routes = g_array_new (FALSE, FALSE, sizeof (Route));
+  self->route_pts = g_array_new (FALSE, FALSE, sizeof (double));
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->textures = tl_marker_textures_new ();
+  self->visible_kinds = TL_INCIDENT_LAYER_ALL_KINDS;
+  self->selected = G_MAXUINT;
+  self->show_routes = TRUE;
+  self->format = TL_COORDINATE_FORMAT_DDM;
+  self->index = tl_cluster_index_new (NULL, 0, CLUSTER_MAX_ZOOM, CLUSTER_CELL_PX);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -408,6 +781,10 @@ tl_incident_layer_get_model (TlIncidentLayer *self)
   return self->model;
 }
 
+/**
+ * tl_incident_layer_set_time_zone:
+ * @zone: (nullable): the zone tooltips show times in
+ */
 void
 tl_incident_layer_set_time_zone (TlIncidentLayer *self,
                                  GTimeZone       *zone)
@@ -421,16 +798,112 @@ tl_incident_layer_set_time_zone (TlIncidentLayer *self,
 }
 
 /**
+ * tl_incident_layer_set_coordinate_format:
+ * @format: how tooltips write positions
+ */
+void
+tl_incident_layer_set_coordinate_format (TlIncidentLayer    *self,
+                                         TlCoordinateFormat  format)
+{
+  g_return_if_fail (TL_IS_INCIDENT_LAYER (self));
+
+  self->format = format;
+}
+
+/**
+ * tl_incident_layer_set_visible_kinds:
+ * @kinds: a mask of `1 << TlEventKind`
+ *
+ * Hides the markers of the kinds not in @kinds. Clusters are rebuilt, so
+ * hidden reports are not counted in them either.
+ */
+void
+tl_incident_layer_set_visible_kinds (TlIncidentLayer *self,
+                                     guint            kinds)
+{
+  g_return_if_fail (TL_IS_INCIDENT_LAYER (self));
+
+  kinds &= TL_INCIDENT_LAYER_ALL_KINDS;
+  if (self->visible_kinds == kinds)
+    return;
+  self->visible_kinds = kinds;
+  rebuild_index (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+tl_incident_layer_get_visible_kinds (TlIncidentLayer *self)
+{
+  g_return_val_if_fail (TL_IS_INCIDENT_LAYER (self), 0);
+
+  return self->visible_kinds;
+}
+
+/**
+ * tl_incident_layer_set_show_routes:
+ * @show_routes: whether patrol routes are drawn
+ */
+void
+tl_incident_layer_set_show_routes (TlIncidentLayer *self,
+                                   gboolean         show_routes)
+{
+  g_return_if_fail (TL_IS_INCIDENT_LAYER (self));
+
+  show_routes = !!show_routes;
+  if (self->show_routes == show_routes)
+    return;
+  self->show_routes = show_routes;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
  * tl_incident_layer_get_n_markers:
  *
- * Returns: how many events of the model have a marker (a position).
+ * Returns: how many events have a marker: a position and a visible kind.
  */
 guint
 tl_incident_layer_get_n_markers (TlIncidentLayer *self)
 {
   g_return_val_if_fail (TL_IS_INCIDENT_LAYER (self), 0);
 
-  return self->points->len;
+  return tl_cluster_index_get_n_points (self->index);
+}
+
+/**
+ * tl_incident_layer_get_n_routes:
+ *
+ * Returns: how many patrol routes the model holds, shown or not.
+ */
+guint
+tl_incident_layer_get_n_routes (TlIncidentLayer *self)
+{
+  g_return_val_if_fail (TL_IS_INCIDENT_LAYER (self), 0);
+
+  return self->routes->len;
+}
+
+/**
+ * tl_incident_layer_get_n_clusters:
+ * @zoom: a zoom level
+ *
+ * Returns: how many bubbles of two or more reports the whole map has at
+ *   @zoom.
+ */
+guint
+tl_incident_layer_get_n_clusters (TlIncidentLayer *self,
+                                  double           zoom)
+{
+  const TlCluster *clusters;
+  guint n, count = 0;
+
+  g_return_val_if_fail (TL_IS_INCIDENT_LAYER (self), 0);
+
+  clusters = tl_cluster_index_get_clusters (self->index,
+                                            tl_cluster_index_level_for_zoom (self->index, zoom), &n);
+  for (guint i = 0; i < n; i++)
+    if (clusters[i].count > 1)
+      count++;
+  return count;
 }
 
 /**
@@ -438,39 +911,19 @@ tl_incident_layer_get_n_markers (TlIncidentLayer *self)
  * @x: widget x
  * @y: widget y
  *
- * Returns: the model position of the topmost marker under (@x, @y), or
- *   %G_MAXUINT when there is none.
+ * Returns: the model position of the marker under (@x, @y), or
+ *   %G_MAXUINT when there is none (or only a cluster).
  */
 guint
 tl_incident_layer_pick (TlIncidentLayer *self,
                         double           x,
                         double           y)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double cx, cy, world, best = PICK_RADIUS * PICK_RADIUS;
-  guint found = G_MAXUINT;
+  guint point, cluster;
 
   g_return_val_if_fail (TL_IS_INCIDENT_LAYER (self), G_MAXUINT);
 
-  if (self->points->len == 0)
+  if (!hit (self, x, y, &point, &cluster) || point == G_MAXUINT)
     return G_MAXUINT;
-
-  viewport_origin (self, &cx, &cy, &world);
-  /* Later markers are drawn on top, so on a tie the last one wins. */
-  for (guint i = 0; i < self->points->len; i++)
-    {
-      const MarkerPoint *p = &g_array_index (self->points, MarkerPoint, i);
-      double dx = p->mx * world - cx + width / 2.0 - x;
-      double dy = p->my * world - cy + height / 2.0 - y;
-      double d2 = dx * dx + dy * dy;
-
-      if (d2 <= best)
-        {
-          best = d2;
-          found = p->position;
-        }
-    }
-
-  return found;
+  return g_array_index (self->points, MarkerPoint, point).position;
 }

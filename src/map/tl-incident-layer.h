@@ -3,15 +3,20 @@
 
 #include <shumate/shumate.h>
 
+#include "tl-coordinates.h"
 #include "tl-event.h"
 
 G_BEGIN_DECLS
 
-/* Draws every event of a model as a symbol, without a widget per marker:
- * one texture per kind and state, placed from precomputed Mercator
- * coordinates in snapshot(). */
+/* Draws every event of a model without a widget per marker: symbols and
+ * cluster bubbles are textures placed from precomputed Mercator
+ * coordinates, clusters are precomputed per zoom level, and a frame only
+ * visits the grid buckets it shows. */
 #define TL_TYPE_INCIDENT_LAYER (tl_incident_layer_get_type ())
 G_DECLARE_FINAL_TYPE (TlIncidentLayer, tl_incident_layer, TL, INCIDENT_LAYER, ShumateLayer)
+
+/* A mask of TlEventKind: bit (1 << kind) set means shown. */
+#define TL_INCIDENT_LAYER_ALL_KINDS ((1u << TL_EVENT_N_KINDS) - 1)
 
 TlIncidentLayer   *tl_incident_layer_new         (ShumateViewport   *viewport);
 void               tl_incident_layer_set_model   (TlIncidentLayer   *self,
@@ -19,7 +24,17 @@ void               tl_incident_layer_set_model   (TlIncidentLayer   *self,
 GtkSelectionModel *tl_incident_layer_get_model   (TlIncidentLayer   *self);
 void               tl_incident_layer_set_time_zone (TlIncidentLayer *self,
                                                   GTimeZone         *zone);
+void               tl_incident_layer_set_coordinate_format (TlIncidentLayer    *self,
+                                                  TlCoordinateFormat  format);
+void               tl_incident_layer_set_visible_kinds (TlIncidentLayer *self,
+                                                  guint              kinds);
+guint              tl_incident_layer_get_visible_kinds (TlIncidentLayer *self);
+void               tl_incident_layer_set_show_routes (TlIncidentLayer *self,
+                                                  gboolean           show_routes);
 guint              tl_incident_layer_get_n_markers (TlIncidentLayer *self);
+guint              tl_incident_layer_get_n_routes (TlIncidentLayer  *self);
+guint              tl_incident_layer_get_n_clusters (TlIncidentLayer *self,
+                                                  double             zoom);
 guint              tl_incident_layer_pick        (TlIncidentLayer   *self,
                                                   double             x,
                                                   double             y);

@@ -2,93 +2,29 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
-#include <shumate/shumate.h>
+#include <math.h>
 
-#include "tl-coastline-source.h"
-#include "tl-coordinates.h"
-#include "tl-incident-layer.h"
-#include "tl-map-view.h"
-#include "tl-scale-bar.h"
+#include "tl-geo.h"
+#include "tl-map-view-private.h"
 
-struct _TlMapView
-{
-  GtkWidget          parent_instance;
-
-  /* template widgets */
-  GtkOverlay        *overlay;
-  ShumateMap        *map;
-  TlScaleBar        *scale_bar;
-  GtkLabel          *attribution_label;
-  GtkLabel          *pointer_label;
-  GtkPopoverMenu    *context_popover;
-
-  /* owned */
-  GSettings         *settings;
-  ShumateMapSource  *basemap;
-
-  /* borrowed: children of the map */
-  ShumateMapLayer   *basemap_layer;
-  TlIncidentLayer   *incident_layer;
-
-  /* where the context menu was opened */
-  double             context_latitude;
-  double             context_longitude;
-};
+/* A touchpad's smooth scroll reports pixels: this many pixels of finger
+ * travel zoom by one level. */
+#define PIXELS_PER_ZOOM_LEVEL 150.0
 
 G_DEFINE_FINAL_TYPE (TlMapView, tl_map_view, GTK_TYPE_WIDGET)
 
 enum {
-  NEW_REPORT_HERE,
-  N_SIGNALS
+  PROP_0,
+  PROP_MEASURING,
+  N_PROPS
 };
 
-static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
+
+guint tl_map_view_signals[TL_MAP_VIEW_N_SIGNALS];
 
 /* helpers */
-
-static void
-update_attribution (TlMapView *self)
-{
-  const char *license = shumate_map_source_get_license (self->basemap);
-  const char *uri = shumate_map_source_get_license_uri (self->basemap);
-  g_autofree char *markup = NULL;
-
-  /* Every source on the map is credited where the map is seen. */
-  if (uri != NULL)
-    markup = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, license);
-  else
-    markup = g_markup_escape_text (license, -1);
-  gtk_label_set_markup (self->attribution_label, markup);
-}
-
-static void
-set_basemap (TlMapView *self)
-{
-  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  g_autoptr(TlCoastlineSource) source = NULL;
-
-  source = tl_coastline_source_new ();
-  tl_coastline_source_set_dark (source, adw_style_manager_get_dark (style));
-
-  /* libshumate 1.0 cannot refresh a layer's tiles: replace the layer. */
-  if (self->basemap_layer != NULL)
-    shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->basemap_layer));
-  g_set_object (&self->basemap, SHUMATE_MAP_SOURCE (source));
-
-  shumate_viewport_set_reference_map_source (viewport, self->basemap);
-  self->basemap_layer = shumate_map_layer_new (self->basemap, viewport);
-  if (self->incident_layer != NULL)
-    shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->basemap_layer),
-                                     SHUMATE_LAYER (self->incident_layer));
-  else
-    shumate_map_add_layer (self->map, SHUMATE_LAYER (self->basemap_layer));
-  /* Tiles are drawn for the screen's scale, so HiDPI stays crisp. */
-  g_object_bind_property (self, "scale-factor", source, "scale-factor", G_BINDING_SYNC_CREATE);
-  update_attribution (self);
-}
 
 static void
 save_view (TlMapView *self)
@@ -103,15 +39,47 @@ save_view (TlMapView *self)
                          shumate_viewport_get_zoom_level (viewport));
 }
 
-/* callbacks */
-
 static void
-dark_changed_cb (TlMapView       *self,
-                 GParamSpec      *pspec,
-                 AdwStyleManager *style)
+update_measure_label (TlMapView *self)
 {
-  set_basemap (self);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->measure_label), self->measuring);
+  if (!self->measuring)
+    return;
+  text = tl_measure_layer_describe (self->measure_layer);
+  gtk_label_set_text (self->measure_label, text);
 }
+
+/* Zooms by @delta levels keeping the point under (@x, @y) where it is,
+ * as a map under the fingers should. */
+static void
+zoom_around (TlMapView *self,
+             double     delta,
+             double     x,
+             double     y)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double target = CLAMP (zoom + delta, shumate_viewport_get_min_zoom_level (viewport),
+                         shumate_viewport_get_max_zoom_level (viewport));
+  double lat, lon, px, py;
+
+  if (target == zoom)
+    return;
+
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &lat, &lon);
+  px = tl_geo_lon_to_x (lon, target, 256) - (x - width / 2);
+  py = tl_geo_lat_to_y (lat, target, 256) - (y - height / 2);
+  shumate_viewport_set_zoom_level (viewport, target);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport),
+                                 tl_geo_y_to_lat (py, target, 256),
+                                 tl_geo_x_to_lon (px, target, 256));
+}
+
+/* callbacks */
 
 static void
 motion_cb (GtkEventControllerMotion *controller,
@@ -123,9 +91,12 @@ motion_cb (GtkEventControllerMotion *controller,
   g_autofree char *text = NULL;
   double latitude, longitude;
 
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y,
                                               &latitude, &longitude);
-  text = tl_coordinates_format (latitude, longitude, TL_COORDINATE_FORMAT_DDM);
+  text = tl_coordinates_format (latitude, longitude, self->format);
   gtk_label_set_text (self->pointer_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->pointer_label), TRUE);
 }
@@ -134,7 +105,30 @@ static void
 leave_cb (GtkEventControllerMotion *controller,
           TlMapView                *self)
 {
+  self->has_pointer = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->pointer_label), FALSE);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           TlMapView                *self)
+{
+  double x = self->pointer_x, y = self->pointer_y;
+
+  /* A mouse wheel's clicks are left to libshumate's steps; a touchpad's
+   * smooth scroll zooms by how far the fingers moved, not 0.2 a event. */
+  if (gtk_event_controller_scroll_get_unit (controller) != GDK_SCROLL_UNIT_SURFACE)
+    return FALSE;
+
+  if (!self->has_pointer)
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (self->map)) / 2.0;
+      y = gtk_widget_get_height (GTK_WIDGET (self->map)) / 2.0;
+    }
+  zoom_around (self, -dy / PIXELS_PER_ZOOM_LEVEL, x, y);
+  return TRUE;
 }
 
 static void
@@ -153,6 +147,37 @@ secondary_pressed_cb (GtkGestureClick *gesture,
   gtk_popover_set_pointing_to (GTK_POPOVER (self->context_popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->context_popover));
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* A click, not a drag: GtkGestureClick gives up once the pointer moves, so
+ * the map can still be panned while measuring. */
+static void
+measure_released_cb (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     TlMapView       *self)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+  double latitude, longitude;
+
+  if (!self->measuring)
+    return;
+
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y,
+                                              &latitude, &longitude);
+  tl_measure_layer_add_point (self->measure_layer, latitude, longitude);
+  update_measure_label (self);
+}
+
+static void
+zoom_to_cb (TlMapView       *self,
+            double           latitude,
+            double           longitude,
+            double           zoom,
+            TlIncidentLayer *layer)
+{
+  shumate_map_go_to_full (self->map, latitude, longitude, zoom);
 }
 
 static void
@@ -178,7 +203,7 @@ new_report_here_action (GtkWidget  *widget,
 {
   TlMapView *self = TL_MAP_VIEW (widget);
 
-  g_signal_emit (self, signals[NEW_REPORT_HERE], 0,
+  g_signal_emit (self, tl_map_view_signals[TL_MAP_VIEW_SIGNAL_NEW_REPORT_HERE], 0,
                  self->context_latitude, self->context_longitude);
 }
 
@@ -190,7 +215,7 @@ copy_position_action (GtkWidget  *widget,
   TlMapView *self = TL_MAP_VIEW (widget);
   g_autofree char *text = tl_coordinates_format (self->context_latitude,
                                                  self->context_longitude,
-                                                 TL_COORDINATE_FORMAT_DDM);
+                                                 self->format);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 }
@@ -205,7 +230,64 @@ centre_here_action (GtkWidget  *widget,
   shumate_map_go_to (self->map, self->context_latitude, self->context_longitude);
 }
 
+static void
+measure_undo_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  TlMapView *self = TL_MAP_VIEW (widget);
+
+  if (!self->measuring)
+    return;
+  tl_measure_layer_remove_last (self->measure_layer);
+  update_measure_label (self);
+}
+
+static void
+measure_stop_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  tl_map_view_set_measuring (TL_MAP_VIEW (widget), FALSE);
+}
+
 /* GObject overrides */
+
+static void
+tl_map_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  TlMapView *self = TL_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEASURING:
+      g_value_set_boolean (value, self->measuring);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_map_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  TlMapView *self = TL_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MEASURING:
+      tl_map_view_set_measuring (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 tl_map_view_dispose (GObject *object)
@@ -215,13 +297,22 @@ tl_map_view_dispose (GObject *object)
   if (self->map != NULL)
     save_view (self);
 
+  g_clear_handle_id (&self->basemap_idle, g_source_remove);
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_MAP_VIEW);
   /* Unbound template children (the layout box) are ours to unparent. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   self->basemap_layer = NULL;
+  self->place_layer = NULL;
   self->incident_layer = NULL;
+  self->measure_layer = NULL;
 
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "layers", NULL);
+  g_clear_object (&self->layer_actions);
   g_clear_object (&self->basemap);
   g_clear_object (&self->settings);
 
@@ -235,6 +326,18 @@ tl_map_view_class_init (TlMapViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tl_map_view_dispose;
+  object_class->get_property = tl_map_view_get_property;
+  object_class->set_property = tl_map_view_set_property;
+
+  /**
+   * TlMapView:measuring:
+   *
+   * Whether clicks on the map place points of the measuring tool.
+   */
+  properties[PROP_MEASURING] =
+    g_param_spec_boolean ("measuring", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * TlMapView::new-report-here:
@@ -243,22 +346,38 @@ tl_map_view_class_init (TlMapViewClass *klass)
    *
    * The officer asked for a new report at a point of the map.
    */
-  signals[NEW_REPORT_HERE] =
+  tl_map_view_signals[TL_MAP_VIEW_SIGNAL_NEW_REPORT_HERE] =
     g_signal_new ("new-report-here",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
+  /**
+   * TlMapView::source-error:
+   * @message: what went wrong, in words for the officer
+   *
+   * The chosen base map could not be used (a missing or unreadable
+   * MBTiles file, an invalid address, tiles that failed to download). The
+   * map view shows @message itself; a window may log it too.
+   */
+  tl_map_view_signals[TL_MAP_VIEW_SIGNAL_SOURCE_ERROR] =
+    g_signal_new ("source-error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (TL_TYPE_SCALE_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/map/tl-map-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, TlMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, TlMapView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TlMapView, map);
   gtk_widget_class_bind_template_child (widget_class, TlMapView, scale_bar);
   gtk_widget_class_bind_template_child (widget_class, TlMapView, attribution_label);
   gtk_widget_class_bind_template_child (widget_class, TlMapView, pointer_label);
+  gtk_widget_class_bind_template_child (widget_class, TlMapView, measure_label);
   gtk_widget_class_bind_template_child (widget_class, TlMapView, context_popover);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
@@ -266,10 +385,16 @@ tl_map_view_class_init (TlMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.new-report-here", NULL, new_report_here_action);
   gtk_widget_class_install_action (widget_class, "map.copy-position", NULL, copy_position_action);
   gtk_widget_class_install_action (widget_class, "map.centre-here", NULL, centre_here_action);
+  gtk_widget_class_install_property_action (widget_class, "map.measure", "measuring");
+  gtk_widget_class_install_action (widget_class, "map.measure-undo", NULL, measure_undo_action);
+  gtk_widget_class_install_action (widget_class, "map.measure-stop", NULL, measure_stop_action);
+  tl_map_view_layers_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_BackSpace, 0, "map.measure-undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map.measure-stop", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tl-map-view");
@@ -279,8 +404,8 @@ static void
 tl_map_view_init (TlMapView *self)
 {
   ShumateViewport *viewport;
-  GtkEventController *motion;
-  GtkGesture *click;
+  GtkEventController *motion, *scroll;
+  GtkGesture *click, *measure;
   double latitude, longitude, zoom;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -292,10 +417,9 @@ tl_map_view_init (TlMapView *self)
   shumate_viewport_set_max_zoom_level (viewport, 17);
   tl_scale_bar_set_viewport (self->scale_bar, viewport);
 
-  set_basemap (self);
-
-  self->incident_layer = tl_incident_layer_new (viewport);
-  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->incident_layer));
+  tl_map_view_layers_init (self);
+  g_signal_connect_object (self->incident_layer, "zoom-to", G_CALLBACK (zoom_to_cb), self,
+                           G_CONNECT_SWAPPED);
 
   latitude = g_settings_get_double (self->settings, "map-latitude");
   longitude = g_settings_get_double (self->settings, "map-longitude");
@@ -303,18 +427,27 @@ tl_map_view_init (TlMapView *self)
   shumate_viewport_set_zoom_level (viewport, zoom);
   shumate_map_center_on (self->map, latitude, longitude);
 
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
-
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), motion);
 
+  /* Before libshumate's own scroll handler, which steps 0.2 per event. */
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), scroll);
+
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (secondary_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+
+  measure = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (measure), GDK_BUTTON_PRIMARY);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (measure), GTK_PHASE_CAPTURE);
+  g_signal_connect (measure, "released", G_CALLBACK (measure_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (measure));
 }
 
 /* public API */
@@ -404,4 +537,51 @@ tl_map_view_get_incident_layer (TlMapView *self)
   g_return_val_if_fail (TL_IS_MAP_VIEW (self), NULL);
 
   return GTK_WIDGET (self->incident_layer);
+}
+
+/**
+ * tl_map_view_get_map:
+ *
+ * Returns: (transfer none): the libshumate map inside, for tests and
+ *   benchmarks that drive it directly.
+ */
+GtkWidget *
+tl_map_view_get_map (TlMapView *self)
+{
+  g_return_val_if_fail (TL_IS_MAP_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->map);
+}
+
+gboolean
+tl_map_view_get_measuring (TlMapView *self)
+{
+  g_return_val_if_fail (TL_IS_MAP_VIEW (self), FALSE);
+
+  return self->measuring;
+}
+
+/**
+ * tl_map_view_set_measuring:
+ * @measuring: whether clicks place measuring points
+ *
+ * Turning the tool off clears its points.
+ */
+void
+tl_map_view_set_measuring (TlMapView *self,
+                           gboolean   measuring)
+{
+  g_return_if_fail (TL_IS_MAP_VIEW (self));
+
+  measuring = !!measuring;
+  if (self->measuring == measuring)
+    return;
+
+  self->measuring = measuring;
+  /* While measuring, a click on a marker places a point too. */
+  gtk_widget_set_can_target (GTK_WIDGET (self->incident_layer), !measuring);
+  if (!measuring)
+    tl_measure_layer_clear (self->measure_layer);
+  update_measure_label (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURING]);
 }

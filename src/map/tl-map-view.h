@@ -22,5 +22,9 @@ void       tl_map_view_go_to         (TlMapView         *self,
                                       double             longitude,
                                       double             zoom);
 GtkWidget *tl_map_view_get_incident_layer (TlMapView    *self);
+GtkWidget *tl_map_view_get_map       (TlMapView         *self);
+gboolean   tl_map_view_get_measuring (TlMapView         *self);
+void       tl_map_view_set_measuring (TlMapView         *self,
+                                      gboolean           measuring);
 
 G_END_DECLS

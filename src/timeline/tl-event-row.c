@@ -6,6 +6,7 @@
 
 #include "tl-coordinates.h"
 #include "tl-event-row.h"
+#include "tl-review.h"
 #include "tl-time.h"
 
 struct _TlEventRow
@@ -19,9 +20,16 @@ struct _TlEventRow
   GtkLabel  *status_label;
   GtkLabel  *place_label;
   GtkLabel  *detail_label;
+  GtkLabel  *hour_label;
+  GtkLabel  *new_label;
 
   /* owned */
   TlEvent   *event;
+
+  /* borrowed, while bound: the list item and the review it shows */
+  GtkListItem *item;
+  TlReview    *review;
+  gulong       rows_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (TlEventRow, tl_event_row, GTK_TYPE_WIDGET)
@@ -98,6 +106,57 @@ set_kind_class (TlEventRow *self,
     }
 }
 
+static gboolean
+is_open (TlEvent *event)
+{
+  return tl_event_get_status (event) != TL_EVENT_STATUS_CLOSED &&
+         tl_event_get_kind (event) != TL_EVENT_KIND_PATROL;
+}
+
+/* GTK 4.8 list views have no sections: the first row of each hour
+ * carries the hour above itself. Looked at again whenever the rows
+ * around may have changed, as a list item is not rebound then. */
+static void
+update_marks (TlEventRow *self)
+{
+  GListModel *model;
+  GTimeZone *zone;
+  guint position;
+  gboolean first_of_hour = TRUE;
+  g_autofree char *hour_key = NULL;
+
+  if (self->item == NULL || self->review == NULL || self->event == NULL)
+    return;
+
+  model = tl_review_get_model (self->review);
+  zone = tl_review_get_zone (self->review);
+  position = gtk_list_item_get_position (self->item);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  hour_key = tl_time_format (zone, tl_event_get_time (self->event), "%Y%m%d%H");
+  if (position > 0)
+    {
+      g_autoptr(TlEvent) before = g_list_model_get_item (model, position - 1);
+      g_autofree char *before_key = NULL;
+
+      if (before != NULL)
+        before_key = tl_time_format (zone, tl_event_get_time (before), "%Y%m%d%H");
+      first_of_hour = g_strcmp0 (before_key, hour_key) != 0;
+    }
+
+  if (first_of_hour)
+    {
+      /* Translators: heading over the reports of one hour, see strftime */
+      g_autofree char *text = tl_time_format (zone, tl_event_get_time (self->event), _("%H:00"));
+
+      gtk_label_set_text (self->hour_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->hour_label), first_of_hour);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_label),
+                          tl_review_is_unseen (self->review, self->event));
+}
+
 /* GObject overrides */
 
 static void
@@ -105,6 +164,7 @@ tl_event_row_dispose (GObject *object)
 {
   TlEventRow *self = TL_EVENT_ROW (object);
 
+  tl_event_row_bind (self, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_EVENT_ROW);
   /* Unbound template children (the layout box) are ours to unparent. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
@@ -129,6 +189,8 @@ tl_event_row_class_init (TlEventRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlEventRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, TlEventRow, place_label);
   gtk_widget_class_bind_template_child (widget_class, TlEventRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, TlEventRow, hour_label);
+  gtk_widget_class_bind_template_child (widget_class, TlEventRow, new_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tl-event-row");
@@ -191,6 +253,17 @@ tl_event_row_set_event (TlEventRow *self,
   gtk_label_set_text (self->time_label, time_text);
   gtk_label_set_text (self->kind_label, tl_event_kind_get_label (kind));
   gtk_label_set_text (self->status_label, tl_event_status_get_label (tl_event_get_status (event)));
+  /* Open cases stand out from closed ones at a glance. */
+  if (is_open (event))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "tl-status-open");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "tl-status-open");
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
+    }
   gtk_label_set_text (self->place_label, place);
   gtk_label_set_text (self->detail_label, counts);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_label), counts[0] != '\0');
@@ -198,4 +271,38 @@ tl_event_row_set_event (TlEventRow *self,
   tooltip = g_strdup_printf ("%s %s\n%s", time_text, tl_event_kind_get_label (kind),
                              tl_event_get_notes (event) ? tl_event_get_notes (event) : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), g_strstrip (tooltip));
+}
+
+/**
+ * tl_event_row_bind:
+ * @item: (nullable): the list item this row is the child of
+ * @review: (nullable): the review whose model @item belongs to
+ *
+ * Shows @item's event, marked with its hour when it is the first of an
+ * hour and as new when the user has not seen it yet; both follow the
+ * review. %NULL unbinds.
+ */
+void
+tl_event_row_bind (TlEventRow  *self,
+                   GtkListItem *item,
+                   TlReview    *review)
+{
+  g_return_if_fail (TL_IS_EVENT_ROW (self));
+  g_return_if_fail ((item == NULL) == (review == NULL));
+
+  if (self->review != NULL)
+    g_clear_signal_handler (&self->rows_changed_id, self->review);
+  self->item = item;
+  self->review = review;
+
+  if (review == NULL)
+    {
+      tl_event_row_set_event (self, NULL, NULL);
+      return;
+    }
+
+  tl_event_row_set_event (self, gtk_list_item_get_item (item), tl_review_get_zone (review));
+  self->rows_changed_id = g_signal_connect_swapped (review, "rows-changed",
+                                                    G_CALLBACK (update_marks), self);
+  update_marks (self);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "tl-event.h"
+#include "tl-review.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,8 @@ TlEventRow *tl_event_row_new       (void);
 void        tl_event_row_set_event (TlEventRow *self,
                                     TlEvent    *event,
                                     GTimeZone  *zone);
+void        tl_event_row_bind      (TlEventRow  *self,
+                                    GtkListItem *item,
+                                    TlReview    *review);
 
 G_END_DECLS

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tl-cli.h"
+#include "tl-import.h"
+
+/* Problems listed before "… and N more rows". */
+#define MAX_PROBLEMS_SHOWN 50
+
+/* The operator name imports are written under in the audit log. */
+#define IMPORT_OPERATOR "import"
+
+/* Helpers */
+
+static void
+print_mapping (TlImportSource *source)
+{
+  g_print (_("Columns of %s:\n"), tl_import_source_get_display_name (source));
+  for (guint c = 0; c < tl_import_source_get_n_columns (source); c++)
+    {
+      TlImportField field = tl_import_source_get_column_field (source, c);
+
+      if (field != TL_IMPORT_FIELD_NONE)
+        g_print ("  %-24s → %s\n", tl_import_source_get_column_name (source, c),
+                 tl_import_field_get_label (field));
+    }
+}
+
+static int
+import_events (const char           *path,
+               gboolean              dry_run,
+               gboolean              skip_bad_rows,
+               TlCliDatabaseOptions *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(TlImportSource) source = NULL;
+  g_autoptr(TlImportResult) result = NULL;
+  g_autoptr(TlStore) store = NULL;
+
+  if (!(source = tl_import_source_new_from_file (path, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  print_mapping (source);
+
+  if (!(result = tl_import_source_validate (source, zone, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (result->problems->len > 0)
+    {
+      g_autofree char *report = tl_import_result_format_problems (result, MAX_PROBLEMS_SHOWN);
+
+      g_printerr ("%s", report);
+    }
+
+  if (!(store = tl_cli_open_store (db, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      return error->domain == G_OPTION_ERROR ? 2 : 1;
+    }
+
+  if (!tl_import_result_commit (result, store, skip_bad_rows, dry_run, IMPORT_OPERATOR, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      if (g_error_matches (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BAD_ROWS))
+        g_printerr ("%s\n", _("Correct the file, or import the other rows with --skip-bad-rows"));
+      return 1;
+    }
+
+  if (dry_run)
+    g_print (ngettext ("Dry run: %u event would be imported", "Dry run: %u events would be imported",
+                       result->n_added), result->n_added);
+  else
+    g_print (ngettext ("Imported %u event", "Imported %u events", result->n_added), result->n_added);
+  if (result->n_already > 0)
+    /* Translators: follows "Imported 12 events" */
+    g_print (ngettext ("; %u already imported", "; %u already imported", result->n_already),
+             result->n_already);
+  if (result->problems->len > 0)
+    /* Translators: follows "Imported 12 events" */
+    g_print (ngettext ("; %u bad row left out", "; %u bad rows left out", result->problems->len),
+             result->problems->len);
+  g_print ("\n");
+
+  return 0;
+}
+
+/* Public API */
+
+/**
+ * tl_cli_import:
+ *
+ * `tideline import FILE [--dry-run] [--skip-bad-rows] [--database FILE |
+ * --demo]`: imports events from a CSV, GeoJSON, KML or GPX file, all or
+ * nothing; `tideline import --statistics FILE` imports official daily
+ * figures instead (tl-cli-statistics.c).
+ *
+ * Returns: the exit status: 0 on success, 1 if the file was refused or
+ *   could not be written, 2 for bad arguments.
+ */
+int
+tl_cli_import (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  TlCliDatabaseOptions db = { 0 };
+  gboolean dry_run = FALSE, skip_bad_rows = FALSE, statistics = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the file and report; write nothing"), NULL },
+    { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &skip_bad_rows,
+      N_("Import the good rows even if some rows cannot be read"), NULL },
+    { "statistics", 0, 0, G_OPTION_ARG_NONE, &statistics,
+      N_("The file holds official daily figures, not events"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE"));
+  g_option_context_set_summary (context, _("Import events from a CSV, GeoJSON, KML or GPX file."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, tl_cli_database_option_group (&db));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      status = 2;
+    }
+  else if (argc != 2)
+    {
+      g_printerr ("%s\n", argc < 2 ? _("Name the file to import") : _("Import one file at a time"));
+      status = 2;
+    }
+  else if (statistics && skip_bad_rows)
+    {
+      g_printerr ("%s\n", _("--skip-bad-rows does not apply to --statistics"));
+      status = 2;
+    }
+  else if (statistics)
+    status = tl_cli_import_statistics (argv[1], dry_run, &db);
+  else
+    status = import_events (argv[1], dry_run, skip_bad_rows, &db);
+
+  tl_cli_database_options_clear (&db);
+  return status;
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tl-export-private.h"
+
+/* CSV as RFC 4180 has it: UTF-8, a header row, CRLF line ends, fields
+ * quoted when they hold a separator, a quote or a line break. Times are
+ * ISO 8601 UTC, positions decimal degrees, unknown values empty. */
+
+/* A byte order mark: without it, spreadsheets on Windows read UTF-8 as
+ * their ANSI code page and garble every accented place name. GDAL and
+ * Tideline's importer skip it. */
+static const char utf8_bom[] = "\xef\xbb\xbf";
+
+/* Helpers */
+
+static void
+append_field (TlExportWriter *writer,
+              const char     *text)
+{
+  gsize len;
+
+  if (text == NULL)
+    return;
+
+  len = strlen (text);
+  /* Leading or trailing spaces are quoted too, so that no reader trims
+   * them away. */
+  if (strpbrk (text, ",\"\r\n") == NULL &&
+      (len == 0 || (text[0] != ' ' && text[len - 1] != ' ')))
+    {
+      tl_export_writer_append (writer, text, (gssize) len);
+      return;
+    }
+
+  tl_export_writer_append (writer, "\"", 1);
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *quote = strchr (p, '"');
+
+      if (quote == NULL)
+        {
+          tl_export_writer_append (writer, p, -1);
+          break;
+        }
+      tl_export_writer_append (writer, p, quote + 1 - p);
+      tl_export_writer_append (writer, "\"", 1);
+      p = quote + 1;
+    }
+  tl_export_writer_append (writer, "\"", 1);
+}
+
+/* Internal API */
+
+void
+tl_export_write_csv (TlExportWriter *writer,
+                     GPtrArray      *events)
+{
+  tl_export_writer_append (writer, utf8_bom, -1);
+  for (guint f = 0; f < TL_EXPORT_N_FIELDS; f++)
+    {
+      if (f > 0)
+        tl_export_writer_append (writer, ",", 1);
+      tl_export_writer_append (writer, tl_export_field_names[f], -1);
+    }
+  tl_export_writer_append (writer, "\r\n", 2);
+
+  for (guint i = 0; i < events->len && writer->error == NULL; i++)
+    {
+      TlEventData data;
+
+      tl_event_get_data (g_ptr_array_index (events, i), &data);
+      for (guint f = 0; f < TL_EXPORT_N_FIELDS; f++)
+        {
+          char buf[TL_EXPORT_TEXT_SIZE];
+
+          if (f > 0)
+            tl_export_writer_append (writer, ",", 1);
+          append_field (writer, tl_export_field_text (&data, f, buf));
+        }
+      tl_export_writer_append (writer, "\r\n", 2);
+    }
+}

@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+
+#include "tl-export-private.h"
+
+/* KML 2.2 and GPX 1.1, written with libxml2's xmlTextWriter so that every
+ * text is escaped as XML wants it.
+ *
+ * KML: one Placemark per event, with its time (TimeStamp, or TimeSpan
+ * when it has an end) and every field in ExtendedData, typed by a Schema
+ * so that GIS tools see numbers as numbers.
+ *
+ * GPX: one waypoint per event that has a position (a GPX waypoint must
+ * have one), with Tideline's fields in <extensions>; a patrol's route
+ * (details.route) is also written as a track. */
+
+#define KML_NS "http://www.opengis.net/kml/2.2"
+#define GPX_NS "http://www.topografix.com/GPX/1/1"
+#define SCHEMA_ID "tideline_event"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextWriter, xmlFreeTextWriter)
+
+/* Helpers */
+
+/* Keeps the first failure of a run of libxml2 calls (they return < 0 on
+ * failure). A function, not MIN(): each call must run exactly once. */
+static inline int
+worst (int rc,
+       int next)
+{
+  return next < 0 ? next : rc;
+}
+
+static int
+write_cb (void       *context,
+          const char *buffer,
+          int         len)
+{
+  TlExportWriter *writer = context;
+
+  tl_export_writer_append (writer, buffer, len);
+  return writer->error == NULL ? len : -1;
+}
+
+static xmlTextWriter *
+new_xml_writer (TlExportWriter *writer)
+{
+  xmlOutputBuffer *out = xmlOutputBufferCreateIO (write_cb, NULL, writer, NULL);
+  xmlTextWriter *xml;
+
+  if (out == NULL)
+    return NULL;
+
+  xml = xmlNewTextWriter (out);
+  if (xml == NULL)
+    {
+      xmlOutputBufferClose (out);
+      return NULL;
+    }
+
+  xmlTextWriterSetIndent (xml, 1);
+  xmlTextWriterSetIndentString (xml, BAD_CAST "  ");
+  return xml;
+}
+
+static void
+set_xml_failed (TlExportWriter *writer)
+{
+  if (writer->error == NULL)
+    g_set_error (&writer->error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_IO,
+                 _("Could not write “%s”: out of memory"), writer->display_name);
+}
+
+/* Writes <name>text</name>, or nothing when text is NULL. Returns < 0 on
+ * failure, as libxml2 does. */
+static int
+element (xmlTextWriter *xml,
+         const char    *name,
+         const char    *text)
+{
+  if (text == NULL)
+    return 0;
+  return xmlTextWriterWriteElement (xml, BAD_CAST name, BAD_CAST text);
+}
+
+static const char *
+field_type (TlExportField field)
+{
+  switch (field)
+    {
+    case TL_EXPORT_FIELD_ID:
+    case TL_EXPORT_FIELD_BOATS:
+    case TL_EXPORT_FIELD_PEOPLE:
+    case TL_EXPORT_FIELD_RESCUED:
+    case TL_EXPORT_FIELD_DECEASED:
+    case TL_EXPORT_FIELD_MISSING:
+    case TL_EXPORT_FIELD_CASE_ID:
+      return "int";
+    case TL_EXPORT_FIELD_LATITUDE:
+    case TL_EXPORT_FIELD_LONGITUDE:
+      return "double";
+    default:
+      return "string";
+    }
+}
+
+static int
+write_kml_schema (xmlTextWriter *xml)
+{
+  int rc = xmlTextWriterStartElement (xml, BAD_CAST "Schema");
+
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "name", BAD_CAST SCHEMA_ID));
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "id", BAD_CAST SCHEMA_ID));
+  for (guint f = 0; f < TL_EXPORT_N_FIELDS; f++)
+    {
+      rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "SimpleField"));
+      rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "name", BAD_CAST tl_export_field_names[f]));
+      rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "type", BAD_CAST field_type (f)));
+      rc = worst (rc, xmlTextWriterEndElement (xml));
+    }
+  return worst (rc, xmlTextWriterEndElement (xml));
+}
+
+static int
+write_placemark (xmlTextWriter     *xml,
+                 const TlEventData *d)
+{
+  g_autofree char *title = tl_export_event_title (d);
+  char buf[TL_EXPORT_TEXT_SIZE];
+  int rc;
+
+  rc = xmlTextWriterStartElement (xml, BAD_CAST "Placemark");
+  rc = worst (rc, element (xml, "name", title));
+  rc = worst (rc, element (xml, "description", d->notes));
+
+  if (d->end_time == TL_TIME_NONE)
+    {
+      rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "TimeStamp"));
+      rc = worst (rc, element (xml, "when", tl_export_format_time (d->time, buf)));
+    }
+  else
+    {
+      rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "TimeSpan"));
+      rc = worst (rc, element (xml, "begin", tl_export_format_time (d->time, buf)));
+      rc = worst (rc, element (xml, "end", tl_export_format_time (d->end_time, buf)));
+    }
+  rc = worst (rc, xmlTextWriterEndElement (xml));
+
+  rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "ExtendedData"));
+  rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "SchemaData"));
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "schemaUrl", BAD_CAST "#" SCHEMA_ID));
+  for (guint f = 0; f < TL_EXPORT_N_FIELDS; f++)
+    {
+      const char *text = tl_export_field_text (d, f, buf);
+
+      if (text == NULL)
+        continue;
+      rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "SimpleData"));
+      rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "name", BAD_CAST tl_export_field_names[f]));
+      rc = worst (rc, xmlTextWriterWriteString (xml, BAD_CAST text));
+      rc = worst (rc, xmlTextWriterEndElement (xml));
+    }
+  rc = worst (rc, xmlTextWriterEndElement (xml));
+  rc = worst (rc, xmlTextWriterEndElement (xml));
+
+  if (!isnan (d->latitude) && !isnan (d->longitude))
+    {
+      char lon[TL_EXPORT_TEXT_SIZE], lat[TL_EXPORT_TEXT_SIZE];
+      g_autofree char *coordinates = g_strconcat (tl_export_format_double (d->longitude, lon), ",",
+                                                  tl_export_format_double (d->latitude, lat), NULL);
+
+      rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "Point"));
+      rc = worst (rc, element (xml, "coordinates", coordinates));
+      rc = worst (rc, xmlTextWriterEndElement (xml));
+    }
+
+  return worst (rc, xmlTextWriterEndElement (xml));
+}
+
+static int
+write_waypoint (xmlTextWriter     *xml,
+                const TlEventData *d)
+{
+  g_autofree char *title = tl_export_event_title (d);
+  char buf[TL_EXPORT_TEXT_SIZE];
+  int rc;
+
+  rc = xmlTextWriterStartElement (xml, BAD_CAST "wpt");
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "lat", BAD_CAST tl_export_format_double (d->latitude, buf)));
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "lon", BAD_CAST tl_export_format_double (d->longitude, buf)));
+  rc = worst (rc, element (xml, "time", tl_export_format_time (d->time, buf)));
+  rc = worst (rc, element (xml, "name", title));
+  rc = worst (rc, element (xml, "desc", d->notes));
+  rc = worst (rc, element (xml, "type", tl_event_kind_to_string (d->kind)));
+
+  rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "extensions"));
+  for (guint f = 0; f < TL_EXPORT_N_FIELDS; f++)
+    {
+      const char *text;
+
+      /* Already the waypoint's own attributes. */
+      if (f == TL_EXPORT_FIELD_LATITUDE || f == TL_EXPORT_FIELD_LONGITUDE)
+        continue;
+      if ((text = tl_export_field_text (d, f, buf)) == NULL)
+        continue;
+      rc = worst (rc, xmlTextWriterWriteElementNS (xml, BAD_CAST "tl", BAD_CAST tl_export_field_names[f],
+                                                 NULL, BAD_CAST text));
+    }
+  rc = worst (rc, xmlTextWriterEndElement (xml));
+
+  return worst (rc, xmlTextWriterEndElement (xml));
+}
+
+static int
+write_track (xmlTextWriter     *xml,
+             const TlEventData *d,
+             GArray            *route)
+{
+  g_autofree char *title = tl_export_event_title (d);
+  char buf[TL_EXPORT_TEXT_SIZE];
+  int rc;
+
+  rc = xmlTextWriterStartElement (xml, BAD_CAST "trk");
+  rc = worst (rc, element (xml, "name", title));
+  rc = worst (rc, element (xml, "type", tl_event_kind_to_string (d->kind)));
+  /* Tells the importer this track is the route of a waypoint above, not
+   * an event of its own. */
+  rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "extensions"));
+  rc = worst (rc, xmlTextWriterWriteElementNS (xml, BAD_CAST "tl", BAD_CAST "route_of", NULL,
+                                             BAD_CAST (tl_export_field_text (d, TL_EXPORT_FIELD_ID, buf) ?: "")));
+  rc = worst (rc, xmlTextWriterEndElement (xml));
+
+  rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "trkseg"));
+  for (guint i = 0; i + 1 < route->len; i += 2)
+    {
+      rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "trkpt"));
+      rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "lat",
+                                                 BAD_CAST tl_export_format_double (g_array_index (route, double, i + 1), buf)));
+      rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "lon",
+                                                 BAD_CAST tl_export_format_double (g_array_index (route, double, i), buf)));
+      rc = worst (rc, xmlTextWriterEndElement (xml));
+    }
+  rc = worst (rc, xmlTextWriterEndElement (xml));
+
+  return worst (rc, xmlTextWriterEndElement (xml));
+}
+
+static void
+finish (TlExportWriter *writer,
+        xmlTextWriter  *xml,
+        int             rc)
+{
+  rc = worst (rc, xmlTextWriterEndDocument (xml));
+  rc = worst (rc, xmlTextWriterFlush (xml));
+  if (rc < 0)
+    set_xml_failed (writer);
+}
+
+/* Internal API */
+
+void
+tl_export_write_kml (TlExportWriter *writer,
+                     GPtrArray      *events)
+{
+  g_autoptr(xmlTextWriter) xml = new_xml_writer (writer);
+  int rc;
+
+  if (xml == NULL)
+    {
+      set_xml_failed (writer);
+      return;
+    }
+
+  rc = xmlTextWriterStartDocument (xml, NULL, "UTF-8", NULL);
+  rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "kml"));
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "xmlns", BAD_CAST KML_NS));
+  rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "Document"));
+  rc = worst (rc, element (xml, "name", _("Tideline events")));
+  rc = worst (rc, write_kml_schema (xml));
+
+  for (guint i = 0; i < events->len && rc >= 0 && writer->error == NULL; i++)
+    {
+      TlEventData data;
+
+      tl_event_get_data (g_ptr_array_index (events, i), &data);
+      rc = worst (rc, write_placemark (xml, &data));
+    }
+
+  finish (writer, xml, rc);
+}
+
+void
+tl_export_write_gpx (TlExportWriter *writer,
+                     GPtrArray      *events)
+{
+  g_autoptr(xmlTextWriter) xml = new_xml_writer (writer);
+  int rc;
+
+  if (xml == NULL)
+    {
+      set_xml_failed (writer);
+      return;
+    }
+
+  rc = xmlTextWriterStartDocument (xml, NULL, "UTF-8", NULL);
+  rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "gpx"));
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "version", BAD_CAST "1.1"));
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "creator", BAD_CAST "Tideline " PACKAGE_VERSION));
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "xmlns", BAD_CAST GPX_NS));
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "xmlns:tl", BAD_CAST TL_EXPORT_GPX_NS));
+
+  /* GPX wants every waypoint before the first track. */
+  for (guint i = 0; i < events->len && rc >= 0 && writer->error == NULL; i++)
+    {
+      TlEventData data;
+
+      tl_event_get_data (g_ptr_array_index (events, i), &data);
+      if (!isnan (data.latitude) && !isnan (data.longitude))
+        rc = worst (rc, write_waypoint (xml, &data));
+    }
+
+  for (guint i = 0; i < events->len && rc >= 0 && writer->error == NULL; i++)
+    {
+      g_autoptr(GArray) route = NULL;
+      TlEventData data;
+
+      tl_event_get_data (g_ptr_array_index (events, i), &data);
+      if (!isnan (data.latitude) && (route = tl_export_parse_route (data.details)) != NULL)
+        rc = worst (rc, write_track (xml, &data, route));
+    }
+
+  finish (writer, xml, rc);
+}

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tl-import-private.h"
+
+/* CSV as spreadsheets really write it: comma, semicolon (French Excel) or
+ * tab separated, found from the header line; fields quoted with '"' may
+ * hold separators, doubled quotes and line breaks; lines end in CRLF, LF
+ * or CR. A stray quote inside an unquoted field is kept as a character,
+ * as spreadsheets do; a quote never closed is an error, since it swallows
+ * the rest of the file. The first record is the header. */
+
+/* Helpers */
+
+/* The separator is the candidate found most often outside quotes in the
+ * header line; a comma when there is none (a file of one column). */
+static char
+detect_separator (const char *text,
+                  const char *end)
+{
+  static const char candidates[] = { ',', ';', '\t' };
+  guint counts[G_N_ELEMENTS (candidates)] = { 0 };
+  gboolean quoted = FALSE;
+  char best = ',';
+  guint best_count = 0;
+
+  for (const char *p = text; p < end; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && (*p == '\n' || *p == '\r'))
+        break;
+      else if (!quoted)
+        for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+          if (*p == candidates[i])
+            counts[i]++;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (counts[i] > best_count)
+      {
+        best = candidates[i];
+        best_count = counts[i];
+      }
+
+  return best;
+}
+
+typedef struct {
+  GString   *cells;     /* the record's fields, each ended by '\0' */
+  GArray    *starts;    /* offset of each field in cells */
+  GPtrArray *pointers;  /* scratch: the fields as strings */
+} Record;
+
+static void
+record_clear (Record *record)
+{
+  g_string_truncate (record->cells, 0);
+  g_array_set_size (record->starts, 0);
+}
+
+static void
+record_end_field (Record *record,
+                  gsize   start)
+{
+  g_string_append_c (record->cells, '\0');
+  g_array_append_val (record->starts, start);
+}
+
+/* A record that is one empty field is a blank line. */
+static gboolean
+record_is_blank (Record *record)
+{
+  return record->starts->len == 1 && record->cells->str[0] == '\0';
+}
+
+static const char * const *
+record_fields (Record *record)
+{
+  g_ptr_array_set_size (record->pointers, 0);
+  for (guint i = 0; i < record->starts->len; i++)
+    g_ptr_array_add (record->pointers, record->cells->str + g_array_index (record->starts, gsize, i));
+
+  return (const char * const *) record->pointers->pdata;
+}
+
+static gboolean
+add_record (TlImportSource  *self,
+            Record          *record,
+            guint            line,
+            gboolean        *header_done,
+            GError         **error)
+{
+  const char * const *fields;
+
+  if (record_is_blank (record))
+    return TRUE;
+
+  fields = record_fields (record);
+  if (!*header_done)
+    {
+      for (guint i = 0; i < record->starts->len; i++)
+        {
+          g_autofree char *name = g_strstrip (g_strdup (fields[i]));
+
+          if (*name == '\0')
+            {
+              g_free (name);
+              /* Translators: the name given to a column with no header */
+              name = g_strdup_printf (_("Column %u"), i + 1);
+            }
+          /* Two columns of the same name stay two columns. */
+          if (g_hash_table_contains (self->column_index, name))
+            {
+              g_autofree char *unique = g_strdup_printf ("%s (%u)", name, i + 1);
+              tl_import_source_add_column (self, unique);
+            }
+          else
+            tl_import_source_add_column (self, name);
+        }
+      *header_done = TRUE;
+      return TRUE;
+    }
+
+  return tl_import_source_add_row (self, line, fields, record->starts->len, error);
+}
+
+/* Internal API */
+
+gboolean
+tl_import_read_csv (TlImportSource  *self,
+                    const char      *text,
+                    gsize            len,
+                    GError         **error)
+{
+  const char *p = text, *end = text + len;
+  Record record = {
+    .cells = g_string_sized_new (1024),
+    .starts = g_array_new (FALSE, FALSE, sizeof (gsize)),
+    .pointers = g_ptr_array_new (),
+  };
+  gboolean header_done = FALSE, ok = TRUE;
+  guint line = 1, record_line = 1;
+  char sep = detect_separator (text, end);
+
+  self->separator = sep;
+
+  while (ok && p < end)
+    {
+      gsize start = record.cells->len;
+
+      if (*p == '"')
+        {
+          guint quote_line = line;
+
+          /* A quoted field: runs to the closing quote. */
+          for (p++;; p++)
+            {
+              if (p >= end)
+                {
+                  g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                               _("Line %u of “%s”: a quoted field is never closed (a '\"' is missing)"),
+                               quote_line, self->display_name);
+                  ok = FALSE;
+                  break;
+                }
+              if (*p == '"' && p + 1 < end && p[1] == '"')
+                {
+                  g_string_append_c (record.cells, '"');
+                  p++;
+                }
+              else if (*p == '"')
+                {
+                  p++;
+                  break;
+                }
+              else if (*p == '\r' || *p == '\n')
+                {
+                  /* A line break in a cell is a '\n', whatever the file uses. */
+                  if (*p == '\r' && p + 1 < end && p[1] == '\n')
+                    p++;
+                  g_string_append_c (record.cells, '\n');
+                  line++;
+                }
+              else
+                g_string_append_c (record.cells, *p);
+            }
+          if (!ok)
+            break;
+        }
+
+      /* Unquoted (or what follows a closing quote): up to the separator or
+       * the end of the line. */
+      {
+        const char *q = p;
+
+        while (q < end && *q != sep && *q != '\n' && *q != '\r')
+          q++;
+        g_string_append_len (record.cells, p, q - p);
+        p = q;
+      }
+      record_end_field (&record, start);
+
+      if (p < end && *p == sep)
+        {
+          p++;
+          /* A separator at the very end of the file still ends a field. */
+          if (p == end)
+            record_end_field (&record, record.cells->len);
+          continue;
+        }
+
+      /* End of the record. */
+      if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n')
+        p++;
+      if (p < end)
+        p++;
+      ok = add_record (self, &record, record_line, &header_done, error);
+      record_clear (&record);
+      line++;
+      record_line = line;
+    }
+
+  if (ok && record.starts->len > 0)
+    ok = add_record (self, &record, record_line, &header_done, error);
+
+  g_string_free (record.cells, TRUE);
+  g_array_unref (record.starts);
+  g_ptr_array_unref (record.pointers);
+
+  return ok;
+}

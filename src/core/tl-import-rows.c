@@ -1,0 +1,632 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "tl-coordinates.h"
+#include "tl-export-private.h"
+#include "tl-import-private.h"
+#include "tl-time.h"
+
+/* Validation: each row of a source becomes an event, or a problem that
+ * says what is wrong with it. Nothing is guessed: a value that could mean
+ * two things is a problem for the operator to fix in the file. */
+
+/* A kind or status name, folded (lower-case ASCII, '_' for spaces), in
+ * English or French. */
+static const struct {
+  const char  *name;
+  TlEventKind  kind;
+} kind_names[] = {
+  { "depart", TL_EVENT_KIND_DEPARTURE }, { "departed", TL_EVENT_KIND_DEPARTURE },
+  { "launch", TL_EVENT_KIND_DEPARTURE },
+  { "observation", TL_EVENT_KIND_SIGHTING }, { "sighted", TL_EVENT_KIND_SIGHTING },
+  { "intercepted", TL_EVENT_KIND_INTERCEPTION },
+  { "sauvetage", TL_EVENT_KIND_RESCUE }, { "secours", TL_EVENT_KIND_RESCUE },
+  { "rescued", TL_EVENT_KIND_RESCUE },
+  { "arrivee", TL_EVENT_KIND_ARRIVAL }, { "landing", TL_EVENT_KIND_ARRIVAL },
+  { "debarquement", TL_EVENT_KIND_ARRIVAL }, { "arrived", TL_EVENT_KIND_ARRIVAL },
+  { "patrouille", TL_EVENT_KIND_PATROL },
+};
+
+static const struct {
+  const char    *name;
+  TlEventStatus  status;
+} status_names[] = {
+  { "signale", TL_EVENT_STATUS_REPORTED }, { "new", TL_EVENT_STATUS_REPORTED },
+  { "nouveau", TL_EVENT_STATUS_REPORTED },
+  { "confirme", TL_EVENT_STATUS_CONFIRMED },
+  { "en_cours", TL_EVENT_STATUS_ONGOING }, { "in_progress", TL_EVENT_STATUS_ONGOING },
+  { "clos", TL_EVENT_STATUS_CLOSED }, { "cloture", TL_EVENT_STATUS_CLOSED },
+  { "ferme", TL_EVENT_STATUS_CLOSED }, { "termine", TL_EVENT_STATUS_CLOSED },
+  { "done", TL_EVENT_STATUS_CLOSED },
+};
+
+typedef struct {
+  TlImportSource *source;
+  GTimeZone      *zone;
+  int             columns[TL_IMPORT_N_FIELDS];   /* -1: not mapped */
+  GString        *problem;                       /* this row's, "; "-joined */
+  GString        *scratch;
+  GChecksum      *checksum;
+  GHashTable     *occurrences;                   /* content hash → count */
+  JsonParser     *parser;
+} Validator;
+
+/* Helpers */
+
+static void
+add_problem (Validator  *v,
+             const char *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_problem (Validator  *v,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  if (v->problem->len > 0)
+    g_string_append (v->problem, "; ");
+  va_start (args, format);
+  g_string_append_vprintf (v->problem, format, args);
+  va_end (args);
+}
+
+/* Returns: (nullable): the row's cell for @field; NULL when the field is
+ *   not mapped or the cell is empty. */
+static const char *
+cell (Validator     *v,
+      TlImportRow   *row,
+      TlImportField  field)
+{
+  int column = v->columns[field];
+  const char *text;
+
+  if (column < 0 || (guint) column >= row->n_cells)
+    return NULL;
+  text = row->cells[column];
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text, "C");
+  char *folded = g_ascii_strdown (ascii, -1);
+
+  for (char *p = folded; *p != '\0'; p++)
+    if (*p == ' ' || *p == '-')
+      *p = '_';
+  return folded;
+}
+
+static gboolean
+parse_kind (const char  *text,
+            TlEventKind *out_kind)
+{
+  g_autofree char *folded = NULL;
+
+  if (tl_event_kind_from_string (text, out_kind))
+    return TRUE;
+
+  folded = fold (text);
+  if (tl_event_kind_from_string (folded, out_kind))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (strcmp (folded, kind_names[i].name) == 0)
+      {
+        *out_kind = kind_names[i].kind;
+        return TRUE;
+      }
+  for (guint k = 0; k < TL_EVENT_N_KINDS; k++)
+    {
+      g_autofree char *label = fold (tl_event_kind_get_label (k));
+
+      if (strcmp (folded, label) == 0)
+        {
+          *out_kind = k;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+parse_status (const char    *text,
+              TlEventStatus *out_status)
+{
+  g_autofree char *folded = NULL;
+
+  if (tl_event_status_from_string (text, out_status))
+    return TRUE;
+
+  folded = fold (text);
+  if (tl_event_status_from_string (folded, out_status))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (strcmp (folded, status_names[i].name) == 0)
+      {
+        *out_status = status_names[i].status;
+        return TRUE;
+      }
+  for (guint s = 0; s < TL_EVENT_N_STATUSES; s++)
+    {
+      g_autofree char *label = fold (tl_event_status_get_label (s));
+
+      if (strcmp (folded, label) == 0)
+        {
+          *out_status = s;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gint64
+days_from_civil (gint64 y,
+                 gint64 m,
+                 gint64 d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             int         *out)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      value = value * 10 + ((*p)[i] - '0');
+    }
+  *p += n;
+  *out = value;
+  return TRUE;
+}
+
+/* The common case, fast: "2026-11-26T14:05:00Z" or with an offset, as
+ * Tideline and GIS tools write it. Anything else goes to tl_time_parse(). */
+static gboolean
+parse_iso_utc (const char *text,
+               gint64     *out_utc)
+{
+  const char *p = text;
+  int y, mo, d, h, mi, s = 0, oh = 0, om = 0, sign = 0;
+
+  if (!read_digits (&p, 4, &y) || *p++ != '-' || !read_digits (&p, 2, &mo) || *p++ != '-' ||
+      !read_digits (&p, 2, &d) || (*p != 'T' && *p != ' ') || !(p++, read_digits (&p, 2, &h)) ||
+      *p++ != ':' || !read_digits (&p, 2, &mi))
+    return FALSE;
+  if (*p == ':' && !(p++, read_digits (&p, 2, &s)))
+    return FALSE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  if (*p == 'Z')
+    p++;
+  else if (*p == '+' || *p == '-')
+    {
+      sign = *p++ == '-' ? -1 : 1;
+      if (!read_digits (&p, 2, &oh))
+        return FALSE;
+      if (*p == ':')
+        p++;
+      if (!read_digits (&p, 2, &om))
+        return FALSE;
+    }
+  else
+    return FALSE;   /* local time: needs the zone */
+
+  if (*p != '\0' || mo < 1 || mo > 12 || d < 1 || d > g_date_get_days_in_month (mo, y) ||
+      h > 23 || mi > 59 || s > 60 || oh > 14 || om > 59)
+    return FALSE;
+
+  *out_utc = days_from_civil (y, mo, d) * 86400 + h * 3600 + mi * 60 + MIN (s, 59)
+             - sign * (oh * 3600 + om * 60);
+  return TRUE;
+}
+
+/* "26/11/2026", "26.11.2026", "26-11-2026" (day first, as in France and
+ * Britain) become "26/11/2026"; "2026-11-26" and "2026/11/26" become
+ * ISO; a date alone gets midnight. */
+static gboolean
+normalise_date (const char *text,
+                GString    *out)
+{
+  gsize n = strcspn (text, " T");
+  int a, b, c;
+  char s1, s2, rest;
+  g_autofree char *date = g_strndup (text, n);
+
+  g_string_truncate (out, 0);
+  if (sscanf (date, "%4d%c%2d%c%2d%c", &a, &s1, &b, &s2, &c, &rest) == 5 && strlen (date) >= 8 &&
+      g_ascii_isdigit (date[3]) && s1 == s2 && (s1 == '-' || s1 == '/'))
+    g_string_printf (out, "%04d-%02d-%02d", a, b, c);
+  else if (sscanf (date, "%2d%c%2d%c%4d%c", &a, &s1, &b, &s2, &c, &rest) == 5 &&
+           s1 == s2 && (s1 == '/' || s1 == '.' || s1 == '-') && c >= 1000)
+    g_string_printf (out, "%02d/%02d/%04d", a, b, c);
+  else
+    return FALSE;
+
+  if (text[n] == '\0')
+    g_string_append (out, " 00:00");
+  else
+    g_string_append (out, text + n);
+  return TRUE;
+}
+
+static gboolean
+parse_time (Validator  *v,
+            const char *what,
+            const char *text,
+            gint64     *out_utc)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (parse_iso_utc (text, out_utc))
+    return TRUE;
+
+  if (!normalise_date (text, v->scratch))
+    {
+      /* Translators: "the time “14:05” has no date (write …)"; %s is
+       * "time" or "end" */
+      add_problem (v, _("the %s “%s” has no date or is not a date (write 2026-11-26 14:05 or 26/11/2026 14:05)"),
+                   what, text);
+      return FALSE;
+    }
+
+  if (!tl_time_parse (v->zone, v->scratch->str, 0, out_utc, &error))
+    {
+      add_problem (v, _("the %s “%s” cannot be read: %s"), what, text, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Decimal commas ("50,9586", as French spreadsheets write numbers) become
+ * points; a comma between digits in a cell with no point is taken as one. */
+static const char *
+decimal_points (Validator  *v,
+                const char *text)
+{
+  if (strchr (text, ',') == NULL || strchr (text, '.') != NULL)
+    return text;
+
+  g_string_assign (v->scratch, text);
+  for (gsize i = 1; i + 1 < v->scratch->len; i++)
+    if (v->scratch->str[i] == ',' && g_ascii_isdigit (v->scratch->str[i - 1]) &&
+        g_ascii_isdigit (v->scratch->str[i + 1]))
+      v->scratch->str[i] = '.';
+  return v->scratch->str;
+}
+
+static gboolean
+parse_plain_number (const char *text,
+                    double      limit,
+                    double     *out)
+{
+  char *end = NULL;
+  double value = g_ascii_strtod (text, &end);
+
+  if (end == text || *end != '\0' || !(fabs (value) <= limit))
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+static void
+parse_position (Validator   *v,
+                TlImportRow *row,
+                TlEventData *d)
+{
+  const char *position = cell (v, row, TL_IMPORT_FIELD_POSITION);
+  const char *lat = cell (v, row, TL_IMPORT_FIELD_LATITUDE);
+  const char *lon = cell (v, row, TL_IMPORT_FIELD_LONGITUDE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *both = NULL;
+
+  d->latitude = d->longitude = NAN;
+
+  if (position == NULL && lat == NULL && lon == NULL)
+    return;
+
+  if (position == NULL && (lat == NULL || lon == NULL))
+    {
+      add_problem (v, "%s", lat != NULL ? _("the latitude is given but not the longitude")
+                                        : _("the longitude is given but not the latitude"));
+      return;
+    }
+
+  if (position == NULL)
+    {
+      g_autofree char *lat_text = g_strdup (decimal_points (v, lat));
+      const char *lon_text = decimal_points (v, lon);
+
+      if (parse_plain_number (lat_text, 90, &d->latitude) &&
+          parse_plain_number (lon_text, 180, &d->longitude))
+        return;
+      /* Degrees and minutes, hemispheres: the position parser reads the
+       * pair and checks each part. */
+      position = both = g_strconcat (lat_text, " ", lon_text, NULL);
+    }
+  else
+    position = both = g_strdup (decimal_points (v, position));
+
+  if (!tl_coordinates_parse (position, &d->latitude, &d->longitude, &error))
+    {
+      add_problem (v, _("the position “%s” cannot be read: %s"), position, error->message);
+      d->latitude = d->longitude = NAN;
+    }
+}
+
+static int
+parse_count (Validator     *v,
+             TlImportRow   *row,
+             TlImportField  field)
+{
+  const char *text = cell (v, row, field);
+  gint64 value;
+  char *end = NULL;
+
+  if (text == NULL)
+    return TL_COUNT_UNKNOWN;
+
+  value = g_ascii_strtoll (text, &end, 10);
+  if (end == text || *end != '\0')
+    {
+      /* Translators: "people: “about 40” is not a whole number …" */
+      add_problem (v, _("%s: “%s” is not a whole number (leave the cell empty when it is not known)"),
+                   tl_import_field_get_label (field), text);
+      return TL_COUNT_UNKNOWN;
+    }
+  if (value < 0 || value > 1000000)
+    {
+      add_problem (v, _("%s: %s cannot be a number of boats or people"),
+                   tl_import_field_get_label (field), text);
+      return TL_COUNT_UNKNOWN;
+    }
+
+  return (int) value;
+}
+
+static const char *
+parse_details (Validator  *v,
+               const char *text)
+{
+  JsonNode *root;
+
+  if (text == NULL)
+    return NULL;
+
+  if (!json_parser_load_from_data (v->parser, text, -1, NULL) ||
+      (root = json_parser_get_root (v->parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      add_problem (v, "%s", _("the details are not a JSON object"));
+      return NULL;
+    }
+
+  return text;
+}
+
+static void
+checksum_add (GChecksum  *checksum,
+              const char *text)
+{
+  if (text != NULL)
+    g_checksum_update (checksum, (const guchar *) text, -1);
+  g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+}
+
+/* The import key: from the source's id when it has one (with the kind and
+ * time, so that two files whose ids both count from 1 do not collide),
+ * else from the row's content as read, numbered among identical rows so
+ * that two identical rows are two events. Either way, the same row read
+ * again, from the same file or another format, gives the same key. */
+static char *
+make_key (Validator         *v,
+          TlImportRow       *row,
+          const TlEventData *d)
+{
+  const char *id = cell (v, row, TL_IMPORT_FIELD_ID);
+  char buf[TL_EXPORT_TEXT_SIZE];
+  char *content;
+  guint n;
+
+  g_checksum_reset (v->checksum);
+  if (id != NULL)
+    {
+      checksum_add (v->checksum, "id");
+      checksum_add (v->checksum, id);
+      checksum_add (v->checksum, tl_event_kind_to_string (d->kind));
+      g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, d->time);
+      checksum_add (v->checksum, buf);
+      return g_strconcat ("i1:", g_checksum_get_string (v->checksum), NULL);
+    }
+
+  checksum_add (v->checksum, tl_event_kind_to_string (d->kind));
+  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, d->time, d->end_time);
+  checksum_add (v->checksum, buf);
+  g_snprintf (buf, sizeof buf, "%.7f,%.7f", d->latitude, d->longitude);
+  checksum_add (v->checksum, buf);
+  g_snprintf (buf, sizeof buf, "%d,%d,%d,%d,%d", d->boats, d->people, d->rescued, d->deceased, d->missing);
+  checksum_add (v->checksum, buf);
+  checksum_add (v->checksum, d->place);
+  checksum_add (v->checksum, d->unit);
+  checksum_add (v->checksum, tl_event_status_to_string (d->status));
+  checksum_add (v->checksum, d->notes);
+  checksum_add (v->checksum, d->details);
+
+  content = g_strdup (g_checksum_get_string (v->checksum));
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (v->occurrences, content));
+  /* replace, not insert: the table keeps this copy, which is used below */
+  g_hash_table_replace (v->occurrences, content, GUINT_TO_POINTER (n + 1));
+
+  return g_strdup_printf ("c1:%s:%u", content, n);
+}
+
+static void
+validate_row (Validator      *v,
+              TlImportRow    *row,
+              TlImportResult *result)
+{
+  TlEventData d = { 0 };
+  const char *text;
+  guint n_columns = v->source->columns->len;
+
+  g_string_truncate (v->problem, 0);
+  if ((text = g_hash_table_lookup (v->source->row_problems, row)) != NULL)
+    add_problem (v, "%s", text);
+
+  if (v->source->format == TL_EXCHANGE_FORMAT_CSV && row->n_cells != n_columns)
+    {
+      gboolean extra_empty = row->n_cells > n_columns;
+
+      for (guint i = n_columns; i < row->n_cells && extra_empty; i++)
+        extra_empty = row->cells[i][0] == '\0';
+      if (!extra_empty)
+        add_problem (v, _("it has %u fields where the header has %u: check its separators and quotes"),
+                     row->n_cells, n_columns);
+    }
+
+  d.kind = TL_EVENT_KIND_SIGHTING;
+  if (v->columns[TL_IMPORT_FIELD_KIND] >= 0)
+    {
+      if ((text = cell (v, row, TL_IMPORT_FIELD_KIND)) == NULL)
+        add_problem (v, "%s", _("the kind is missing"));
+      else if (!parse_kind (text, &d.kind))
+        add_problem (v, _("the kind “%s” is unknown (use departure, sighting, interception, rescue, arrival or patrol)"),
+                     text);
+    }
+
+  if (v->columns[TL_IMPORT_FIELD_DATE] >= 0 && v->columns[TL_IMPORT_FIELD_CLOCK] >= 0 &&
+      cell (v, row, TL_IMPORT_FIELD_DATE) != NULL && cell (v, row, TL_IMPORT_FIELD_CLOCK) != NULL)
+    {
+      g_autofree char *joined = g_strconcat (cell (v, row, TL_IMPORT_FIELD_DATE), " ",
+                                             cell (v, row, TL_IMPORT_FIELD_CLOCK), NULL);
+      parse_time (v, _("time"), joined, &d.time);
+    }
+  else if ((text = cell (v, row, TL_IMPORT_FIELD_TIME)) != NULL ||
+           (text = cell (v, row, TL_IMPORT_FIELD_DATE)) != NULL)
+    parse_time (v, _("time"), text, &d.time);
+  else
+    add_problem (v, "%s", _("the time is missing"));
+
+  d.end_time = TL_TIME_NONE;
+  if ((text = cell (v, row, TL_IMPORT_FIELD_END_TIME)) != NULL &&
+      parse_time (v, _("end"), text, &d.end_time) && d.end_time < d.time)
+    add_problem (v, _("it ends (%s) before it starts"), text);
+
+  parse_position (v, row, &d);
+  d.place = cell (v, row, TL_IMPORT_FIELD_PLACE);
+  d.boats = parse_count (v, row, TL_IMPORT_FIELD_BOATS);
+  d.people = parse_count (v, row, TL_IMPORT_FIELD_PEOPLE);
+  d.rescued = parse_count (v, row, TL_IMPORT_FIELD_RESCUED);
+  d.deceased = parse_count (v, row, TL_IMPORT_FIELD_DECEASED);
+  d.missing = parse_count (v, row, TL_IMPORT_FIELD_MISSING);
+  d.unit = cell (v, row, TL_IMPORT_FIELD_UNIT);
+
+  d.status = TL_EVENT_STATUS_REPORTED;
+  if ((text = cell (v, row, TL_IMPORT_FIELD_STATUS)) != NULL && !parse_status (text, &d.status))
+    add_problem (v, _("the status “%s” is unknown (use reported, confirmed, ongoing or closed)"), text);
+
+  d.notes = cell (v, row, TL_IMPORT_FIELD_NOTES);
+  d.details = parse_details (v, cell (v, row, TL_IMPORT_FIELD_DETAILS));
+
+  if (v->problem->len > 0)
+    {
+      TlImportProblem *problem = g_new (TlImportProblem, 1);
+
+      problem->line = row->line;
+      problem->message = g_strdup (v->problem->str);
+      g_ptr_array_add (result->problems, problem);
+      return;
+    }
+
+  g_ptr_array_add (result->keys, make_key (v, row, &d));
+  g_ptr_array_add (result->events, tl_event_new_from_data (&d));
+}
+
+/* Public API */
+
+/**
+ * tl_import_source_validate:
+ * @self: a source
+ * @zone: (nullable): the zone of times written without an offset; %NULL
+ *   for UTC
+ * @error: return location for a %TL_IMPORT_ERROR_UNMAPPED error
+ *
+ * Reads every row with the current column mapping.
+ *
+ * Returns: (transfer full) (nullable): the events and the problems, or
+ *   %NULL if the mapping is incomplete
+ */
+TlImportResult *
+tl_import_source_validate (TlImportSource  *self,
+                           GTimeZone       *zone,
+                           GError         **error)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  TlImportResult *result;
+  Validator v = { .source = self };
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!tl_import_source_check_mapping (self, error))
+    return NULL;
+
+  if (zone == NULL)
+    zone = utc = g_time_zone_new_utc ();
+
+  for (guint f = 0; f < TL_IMPORT_N_FIELDS; f++)
+    v.columns[f] = -1;
+  for (guint c = 0; c < self->fields->len; c++)
+    {
+      TlImportField field = g_array_index (self->fields, TlImportField, c);
+
+      if (field != TL_IMPORT_FIELD_NONE)
+        v.columns[field] = (int) c;
+    }
+
+  v.zone = zone;
+  v.problem = g_string_new (NULL);
+  v.scratch = g_string_new (NULL);
+  v.checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  v.occurrences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  v.parser = json_parser_new_immutable ();
+
+  result = tl_import_result_new ();
+  result->by_feature = self->by_feature;
+  result->n_rows = self->rows->len;
+  for (guint i = 0; i < self->rows->len; i++)
+    validate_row (&v, g_ptr_array_index (self->rows, i), result);
+
+  g_string_free (v.problem, TRUE);
+  g_string_free (v.scratch, TRUE);
+  g_checksum_free (v.checksum);
+  g_hash_table_unref (v.occurrences);
+  g_object_unref (v.parser);
+
+  return result;
+}

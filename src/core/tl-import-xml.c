@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "tl-export-private.h"
+#include "tl-import-private.h"
+
+/* KML and GPX, read with libxml2 into a tree (never from the network, no
+ * entity expansion), then walked into rows numbered by the line their
+ * element starts on.
+ *
+ * KML: each Placemark is a row: name, description, TimeStamp or TimeSpan,
+ * ExtendedData (Data and SchemaData, as Tideline writes it) and its Point.
+ *
+ * GPX: each waypoint is a row: lat/lon, time, name, desc and every element
+ * of its <extensions> by name. A track Tideline wrote as a patrol's route
+ * is skipped (the waypoint carries the route in its details); another
+ * track becomes a patrol: its first point and time, its last time as the
+ * end, and the points as details.route. */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+/* Helpers */
+
+static gboolean
+is (xmlNode    *node,
+    const char *name)
+{
+  return node->type == XML_ELEMENT_NODE && strcmp ((const char *) node->name, name) == 0;
+}
+
+static xmlNode *
+child (xmlNode    *node,
+       const char *name)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (is (c, name))
+      return c;
+  return NULL;
+}
+
+/* Returns: (transfer full) (nullable): the text of the element */
+static char *
+text_of (xmlNode *node)
+{
+  xmlChar *content;
+  char *text;
+
+  if (node == NULL)
+    return NULL;
+  content = xmlNodeGetContent (node);
+  text = g_strdup ((const char *) content);
+  xmlFree (content);
+  return text;
+}
+
+static char *
+attribute (xmlNode    *node,
+           const char *name)
+{
+  xmlChar *value = xmlGetProp (node, BAD_CAST name);
+  char *text = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return text;
+}
+
+static xmlDoc *
+parse (TlImportSource  *self,
+       const char      *text,
+       gsize            len,
+       const char      *root_name,
+       GError         **error)
+{
+  g_autoptr(xmlDoc) doc = NULL;
+  xmlNode *root;
+
+  xmlResetLastError ();
+  doc = xmlReadMemory (text, (int) len, NULL, "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (doc == NULL)
+    {
+      const xmlError *last = xmlGetLastError ();
+      g_autofree char *message = g_strstrip (g_strdup (last != NULL && last->message ? last->message : ""));
+
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                   /* Translators: "Line 12 of “x.kml” is not valid XML: …" */
+                   _("Line %d of “%s” is not valid XML: %s"),
+                   last != NULL ? last->line : 0, self->display_name, message);
+      return NULL;
+    }
+
+  root = xmlDocGetRootElement (doc);
+  if (root == NULL || !is (root, root_name))
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                   /* Translators: "“x.gpx” is XML but not a KML file" */
+                   _("“%s” is XML but not a %s file"), self->display_name,
+                   strcmp (root_name, "kml") == 0 ? "KML" : "GPX");
+      return NULL;
+    }
+
+  return g_steal_pointer (&doc);
+}
+
+/* KML */
+
+static char *
+read_kml_point (TlImportSource *self,
+                GPtrArray      *cells,
+                xmlNode        *placemark)
+{
+  xmlNode *point = child (placemark, "Point");
+  xmlNode *multi = child (placemark, "MultiGeometry");
+  g_autofree char *coordinates = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (point == NULL && multi != NULL)
+    point = child (multi, "Point");
+  if (point == NULL)
+    {
+      if (child (placemark, "LineString") != NULL || child (placemark, "Polygon") != NULL ||
+          child (placemark, "LinearRing") != NULL || multi != NULL)
+        return g_strdup (_("it is a line or an area: Tideline imports one point per event"));
+      return NULL;
+    }
+
+  coordinates = g_strstrip (text_of (child (point, "coordinates")) ?: g_strdup (""));
+  parts = g_strsplit (coordinates, ",", 3);
+  if (g_strv_length (parts) < 2)
+    /* Translators: KML writes points as "longitude,latitude" */
+    return g_strdup_printf (_("its point “%s” is not “longitude,latitude”"), coordinates);
+
+  tl_import_cells_set (self, cells, "longitude", g_strdup (g_strstrip (parts[0])));
+  tl_import_cells_set (self, cells, "latitude", g_strdup (g_strstrip (parts[1])));
+  return NULL;
+}
+
+static gboolean
+read_placemark (TlImportSource  *self,
+                GPtrArray       *cells,
+                xmlNode         *placemark,
+                GError         **error)
+{
+  xmlNode *node, *data;
+  char *problem;
+
+  if ((node = child (placemark, "name")) != NULL)
+    tl_import_cells_set (self, cells, "name", text_of (node));
+  if ((node = child (placemark, "description")) != NULL)
+    tl_import_cells_set (self, cells, "description", text_of (node));
+  if ((node = child (placemark, "TimeStamp")) != NULL)
+    tl_import_cells_set (self, cells, "time", text_of (child (node, "when")));
+  if ((node = child (placemark, "TimeSpan")) != NULL)
+    {
+      tl_import_cells_set (self, cells, "time", text_of (child (node, "begin")));
+      tl_import_cells_set (self, cells, "end_time", text_of (child (node, "end")));
+    }
+
+  if ((data = child (placemark, "ExtendedData")) != NULL)
+    for (xmlNode *c = data->children; c != NULL; c = c->next)
+      {
+        if (is (c, "Data"))
+          {
+            g_autofree char *name = attribute (c, "name");
+
+            if (name != NULL)
+              tl_import_cells_set (self, cells, name, text_of (child (c, "value")));
+          }
+        else if (is (c, "SchemaData"))
+          for (xmlNode *s = c->children; s != NULL; s = s->next)
+            {
+              g_autofree char *name = is (s, "SimpleData") ? attribute (s, "name") : NULL;
+
+              if (name != NULL)
+                tl_import_cells_set (self, cells, name, text_of (s));
+            }
+      }
+
+  problem = read_kml_point (self, cells, placemark);
+  return tl_import_source_add_cells (self, (guint) xmlGetLineNo (placemark), cells, problem, error);
+}
+
+static gboolean
+walk_kml (TlImportSource  *self,
+          GPtrArray       *cells,
+          xmlNode         *node,
+          GError         **error)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    {
+      if (is (c, "Placemark"))
+        {
+          if (!read_placemark (self, cells, c, error))
+            return FALSE;
+        }
+      else if (c->type == XML_ELEMENT_NODE && !walk_kml (self, cells, c, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* GPX */
+
+static void
+read_extensions (TlImportSource *self,
+                 GPtrArray      *cells,
+                 xmlNode        *node)
+{
+  xmlNode *extensions = child (node, "extensions");
+
+  if (extensions == NULL)
+    return;
+  for (xmlNode *c = extensions->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && c->children != NULL && c->children->type == XML_TEXT_NODE &&
+        c->children->next == NULL)
+      tl_import_cells_set (self, cells, (const char *) c->name, text_of (c));
+}
+
+static gboolean
+read_waypoint (TlImportSource  *self,
+               GPtrArray       *cells,
+               xmlNode         *wpt,
+               GError         **error)
+{
+  tl_import_cells_set (self, cells, "latitude", attribute (wpt, "lat"));
+  tl_import_cells_set (self, cells, "longitude", attribute (wpt, "lon"));
+  tl_import_cells_set (self, cells, "time", text_of (child (wpt, "time")));
+  tl_import_cells_set (self, cells, "name", text_of (child (wpt, "name")));
+  tl_import_cells_set (self, cells, "desc", text_of (child (wpt, "desc")));
+  /* GPX types are free text ("Dot", "Waypoint"), not event kinds: a column
+   * of its own, left out unless the operator maps it. */
+  tl_import_cells_set (self, cells, "gpx_type", text_of (child (wpt, "type")));
+  read_extensions (self, cells, wpt);
+
+  return tl_import_source_add_cells (self, (guint) xmlGetLineNo (wpt), cells, NULL, error);
+}
+
+static gboolean
+read_track (TlImportSource  *self,
+            GPtrArray       *cells,
+            xmlNode         *trk,
+            GError         **error)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *first_time = NULL, *last_time = NULL, *first_lat = NULL, *first_lon = NULL;
+  xmlNode *extensions = child (trk, "extensions");
+  char *problem = NULL;
+  guint n_points = 0;
+
+  if (extensions != NULL && child (extensions, "route_of") != NULL)
+    return TRUE;
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "route");
+  json_builder_begin_array (builder);
+  for (xmlNode *seg = trk->children; seg != NULL; seg = seg->next)
+    for (xmlNode *pt = is (seg, "trkseg") ? seg->children : NULL; pt != NULL; pt = pt->next)
+      {
+        g_autofree char *lat = NULL, *lon = NULL, *time = NULL;
+        char *end_lat = NULL, *end_lon = NULL;
+        double la, lo;
+
+        if (!is (pt, "trkpt"))
+          continue;
+        lat = attribute (pt, "lat");
+        lon = attribute (pt, "lon");
+        la = lat ? g_ascii_strtod (lat, &end_lat) : 0;
+        lo = lon ? g_ascii_strtod (lon, &end_lon) : 0;
+        if (lat == NULL || lon == NULL || *end_lat != '\0' || *end_lon != '\0' ||
+            !(la >= -90 && la <= 90 && lo >= -180 && lo <= 180))
+          {
+            if (problem == NULL)
+              problem = g_strdup_printf (_("the track point on line %d has no valid position"),
+                                         (int) xmlGetLineNo (pt));
+            continue;
+          }
+        json_builder_begin_array (builder);
+        json_builder_add_double_value (builder, lo);
+        json_builder_add_double_value (builder, la);
+        json_builder_end_array (builder);
+
+        if ((time = text_of (child (pt, "time"))) != NULL)
+          {
+            if (first_time == NULL)
+              first_time = g_strdup (time);
+            g_free (last_time);
+            last_time = g_steal_pointer (&time);
+          }
+        if (n_points++ == 0)
+          {
+            first_lat = g_steal_pointer (&lat);
+            first_lon = g_steal_pointer (&lon);
+          }
+      }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  if (n_points < 2 && problem == NULL)
+    problem = g_strdup (_("the track has fewer than two points"));
+
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+
+  tl_import_cells_set (self, cells, "kind", g_strdup ("patrol"));
+  tl_import_cells_set (self, cells, "time", g_steal_pointer (&first_time));
+  if (last_time != NULL && n_points > 1)
+    tl_import_cells_set (self, cells, "end_time", g_steal_pointer (&last_time));
+  tl_import_cells_set (self, cells, "latitude", g_steal_pointer (&first_lat));
+  tl_import_cells_set (self, cells, "longitude", g_steal_pointer (&first_lon));
+  tl_import_cells_set (self, cells, "name", text_of (child (trk, "name")));
+  tl_import_cells_set (self, cells, "desc", text_of (child (trk, "desc")));
+  tl_import_cells_set (self, cells, "details", json_generator_to_data (generator, NULL));
+
+  return tl_import_source_add_cells (self, (guint) xmlGetLineNo (trk), cells, problem, error);
+}
+
+/* Internal API */
+
+gboolean
+tl_import_read_kml (TlImportSource  *self,
+                    const char      *text,
+                    gsize            len,
+                    GError         **error)
+{
+  g_autoptr(xmlDoc) doc = parse (self, text, len, "kml", error);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  if (doc == NULL)
+    return FALSE;
+
+  return walk_kml (self, cells, xmlDocGetRootElement (doc), error);
+}
+
+gboolean
+tl_import_read_gpx (TlImportSource  *self,
+                    const char      *text,
+                    gsize            len,
+                    GError         **error)
+{
+  g_autoptr(xmlDoc) doc = parse (self, text, len, "gpx", error);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  if (doc == NULL)
+    return FALSE;
+
+  for (xmlNode *c = xmlDocGetRootElement (doc)->children; c != NULL; c = c->next)
+    {
+      gboolean ok = TRUE;
+
+      if (is (c, "wpt"))
+        ok = read_waypoint (self, cells, c, error);
+      else if (is (c, "trk"))
+        ok = read_track (self, cells, c, error);
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,785 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tl-export-private.h"
+#include "tl-import-private.h"
+
+/* Import sources (a file read into a table of text cells), the mapping of
+ * their columns to event fields, and the commit into the store. */
+
+G_DEFINE_QUARK (tl-import-error-quark, tl_import_error)
+
+static const char * const field_labels[TL_IMPORT_N_FIELDS] = {
+  [TL_IMPORT_FIELD_NONE] = N_("Leave out"),
+  [TL_IMPORT_FIELD_ID] = N_("Identifier"),
+  [TL_IMPORT_FIELD_KIND] = N_("Kind"),
+  [TL_IMPORT_FIELD_TIME] = N_("Date and time"),
+  [TL_IMPORT_FIELD_DATE] = N_("Date"),
+  [TL_IMPORT_FIELD_CLOCK] = N_("Time of day"),
+  [TL_IMPORT_FIELD_END_TIME] = N_("End"),
+  [TL_IMPORT_FIELD_LATITUDE] = N_("Latitude"),
+  [TL_IMPORT_FIELD_LONGITUDE] = N_("Longitude"),
+  [TL_IMPORT_FIELD_POSITION] = N_("Position (latitude and longitude)"),
+  [TL_IMPORT_FIELD_PLACE] = N_("Place"),
+  [TL_IMPORT_FIELD_BOATS] = N_("Boats"),
+  [TL_IMPORT_FIELD_PEOPLE] = N_("People"),
+  [TL_IMPORT_FIELD_RESCUED] = N_("Rescued"),
+  [TL_IMPORT_FIELD_DECEASED] = N_("Deceased"),
+  [TL_IMPORT_FIELD_MISSING] = N_("Missing"),
+  [TL_IMPORT_FIELD_UNIT] = N_("Unit"),
+  [TL_IMPORT_FIELD_STATUS] = N_("Status"),
+  [TL_IMPORT_FIELD_NOTES] = N_("Notes"),
+  [TL_IMPORT_FIELD_DETAILS] = N_("Details (JSON)"),
+};
+
+/* Header names, English and French, as spreadsheets and GIS tools write
+ * them; compared after folding to lower-case ASCII with '_' for spaces, so
+ * "Unité", "unite" and "UNITE" are the same. */
+static const struct {
+  const char    *name;
+  TlImportField  field;
+} aliases[] = {
+  { "id", TL_IMPORT_FIELD_ID }, { "identifier", TL_IMPORT_FIELD_ID },
+  { "identifiant", TL_IMPORT_FIELD_ID }, { "uid", TL_IMPORT_FIELD_ID },
+  { "ref", TL_IMPORT_FIELD_ID }, { "reference", TL_IMPORT_FIELD_ID },
+  { "event_id", TL_IMPORT_FIELD_ID },
+  { "kind", TL_IMPORT_FIELD_KIND }, { "type", TL_IMPORT_FIELD_KIND },
+  { "event_type", TL_IMPORT_FIELD_KIND }, { "category", TL_IMPORT_FIELD_KIND },
+  { "categorie", TL_IMPORT_FIELD_KIND }, { "nature", TL_IMPORT_FIELD_KIND },
+  { "time", TL_IMPORT_FIELD_TIME }, { "datetime", TL_IMPORT_FIELD_TIME },
+  { "date_time", TL_IMPORT_FIELD_TIME }, { "timestamp", TL_IMPORT_FIELD_TIME },
+  { "when", TL_IMPORT_FIELD_TIME }, { "start", TL_IMPORT_FIELD_TIME },
+  { "start_time", TL_IMPORT_FIELD_TIME }, { "date_heure", TL_IMPORT_FIELD_TIME },
+  { "horodatage", TL_IMPORT_FIELD_TIME }, { "debut", TL_IMPORT_FIELD_TIME },
+  { "date", TL_IMPORT_FIELD_DATE }, { "jour", TL_IMPORT_FIELD_DATE }, { "day", TL_IMPORT_FIELD_DATE },
+  { "heure", TL_IMPORT_FIELD_CLOCK }, { "hour", TL_IMPORT_FIELD_CLOCK },
+  { "time_of_day", TL_IMPORT_FIELD_CLOCK },
+  { "end_time", TL_IMPORT_FIELD_END_TIME }, { "end", TL_IMPORT_FIELD_END_TIME },
+  { "fin", TL_IMPORT_FIELD_END_TIME }, { "heure_fin", TL_IMPORT_FIELD_END_TIME },
+  { "date_fin", TL_IMPORT_FIELD_END_TIME }, { "until", TL_IMPORT_FIELD_END_TIME },
+  { "lat", TL_IMPORT_FIELD_LATITUDE }, { "latitude", TL_IMPORT_FIELD_LATITUDE },
+  { "y", TL_IMPORT_FIELD_LATITUDE },
+  { "lon", TL_IMPORT_FIELD_LONGITUDE }, { "lng", TL_IMPORT_FIELD_LONGITUDE },
+  { "long", TL_IMPORT_FIELD_LONGITUDE }, { "longitude", TL_IMPORT_FIELD_LONGITUDE },
+  { "x", TL_IMPORT_FIELD_LONGITUDE },
+  { "position", TL_IMPORT_FIELD_POSITION }, { "pos", TL_IMPORT_FIELD_POSITION },
+  { "coordinates", TL_IMPORT_FIELD_POSITION }, { "coords", TL_IMPORT_FIELD_POSITION },
+  { "coordonnees", TL_IMPORT_FIELD_POSITION }, { "lat_lon", TL_IMPORT_FIELD_POSITION },
+  { "latlon", TL_IMPORT_FIELD_POSITION },
+  { "place", TL_IMPORT_FIELD_PLACE }, { "lieu", TL_IMPORT_FIELD_PLACE },
+  { "location", TL_IMPORT_FIELD_PLACE }, { "localisation", TL_IMPORT_FIELD_PLACE },
+  { "site", TL_IMPORT_FIELD_PLACE },
+  { "boats", TL_IMPORT_FIELD_BOATS }, { "boat", TL_IMPORT_FIELD_BOATS },
+  { "bateaux", TL_IMPORT_FIELD_BOATS }, { "bateau", TL_IMPORT_FIELD_BOATS },
+  { "embarcations", TL_IMPORT_FIELD_BOATS }, { "small_boats", TL_IMPORT_FIELD_BOATS },
+  { "people", TL_IMPORT_FIELD_PEOPLE }, { "persons", TL_IMPORT_FIELD_PEOPLE },
+  { "personnes", TL_IMPORT_FIELD_PEOPLE }, { "pob", TL_IMPORT_FIELD_PEOPLE },
+  { "passengers", TL_IMPORT_FIELD_PEOPLE }, { "migrants", TL_IMPORT_FIELD_PEOPLE },
+  { "rescued", TL_IMPORT_FIELD_RESCUED }, { "secourus", TL_IMPORT_FIELD_RESCUED },
+  { "saved", TL_IMPORT_FIELD_RESCUED },
+  { "deceased", TL_IMPORT_FIELD_DECEASED }, { "dead", TL_IMPORT_FIELD_DECEASED },
+  { "deaths", TL_IMPORT_FIELD_DECEASED }, { "deces", TL_IMPORT_FIELD_DECEASED },
+  { "decedes", TL_IMPORT_FIELD_DECEASED }, { "morts", TL_IMPORT_FIELD_DECEASED },
+  { "missing", TL_IMPORT_FIELD_MISSING }, { "disparus", TL_IMPORT_FIELD_MISSING },
+  { "unit", TL_IMPORT_FIELD_UNIT }, { "unite", TL_IMPORT_FIELD_UNIT },
+  { "vessel", TL_IMPORT_FIELD_UNIT }, { "asset", TL_IMPORT_FIELD_UNIT },
+  { "moyen", TL_IMPORT_FIELD_UNIT }, { "navire", TL_IMPORT_FIELD_UNIT },
+  { "status", TL_IMPORT_FIELD_STATUS }, { "statut", TL_IMPORT_FIELD_STATUS },
+  { "etat", TL_IMPORT_FIELD_STATUS }, { "state", TL_IMPORT_FIELD_STATUS },
+  { "notes", TL_IMPORT_FIELD_NOTES }, { "note", TL_IMPORT_FIELD_NOTES },
+  { "comment", TL_IMPORT_FIELD_NOTES }, { "comments", TL_IMPORT_FIELD_NOTES },
+  { "commentaire", TL_IMPORT_FIELD_NOTES }, { "commentaires", TL_IMPORT_FIELD_NOTES },
+  { "description", TL_IMPORT_FIELD_NOTES }, { "desc", TL_IMPORT_FIELD_NOTES },
+  { "remarks", TL_IMPORT_FIELD_NOTES }, { "remarques", TL_IMPORT_FIELD_NOTES },
+  { "observations", TL_IMPORT_FIELD_NOTES },
+  { "details", TL_IMPORT_FIELD_DETAILS },
+};
+
+/* Helpers */
+
+static char *
+fold_name (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  char *folded = g_ascii_strdown (g_strstrip (ascii), -1);
+  char *paren = strchr (folded, '(');
+
+  /* "Latitude (WGS84)", "People (estimate)" */
+  if (paren != NULL)
+    *paren = '\0';
+  g_strstrip (folded);
+  for (char *p = folded; *p != '\0'; p++)
+    if (*p == ' ' || *p == '-' || *p == '.')
+      *p = '_';
+
+  return folded;
+}
+
+static void
+clear_problem (gpointer data)
+{
+  TlImportProblem *problem = data;
+
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/* Reads the file as text: a byte order mark is dropped; text that is not
+ * UTF-8 is taken as Windows-1252, which is what French spreadsheets save
+ * as "CSV". */
+static char *
+decode_text (const char  *data,
+             gsize        len,
+             const char  *display_name,
+             gsize       *out_len,
+             GError     **error)
+{
+  char *text;
+
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  else if (len >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
+    {
+      text = g_convert (data, (gssize) len, "UTF-8", "UTF-16", NULL, out_len, NULL);
+      if (text == NULL)
+        g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                     _("“%s” is not readable text"), display_name);
+      return text;
+    }
+
+  if (memchr (data, '\0', len) != NULL)
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                   _("“%s” is not a text file (CSV, GeoJSON, KML or GPX)"), display_name);
+      return NULL;
+    }
+
+  if (g_utf8_validate_len (data, len, NULL))
+    {
+      *out_len = len;
+      return g_strndup (data, len);
+    }
+
+  text = g_convert (data, (gssize) len, "UTF-8", "WINDOWS-1252", NULL, out_len, NULL);
+  if (text == NULL)
+    g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                 _("“%s” is not readable text: save it as UTF-8 and try again"), display_name);
+  return text;
+}
+
+/* Internal API */
+
+TlImportSource *
+tl_import_source_new (TlExchangeFormat  format,
+                      const char       *display_name)
+{
+  TlImportSource *self = g_new0 (TlImportSource, 1);
+
+  self->format = format;
+  self->display_name = g_strdup (display_name);
+  self->by_feature = format == TL_EXCHANGE_FORMAT_GEOJSON;
+  self->columns = g_ptr_array_new_with_free_func (g_free);
+  self->fields = g_array_new (FALSE, TRUE, sizeof (TlImportField));
+  self->column_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->rows = g_ptr_array_new_with_free_func (g_free);
+  self->row_problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+
+  return self;
+}
+
+/* Returns the index of the column named @name, adding it if needed. */
+guint
+tl_import_source_add_column (TlImportSource *self,
+                             const char     *name)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->column_index, name));
+  TlImportField none = TL_IMPORT_FIELD_NONE;
+  char *copy;
+
+  if (index > 0)
+    return index - 1;
+
+  copy = g_strdup (name);
+  g_ptr_array_add (self->columns, copy);
+  g_array_append_val (self->fields, none);
+  /* A CSV header may name two columns the same: the first one wins the
+   * lookup, both stay columns. */
+  g_hash_table_insert (self->column_index, copy, GUINT_TO_POINTER (self->columns->len));
+
+  return self->columns->len - 1;
+}
+
+void
+tl_import_set_too_many_rows (GError     **error,
+                             const char  *display_name)
+{
+  g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_TOO_MANY_ROWS,
+               _("“%s” has more than %d rows; Tideline imports up to %d at a time. "
+                 "Split the file and import each part."),
+               display_name, TL_IMPORT_MAX_ROWS, TL_IMPORT_MAX_ROWS);
+}
+
+gboolean
+tl_import_source_add_row (TlImportSource      *self,
+                          guint                line,
+                          const char * const  *cells,
+                          guint                n_cells,
+                          GError             **error)
+{
+  gsize size = 0;
+  TlImportRow *row;
+  char *p;
+
+  if (self->rows->len >= TL_IMPORT_MAX_ROWS)
+    {
+      tl_import_set_too_many_rows (error, self->display_name);
+      return FALSE;
+    }
+
+  /* Cells are kept trimmed: spreadsheets pad them, and no field of an
+   * event starts or ends with spaces on purpose. */
+  for (guint i = 0; i < n_cells; i++)
+    if (cells[i] != NULL)
+      size += strlen (cells[i]) + 1;
+
+  row = g_malloc (sizeof (TlImportRow) + n_cells * sizeof (char *) + size);
+  row->line = line;
+  row->n_cells = n_cells;
+  p = (char *) &row->cells[n_cells];
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (cells[i] == NULL)
+        {
+          row->cells[i] = NULL;
+          continue;
+        }
+      const char *start = cells[i];
+      const char *stop = start + strlen (start);
+
+      while (g_ascii_isspace (*start))
+        start++;
+      while (stop > start && g_ascii_isspace (stop[-1]))
+        stop--;
+      row->cells[i] = p;
+      memcpy (p, start, stop - start);
+      p += stop - start;
+      *p++ = '\0';
+    }
+  g_ptr_array_add (self->rows, row);
+
+  return TRUE;
+}
+
+void
+tl_import_cells_set (TlImportSource *self,
+                     GPtrArray      *cells,
+                     const char     *column,
+                     char           *value)
+{
+  guint index = tl_import_source_add_column (self, column);
+
+  if (index >= cells->len)
+    g_ptr_array_set_size (cells, (int) index + 1);
+  g_free (cells->pdata[index]);
+  cells->pdata[index] = value;
+}
+
+/* Adds the row @cells holds and empties @cells; @problem (taken) is what
+ * the reader found wrong with it. */
+gboolean
+tl_import_source_add_cells (TlImportSource  *self,
+                            guint            line,
+                            GPtrArray       *cells,
+                            char            *problem,
+                            GError         **error)
+{
+  gboolean ok = tl_import_source_add_row (self, line, (const char * const *) cells->pdata,
+                                          cells->len, error);
+
+  if (ok && problem != NULL)
+    g_hash_table_insert (self->row_problems, g_ptr_array_index (self->rows, self->rows->len - 1),
+                         g_steal_pointer (&problem));
+  g_free (problem);
+  g_ptr_array_set_size (cells, 0);
+  return ok;
+}
+
+static gboolean
+is_export_name (const char *folded)
+{
+  for (guint f = 0; f < TL_EXPORT_N_FIELDS; f++)
+    if (strcmp (folded, tl_export_field_names[f]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Guesses each column's field from its name; a field goes to the first
+ * column that names it, and Tideline's own names (as exports write them)
+ * come before aliases: a KML file's "notes" beats its "description". */
+void
+tl_import_source_guess_mapping (TlImportSource *self)
+{
+  gboolean taken[TL_IMPORT_N_FIELDS] = { FALSE };
+  int time_column = -1, date_column = -1, clock_column = -1;
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint c = 0; c < self->columns->len; c++)
+      {
+        const char *name = g_ptr_array_index (self->columns, c);
+        g_autofree char *folded = fold_name (name);
+        TlImportField field;
+
+        if (is_export_name (folded) != (pass == 0))
+          continue;
+
+        field = tl_import_field_guess (name);
+        if (field == TL_IMPORT_FIELD_NONE || taken[field])
+          field = TL_IMPORT_FIELD_NONE;
+        taken[field] = field != TL_IMPORT_FIELD_NONE;
+        g_array_index (self->fields, TlImportField, c) = field;
+        if (field == TL_IMPORT_FIELD_TIME)
+          time_column = (int) c;
+        else if (field == TL_IMPORT_FIELD_DATE)
+          date_column = (int) c;
+        else if (field == TL_IMPORT_FIELD_CLOCK)
+          clock_column = (int) c;
+      }
+
+  /* "date" and "time" columns: the time column is the time of day. A lone
+   * "date" or "heure" column holds the whole date and time. */
+  if (date_column >= 0 && time_column >= 0 && clock_column < 0)
+    g_array_index (self->fields, TlImportField, time_column) = TL_IMPORT_FIELD_CLOCK;
+  else if (date_column >= 0 && time_column < 0 && clock_column < 0)
+    g_array_index (self->fields, TlImportField, date_column) = TL_IMPORT_FIELD_TIME;
+  else if (clock_column >= 0 && date_column < 0 && time_column < 0)
+    g_array_index (self->fields, TlImportField, clock_column) = TL_IMPORT_FIELD_TIME;
+}
+
+/* Public API */
+
+/**
+ * tl_import_field_get_label:
+ * @field: a #TlImportField
+ *
+ * Returns: (transfer none): the translated name of @field, for the column
+ *   mapping step
+ */
+const char *
+tl_import_field_get_label (TlImportField field)
+{
+  g_return_val_if_fail (field < TL_IMPORT_N_FIELDS, NULL);
+  return _(field_labels[field]);
+}
+
+/**
+ * tl_import_field_guess:
+ * @column_name: a header, in English or French
+ *
+ * Returns: the field a column of that name most likely holds
+ */
+TlImportField
+tl_import_field_guess (const char *column_name)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (column_name != NULL, TL_IMPORT_FIELD_NONE);
+
+  folded = fold_name (column_name);
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    if (strcmp (folded, aliases[i].name) == 0)
+      return aliases[i].field;
+
+  return TL_IMPORT_FIELD_NONE;
+}
+
+/**
+ * tl_import_source_new_from_bytes:
+ * @bytes: the file's content
+ * @format: its format
+ * @display_name: the file name, for messages
+ * @error: return location for a #TL_IMPORT_ERROR
+ *
+ * Reads the whole file into rows and guesses the column mapping.
+ *
+ * Returns: (transfer full) (nullable): the source
+ */
+TlImportSource *
+tl_import_source_new_from_bytes (GBytes            *bytes,
+                                 TlExchangeFormat   format,
+                                 const char        *display_name,
+                                 GError           **error)
+{
+  g_autoptr(TlImportSource) self = NULL;
+  g_autofree char *text = NULL;
+  gsize size = 0, len = 0;
+  const char *data;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (format < TL_EXCHANGE_N_FORMATS, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size > TL_IMPORT_MAX_BYTES)
+    {
+      g_autofree char *size_text = g_format_size (size);
+      g_autofree char *max_text = g_format_size (TL_IMPORT_MAX_BYTES);
+
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_TOO_BIG,
+                   _("“%s” is %s; Tideline imports files up to %s. "
+                     "Split the file and import each part."),
+                   display_name, size_text, max_text);
+      return NULL;
+    }
+
+  text = decode_text (size > 0 ? data : "", size, display_name, &len, error);
+  if (text == NULL)
+    return NULL;
+
+  self = tl_import_source_new (format, display_name);
+  switch (format)
+    {
+    case TL_EXCHANGE_FORMAT_CSV:
+      ok = tl_import_read_csv (self, text, len, error);
+      break;
+    case TL_EXCHANGE_FORMAT_GEOJSON:
+      ok = tl_import_read_geojson (self, text, len, error);
+      break;
+    case TL_EXCHANGE_FORMAT_KML:
+      ok = tl_import_read_kml (self, text, len, error);
+      break;
+    case TL_EXCHANGE_FORMAT_GPX:
+      ok = tl_import_read_gpx (self, text, len, error);
+      break;
+    case TL_EXCHANGE_N_FORMATS:
+    default:
+      g_assert_not_reached ();
+    }
+  if (!ok)
+    return NULL;
+
+  if (self->rows->len == 0)
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_EMPTY,
+                   _("“%s” holds no events"), display_name);
+      return NULL;
+    }
+
+  tl_import_source_guess_mapping (self);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tl_import_source_new_from_file:
+ * @path: (type filename): a .csv, .tsv, .txt, .geojson, .json, .kml or
+ *   .gpx file
+ * @error: return location for a #TL_IMPORT_ERROR
+ *
+ * Returns: (transfer full) (nullable): the source
+ */
+TlImportSource *
+tl_import_source_new_from_file (const char  *path,
+                                GError     **error)
+{
+  g_autofree char *display = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  TlExchangeFormat format;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_basename (path);
+  if (!tl_exchange_format_guess (path, &format))
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                   _("Tideline cannot import “%s”: it imports CSV (.csv, .tsv, .txt), "
+                     "GeoJSON (.geojson, .json), KML (.kml) and GPX (.gpx) files"),
+                   display);
+      return NULL;
+    }
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO,
+                   _("Could not read “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  bytes = g_mapped_file_get_bytes (mapped);
+  return tl_import_source_new_from_bytes (bytes, format, display, error);
+}
+
+void
+tl_import_source_free (TlImportSource *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->display_name);
+  g_hash_table_unref (self->column_index);
+  g_ptr_array_unref (self->columns);
+  g_array_unref (self->fields);
+  g_hash_table_unref (self->row_problems);
+  g_ptr_array_unref (self->rows);
+  g_free (self);
+}
+
+TlExchangeFormat
+tl_import_source_get_format (TlImportSource *self)
+{
+  return self->format;
+}
+
+const char *
+tl_import_source_get_display_name (TlImportSource *self)
+{
+  return self->display_name;
+}
+
+/* Returns: the CSV separator found (',', ';' or '\t'), or 0. */
+char
+tl_import_source_get_separator (TlImportSource *self)
+{
+  return self->separator;
+}
+
+guint
+tl_import_source_get_n_columns (TlImportSource *self)
+{
+  return self->columns->len;
+}
+
+const char *
+tl_import_source_get_column_name (TlImportSource *self,
+                                  guint           column)
+{
+  g_return_val_if_fail (column < self->columns->len, NULL);
+  return g_ptr_array_index (self->columns, column);
+}
+
+guint
+tl_import_source_get_n_rows (TlImportSource *self)
+{
+  return self->rows->len;
+}
+
+/* Returns: (nullable): the cell's text, for the preview; %NULL when the
+ *   row has no such cell. */
+const char *
+tl_import_source_get_cell (TlImportSource *self,
+                           guint           row,
+                           guint           column)
+{
+  TlImportRow *r;
+
+  g_return_val_if_fail (row < self->rows->len, NULL);
+
+  r = g_ptr_array_index (self->rows, row);
+  return column < r->n_cells ? r->cells[column] : NULL;
+}
+
+guint
+tl_import_source_get_row_line (TlImportSource *self,
+                               guint           row)
+{
+  g_return_val_if_fail (row < self->rows->len, 0);
+  return ((TlImportRow *) g_ptr_array_index (self->rows, row))->line;
+}
+
+TlImportField
+tl_import_source_get_column_field (TlImportSource *self,
+                                   guint           column)
+{
+  g_return_val_if_fail (column < self->fields->len, TL_IMPORT_FIELD_NONE);
+  return g_array_index (self->fields, TlImportField, column);
+}
+
+/**
+ * tl_import_source_set_column_field:
+ * @self: a source
+ * @column: a column
+ * @field: what it holds
+ *
+ * Overrides the guessed mapping. A field other than
+ * %TL_IMPORT_FIELD_NONE belongs to one column: a column that held it
+ * before is left out.
+ */
+void
+tl_import_source_set_column_field (TlImportSource *self,
+                                   guint           column,
+                                   TlImportField   field)
+{
+  g_return_if_fail (column < self->fields->len);
+  g_return_if_fail (field < TL_IMPORT_N_FIELDS);
+
+  if (field != TL_IMPORT_FIELD_NONE)
+    for (guint c = 0; c < self->fields->len; c++)
+      if (g_array_index (self->fields, TlImportField, c) == field)
+        g_array_index (self->fields, TlImportField, c) = TL_IMPORT_FIELD_NONE;
+
+  g_array_index (self->fields, TlImportField, column) = field;
+}
+
+/**
+ * tl_import_source_check_mapping:
+ * @self: a source
+ * @error: return location for a %TL_IMPORT_ERROR_UNMAPPED error
+ *
+ * Returns: whether the mapping gives every event a time and, if any, a
+ *   whole position
+ */
+gboolean
+tl_import_source_check_mapping (TlImportSource  *self,
+                                GError         **error)
+{
+  gboolean has[TL_IMPORT_N_FIELDS] = { FALSE };
+
+  for (guint c = 0; c < self->fields->len; c++)
+    has[g_array_index (self->fields, TlImportField, c)] = TRUE;
+
+  if (!has[TL_IMPORT_FIELD_TIME] && !has[TL_IMPORT_FIELD_DATE])
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_UNMAPPED,
+                   _("No column of “%s” gives the date and time of the events: "
+                     "name it “time” or “date”, or choose it in the import dialog"),
+                   self->display_name);
+      return FALSE;
+    }
+  if (has[TL_IMPORT_FIELD_CLOCK] && !has[TL_IMPORT_FIELD_DATE])
+    {
+      g_set_error_literal (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_UNMAPPED,
+                           _("A column gives the time of day but none gives the date"));
+      return FALSE;
+    }
+  if (has[TL_IMPORT_FIELD_LATITUDE] != has[TL_IMPORT_FIELD_LONGITUDE])
+    {
+      g_set_error_literal (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_UNMAPPED,
+                           has[TL_IMPORT_FIELD_LATITUDE]
+                           ? _("A column gives the latitude but none gives the longitude")
+                           : _("A column gives the longitude but none gives the latitude"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+tl_import_result_free (TlImportResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_ptr_array_unref (result->events);
+  g_ptr_array_unref (result->keys);
+  g_ptr_array_unref (result->problems);
+  g_free (result);
+}
+
+TlImportResult *
+tl_import_result_new (void)
+{
+  TlImportResult *result = g_new0 (TlImportResult, 1);
+
+  result->events = g_ptr_array_new_with_free_func (g_object_unref);
+  result->keys = g_ptr_array_new_with_free_func (g_free);
+  result->problems = g_ptr_array_new_with_free_func (clear_problem);
+
+  return result;
+}
+
+/**
+ * tl_import_result_format_problems:
+ * @result: a result
+ * @max_problems: how many to list at most, 0 for all
+ *
+ * Returns: (transfer full): one line per bad row, "Line 12: …", and a
+ *   last line saying how many more there are, if any
+ */
+char *
+tl_import_result_format_problems (TlImportResult *result,
+                                  guint           max_problems)
+{
+  GString *text = g_string_new (NULL);
+  guint n = result->problems->len;
+  guint shown = max_problems > 0 ? MIN (n, max_problems) : n;
+
+  for (guint i = 0; i < shown; i++)
+    {
+      TlImportProblem *problem = g_ptr_array_index (result->problems, i);
+
+      if (result->by_feature)
+        /* Translators: a bad GeoJSON feature, "Feature 12: the time is missing" */
+        g_string_append_printf (text, _("Feature %u: %s\n"), problem->line, problem->message);
+      else
+        /* Translators: a bad row, "Line 12: the time is missing" */
+        g_string_append_printf (text, _("Line %u: %s\n"), problem->line, problem->message);
+    }
+
+  if (shown < n)
+    g_string_append_printf (text, ngettext ("… and %u more row\n", "… and %u more rows\n", n - shown),
+                            n - shown);
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * tl_import_result_commit:
+ * @result: a validated result
+ * @store: where to write
+ * @skip_bad_rows: import the good rows even if some are bad
+ * @dry_run: write nothing, only count what would be written
+ * @operator_name: who imports, for the audit log
+ * @error: return location for a #TL_IMPORT_ERROR or #TL_STORE_ERROR
+ *
+ * Writes every good row in one transaction, leaving out the rows a
+ * previous import wrote (same import key). A file with bad rows is refused
+ * (%TL_IMPORT_ERROR_BAD_ROWS) and nothing is written, unless
+ * @skip_bad_rows. Sets @result's n_added and n_already.
+ *
+ * Returns: %TRUE if the events were written (or would be)
+ */
+gboolean
+tl_import_result_commit (TlImportResult  *result,
+                         TlStore         *store,
+                         gboolean         skip_bad_rows,
+                         gboolean         dry_run,
+                         const char      *operator_name,
+                         GError         **error)
+{
+  guint n_existing = 0;
+
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (TL_IS_STORE (store), FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+
+  if (result->problems->len > 0 && !skip_bad_rows)
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BAD_ROWS,
+                   ngettext ("%u row of %u cannot be read; nothing was imported",
+                             "%u rows of %u cannot be read; nothing was imported",
+                             result->problems->len),
+                   result->problems->len, result->n_rows);
+      return FALSE;
+    }
+
+  if (dry_run)
+    {
+      if (!tl_store_count_import_keys (store, result->keys, &n_existing, error))
+        return FALSE;
+      result->n_already = n_existing;
+      result->n_added = result->events->len - n_existing;
+      return TRUE;
+    }
+
+  return tl_store_add_events_with_keys (store, result->events, result->keys, operator_name,
+                                        &result->n_added, &result->n_already, error);
+}

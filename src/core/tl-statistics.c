@@ -1,0 +1,492 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tl-statistics.h"
+
+/* Rows kept as written for the import dialog's preview. */
+#define PREVIEW_ROWS 8
+/* Problems listed in an error message; the rest are counted. */
+#define MAX_LISTED_PROBLEMS 10
+
+G_DEFINE_QUARK (tl-statistics-error-quark, tl_statistics_error)
+
+typedef struct {
+  const char *p;
+  const char *end;
+  guint       line;   /* of p, from 1 */
+} Reader;
+
+static const char *month_names[] = {
+  "january", "february", "march", "april", "may", "june", "july",
+  "august", "september", "october", "november", "december",
+};
+
+/* helpers */
+
+/* Reads one record: fields separated by commas, double-quoted when they
+ * hold commas, quotes or line breaks (a quote inside doubled), lines ended
+ * by LF or CRLF, as spreadsheets write them. Returns NULL at the end. */
+static GStrv
+read_record (Reader *reader)
+{
+  g_autoptr(GStrvBuilder) fields = NULL;
+  g_autoptr(GString) field = NULL;
+  gboolean quoted = FALSE;
+
+  if (reader->p >= reader->end)
+    return NULL;
+
+  fields = g_strv_builder_new ();
+  field = g_string_new (NULL);
+
+  while (reader->p < reader->end)
+    {
+      char c = *reader->p++;
+
+      if (quoted)
+        {
+          if (c == '"' && reader->p < reader->end && *reader->p == '"')
+            g_string_append_c (field, *reader->p++);
+          else if (c == '"')
+            quoted = FALSE;
+          else
+            {
+              if (c == '\n')
+                reader->line++;
+              g_string_append_c (field, c);
+            }
+        }
+      else if (c == '"')
+        quoted = TRUE;
+      else if (c == ',')
+        {
+          g_strv_builder_add (fields, field->str);
+          g_string_truncate (field, 0);
+        }
+      else if (c == '\n')
+        {
+          reader->line++;
+          break;
+        }
+      else if (c == '\r' && reader->p < reader->end && *reader->p == '\n')
+        continue;
+      else
+        g_string_append_c (field, c);
+    }
+
+  g_strv_builder_add (fields, field->str);
+  return g_strv_builder_end (fields);
+}
+
+static gboolean
+is_blank_record (GStrv record)
+{
+  for (guint i = 0; record[i] != NULL; i++)
+    if (*g_strstrip (record[i]) != '\0')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+name_has (const char *name,
+          const char *word)
+{
+  g_autofree char *folded = g_utf8_strdown (name, -1);
+
+  return strstr (folded, word) != NULL;
+}
+
+static void
+add_problem (TlStatisticsFile *file,
+             guint             line,
+             char             *message)
+{
+  TlStatisticsProblem problem = { line, message };
+
+  g_array_append_val (file->problems, problem);
+}
+
+static void
+clear_problem (gpointer data)
+{
+  TlStatisticsProblem *problem = data;
+
+  g_free (problem->message);
+}
+
+/* Reads a count: digits, with thousands separated by commas, spaces or
+ * no-break spaces as published figures often are. Empty, "-", "n/a":
+ * not given (-1). */
+static gboolean
+parse_count (const char *text,
+             int        *out_count)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autofree char *folded = g_utf8_strdown (text, -1);
+  guint64 value;
+
+  g_strstrip (folded);
+  if (*folded == '\0' || g_str_equal (folded, "-") || g_str_equal (folded, "n/a") ||
+      g_str_equal (folded, "na") || g_str_equal (folded, ".."))
+    {
+      *out_count = -1;
+      return TRUE;
+    }
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_ascii_isdigit (c))
+        g_string_append_c (digits, c);
+      else if (c != ',' && c != ' ' && c != 0x00A0 && c != 0x202F)
+        return FALSE;
+    }
+
+  if (digits->len == 0 || digits->len > 9 ||
+      !g_ascii_string_to_unsigned (digits->str, 10, 0, G_MAXINT, &value, NULL))
+    return FALSE;
+
+  *out_count = (int) value;
+  return TRUE;
+}
+
+static int
+month_from_name (const char *name)
+{
+  g_autofree char *folded = g_utf8_strdown (name, -1);
+  gsize len = strlen (folded);
+
+  if (len < 3)
+    return 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+    if (strncmp (month_names[i], folded, len) == 0)
+      return i + 1;
+
+  return 0;
+}
+
+static const char *
+column_name (const TlStatisticsFile *file,
+             int                     column)
+{
+  return column >= 0 && (guint) column < g_strv_length (file->header) ? file->header[column] : "";
+}
+
+static void
+read_day (TlStatisticsFile *file,
+          GStrv             record,
+          guint             line,
+          GHashTable       *seen)
+{
+  const TlStatisticsMapping *m = &file->mapping;
+  guint n_fields = g_strv_length (record);
+  TlStatisticsDay day = { "", -1, -1 };
+  int columns[] = { m->people, m->boats };
+  int *values[] = { &day.people, &day.boats };
+
+  if ((guint) m->date >= n_fields || !tl_statistics_parse_date (record[m->date], day.date))
+    {
+      add_problem (file, line,
+                   /* Translators: %s is what the file has in its date column */
+                   g_strdup_printf (_("“%s” is not a date (use 2026-03-29 or 29/03/2026)"),
+                                    (guint) m->date < n_fields ? record[m->date] : ""));
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      if (columns[i] < 0)
+        continue;
+      if ((guint) columns[i] >= n_fields)
+        continue;   /* a short row: the figure was not given */
+      if (!parse_count (record[columns[i]], values[i]))
+        {
+          add_problem (file, line,
+                       /* Translators: the first %s is a value, the second a column name */
+                       g_strdup_printf (_("“%s” in column “%s” is not a count"),
+                                        record[columns[i]], column_name (file, columns[i])));
+          return;
+        }
+    }
+
+  if (g_hash_table_contains (seen, day.date))
+    {
+      add_problem (file, line,
+                   /* Translators: %s is a date */
+                   g_strdup_printf (_("%s appears more than once"), day.date));
+      return;
+    }
+
+  g_hash_table_add (seen, g_strdup (day.date));
+  g_array_append_val (file->days, day);
+}
+
+/* public API */
+
+/**
+ * tl_statistics_parse_date:
+ * @text: a date as published: 2026-03-29, 29/03/2026, 2026/03/29,
+ *   29 March 2026 or 29 Mar 2026 (a time after it is ignored)
+ * @out_iso: (out caller-allocates): the date as YYYY-MM-DD
+ *
+ * Slashed dates are read day first, as in British and French sources.
+ *
+ * Returns: whether @text is a real date.
+ */
+gboolean
+tl_statistics_parse_date (const char *text,
+                          char        out_iso[11])
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char name[32];
+  int y = 0, m = 0, d = 0;
+  int n = 0;
+
+  if (sscanf (copy, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 && n == 10)
+    ;
+  else if (sscanf (copy, "%4d/%2d/%2d%n", &y, &m, &d, &n) == 3 && n == 10)
+    ;
+  else if (sscanf (copy, "%2d/%2d/%4d%n", &d, &m, &y, &n) == 3 && n >= 8 && y >= 1000)
+    ;
+  else if (sscanf (copy, "%2d %31[A-Za-z] %4d%n", &d, name, &y, &n) == 3)
+    m = month_from_name (name);
+  else
+    return FALSE;
+
+  /* Something after the date must be a time, never more digits. */
+  if (copy[n] != '\0' && copy[n] != ' ' && copy[n] != 'T')
+    return FALSE;
+
+  if (y < 1900 || y > 9999 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  g_snprintf (out_iso, 11, "%04d-%02d-%02d", y, m, d);
+  return TRUE;
+}
+
+/**
+ * tl_statistics_detect_mapping:
+ * @header: (array zero-terminated=1): the column names
+ * @out_mapping: (out): the date, people and boats columns found, -1 for
+ *   those not found
+ *
+ * Recognises names such as "Date", "Day", "People", "Number of people
+ * detected", "Migrants arrived", "Boats", "Small boats".
+ */
+void
+tl_statistics_detect_mapping (const char * const  *header,
+                              TlStatisticsMapping *out_mapping)
+{
+  static const char *people_words[] = { "people", "person", "migrant", "individual", "arrival", "arrived" };
+
+  g_return_if_fail (header != NULL);
+  g_return_if_fail (out_mapping != NULL);
+
+  *out_mapping = (TlStatisticsMapping) { -1, -1, -1 };
+
+  for (int i = 0; header[i] != NULL; i++)
+    {
+      if (out_mapping->date < 0 && (name_has (header[i], "date") || name_has (header[i], "day")))
+        {
+          out_mapping->date = i;
+          continue;
+        }
+
+      /* "Boats" before "people": "people per boat" is neither. */
+      if (name_has (header[i], "per boat") || name_has (header[i], "average"))
+        continue;
+
+      if (out_mapping->boats < 0 && name_has (header[i], "boat") &&
+          !name_has (header[i], "people") && !name_has (header[i], "migrant"))
+        {
+          out_mapping->boats = i;
+          continue;
+        }
+
+      for (guint w = 0; w < G_N_ELEMENTS (people_words) && out_mapping->people < 0; w++)
+        if (name_has (header[i], people_words[w]))
+          out_mapping->people = i;
+    }
+}
+
+/**
+ * tl_statistics_parse:
+ * @data: the file's content
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @mapping: (nullable): which columns to read; %NULL to recognise them by
+ *   their names
+ * @error: return location for a #TL_STATISTICS_ERROR
+ *
+ * Reads a CSV file whose first line names the columns. Rows that cannot
+ * be read do not stop the reading: they are listed in the result's
+ * problems, with their line numbers, for tl_statistics_file_check() to
+ * refuse the file and for a preview to show them all.
+ *
+ * Returns: (transfer full) (nullable): what the file holds, or %NULL if it
+ *   cannot be read as a table of daily figures at all
+ */
+TlStatisticsFile *
+tl_statistics_parse (const char                 *data,
+                     gssize                      length,
+                     const TlStatisticsMapping  *mapping,
+                     GError                    **error)
+{
+  g_autoptr(TlStatisticsFile) file = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  Reader reader;
+  guint n_columns;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_ENCODING,
+                           _("The file is not UTF-8 text. Save it from the spreadsheet as “CSV UTF-8”."));
+      return NULL;
+    }
+
+  reader.p = data;
+  reader.end = data + length;
+  reader.line = 1;
+  /* Spreadsheets start "CSV UTF-8" files with a byte order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    reader.p += 3;
+
+  file = g_new0 (TlStatisticsFile, 1);
+  file->days = g_array_new (FALSE, FALSE, sizeof (TlStatisticsDay));
+  file->problems = g_array_new (FALSE, FALSE, sizeof (TlStatisticsProblem));
+  g_array_set_clear_func (file->problems, clear_problem);
+  file->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  while ((file->header = read_record (&reader)) != NULL && is_blank_record (file->header))
+    g_clear_pointer (&file->header, g_strfreev);
+
+  if (file->header == NULL)
+    {
+      g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_EMPTY,
+                           _("The file is empty."));
+      return NULL;
+    }
+
+  n_columns = g_strv_length (file->header);
+  if (mapping != NULL)
+    file->mapping = *mapping;
+  else
+    tl_statistics_detect_mapping ((const char * const *) file->header, &file->mapping);
+
+  if (file->mapping.date >= (int) n_columns || file->mapping.people >= (int) n_columns ||
+      file->mapping.boats >= (int) n_columns)
+    {
+      g_set_error (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_BAD_COLUMN,
+                   ngettext ("The file has only %u column.", "The file has only %u columns.", n_columns),
+                   n_columns);
+      return NULL;
+    }
+  if (file->mapping.date < 0)
+    {
+      g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_NO_DATE,
+                           _("No column of dates was found. Choose which column holds the dates."));
+      return NULL;
+    }
+  if (file->mapping.people < 0 && file->mapping.boats < 0)
+    {
+      g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_NO_FIGURES,
+                           _("No column of people or boats was found. Choose which columns hold them."));
+      return NULL;
+    }
+
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (;;)
+    {
+      guint line = reader.line;
+      g_auto(GStrv) record = read_record (&reader);
+
+      if (record == NULL)
+        break;
+      if (is_blank_record (record))
+        continue;
+
+      read_day (file, record, line, seen);
+      if (file->rows->len < PREVIEW_ROWS)
+        g_ptr_array_add (file->rows, g_steal_pointer (&record));
+    }
+
+  if (file->days->len == 0 && file->problems->len == 0)
+    {
+      g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_NO_ROWS,
+                           _("The file has column names but no figures."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&file);
+}
+
+/**
+ * tl_statistics_file_check:
+ * @file: a parsed file
+ * @error: return location for %TL_STATISTICS_ERROR_BAD_ROWS
+ *
+ * Returns: whether every row of @file was read; if not, @error lists the
+ *   rows refused with their line numbers.
+ */
+gboolean
+tl_statistics_file_check (const TlStatisticsFile  *file,
+                          GError                 **error)
+{
+  g_autoptr(GString) message = NULL;
+  guint n = file->problems->len;
+
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  if (n == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  g_string_append_printf (message,
+                          ngettext ("%u row cannot be read; nothing was imported.",
+                                    "%u rows cannot be read; nothing was imported.", n), n);
+  for (guint i = 0; i < n && i < MAX_LISTED_PROBLEMS; i++)
+    {
+      const TlStatisticsProblem *problem = &g_array_index (file->problems, TlStatisticsProblem, i);
+
+      g_string_append_c (message, '\n');
+      /* Translators: %u is a line number of the file, %s what is wrong */
+      g_string_append_printf (message, _("Line %u: %s"), problem->line, problem->message);
+    }
+  if (n > MAX_LISTED_PROBLEMS)
+    {
+      g_string_append_c (message, '\n');
+      g_string_append_printf (message, ngettext ("…and %u more row", "…and %u more rows",
+                                                 n - MAX_LISTED_PROBLEMS),
+                              n - MAX_LISTED_PROBLEMS);
+    }
+
+  g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_BAD_ROWS, message->str);
+  return FALSE;
+}
+
+void
+tl_statistics_file_free (TlStatisticsFile *file)
+{
+  if (file == NULL)
+    return;
+
+  g_strfreev (file->header);
+  g_clear_pointer (&file->days, g_array_unref);
+  g_clear_pointer (&file->problems, g_array_unref);
+  g_clear_pointer (&file->rows, g_ptr_array_unref);
+  g_free (file);
+}

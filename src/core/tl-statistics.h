@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Official daily figures (such as the UK Home Office's series of people
+ * detected crossing in small boats), read from a CSV file for the trend
+ * chart. A file is read whole and checked whole: a bad row refuses the
+ * file, so that a chart never mixes half an import with the old figures. */
+
+#define TL_STATISTICS_ERROR (tl_statistics_error_quark ())
+
+typedef enum {
+  TL_STATISTICS_ERROR_EMPTY,        /* no header line */
+  TL_STATISTICS_ERROR_ENCODING,     /* not UTF-8 text */
+  TL_STATISTICS_ERROR_NO_DATE,      /* no date column found or given */
+  TL_STATISTICS_ERROR_NO_FIGURES,   /* neither a people nor a boats column */
+  TL_STATISTICS_ERROR_BAD_COLUMN,   /* a mapping names a column the file lacks */
+  TL_STATISTICS_ERROR_BAD_ROWS,     /* some rows cannot be read: see the message */
+  TL_STATISTICS_ERROR_NO_ROWS,      /* a header and nothing else */
+} TlStatisticsError;
+
+GQuark tl_statistics_error_quark (void);
+
+/* A count nobody gave is -1 and is stored as NULL. */
+typedef struct {
+  char date[11];   /* YYYY-MM-DD */
+  int  people;
+  int  boats;
+} TlStatisticsDay;
+
+/* Columns by index from 0, -1 for "not in the file". */
+typedef struct {
+  int date;
+  int people;
+  int boats;
+} TlStatisticsMapping;
+
+typedef struct {
+  guint line;      /* where the row starts, from 1 */
+  char *message;   /* translated, without the line number */
+} TlStatisticsProblem;
+
+typedef struct {
+  GStrv                header;    /* the column names as written */
+  TlStatisticsMapping  mapping;   /* the columns read */
+  GArray              *days;      /* of TlStatisticsDay, in file order */
+  GArray              *problems;  /* of TlStatisticsProblem */
+  GPtrArray           *rows;      /* of GStrv: the first rows as written, for a preview */
+} TlStatisticsFile;
+
+void              tl_statistics_file_free      (TlStatisticsFile          *file);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlStatisticsFile, tl_statistics_file_free)
+
+void              tl_statistics_detect_mapping (const char * const        *header,
+                                                TlStatisticsMapping       *out_mapping);
+TlStatisticsFile *tl_statistics_parse          (const char                *data,
+                                                gssize                     length,
+                                                const TlStatisticsMapping *mapping,
+                                                GError                   **error);
+gboolean          tl_statistics_file_check     (const TlStatisticsFile    *file,
+                                                GError                   **error);
+gboolean          tl_statistics_parse_date     (const char                *text,
+                                                char                       out_iso[11]);
+
+G_END_DECLS

@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tl-application.h"
+#include "tl-report-desk.h"
+
+typedef enum {
+  PICK_NONE,
+  PICK_POSITION,
+  PICK_ROUTE,
+} PickMode;
+
+struct _TlReportDesk
+{
+  GObject          parent_instance;
+
+  /* borrowed: the window owns this desk */
+  GtkWindow       *window;
+  AdwToastOverlay *toasts;
+
+  /* borrowed: the open editor, cleared when it is destroyed */
+  TlReportEditor  *editor;
+
+  /* owned */
+  TlStore         *store;
+  GTimeZone       *zone;
+  GSettings       *settings;
+  GHashTable      *deleted;      /* event id → TlEvent, for Undo */
+  AdwToast        *pick_toast;
+
+  PickMode         pick;
+};
+
+G_DEFINE_FINAL_TYPE (TlReportDesk, tl_report_desk, G_TYPE_OBJECT)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static char *
+dup_operator_name (TlReportDesk *self)
+{
+  GtkApplication *app = gtk_window_get_application (self->window);
+
+  if (TL_IS_APPLICATION (app))
+    return tl_application_dup_operator_name (TL_APPLICATION (app));
+  return g_strdup (g_get_user_name ());
+}
+
+static TlCoordinateFormat
+coordinate_format (TlReportDesk *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "coordinate-format");
+  TlCoordinateFormat format = TL_COORDINATE_FORMAT_DDM;
+
+  tl_coordinate_format_from_string (name, &format);
+  return format;
+}
+
+static void
+show_toast (TlReportDesk *self,
+            const char   *message)
+{
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+}
+
+/* Callbacks */
+
+static void
+editor_destroyed_cb (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  TlReportDesk *self = data;
+
+  self->editor = NULL;
+  self->pick = PICK_NONE;
+}
+
+static void
+editor_saved_cb (TlReportDesk   *self,
+                 TlEvent        *event,
+                 TlReportEditor *editor)
+{
+  g_signal_emit (self, signals[SAVED], 0, event);
+  show_toast (self, _("Report saved"));
+}
+
+static void
+editor_delete_cb (TlReportDesk   *self,
+                  TlEvent        *event,
+                  TlReportEditor *editor)
+{
+  tl_report_desk_delete (self, tl_event_get_id (event));
+}
+
+static void
+start_picking (TlReportDesk *self,
+               PickMode      mode)
+{
+  /* The editor steps aside so that the map can be clicked; it comes back
+   * with the position, or when the route is done. */
+  self->pick = mode;
+  gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
+
+  if (self->pick_toast != NULL)
+    adw_toast_dismiss (self->pick_toast);
+  g_clear_object (&self->pick_toast);
+  self->pick_toast = g_object_ref (adw_toast_new (mode == PICK_POSITION
+                                                  ? _("Right-click the map and choose “New Report Here” to set the position")
+                                                  : _("Right-click the map and choose “New Report Here” for each point of the route")));
+  adw_toast_set_timeout (self->pick_toast, 0);
+  adw_toast_set_button_label (self->pick_toast, mode == PICK_POSITION ? _("_Cancel") : _("_Done"));
+  adw_toast_set_action_name (self->pick_toast, "win.finish-pick");
+  adw_toast_overlay_add_toast (self->toasts, self->pick_toast);
+}
+
+static void
+pick_position_cb (TlReportDesk   *self,
+                  TlReportEditor *editor)
+{
+  start_picking (self, PICK_POSITION);
+}
+
+static void
+draw_route_cb (TlReportDesk   *self,
+               TlReportEditor *editor)
+{
+  start_picking (self, PICK_ROUTE);
+}
+
+static TlReportEditor *
+open_editor (TlReportDesk *self,
+             TlEventKind   kind,
+             TlEvent      *event,
+             gint64        day_start)
+{
+  g_autofree char *operator_name = NULL;
+  TlReportEditor *editor;
+
+  if (self->editor != NULL)
+    {
+      /* One report at a time: the open one is not abandoned silently. */
+      gtk_window_present (GTK_WINDOW (self->editor));
+      return NULL;
+    }
+
+  operator_name = dup_operator_name (self);
+  editor = tl_report_editor_new (self->store, kind, event, operator_name, self->zone,
+                                 coordinate_format (self), day_start);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), self->window);
+  gtk_window_set_modal (GTK_WINDOW (editor), TRUE);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "delete-requested", G_CALLBACK (editor_delete_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "pick-position", G_CALLBACK (pick_position_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "draw-route", G_CALLBACK (draw_route_cb), self, G_CONNECT_SWAPPED);
+
+  self->editor = editor;
+  g_object_weak_ref (G_OBJECT (editor), editor_destroyed_cb, self);
+  gtk_window_present (GTK_WINDOW (editor));
+  return editor;
+}
+
+/* GObject overrides */
+
+static void
+tl_report_desk_dispose (GObject *object)
+{
+  TlReportDesk *self = TL_REPORT_DESK (object);
+
+  if (self->editor != NULL)
+    {
+      g_object_weak_unref (G_OBJECT (self->editor), editor_destroyed_cb, self);
+      gtk_window_destroy (GTK_WINDOW (self->editor));
+      self->editor = NULL;
+    }
+  g_clear_object (&self->pick_toast);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->deleted, g_hash_table_unref);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (tl_report_desk_parent_class)->dispose (object);
+}
+
+static void
+tl_report_desk_class_init (TlReportDeskClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = tl_report_desk_dispose;
+
+  /**
+   * TlReportDesk::saved:
+   * @event: the event as written to the store
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, TL_TYPE_EVENT);
+}
+
+static void
+tl_report_desk_init (TlReportDesk *self)
+{
+  self->deleted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->settings = g_settings_new (APP_ID);
+}
+
+/* Public API */
+
+/**
+ * tl_report_desk_new:
+ * @window: the main window the editor opens over
+ * @toasts: where to show Undo and errors
+ * @store: the window's store
+ * @zone: the display zone
+ *
+ * Returns: (transfer full): a desk; dispose it with the window
+ */
+TlReportDesk *
+tl_report_desk_new (GtkWindow       *window,
+                    AdwToastOverlay *toasts,
+                    TlStore         *store,
+                    GTimeZone       *zone)
+{
+  TlReportDesk *self;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (ADW_IS_TOAST_OVERLAY (toasts), NULL);
+  g_return_val_if_fail (TL_IS_STORE (store), NULL);
+
+  self = g_object_new (TL_TYPE_REPORT_DESK, NULL);
+  self->window = window;
+  self->toasts = toasts;
+  self->store = g_object_ref (store);
+  self->zone = g_time_zone_ref (zone);
+  return self;
+}
+
+void
+tl_report_desk_new_report (TlReportDesk *self,
+                           TlEventKind   kind,
+                           gint64        day_start)
+{
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+  open_editor (self, kind, NULL, day_start);
+}
+
+/**
+ * tl_report_desk_new_report_at:
+ *
+ * Starts a report at a point of the map, or, while the editor is picking
+ * a position or a route, gives it that point.
+ */
+void
+tl_report_desk_new_report_at (TlReportDesk *self,
+                              TlEventKind   kind,
+                              gint64        day_start,
+                              double        latitude,
+                              double        longitude)
+{
+  TlReportEditor *editor;
+
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+
+  if (tl_report_desk_map_clicked (self, latitude, longitude))
+    return;
+  editor = open_editor (self, kind, NULL, day_start);
+  if (editor != NULL)
+    tl_report_editor_set_position (editor, latitude, longitude);
+}
+
+void
+tl_report_desk_edit (TlReportDesk *self,
+                     gint64        event_id,
+                     gint64        day_start)
+{
+  g_autoptr(TlEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+
+  event = tl_store_get_event (self->store, event_id, &error);
+  if (event == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  open_editor (self, tl_event_get_kind (event), event, day_start);
+}
+
+void
+tl_report_desk_show_history (TlReportDesk *self,
+                             gint64        event_id,
+                             gint64        day_start)
+{
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+
+  tl_report_desk_edit (self, event_id, day_start);
+  if (self->editor != NULL && tl_report_editor_get_event_id (self->editor) == event_id)
+    gtk_widget_activate_action (GTK_WIDGET (self->editor), "report.show-history", NULL);
+}
+
+/**
+ * tl_report_desk_delete:
+ *
+ * Deletes a record (audited) and offers Undo in a toast.
+ */
+void
+tl_report_desk_delete (TlReportDesk *self,
+                       gint64        event_id)
+{
+  g_autoptr(TlEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *operator_name = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+
+  event = tl_store_get_event (self->store, event_id, &error);
+  operator_name = dup_operator_name (self);
+  if (event == NULL ||
+      !tl_store_delete_event (self->store, event_id, tl_event_get_revision (event), operator_name, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  g_hash_table_insert (self->deleted, g_memdup2 (&event_id, sizeof event_id), g_steal_pointer (&event));
+
+  /* Translators: a toast after deleting a report */
+  toast = adw_toast_new (_("Report deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (event_id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+void
+tl_report_desk_undo_delete (TlReportDesk *self,
+                            gint64        event_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *operator_name = NULL;
+  TlEvent *event;
+
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+
+  event = g_hash_table_lookup (self->deleted, &event_id);
+  if (event == NULL)
+    return;
+
+  operator_name = dup_operator_name (self);
+  if (!tl_store_restore_event (self->store, event, operator_name, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, event);
+  g_hash_table_remove (self->deleted, &event_id);
+}
+
+/**
+ * tl_report_desk_map_clicked:
+ *
+ * Returns: %TRUE if the editor was picking and took the point
+ */
+gboolean
+tl_report_desk_map_clicked (TlReportDesk *self,
+                            double        latitude,
+                            double        longitude)
+{
+  g_return_val_if_fail (TL_IS_REPORT_DESK (self), FALSE);
+
+  if (self->editor == NULL || self->pick == PICK_NONE)
+    return FALSE;
+
+  if (self->pick == PICK_POSITION)
+    {
+      tl_report_editor_set_position (self->editor, latitude, longitude);
+      tl_report_desk_finish_picking (self);
+    }
+  else
+    tl_report_editor_add_route_point (self->editor, latitude, longitude);
+  return TRUE;
+}
+
+gboolean
+tl_report_desk_is_picking (TlReportDesk *self)
+{
+  g_return_val_if_fail (TL_IS_REPORT_DESK (self), FALSE);
+  return self->pick != PICK_NONE;
+}
+
+void
+tl_report_desk_finish_picking (TlReportDesk *self)
+{
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+
+  self->pick = PICK_NONE;
+  if (self->pick_toast != NULL)
+    adw_toast_dismiss (self->pick_toast);
+  g_clear_object (&self->pick_toast);
+  if (self->editor != NULL)
+    gtk_window_present (GTK_WINDOW (self->editor));
+}
+
+/**
+ * tl_report_desk_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the editor open, if any
+ */
+TlReportEditor *
+tl_report_desk_get_editor (TlReportDesk *self)
+{
+  g_return_val_if_fail (TL_IS_REPORT_DESK (self), NULL);
+  return self->editor;
+}

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tl-report-editor-private.h"
+#include "tl-time.h"
+
+/* The editor's other two pages: the history of the record (who changed
+ * what, when, in words), and the conflict view shown when someone saved
+ * the record while this officer was editing it. */
+
+/* Helpers */
+
+static char *
+action_title (TlAuditAction  action,
+              const char    *who)
+{
+  switch (action)
+    {
+    /* Translators: %s is an operator's name, in the history of a report */
+    case TL_AUDIT_ACTION_CREATE: return g_strdup_printf (_("Entered by %s"), who);
+    /* Translators: %s is an operator's name, in the history of a report */
+    case TL_AUDIT_ACTION_DELETE: return g_strdup_printf (_("Deleted by %s"), who);
+    /* Translators: %s is an operator's name, in the history of a report */
+    case TL_AUDIT_ACTION_RESTORE: return g_strdup_printf (_("Restored by %s"), who);
+    case TL_AUDIT_ACTION_UPDATE:
+    default:
+      /* Translators: %s is an operator's name, in the history of a report */
+      return g_strdup_printf (_("Changed by %s"), who);
+    }
+}
+
+static GtkWidget *
+grid_label (const char *text,
+            gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), !heading);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+/* Internal API */
+
+void
+tl_report_editor_show_history (TlReportEditor *self)
+{
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->history_groups->len; i++)
+    adw_preferences_page_remove (self->history_page, self->history_groups->pdata[i]);
+  g_ptr_array_set_size (self->history_groups, 0);
+
+  audit = tl_store_list_audit (self->store, self->base->event_id, &error);
+  if (audit == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      g_string_free (text, TRUE);
+      return;
+    }
+
+  /* Newest first: the question is usually "who changed this just now". */
+  for (guint i = audit->len; i-- > 0;)
+    {
+      TlAuditEntry *entry = audit->pdata[i];
+      GtkWidget *group = adw_preferences_group_new ();
+      g_autoptr(GPtrArray) lines = NULL;
+      g_autofree char *title = action_title (entry->action, entry->operator_name);
+      g_autofree char *when = tl_time_format (self->zone, entry->at, "%Y-%m-%d %H:%M:%S");
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), when);
+      g_string_append_printf (text, "%s\n", title);
+
+      lines = tl_report_describe_changes (entry->before, entry->after, self->zone, self->format);
+      for (guint l = 0; l < lines->len; l++)
+        {
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lines->pdata[l]);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          g_string_append_printf (text, "%s\n", (char *) lines->pdata[l]);
+        }
+      if (entry->action == TL_AUDIT_ACTION_UPDATE && lines->len == 0)
+        {
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Saved without changes to the fields shown"));
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+
+      adw_preferences_page_add (self->history_page, ADW_PREFERENCES_GROUP (group));
+      g_ptr_array_add (self->history_groups, group);
+    }
+
+  g_free (self->history_text);
+  self->history_text = g_string_free (text, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "history");
+}
+
+char *
+tl_report_editor_history_text (TlReportEditor *self)
+{
+  return g_strdup (self->history_text ? self->history_text : "");
+}
+
+/* Shows the record as saved meanwhile (@theirs) beside the form, field by
+ * field where they differ; nothing is written until the officer picks. */
+void
+tl_report_editor_show_conflict (TlReportEditor *self,
+                                TlEvent        *theirs)
+{
+  g_autoptr(TlReport) mine = tl_report_editor_collect (self);
+  g_autoptr(GArray) diff = NULL;
+  GtkWidget *child;
+  g_autofree char *who = NULL;
+
+  g_set_object (&self->theirs_event, theirs);
+  g_clear_pointer (&self->theirs, tl_report_free);
+  self->theirs = tl_report_new_from_event (theirs, self->zone, self->format);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->conflict_grid))) != NULL)
+    gtk_grid_remove (self->conflict_grid, child);
+
+  /* Translators: column headings of the conflict view */
+  gtk_grid_attach (self->conflict_grid, grid_label (_("Field"), TRUE), 0, 0, 1, 1);
+  /* Translators: %s is the operator who saved the other version */
+  who = g_strdup_printf (_("Theirs (%s)"), tl_event_get_updated_by (theirs));
+  gtk_grid_attach (self->conflict_grid, grid_label (who, TRUE), 1, 0, 1, 1);
+  gtk_grid_attach (self->conflict_grid, grid_label (_("Yours"), TRUE), 2, 0, 1, 1);
+
+  diff = tl_report_diff (self->theirs, mine);
+  for (guint i = 0; i < diff->len; i++)
+    {
+      TlReportField f = g_array_index (diff, TlReportField, i);
+      g_autofree char *a = tl_report_format_value (self->theirs, f);
+      g_autofree char *b = tl_report_format_value (mine, f);
+
+      gtk_grid_attach (self->conflict_grid, grid_label (tl_report_field_get_label (f, self->kind), FALSE), 0, i + 1, 1, 1);
+      gtk_grid_attach (self->conflict_grid, grid_label (a, FALSE), 1, i + 1, 1, 1);
+      gtk_grid_attach (self->conflict_grid, grid_label (b, FALSE), 2, i + 1, 1, 1);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "conflict");
+}
+
+char *
+tl_report_editor_conflict_text (TlReportEditor *self)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int row = 0;; row++)
+    {
+      GtkWidget *cells[3];
+
+      for (int col = 0; col < 3; col++)
+        cells[col] = gtk_grid_get_child_at (self->conflict_grid, col, row);
+      if (cells[0] == NULL)
+        break;
+      g_string_append_printf (text, "%s | %s | %s\n",
+                              gtk_label_get_text (GTK_LABEL (cells[0])),
+                              gtk_label_get_text (GTK_LABEL (cells[1])),
+                              gtk_label_get_text (GTK_LABEL (cells[2])));
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Public API (tl-report-editor.h) */
+
+/**
+ * tl_report_editor_get_message:
+ *
+ * Returns: (nullable): the error, else the warning, of @field
+ */
+const char *
+tl_report_editor_get_message (TlReportEditor *self,
+                              TlReportField   field)
+{
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), NULL);
+  g_return_val_if_fail (field < TL_REPORT_N_FIELDS, NULL);
+
+  return self->check.errors[field] ? self->check.errors[field] : self->check.warnings[field];
+}
+
+gboolean
+tl_report_editor_has_draft_offer (TlReportEditor *self)
+{
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), FALSE);
+  return self->draft_time != 0;
+}
+
+/**
+ * tl_report_editor_get_page:
+ *
+ * Returns: “form”, “history” or “conflict”
+ */
+const char *
+tl_report_editor_get_page (TlReportEditor *self)
+{
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * tl_report_editor_dup_history_text:
+ *
+ * Returns: (transfer full): the history view's text, one line per row
+ */
+char *
+tl_report_editor_dup_history_text (TlReportEditor *self)
+{
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), NULL);
+  return tl_report_editor_history_text (self);
+}
+
+/**
+ * tl_report_editor_dup_conflict_text:
+ *
+ * Returns: (transfer full): the conflict view's rows as “field | theirs
+ *   | yours” lines
+ */
+char *
+tl_report_editor_dup_conflict_text (TlReportEditor *self)
+{
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), NULL);
+  return tl_report_editor_conflict_text (self);
+}
+
+/**
+ * tl_report_editor_set_case_status:
+ *
+ * Picks the status the report's case gets when the report is saved.
+ */
+void
+tl_report_editor_set_case_status (TlReportEditor *self,
+                                  TlCaseStatus    status)
+{
+  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
+  g_return_if_fail (self->case_status_row != NULL);
+
+  adw_combo_row_set_selected (self->case_status_row, status);
+}

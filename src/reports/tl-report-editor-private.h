@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tl-report-editor.h"
+
+G_BEGIN_DECLS
+
+/* Shared by tl-report-editor.c (lifecycle, saving, drafts),
+ * tl-report-editor-fields.c (the rows of each field) and
+ * tl-report-editor-pages.c (history and conflict views). */
+
+/* The widgets of one field: the row the officer edits, the message row
+ * under it, and for multiple choices one check button per choice. */
+typedef struct {
+  GtkWidget   *row;
+  GtkWidget   *message_row;
+  GtkLabel    *message;
+  GPtrArray   *checks;       /* TL_REPORT_TYPE_CHOICES, LIST: GtkCheckButton */
+  GPtrArray   *names;        /* TL_REPORT_TYPE_LIST: the name of each check */
+  GtkWidget   *toggle;       /* TL_REPORT_TYPE_FLAG: the switch */
+  GtkStringList *ids;        /* TL_REPORT_TYPE_CHOICE: id of each item */
+} TlFieldWidgets;
+
+struct _TlReportEditor
+{
+  AdwWindow            parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle      *window_title;
+  GtkWidget           *history_button;
+  GtkWidget           *delete_button;
+  GtkRevealer         *draft_revealer;
+  GtkLabel            *draft_label;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  AdwPreferencesPage  *form_page;
+  AdwPreferencesGroup *when_group;
+  AdwPreferencesGroup *where_group;
+  AdwPreferencesGroup *who_group;
+  AdwPreferencesGroup *people_group;
+  AdwPreferencesGroup *boat_group;
+  AdwPreferencesGroup *outcome_group;
+  AdwPreferencesGroup *case_group;
+  AdwPreferencesGroup *notes_group;
+  GtkTextView         *notes_view;
+  AdwPreferencesPage  *history_page;
+  GtkGrid             *conflict_grid;
+
+  /* built in C */
+  TlFieldWidgets       fields[TL_REPORT_N_FIELDS];
+  AdwEntryRow         *add_unit_row;
+  AdwComboRow         *case_status_row;
+  GPtrArray           *history_groups;   /* AdwPreferencesGroup, borrowed */
+
+  /* owned */
+  TlStore             *store;
+  char                *operator_name;
+  GTimeZone           *zone;
+  TlEvent             *event;            /* the record as opened; NULL if new */
+  TlReport            *base;             /* @event as the form shows it */
+  TlReport            *theirs;           /* during a conflict */
+  TlEvent             *theirs_event;     /* during a conflict */
+  TlReportCheck        check;
+  GPtrArray           *places;           /* TlPlace, for the place row */
+  GArray              *case_ids;         /* gint64 per item of the case row */
+  char                *route;            /* the route's JSON, or "" */
+  char                *history_text;     /* what the history page shows */
+
+  TlEventKind          kind;
+  TlCoordinateFormat   format;
+  gint64               day_start;
+  gint64               draft_time;       /* of the draft offered, or 0 */
+  guint                draft_timeout_id;
+  guint                filling : 1;      /* setting widgets, not the officer */
+  guint                valid : 1;
+  guint                closing_confirmed : 1;
+  guint                finished : 1;     /* saved or discarded: no draft */
+};
+
+/* tl-report-editor-fields.c */
+void      tl_report_editor_build_fields     (TlReportEditor *self);
+void      tl_report_editor_clear_fields     (TlReportEditor *self);
+void      tl_report_editor_fill             (TlReportEditor *self,
+                                             const TlReport *report);
+TlReport *tl_report_editor_collect          (TlReportEditor *self);
+void      tl_report_editor_show_messages    (TlReportEditor *self,
+                                             gboolean        show_errors);
+void      tl_report_editor_fill_field       (TlReportEditor *self,
+                                             TlReportField   field,
+                                             const char     *value);
+void      tl_report_editor_changed          (TlReportEditor *self);
+void      tl_report_editor_apply_place      (TlReportEditor *self);
+gboolean  tl_report_editor_wants_new_case   (TlReportEditor *self);
+int       tl_report_editor_get_case_status  (TlReportEditor *self);
+
+/* tl-report-editor-pages.c */
+void      tl_report_editor_show_history     (TlReportEditor *self);
+void      tl_report_editor_show_conflict    (TlReportEditor *self,
+                                             TlEvent        *theirs);
+char     *tl_report_editor_history_text     (TlReportEditor *self);
+char     *tl_report_editor_conflict_text    (TlReportEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,778 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "tl-report-editor-private.h"
+#include "tl-time.h"
+
+/* The one editor of every kind of report: a new one, or an edit of a
+ * record. It edits a copy (TlReport) and saves it in one audited write;
+ * while the officer types, the form is kept as a draft so that nothing
+ * typed is lost to a crash or a closed window. */
+
+/* How long typing must pause before the draft is written. */
+#define DRAFT_DELAY_MS 1000
+
+G_DEFINE_FINAL_TYPE (TlReportEditor, tl_report_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  DELETE_REQUESTED,
+  PICK_POSITION,
+  DRAW_ROUTE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static gboolean
+is_dirty (TlReportEditor *self)
+{
+  g_autoptr(TlReport) current = tl_report_editor_collect (self);
+
+  return !tl_report_equal (current, self->base);
+}
+
+static void
+show_toast (TlReportEditor *self,
+            const char     *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+update_actions (TlReportEditor *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  gboolean on_form = g_strcmp0 (page, "form") == 0;
+  gboolean existing = self->event != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save", on_form && self->valid);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.delete", existing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.show-history", existing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.restore-draft", self->draft_time != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.discard-draft", self->draft_time != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.draw-route",
+                                 self->fields[TL_REPORT_FIELD_ROUTE].row != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.clear-route",
+                                 self->route != NULL && self->route[0] != '\0');
+  gtk_widget_set_visible (self->delete_button, existing);
+  gtk_widget_set_visible (self->history_button, existing);
+}
+
+static void
+validate (TlReportEditor *self,
+          gboolean        show_errors)
+{
+  g_autoptr(TlReport) report = tl_report_editor_collect (self);
+  TlCoastline *coastline = tl_coastline_get_default ();
+
+  tl_report_check_clear (&self->check);
+  /* The land check needs the coastline parsed; the map has usually done
+   * it already, and it happens once per process. */
+  if (!tl_coastline_ensure_loaded (coastline, NULL))
+    coastline = NULL;
+  self->valid = tl_report_validate (report, self->zone, self->day_start,
+                                    g_get_real_time () / G_USEC_PER_SEC, coastline, &self->check);
+  tl_report_editor_show_messages (self, show_errors);
+  update_actions (self);
+}
+
+static void
+write_draft (TlReportEditor *self)
+{
+  g_autoptr(TlReport) report = tl_report_editor_collect (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  if (tl_report_equal (report, self->base))
+    {
+      /* Typed back to what it was: nothing to keep. */
+      tl_store_delete_draft (self->store, self->kind, self->base->event_id, NULL);
+      return;
+    }
+
+  json = tl_report_to_json (report);
+  if (!tl_store_save_draft (self->store, self->kind, self->base->event_id,
+                            self->operator_name, json, &error))
+    {
+      /* The officer must know the safety net is gone: save soon. */
+      g_autofree char *message = g_strdup_printf (_("Your typing is not being kept: %s"), error->message);
+      show_toast (self, message);
+    }
+}
+
+static gboolean
+draft_timeout_cb (gpointer data)
+{
+  TlReportEditor *self = data;
+
+  self->draft_timeout_id = 0;
+  write_draft (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+close_editor (TlReportEditor *self)
+{
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+finish (TlReportEditor *self)
+{
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->finished = TRUE;
+  tl_store_delete_draft (self->store, self->kind, self->base->event_id, NULL);
+}
+
+/* Adds or updates the record; on a conflict shows both versions. */
+static void
+save (TlReportEditor *self)
+{
+  g_autoptr(TlReport) report = NULL;
+  g_autoptr(TlEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  int case_status = tl_report_editor_get_case_status (self);
+  gboolean ok;
+
+  validate (self, TRUE);
+  if (!self->valid)
+    return;
+
+  report = tl_report_editor_collect (self);
+
+  if (tl_report_editor_wants_new_case (self))
+    {
+      gint64 case_id = tl_store_create_case (self->store, MAX (case_status, 0), NULL, &error);
+      g_autofree char *text = NULL;
+
+      if (case_id == 0)
+        {
+          show_toast (self, error->message);
+          return;
+        }
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+      tl_report_set (report, TL_REPORT_FIELD_CASE, text);
+      self->check.case_id = case_id;
+    }
+
+  event = tl_report_to_event (report, &self->check, self->theirs_event ? self->theirs_event : self->event);
+  if (self->event == NULL)
+    ok = tl_store_add_event (self->store, event, self->operator_name, &error);
+  else
+    ok = tl_store_update_event (self->store, event, self->operator_name, &error);
+
+  if (!ok && g_error_matches (error, TL_STORE_ERROR, TL_STORE_ERROR_CONFLICT))
+    {
+      g_autoptr(TlEvent) theirs = tl_store_get_event (self->store, self->base->event_id, NULL);
+
+      if (theirs != NULL)
+        {
+          tl_report_editor_show_conflict (self, theirs);
+          update_actions (self);
+          return;
+        }
+    }
+  if (!ok)
+    {
+      /* The form stays open with everything typed, and the draft too. */
+      AdwToast *toast = adw_toast_new_format (_("Not saved: %s"), error->message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+
+  /* Units used are remembered for the next report. */
+  {
+    g_auto(GStrv) units = g_strsplit (tl_report_get (report, TL_REPORT_FIELD_UNITS), "\n", -1);
+
+    for (guint i = 0; units[i] != NULL; i++)
+      if (g_strstrip (units[i])[0] != '\0')
+        tl_store_add_unit (self->store, units[i], NULL);
+  }
+  if (tl_event_get_case_id (event) > 0 && case_status >= 0)
+    {
+      g_autoptr(TlCase) c = tl_store_get_case (self->store, tl_event_get_case_id (event), NULL);
+
+      if (c != NULL && (int) c->status != case_status &&
+          !tl_store_set_case_status (self->store, c->id, case_status, &error))
+        show_toast (self, error->message);
+    }
+
+  finish (self);
+  g_signal_emit (self, signals[SAVED], 0, event);
+  close_editor (self);
+}
+
+/* Callbacks */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  save (TL_REPORT_EDITOR (widget));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (widget);
+
+  if (self->event == NULL)
+    return;
+
+  /* The window deletes, so that its Undo toast outlives this editor. */
+  finish (self);
+  g_signal_emit (self, signals[DELETE_REQUESTED], 0, self->event);
+  close_editor (self);
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "form");
+  else
+    tl_report_editor_show_history (self);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->history_button),
+                                g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") == 0);
+  update_actions (self);
+}
+
+static void
+restore_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (widget);
+  g_autoptr(TlDraft) draft = tl_store_get_draft (self->store, self->kind, self->base->event_id, NULL);
+  g_autoptr(TlReport) report = draft ? tl_report_new_from_json (draft->content, NULL) : NULL;
+
+  self->draft_time = 0;
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  if (report != NULL)
+    {
+      tl_report_editor_fill (self, report);
+      tl_report_editor_changed (self);
+    }
+  update_actions (self);
+}
+
+static void
+discard_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (widget);
+
+  self->draft_time = 0;
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  tl_store_delete_draft (self->store, self->kind, self->base->event_id, NULL);
+  update_actions (self);
+}
+
+static void
+pick_position_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  g_signal_emit (widget, signals[PICK_POSITION], 0);
+}
+
+static void
+draw_route_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  g_signal_emit (widget, signals[DRAW_ROUTE], 0);
+}
+
+static void
+clear_route_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (widget);
+
+  tl_report_editor_fill_field (self, TL_REPORT_FIELD_ROUTE, "");
+  tl_report_editor_changed (self);
+}
+
+static void
+keep_theirs_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (widget);
+
+  finish (self);
+  close_editor (self);
+}
+
+static void
+copy_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (widget);
+  g_autoptr(TlReport) mine = tl_report_editor_collect (self);
+  g_autofree char *text = tl_report_to_text (mine);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  show_toast (self, _("Your version is copied: paste it where you need it"));
+}
+
+static void
+save_merged_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (widget);
+  g_autoptr(TlReport) mine = tl_report_editor_collect (self);
+  g_autoptr(TlReport) merged = NULL;
+
+  if (self->theirs == NULL)
+    return;
+
+  /* Their record becomes the one edited: the officer's changes are
+   * applied over it and saved at its revision. */
+  merged = tl_report_merge (self->base, self->theirs, mine);
+  g_set_object (&self->event, self->theirs_event);
+  g_clear_object (&self->theirs_event);
+  tl_report_free (self->base);
+  self->base = g_steal_pointer (&self->theirs);
+  tl_report_editor_fill (self, merged);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  save (self);
+}
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TlReportEditor   *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      finish (self);
+      close_editor (self);
+    }
+}
+
+/* Internal API */
+
+/* Every change of a field: check it, and keep a draft once typing pauses. */
+void
+tl_report_editor_changed (TlReportEditor *self)
+{
+  validate (self, TRUE);
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
+}
+
+/* GObject overrides */
+
+static gboolean
+tl_report_editor_close_request (GtkWindow *window)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (window);
+  AdwMessageDialog *dialog;
+
+  if (self->closing_confirmed || self->finished || !is_dirty (self))
+    {
+      /* Closed untouched: no draft to offer next time. */
+      if (!self->finished && !self->closing_confirmed && self->draft_time == 0)
+        finish (self);
+      return GTK_WINDOW_CLASS (tl_report_editor_parent_class)->close_request (window);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Your Changes?"),
+                                                       _("What you typed in this report has not been saved.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
+tl_report_editor_dispose (GObject *object)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (object);
+
+  /* Destroyed with its window, or the app quit mid-report: write what
+   * was typed now rather than lose the last second of it. */
+  tl_report_editor_flush_draft (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_REPORT_EDITOR);
+  tl_report_editor_clear_fields (self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->event);
+  g_clear_object (&self->theirs_event);
+  g_clear_pointer (&self->history_groups, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tl_report_editor_parent_class)->dispose (object);
+}
+
+static void
+tl_report_editor_finalize (GObject *object)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (object);
+
+  tl_report_check_clear (&self->check);
+  g_clear_pointer (&self->operator_name, g_free);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_pointer (&self->base, tl_report_free);
+  g_clear_pointer (&self->theirs, tl_report_free);
+  g_clear_pointer (&self->places, g_ptr_array_unref);
+  g_clear_pointer (&self->case_ids, g_array_unref);
+  g_clear_pointer (&self->route, g_free);
+  g_clear_pointer (&self->history_text, g_free);
+
+  G_OBJECT_CLASS (tl_report_editor_parent_class)->finalize (object);
+}
+
+static void
+tl_report_editor_class_init (TlReportEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = tl_report_editor_dispose;
+  object_class->finalize = tl_report_editor_finalize;
+  window_class->close_request = tl_report_editor_close_request;
+
+  /**
+   * TlReportEditor::saved:
+   * @event: the event as written to the store
+   */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, TL_TYPE_EVENT);
+  /**
+   * TlReportEditor::delete-requested:
+   * @event: the record to delete, as opened
+   *
+   * The window deletes it, offering Undo.
+   */
+  signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, TL_TYPE_EVENT);
+  /**
+   * TlReportEditor::pick-position:
+   *
+   * The officer asks to set the position from a click on the map; the
+   * window answers with tl_report_editor_set_position().
+   */
+  signals[PICK_POSITION] = g_signal_new ("pick-position", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * TlReportEditor::draw-route:
+   *
+   * The officer asks to draw the patrol's route on the map; the window
+   * answers with tl_report_editor_add_route_point() for each click.
+   */
+  signals[DRAW_ROUTE] = g_signal_new ("draw-route", G_TYPE_FROM_CLASS (klass),
+                                      G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/reports/tl-report-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, history_button);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, draft_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, form_page);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, when_group);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, where_group);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, who_group);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, people_group);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, boat_group);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, outcome_group);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, case_group);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, notes_group);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, history_page);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, conflict_grid);
+
+  gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "report.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "report.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "report.restore-draft", NULL, restore_draft_action);
+  gtk_widget_class_install_action (widget_class, "report.discard-draft", NULL, discard_draft_action);
+  gtk_widget_class_install_action (widget_class, "report.pick-position", NULL, pick_position_action);
+  gtk_widget_class_install_action (widget_class, "report.draw-route", NULL, draw_route_action);
+  gtk_widget_class_install_action (widget_class, "report.clear-route", NULL, clear_route_action);
+  gtk_widget_class_install_action (widget_class, "report.keep-theirs", NULL, keep_theirs_action);
+  gtk_widget_class_install_action (widget_class, "report.copy-mine", NULL, copy_mine_action);
+  gtk_widget_class_install_action (widget_class, "report.save-merged", NULL, save_merged_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "report.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "report.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tl_report_editor_init (TlReportEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->history_groups = g_ptr_array_new ();
+  self->route = g_strdup ("");
+}
+
+/* Public API */
+
+/**
+ * tl_report_editor_new:
+ * @store: where the report is saved
+ * @kind: the kind of a new report (ignored when @event is given)
+ * @event: (nullable): the record to edit, or %NULL for a new report
+ * @operator_name: who is typing, for the audit log and drafts
+ * @zone: the display zone times are typed in
+ * @format: how positions are written
+ * @day_start: the local day a bare time such as “14:05” belongs to
+ *
+ * Returns: (transfer floating): the editor; a draft left for the same
+ *   form is offered back in a banner
+ */
+TlReportEditor *
+tl_report_editor_new (TlStore            *store,
+                      TlEventKind         kind,
+                      TlEvent            *event,
+                      const char         *operator_name,
+                      GTimeZone          *zone,
+                      TlCoordinateFormat  format,
+                      gint64              day_start)
+{
+  TlReportEditor *self;
+  g_autoptr(TlDraft) draft = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (TL_IS_STORE (store), NULL);
+  g_return_val_if_fail (event == NULL || TL_IS_EVENT (event), NULL);
+  g_return_val_if_fail (operator_name != NULL && zone != NULL, NULL);
+
+  self = g_object_new (TL_TYPE_REPORT_EDITOR, NULL);
+  self->store = g_object_ref (store);
+  self->operator_name = g_strdup (operator_name);
+  self->zone = g_time_zone_ref (zone);
+  self->format = format;
+  self->kind = event ? tl_event_get_kind (event) : kind;
+  self->day_start = day_start;
+  self->event = event ? tl_event_copy (event) : NULL;
+
+  if (self->event != NULL)
+    self->base = tl_report_new_from_event (self->event, zone, format);
+  else
+    {
+      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+      gint64 today_start, today_end;
+      g_autofree char *now_text = NULL;
+
+      /* Reports are mostly entered as they happen: start from now,
+       * with its date unless the officer is looking at today. */
+      tl_time_day_range_at (zone, now, &today_start, &today_end);
+      now_text = tl_time_format (zone, now, day_start == today_start ? "%H:%M" : "%Y-%m-%d %H:%M");
+      self->day_start = today_start;
+      self->base = tl_report_new (self->kind);
+      tl_report_set (self->base, TL_REPORT_FIELD_TIME, now_text);
+      if (self->kind == TL_EVENT_KIND_PATROL)
+        tl_report_set (self->base, TL_REPORT_FIELD_PATROL_KIND, "sea");
+    }
+
+  /* Translators: the editor's title: “New Rescue”, “Edit Patrol” */
+  title = g_strdup_printf (self->event ? _("Edit %s") : _("New %s"), tl_event_kind_get_label (self->kind));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  if (self->event != NULL)
+    {
+      g_autofree char *subtitle = g_strdup_printf (_("Report %" G_GINT64_FORMAT), tl_event_get_id (self->event));
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+
+  tl_report_editor_build_fields (self);
+  tl_report_editor_fill (self, self->base);
+
+  draft = tl_store_get_draft (store, self->kind, self->base->event_id, NULL);
+  if (draft != NULL)
+    {
+      g_autofree char *when = tl_time_format (zone, draft->updated_at, "%H:%M");
+      g_autofree char *text = NULL;
+
+      self->draft_time = draft->updated_at;
+      /* Translators: %s is the time the unsaved report was last typed in */
+      text = g_strdup_printf (_("Restore unsaved report from %s?"), when);
+      gtk_label_set_text (self->draft_label, text);
+      gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+    }
+
+  validate (self, self->event != NULL);
+  gtk_widget_grab_focus (self->fields[TL_REPORT_FIELD_POSITION].row
+                         ? self->fields[TL_REPORT_FIELD_POSITION].row
+                         : self->fields[TL_REPORT_FIELD_TIME].row);
+  return self;
+}
+
+TlEventKind
+tl_report_editor_get_kind (TlReportEditor *self)
+{
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), TL_EVENT_KIND_RESCUE);
+  return self->kind;
+}
+
+/**
+ * tl_report_editor_get_event_id:
+ *
+ * Returns: the record edited, or 0 for a new report
+ */
+gint64
+tl_report_editor_get_event_id (TlReportEditor *self)
+{
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), 0);
+  return self->base->event_id;
+}
+
+/**
+ * tl_report_editor_set_position:
+ *
+ * Fills the position, as when a report is started or picked on the map.
+ */
+void
+tl_report_editor_set_position (TlReportEditor *self,
+                               double          latitude,
+                               double          longitude)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
+
+  text = tl_coordinates_format (latitude, longitude, self->format);
+  tl_report_editor_fill_field (self, TL_REPORT_FIELD_POSITION, text);
+  tl_report_editor_changed (self);
+}
+
+/**
+ * tl_report_editor_add_route_point:
+ *
+ * Extends the patrol's route by one point clicked on the map.
+ */
+void
+tl_report_editor_add_route_point (TlReportEditor *self,
+                                  double          latitude,
+                                  double          longitude)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+  JsonArray *points, *point;
+
+  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
+
+  root = self->route[0] ? json_from_string (self->route, NULL) : NULL;
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_clear_pointer (&root, json_node_unref);
+      root = json_node_init_array (json_node_alloc (), json_array_new ());
+    }
+  points = json_node_get_array (root);
+  point = json_array_new ();
+  /* GeoJSON order, as the routes table and the map read it. */
+  json_array_add_double_element (point, longitude);
+  json_array_add_double_element (point, latitude);
+  json_array_add_array_element (points, point);
+
+  json = json_to_string (root, FALSE);
+  tl_report_editor_fill_field (self, TL_REPORT_FIELD_ROUTE, json);
+  tl_report_editor_changed (self);
+}
+
+/**
+ * tl_report_editor_set_value:
+ *
+ * Sets @field as if the officer had typed or picked @value (its text in
+ * a #TlReport), for starting a report from elsewhere and for tests.
+ */
+void
+tl_report_editor_set_value (TlReportEditor *self,
+                            TlReportField   field,
+                            const char     *value)
+{
+  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
+  g_return_if_fail (field < TL_REPORT_N_FIELDS);
+
+  tl_report_editor_fill_field (self, field, value);
+  if (field == TL_REPORT_FIELD_PLACE)
+    tl_report_editor_apply_place (self);
+  tl_report_editor_changed (self);
+}
+
+/**
+ * tl_report_editor_dup_value:
+ *
+ * Returns: (transfer full): the text of @field as the form holds it
+ */
+char *
+tl_report_editor_dup_value (TlReportEditor *self,
+                            TlReportField   field)
+{
+  g_autoptr(TlReport) report = NULL;
+
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), NULL);
+
+  report = tl_report_editor_collect (self);
+  return g_strdup (tl_report_get (report, field));
+}
+
+/**
+ * tl_report_editor_get_field_widget:
+ *
+ * Returns: (transfer none) (nullable): the row editing @field, or %NULL
+ *   if this kind of report has no such field
+ */
+GtkWidget *
+tl_report_editor_get_field_widget (TlReportEditor *self,
+                                   TlReportField   field)
+{
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), NULL);
+  g_return_val_if_fail (field < TL_REPORT_N_FIELDS, NULL);
+
+  if (field == TL_REPORT_FIELD_NOTES)
+    return GTK_WIDGET (self->notes_view);
+  return self->fields[field].row;
+}
+
+/**
+ * tl_report_editor_flush_draft:
+ *
+ * Writes the pending draft now, instead of when typing pauses.
+ */
+void
+tl_report_editor_flush_draft (TlReportEditor *self)
+{
+  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
+
+  if (self->draft_timeout_id == 0 || self->finished || self->store == NULL)
+    return;
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  write_draft (self);
+}

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tl-demo.h"
+#include "tl-export.h"
+#include "tl-import.h"
+
+/* Importing a 100k-row CSV (written by the exporter from generated
+ * events), validation and the store's triggers included, against the raw
+ * peer: the sqlite3 shell's `.import` of the same file into a bare table.
+ * Target: import-ratio ≥ 0.5. */
+
+#define N_ROWS 100000
+/* 2026-01-01 00:00:00 UTC */
+#define T0 G_GINT64_CONSTANT (1767225600)
+
+static double
+run_peer (const char *dir,
+          const char *csv)
+{
+  g_autofree char *db = g_build_filename (dir, "peer.db", NULL);
+  g_autofree char *import = g_strdup_printf (".import '%s' t", csv);
+  const char *argv[] = { "sqlite3", db, "-cmd", ".mode csv", import, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int wait_status;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, &err, &wait_status, &error) ||
+      !g_spawn_check_wait_status (wait_status, &error))
+    g_error ("sqlite3 .import failed: %s %s", error->message, err ? err : "");
+
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+static double
+run_ours (const char *dir,
+          const char *csv)
+{
+  g_autofree char *db = g_build_filename (dir, "tideline.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlStore) store = tl_store_open (db, &error);
+  g_autoptr(TlImportSource) source = NULL;
+  g_autoptr(TlImportResult) result = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Paris");
+  gint64 start;
+
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  source = tl_import_source_new_from_file (csv, &error);
+  g_assert_no_error (error);
+  g_print ("import-read-seconds: %.3f\n", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  result = tl_import_source_validate (source, zone, &error);
+  g_assert_no_error (error);
+  g_print ("import-validated-seconds: %.3f\n", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  if (!tl_import_result_commit (result, store, FALSE, FALSE, "bench", &error))
+    g_error ("%s", error->message);
+  g_assert_cmpuint (result->n_added, ==, N_ROWS);
+
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tideline-bench-import-XXXXXX", &error);
+  g_autofree char *csv = g_build_filename (dir, "events.csv", NULL);
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  TlDemoOptions options;
+  double ours, peer, ours_rate, peer_rate;
+
+  g_assert_no_error (error);
+  if (sqlite3 == NULL)
+    {
+      g_print ("sqlite3 is not installed: no peer to compare with\n");
+      return 77;
+    }
+
+  tl_demo_options_init (&options, 1, T0, T0 + 30 * 86400);
+  options.n_events = N_ROWS;
+  events = tl_demo_generate_events (&options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tl_export_events_to_file (events, TL_EXCHANGE_FORMAT_CSV, csv, NULL, &error));
+  g_assert_no_error (error);
+
+  peer = run_peer (dir, csv);
+  ours = run_ours (dir, csv);
+  ours_rate = N_ROWS / ours;
+  peer_rate = N_ROWS / peer;
+
+  g_print ("import-seconds: %.3f\n", ours);
+  g_print ("import-peer-seconds: %.3f\n", peer);
+  g_print ("import-rows-per-s: %.0f\n", ours_rate);
+  g_print ("import-peer-rows-per-s: %.0f\n", peer_rate);
+  g_print ("import-ratio: %.2f\n", ours_rate / peer_rate);
+
+  for (const char * const *name = (const char * const[]) { "events.csv", "peer.db", "tideline.db",
+                                                           "tideline.db-wal", "tideline.db-shm", NULL };
+       *name != NULL; name++)
+    {
+      g_autofree char *path = g_build_filename (dir, *name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+
+  return ours_rate / peer_rate >= 0.5 ? 0 : 1;
+}

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What events on the map cost: loading them and drawing frames.
+ *
+ * Ours: TlMapView's incident layer (precomputed Mercator coordinates,
+ * clusters precomputed per zoom level, one texture per symbol). Peer:
+ * libshumate's ShumateMarkerLayer with one ShumateMarker widget per event,
+ * what GNOME Maps does.
+ *
+ * Each run replays the same pan-and-zoom sequence over the Channel and
+ * times every frame's CPU work on the main thread, from the frame clock's
+ * before-paint to its after-paint (Debian's GTK has no GDK_DEBUG=frames;
+ * under Xvfb frames are paced at 60 Hz, so wall time per frame means
+ * nothing). A layer's cost is its frame p95 minus the bare map's. One map
+ * view serves every run, so all runs draw the same, already cached,
+ * basemap tiles. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "tl-demo.h"
+#include "tl-incident-layer.h"
+#include "tl-map-view.h"
+
+#define N_FRAMES   120
+#define N_WARMUP   10
+
+typedef struct {
+  GtkWidget       *window;
+  TlMapView       *view;
+  ShumateViewport *viewport;
+  GArray          *samples;   /* double, ms */
+  gint64           paint_start;
+  guint            frame;
+  gboolean         done;
+  gboolean         first_painted;
+} Bench;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+p95 (GArray *samples)
+{
+  guint i;
+
+  g_array_sort (samples, compare_doubles);
+  i = (guint) ceil (0.95 * samples->len);
+  return g_array_index (samples, double, CLAMP (i, 1, samples->len) - 1);
+}
+
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 Bench         *bench)
+{
+  bench->paint_start = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  double ms = (g_get_monotonic_time () - bench->paint_start) / 1000.0;
+
+  bench->first_painted = TRUE;
+  if (bench->frame > N_WARMUP && !bench->done)
+    g_array_append_val (bench->samples, ms);
+}
+
+/* The fixed sequence: pans across the Strait while zooming between 7.5
+ * and 11.5, so clusters form and split. */
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  Bench *bench = data;
+  double t = bench->frame;
+
+  if (bench->samples->len >= N_FRAMES)
+    {
+      bench->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  shumate_viewport_set_zoom_level (bench->viewport, 9.5 + 2.0 * sin (t / 19.0));
+  shumate_location_set_location (SHUMATE_LOCATION (bench->viewport),
+                                 50.95 + 0.15 * cos (t / 17.0),
+                                 1.45 + 0.35 * sin (t / 13.0));
+  bench->frame++;
+  return G_SOURCE_CONTINUE;
+}
+
+static double
+run_frames (Bench *bench)
+{
+  g_array_set_size (bench->samples, 0);
+  bench->frame = 0;
+  bench->done = FALSE;
+  gtk_widget_add_tick_callback (bench->window, tick_cb, bench, NULL);
+  while (!bench->done)
+    g_main_context_iteration (NULL, TRUE);
+  return p95 (bench->samples);
+}
+
+static void
+wait_first_frame (Bench *bench)
+{
+  bench->first_painted = FALSE;
+  gtk_widget_queue_draw (bench->window);
+  while (!bench->first_painted)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GtkSelectionModel *
+make_model (GPtrArray *events,
+            guint      step)
+{
+  GListStore *store = g_list_store_new (TL_TYPE_EVENT);
+  g_autoptr(GPtrArray) some = g_ptr_array_new ();
+
+  /* Every step-th event: the same days and places, thinner. */
+  for (guint i = 0; i < events->len; i += step)
+    g_ptr_array_add (some, events->pdata[i]);
+  g_list_store_splice (store, 0, 0, some->pdata, some->len);
+  return GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (store)));
+}
+
+static double
+run_ours (Bench     *bench,
+          GPtrArray *events,
+          guint      step,
+          double    *out_load_ms)
+{
+  g_autoptr(GtkSelectionModel) model = make_model (events, step);
+  gint64 start = g_get_monotonic_time ();
+  double frame;
+
+  tl_map_view_set_model (bench->view, model);
+  wait_first_frame (bench);
+  if (out_load_ms != NULL)
+    *out_load_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  frame = run_frames (bench);
+  tl_map_view_set_model (bench->view, NULL);
+  return frame;
+}
+
+static double
+run_peer (Bench     *bench,
+          GPtrArray *events,
+          guint      step,
+          double    *out_load_ms)
+{
+  ShumateMap *map = SHUMATE_MAP (tl_map_view_get_map (bench->view));
+  ShumateMarkerLayer *layer = shumate_marker_layer_new (bench->viewport);
+  gint64 start;
+  double frame;
+
+  shumate_map_add_layer (map, SHUMATE_LAYER (layer));
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < events->len; i += step)
+    {
+      TlEvent *event = events->pdata[i];
+      ShumateMarker *marker;
+
+      if (!tl_event_has_position (event))
+        continue;
+      marker = shumate_marker_new ();
+      shumate_marker_set_child (marker, gtk_image_new_from_icon_name ("mark-location-symbolic"));
+      shumate_location_set_location (SHUMATE_LOCATION (marker), tl_event_get_latitude (event),
+                                     tl_event_get_longitude (event));
+      shumate_marker_layer_add_marker (layer, marker);
+    }
+  wait_first_frame (bench);
+  if (out_load_ms != NULL)
+    *out_load_ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  frame = run_frames (bench);
+
+  /* libshumate 1.0.3 keeps freed markers selected after remove_all. */
+  shumate_marker_layer_unselect_all_markers (layer);
+  shumate_marker_layer_remove_all (layer);
+  shumate_map_remove_layer (map, SHUMATE_LAYER (layer));
+  return frame;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkFrameClock *clock;
+  TlDemoOptions options;
+  Bench bench = { 0 };
+  double bare, ours_1k, ours_10k, ours_100k, peer_1k, peer_10k;
+  double ours_load = 0, peer_load = 0;
+  gint64 start;
+
+  gtk_init ();
+  adw_init ();
+
+  /* A month of 2024 at 100k events, generated once and thinned. */
+  tl_demo_options_init (&options, 2024, 1717200000, 1717200000 + 30 * 86400);
+  options.time_zone = utc;
+  options.n_events = 100000;
+  start = g_get_monotonic_time ();
+  events = tl_demo_generate_events (&options, NULL, &error);
+  g_assert_no_error (error);
+  g_print ("# generated %u events in %.0f ms\n", events->len,
+           (g_get_monotonic_time () - start) / 1000.0);
+
+  bench.samples = g_array_new (FALSE, FALSE, sizeof (double));
+  bench.window = gtk_window_new ();
+  bench.view = tl_map_view_new ();
+  gtk_window_set_default_size (GTK_WINDOW (bench.window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (bench.window), GTK_WIDGET (bench.view));
+  gtk_window_present (GTK_WINDOW (bench.window));
+  bench.viewport = shumate_map_get_viewport (SHUMATE_MAP (tl_map_view_get_map (bench.view)));
+  tl_map_view_go_to (bench.view, 50.95, 1.45, 9.5);
+  wait_first_frame (&bench);
+
+  clock = gtk_widget_get_frame_clock (bench.window);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &bench);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &bench);
+
+  /* Twice over the bare map first: the basemap tiles of the whole
+   * sequence get drawn and cached, and are the same for every run. */
+  run_frames (&bench);
+  run_frames (&bench);
+  bare = run_frames (&bench);
+
+  ours_1k = run_ours (&bench, events, 100, NULL);
+  ours_10k = run_ours (&bench, events, 10, &ours_load);
+  ours_100k = run_ours (&bench, events, 1, NULL);
+  peer_1k = run_peer (&bench, events, 100, NULL);
+  peer_10k = run_peer (&bench, events, 10, &peer_load);
+
+  g_print ("load-10k-ms: %.1f\n", ours_load);
+  g_print ("load-peer-10k-ms: %.1f\n", peer_load);
+  g_print ("load-10k-ratio: %.1f\n", peer_load / MAX (ours_load, 0.001));
+  g_print ("frame-bare-p95-ms: %.2f\n", bare);
+  g_print ("frame-1k-p95-ms: %.2f\n", ours_1k);
+  g_print ("frame-10k-p95-ms: %.2f\n", ours_10k);
+  g_print ("frame-100k-p95-ms: %.2f\n", ours_100k);
+  g_print ("frame-peer-1k-p95-ms: %.2f\n", peer_1k);
+  g_print ("frame-peer-10k-p95-ms: %.2f\n", peer_10k);
+  /* Layer costs are floored at 0.1 ms: below that a difference of p95s
+   * is noise, and the ratios would divide by it. */
+  g_print ("frame-10k-ratio: %.1f\n", MAX (peer_10k - bare, 0.1) / MAX (ours_10k - bare, 0.1));
+  g_print ("frame-100k-over-10k: %.2f\n", MAX (ours_100k - bare, 0.1) / MAX (ours_10k - bare, 0.1));
+
+  g_signal_handlers_disconnect_by_data (clock, &bench);
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  g_array_unref (bench.samples);
+  return 0;
+}

@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "tl-demo.h"
+#include "tl-export.h"
+#include "tl-import.h"
+
+/* Exports: each format read back through the importer gives the same
+ * events, and each file opens in GDAL/OGR with the right features. */
+
+/* 2026-11-26 00:00:00 UTC */
+#define T0 G_GINT64_CONSTANT (1795651200)
+
+/* Helpers */
+
+/* A generated day, plus the awkward cases: text with separators, quotes,
+ * line breaks and markup, unknown counts, no position, a patrol route. */
+static GPtrArray *
+make_events (void)
+{
+  g_autoptr(GError) error = NULL;
+  TlDemoOptions options;
+  GPtrArray *events;
+  TlEvent *event;
+
+  tl_demo_options_init (&options, 7, T0, T0 + 86400);
+  options.n_events = 60;
+  events = tl_demo_generate_events (&options, NULL, &error);
+  g_assert_no_error (error);
+
+  event = tl_event_new (TL_EVENT_KIND_SIGHTING);
+  tl_event_set_time (event, T0 + 3600);
+  tl_event_set_place (event, "Équihen-Plage, \"north\" beach");
+  tl_event_set_notes (event, "Two boats; one said:\n\"we are 40, <help> & fast\"\nthen nothing");
+  tl_event_set_unit (event, "CROSS Gris-Nez");
+  tl_event_set_people (event, 0);
+  g_ptr_array_add (events, event);
+
+  event = tl_event_new (TL_EVENT_KIND_PATROL);
+  tl_event_set_time (event, T0 + 7200);
+  tl_event_set_end_time (event, T0 + 7200 + 5400);
+  tl_event_set_position (event, 50.9586712, 1.5867123);
+  tl_event_set_status (event, TL_EVENT_STATUS_CLOSED);
+  tl_event_set_details (event, "{\"route\":[[1.5867123,50.9586712],[1.7,50.99],[1.81,51.02]]}");
+  g_ptr_array_add (events, event);
+
+  return events;
+}
+
+static GPtrArray *
+placed_only (GPtrArray *events)
+{
+  GPtrArray *placed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < events->len; i++)
+    if (tl_event_has_position (g_ptr_array_index (events, i)))
+      g_ptr_array_add (placed, g_object_ref (g_ptr_array_index (events, i)));
+  return placed;
+}
+
+static void
+assert_same_events (GPtrArray *expected,
+                    GPtrArray *actual)
+{
+  g_assert_cmpuint (actual->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      TlEvent *a = g_ptr_array_index (expected, i);
+      TlEvent *b = g_ptr_array_index (actual, i);
+
+      if (!tl_event_equal_content (a, b))
+        {
+          g_autofree char *ja = tl_event_to_json (a);
+          g_autofree char *jb = tl_event_to_json (b);
+
+          g_test_message ("event %u differs:\n%s\n%s", i, ja, jb);
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* Tests */
+
+static void
+test_round_trip (gconstpointer data)
+{
+  TlExchangeFormat format = GPOINTER_TO_UINT (data);
+  g_autoptr(GPtrArray) all = make_events ();
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TlImportSource) source = NULL;
+  g_autoptr(TlImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A GPX waypoint must have a position. */
+  expected = format == TL_EXCHANGE_FORMAT_GPX ? placed_only (all) : g_ptr_array_ref (all);
+
+  bytes = tl_export_events_to_bytes (all, format, &error);
+  g_assert_no_error (error);
+
+  source = tl_import_source_new_from_bytes (bytes, format, "export", &error);
+  g_assert_no_error (error);
+  result = tl_import_source_validate (source, NULL, &error);
+  g_assert_no_error (error);
+
+  if (result->problems->len > 0)
+    {
+      g_autofree char *report = tl_import_result_format_problems (result, 10);
+      g_test_message ("%s", report);
+    }
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  assert_same_events (expected, result->events);
+}
+
+static char *
+run_ogrinfo (const char  *path,
+             const char  *extra)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status;
+
+  /* "-q" alone lists every feature; otherwise a summary. */
+  command = g_strdup_printf ("ogrinfo -ro -al %s %s '%s'", g_str_equal (extra, "-q") ? "" : "-so",
+                             extra, path);
+  g_spawn_command_line_sync (command, &out, &err, &wait_status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (wait_status, NULL))
+    g_error ("ogrinfo failed on %s: %s", path, err);
+
+  return g_steal_pointer (&out);
+}
+
+/* The "Feature Count: N" of the layer named @layer (or the first). */
+static guint
+feature_count (const char *info,
+               const char *layer)
+{
+  const char *p = info;
+
+  if (layer != NULL)
+    {
+      g_autofree char *needle = g_strdup_printf ("Layer name: %s\n", layer);
+
+      p = strstr (info, needle);
+      g_assert_nonnull (p);
+    }
+  p = strstr (p, "Feature Count: ");
+  g_assert_nonnull (p);
+  return (guint) g_ascii_strtoull (p + strlen ("Feature Count: "), NULL, 10);
+}
+
+static void
+test_ogrinfo (gconstpointer data)
+{
+  TlExchangeFormat format = GPOINTER_TO_UINT (data);
+  g_autoptr(GPtrArray) events = make_events ();
+  g_autoptr(GPtrArray) placed = placed_only (events);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ogrinfo = g_find_program_in_path ("ogrinfo");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *info = NULL;
+
+  if (ogrinfo == NULL)
+    {
+      g_test_skip ("ogrinfo (gdal-bin) is not installed");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("tideline-ogr-XXXXXX", &error);
+  g_assert_no_error (error);
+  name = g_strconcat ("events.", tl_exchange_format_get_extension (format), NULL);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (tl_export_events_to_file (events, format, path, NULL, &error));
+  g_assert_no_error (error);
+
+  switch (format)
+    {
+    case TL_EXCHANGE_FORMAT_CSV:
+      info = run_ogrinfo (path, "-oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude");
+      g_assert_cmpuint (feature_count (info, NULL), ==, events->len);
+      g_assert_nonnull (strstr (info, "Geometry: Point"));
+      g_assert_nonnull (strstr (info, "\nid: String"));
+      break;
+    case TL_EXCHANGE_FORMAT_GEOJSON:
+      info = run_ogrinfo (path, "");
+      g_assert_cmpuint (feature_count (info, NULL), ==, events->len);
+      g_assert_nonnull (strstr (info, "Geometry: Point"));
+      g_assert_nonnull (strstr (info, "\npeople: Integer"));
+      break;
+    case TL_EXCHANGE_FORMAT_KML:
+      info = run_ogrinfo (path, "");
+      g_assert_cmpuint (feature_count (info, NULL), ==, events->len);
+      g_assert_nonnull (strstr (info, "\npeople: Integer"));
+      /* LIBKML says "Unknown (any)" for the layer: count the points. */
+      {
+        g_autofree char *full = run_ogrinfo (path, "-q");
+        guint n_points = 0;
+
+        for (const char *p = full; (p = strstr (p, "POINT (")) != NULL; p++)
+          n_points++;
+        g_assert_cmpuint (n_points, ==, placed->len);
+      }
+      break;
+    case TL_EXCHANGE_FORMAT_GPX:
+      info = run_ogrinfo (path, "-oo GPX_USE_EXTENSIONS=YES");
+      g_assert_cmpuint (feature_count (info, "waypoints"), ==, placed->len);
+      g_assert_cmpuint (feature_count (info, "tracks"), ==, 1);
+      g_assert_nonnull (strstr (info, "Geometry: Point"));
+      g_assert_nonnull (strstr (info, "Geometry: Multi Line String"));
+      g_assert_nonnull (strstr (info, "tl_kind: String"));
+      break;
+    case TL_EXCHANGE_N_FORMATS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* The fields every format carries, whatever the driver's prefix. */
+  for (const char * const *field = (const char * const[]) { "kind", "time", "people", "status", "notes", NULL };
+       *field != NULL; field++)
+    {
+      g_autofree char *needle = g_strdup_printf ("%s: ", *field);
+      g_assert_nonnull (strstr (info, needle));
+    }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_file_replaced_atomically (void)
+{
+  g_autoptr(GPtrArray) events = make_events ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tideline-export-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "out.csv", NULL);
+  g_autofree char *contents = NULL;
+  GDir *listing;
+  guint n_files = 0;
+
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (tl_export_events_to_file (events, TL_EXCHANGE_FORMAT_CSV, path, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfid,kind,time,"));
+
+  /* No temporary file is left behind. */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_dir_close (listing);
+  g_assert_cmpuint (n_files, ==, 1);
+
+  g_assert_false (tl_export_events_to_file (events, TL_EXCHANGE_FORMAT_CSV, missing, NULL, &error));
+  g_assert_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_IO);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_formats (void)
+{
+  TlExchangeFormat format;
+
+  g_assert_true (tl_exchange_format_guess ("a/b/Events.GeoJSON", &format));
+  g_assert_cmpint (format, ==, TL_EXCHANGE_FORMAT_GEOJSON);
+  g_assert_true (tl_exchange_format_guess ("x.tsv", &format));
+  g_assert_cmpint (format, ==, TL_EXCHANGE_FORMAT_CSV);
+  g_assert_false (tl_exchange_format_guess ("x.xlsx", &format));
+  g_assert_true (tl_exchange_format_from_string ("KML", &format));
+  g_assert_cmpint (format, ==, TL_EXCHANGE_FORMAT_KML);
+  g_assert_false (tl_exchange_format_from_string ("shp", &format));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/exchange/formats", test_formats);
+  g_test_add_func ("/exchange/file-replaced-atomically", test_file_replaced_atomically);
+  for (TlExchangeFormat f = 0; f < TL_EXCHANGE_N_FORMATS; f++)
+    {
+      g_autofree char *round_trip = g_strdup_printf ("/exchange/round-trip/%s", tl_exchange_format_to_string (f));
+      g_autofree char *ogr = g_strdup_printf ("/exchange/ogrinfo/%s", tl_exchange_format_to_string (f));
+
+      g_test_add_data_func (round_trip, GUINT_TO_POINTER (f), test_round_trip);
+      g_test_add_data_func (ogr, GUINT_TO_POINTER (f), test_ogrinfo);
+    }
+
+  return g_test_run ();
+}

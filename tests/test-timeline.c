@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "tl-filter-bar.h"
+#include "tl-review.h"
+#include "tl-summary-bar.h"
+#include "tl-time.h"
+#include "tl-time-strip.h"
+
+#define HOUR G_GINT64_CONSTANT (3600)
+
+typedef struct {
+  char      *path;
+  TlStore   *store;
+  TlReview  *review;
+  GTimeZone *zone;
+  gint64     day;
+} Fixture;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+add (TlStore       *store,
+     TlEventKind    kind,
+     TlEventStatus  status,
+     gint64         time,
+     int            people,
+     const char    *operator_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlEvent) event = tl_event_new (kind);
+
+  tl_event_set_time (event, time);
+  tl_event_set_status (event, status);
+  tl_event_set_people (event, people);
+  g_assert_true (tl_store_add_event (store, event, operator_name, &error));
+  g_assert_no_error (error);
+}
+
+/* Yesterday: one departure of 40. Today: departures of 50 and 60 at
+ * 02:00 and 05:00, an open rescue at 06:00, a closed arrival at 09:00. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("timeline-%u.db", ++counter);
+  gint64 to;
+
+  f->path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  f->store = tl_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->zone = tl_time_zone_new ("Europe/London");
+  tl_time_day_range_at (f->zone, g_get_real_time () / G_USEC_PER_SEC, &f->day, &to);
+
+  add (f->store, TL_EVENT_KIND_DEPARTURE, TL_EVENT_STATUS_CLOSED, tl_time_shift_days (f->zone, f->day, -1) + 2 * HOUR, 40, "desk-2");
+  add (f->store, TL_EVENT_KIND_DEPARTURE, TL_EVENT_STATUS_CLOSED, f->day + 2 * HOUR, 50, "desk-2");
+  add (f->store, TL_EVENT_KIND_DEPARTURE, TL_EVENT_STATUS_CLOSED, f->day + 5 * HOUR, 60, "me");
+  add (f->store, TL_EVENT_KIND_RESCUE, TL_EVENT_STATUS_ONGOING, f->day + 6 * HOUR, 60, "desk-2");
+  add (f->store, TL_EVENT_KIND_ARRIVAL, TL_EVENT_STATUS_CLOSED, f->day + 9 * HOUR, 60, "desk-2");
+
+  f->review = tl_review_new (f->store, f->zone, "me");
+  tl_review_show_day (f->review, f->day);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (f->review);
+  g_assert_finalize_object (f->store);
+  g_time_zone_unref (f->zone);
+  g_free (f->path);
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return g_list_model_get_n_items (tl_review_get_model (f->review));
+}
+
+static void
+test_review_filter_cursor_summary (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(TlFilter) filter = tl_filter_new (0, 0);
+  TlSummary current, previous;
+
+  g_assert_cmpuint (n_shown (f), ==, 4);
+  tl_review_get_summary (f->review, &current, &previous);
+  g_assert_cmpint (current.values[TL_SUMMARY_DEPARTURES], ==, 2);
+  g_assert_cmpint (current.values[TL_SUMMARY_PEOPLE], ==, 110);
+  g_assert_cmpint (current.values[TL_SUMMARY_OPEN_CASES], ==, 1);
+  g_assert_cmpint (previous.values[TL_SUMMARY_DEPARTURES], ==, 1);
+  g_assert_cmpint (previous.values[TL_SUMMARY_PEOPLE], ==, 40);
+
+  /* The filter narrows the list and the figures alike. */
+  filter->kinds = 1u << TL_EVENT_KIND_DEPARTURE;
+  tl_review_set_filter (f->review, filter);
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  tl_review_get_summary (f->review, &current, NULL);
+  g_assert_cmpint (current.values[TL_SUMMARY_OPEN_CASES], ==, 0);
+  filter->kinds = 0;
+  tl_review_set_filter (f->review, filter);
+
+  /* Replay: only what had happened by the cursor. */
+  tl_review_set_cursor (f->review, f->day + 5 * HOUR + 30 * 60);
+  g_assert_true (tl_review_is_replaying (f->review));
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  tl_review_get_summary (f->review, &current, &previous);
+  g_assert_cmpint (current.values[TL_SUMMARY_PEOPLE], ==, 110);
+  g_assert_cmpint (current.values[TL_SUMMARY_OPEN_CASES], ==, 0);
+  tl_review_set_cursor (f->review, f->day + 7 * HOUR);
+  g_assert_cmpuint (n_shown (f), ==, 3);
+  tl_review_set_cursor (f->review, G_MAXINT64);
+  g_assert_false (tl_review_is_replaying (f->review));
+  g_assert_cmpuint (n_shown (f), ==, 4);
+
+  /* The previous day, by the arrow. */
+  tl_review_shift (f->review, -1);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_cmpint (tl_review_get_preset (f->review), ==, TL_WINDOW_PRESET_DAY);
+}
+
+static void
+test_review_unseen (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint first = 0;
+
+  /* Never looked: everything is new, except what "me" wrote. */
+  g_assert_cmpuint (tl_review_count_unseen (f->review, &first), ==, 3);
+  g_assert_cmpuint (first, ==, 0);
+  tl_review_mark_seen (f->review);
+  g_assert_cmpuint (tl_review_count_unseen (f->review, NULL), ==, 0);
+
+  /* Another desk writes, through another connection. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TlStore) other = tl_store_open (f->path, &error);
+
+    g_assert_no_error (error);
+    /* Times are whole seconds: let one pass after "seen". */
+    g_usleep (1100 * 1000);
+    add (other, TL_EVENT_KIND_SIGHTING, TL_EVENT_STATUS_REPORTED, f->day + 3 * HOUR, 30, "desk-3");
+  }
+  g_assert_true (tl_store_check_for_changes (f->store));
+  g_assert_cmpuint (n_shown (f), ==, 5);
+  g_assert_cmpuint (tl_review_count_unseen (f->review, &first), ==, 1);
+  g_assert_cmpuint (first, ==, 1);
+}
+
+static void
+test_widgets (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  TlTimeStrip *strip = tl_time_strip_new ();
+  TlSummaryBar *bar = tl_summary_bar_new ();
+  TlFilterBar *filter_bar = tl_filter_bar_new ();
+  gint64 cursor;
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (filter_bar));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (bar));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (strip));
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 200);
+  tl_time_strip_set_review (strip, f->review);
+  tl_summary_bar_set_review (bar, f->review);
+  tl_filter_bar_set_review (filter_bar, f->review);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (200);
+
+  g_assert_cmpstr (tl_summary_bar_get_value_text (bar, TL_SUMMARY_PEOPLE), ==, "110");
+
+  /* Keyboard: Home goes to the start, arrows step, End goes live. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (strip), "strip.start", NULL));
+  g_assert_cmpint (tl_review_get_cursor (f->review), ==, f->day);
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  iterate (50);   /* the figures follow on idle, once per burst of changes */
+  g_assert_cmpstr (tl_summary_bar_get_value_text (bar, TL_SUMMARY_PEOPLE), ==, "0");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (strip), "strip.step", "i", 16));
+  cursor = tl_review_get_cursor (f->review);
+  g_assert_cmpint (cursor, >, f->day);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (strip), "strip.step", "i", -1));
+  g_assert_cmpint (tl_review_get_cursor (f->review), <, cursor);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (strip), "strip.end", NULL));
+  g_assert_false (tl_review_is_replaying (f->review));
+
+  /* Play runs the cursor through the window on the frame clock. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (strip), "strip.play", NULL));
+  g_assert_true (tl_time_strip_get_playing (strip));
+  iterate (300);
+  g_assert_true (tl_review_is_replaying (f->review));
+  g_assert_cmpint (tl_review_get_cursor (f->review), >, f->day);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (strip), "strip.play", NULL));
+  g_assert_false (tl_time_strip_get_playing (strip));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("tideline-test-timeline-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  int ret;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: GTK needs the system data dirs (see
+   * test-window.c). */
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_mkdir_with_parents (data, 0700);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/review/filter-cursor-summary", Fixture, NULL, fixture_set_up, test_review_filter_cursor_summary, fixture_tear_down);
+  g_test_add ("/review/unseen", Fixture, NULL, fixture_set_up, test_review_unseen, fixture_tear_down);
+  g_test_add ("/timeline/widgets", Fixture, NULL, fixture_set_up, test_widgets, fixture_tear_down);
+
+  ret = g_test_run ();
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (data, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (data, name, NULL);
+        g_unlink (path);
+      }
+    g_rmdir (data);
+    g_rmdir (home);
+  }
+
+  return ret;
+}
