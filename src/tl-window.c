@@ -13,48 +13,8 @@
 #include "tl-summary-bar.h"
 #include "tl-time.h"
 #include "tl-time-strip.h"
-#include "tl-window.h"
+#include "tl-window-private.h"
 
-struct _TlWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  AdwFlap              *flap;
-  TlMapView            *map_view;
-  GtkStack             *side_stack;
-  GtkListView          *list_view;
-  AdwStatusPage        *empty_page;
-  GtkWidget            *sample_button;
-  /* template widgets: reviewing a window of time */
-  GtkMenuButton        *window_button;
-  GtkRevealer          *custom_range_revealer;
-  GtkEntry             *custom_from_entry;
-  GtkEntry             *custom_to_entry;
-  GtkLabel             *custom_range_error;
-  TlFilterBar          *filter_bar;
-  TlSummaryBar         *summary_bar;
-  TlTimeStrip          *time_strip;
-  GtkRevealer          *new_revealer;
-  GtkButton            *new_button;
-
-  /* owned */
-  TlStore              *store;
-  GSettings            *settings;
-  GTimeZone            *zone;
-  TlEventList          *events;      /* the review's: window and filter */
-  TlReview             *review;      /* window, filter, replay, seen */
-  GtkSingleSelection   *selection;
-  GCancellable         *cancellable;
-
-  /* owned: opens report editors over this window */
-  TlReportDesk         *reports;
-
-  gint64                day_start;    /* start of the window shown */
-  guint                 slide_id;     /* keeps "last N hours" up to now */
-};
 
 G_DEFINE_FINAL_TYPE (TlWindow, tl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -287,161 +247,6 @@ list_activate_cb (TlWindow    *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-report", "x", tl_event_get_id (event));
 }
 
-static void
-previous_day_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  TlWindow *self = TL_WINDOW (widget);
-
-  tl_review_shift (self->review, -1);
-}
-
-static void
-next_day_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  TlWindow *self = TL_WINDOW (widget);
-
-  tl_review_shift (self->review, 1);
-}
-
-static void
-today_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  TlWindow *self = TL_WINDOW (widget);
-  TlWindowPreset preset = tl_review_get_preset (self->review);
-
-  tl_review_set_preset (self->review, preset == TL_WINDOW_PRESET_CUSTOM ? TL_WINDOW_PRESET_DAY : preset);
-}
-
-static void
-window_preset_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  TlWindow *self = TL_WINDOW (widget);
-  TlWindowPreset preset;
-
-  if (!tl_window_preset_from_string (g_variant_get_string (param, NULL), &preset))
-    g_return_if_reached ();
-  gtk_revealer_set_reveal_child (self->custom_range_revealer, FALSE);
-  tl_review_set_preset (self->review, preset);
-}
-
-static void
-custom_range_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  TlWindow *self = TL_WINDOW (widget);
-  /* Translators: how a time is written in the custom range entries, see strftime */
-  const char *format = _("%Y-%m-%d %H:%M");
-  g_autofree char *from = tl_time_format (self->zone, tl_review_get_from (self->review), format);
-  g_autofree char *to = tl_time_format (self->zone, tl_review_get_to (self->review), format);
-
-  gtk_editable_set_text (GTK_EDITABLE (self->custom_from_entry), from);
-  gtk_editable_set_text (GTK_EDITABLE (self->custom_to_entry), to);
-  gtk_label_set_text (self->custom_range_error, "");
-  gtk_revealer_set_reveal_child (self->custom_range_revealer, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->custom_from_entry));
-}
-
-static void
-apply_custom_range_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  TlWindow *self = TL_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 from, to;
-
-  if (!tl_time_parse (self->zone, gtk_editable_get_text (GTK_EDITABLE (self->custom_from_entry)),
-                      self->day_start, &from, &error) ||
-      !tl_time_parse (self->zone, gtk_editable_get_text (GTK_EDITABLE (self->custom_to_entry)),
-                      self->day_start, &to, &error))
-    {
-      gtk_label_set_text (self->custom_range_error, error->message);
-      return;
-    }
-  if (to <= from)
-    {
-      gtk_label_set_text (self->custom_range_error, _("The end must come after the start."));
-      return;
-    }
-
-  gtk_revealer_set_reveal_child (self->custom_range_revealer, FALSE);
-  tl_review_set_range (self->review, from, to);
-}
-
-static void
-show_new_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  TlWindow *self = TL_WINDOW (widget);
-  guint first;
-
-  /* The list does not jump when reports arrive: it moves when asked. */
-  if (tl_review_count_unseen (self->review, &first) > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", first);
-  tl_review_mark_seen (self->review);
-}
-
-static void
-find_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  tl_filter_bar_focus_search (TL_WINDOW (widget)->filter_bar);
-}
-
-static void
-new_report_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
-{
-  TlWindow *self = TL_WINDOW (widget);
-  TlEventKind kind;
-
-  if (!tl_event_kind_from_string (g_variant_get_string (param, NULL), &kind))
-    g_return_if_reached ();
-  tl_report_desk_new_report (self->reports, kind, self->day_start);
-}
-
-static void
-report_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  TlWindow *self = TL_WINDOW (widget);
-  gint64 id = param ? g_variant_get_int64 (param) : 0;
-
-  if (g_str_equal (action_name, "win.edit-report"))
-    tl_report_desk_edit (self->reports, id, self->day_start);
-  else if (g_str_equal (action_name, "win.report-history"))
-    tl_report_desk_show_history (self->reports, id, self->day_start);
-  else if (g_str_equal (action_name, "win.delete-report"))
-    tl_report_desk_delete (self->reports, id);
-  else if (g_str_equal (action_name, "win.undo-delete"))
-    tl_report_desk_undo_delete (self->reports, id);
-  else if (g_str_equal (action_name, "win.finish-pick"))
-    tl_report_desk_finish_picking (self->reports);
-}
-
-static void
-toggle_sidebar_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  TlWindow *self = TL_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
-}
-
 /* GObject overrides */
 
 static void
@@ -468,6 +273,10 @@ tl_window_constructed (GObject *object)
   self->events = g_object_ref (tl_review_get_events (self->review));
   /* Reports received since the user last looked are marked until seen. */
   g_settings_bind (self->settings, "last-viewed", self->review, "seen-before", G_SETTINGS_BIND_DEFAULT);
+  /* A first look at this database starts the clock: what it already holds
+   * is not "new", only what arrives from now on. */
+  if (tl_review_get_seen_before (self->review) == 0)
+    tl_review_mark_seen (self->review);
   g_signal_connect_object (self->review, "notify::from", G_CALLBACK (window_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review, "notify::to", G_CALLBACK (window_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review, "notify::preset", G_CALLBACK (window_changed_cb), self, G_CONNECT_SWAPPED);
@@ -475,6 +284,7 @@ tl_window_constructed (GObject *object)
   tl_filter_bar_set_review (self->filter_bar, self->review);
   tl_summary_bar_set_review (self->summary_bar, self->review);
   tl_time_strip_set_review (self->time_strip, self->review);
+  tl_trend_chart_set_review (self->trend_chart, self->review);
   self->slide_id = g_timeout_add_seconds (60, slide_window_cb, self);
 
   self->selection = gtk_single_selection_new (g_object_ref (tl_review_get_model (self->review)));
@@ -597,6 +407,7 @@ tl_window_class_init (TlWindowClass *klass)
   g_type_ensure (TL_TYPE_FILTER_BAR);
   g_type_ensure (TL_TYPE_SUMMARY_BAR);
   g_type_ensure (TL_TYPE_TIME_STRIP);
+  g_type_ensure (TL_TYPE_TREND_CHART);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TlWindow, toast_overlay);
@@ -614,32 +425,12 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, custom_range_error);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, summary_bar);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, time_strip);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, new_revealer);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, new_button);
 
-  gtk_widget_class_install_action (widget_class, "win.previous-day", NULL, previous_day_action);
-  gtk_widget_class_install_action (widget_class, "win.next-day", NULL, next_day_action);
-  gtk_widget_class_install_action (widget_class, "win.today", NULL, today_action);
-  gtk_widget_class_install_action (widget_class, "win.window-preset", "s", window_preset_action);
-  gtk_widget_class_install_action (widget_class, "win.custom-range", NULL, custom_range_action);
-  gtk_widget_class_install_action (widget_class, "win.apply-custom-range", NULL, apply_custom_range_action);
-  gtk_widget_class_install_action (widget_class, "win.show-new", NULL, show_new_action);
-  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
-  gtk_widget_class_install_action (widget_class, "win.new-report", "s", new_report_action);
-  gtk_widget_class_install_action (widget_class, "win.edit-report", "x", report_action);
-  gtk_widget_class_install_action (widget_class, "win.report-history", "x", report_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-report", "x", report_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", "x", report_action);
-  gtk_widget_class_install_action (widget_class, "win.finish-pick", NULL, report_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-day", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-day", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.today", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-report", "s", "rescue");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  tl_window_class_install_actions (widget_class);
 }
 
 static void

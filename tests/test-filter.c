@@ -273,6 +273,27 @@ test_query_combinations (Fixture       *f,
   assert_query (f, filter, 0, 1, -1);
   tl_filter_set_text (filter, "grey dingh");
   assert_query (f, filter, 1, -1);
+  /* The prefix folded like the index: case and accents typed or not. */
+  tl_filter_set_text (filter, "ÉVAC");
+  assert_query (f, filter, 3, -1);
+  tl_filter_set_text (filter, "hypothermia, ÉVACUÉ");
+  assert_query (f, filter, 3, -1);
+  /* A whole word in one field, the prefix in another. */
+  tl_filter_set_text (filter, "dover boa");
+  assert_query (f, filter, 2, -1);
+  tl_filter_set_text (filter, "taking on wat");
+  assert_query (f, filter, 2, -1);
+  tl_filter_set_text (filter, "taking o");
+  assert_query (f, filter, 2, -1);
+  /* Punctuation inside the last word: its parts in a row, as FTS5 reads
+   * a quoted phrase. */
+  tl_filter_set_text (filter, "engine-tro");
+  assert_query (f, filter, 1, -1);
+  tl_filter_set_text (filter, "trouble-engi");
+  assert_query (f, filter, -1);
+  /* Only the start of a word: "ater" is inside "water". */
+  tl_filter_set_text (filter, "ater");
+  assert_query (f, filter, -1);
 
   /* Units and places are searched too; events outside the window with
    * the same words are not listed. */

@@ -7,9 +7,11 @@
 
 #include "tl-filter-bar.h"
 #include "tl-review.h"
+#include "tl-statistics-dialog.h"
 #include "tl-summary-bar.h"
 #include "tl-time.h"
 #include "tl-time-strip.h"
+#include "tl-trend-chart.h"
 
 #define HOUR G_GINT64_CONSTANT (3600)
 
@@ -140,7 +142,14 @@ test_review_unseen (Fixture       *f,
 {
   guint first = 0;
 
-  /* Never looked: everything is new, except what "me" wrote. */
+  /* Never looked: a first look marks nothing, or every report of a
+   * database opened for the first time would be "new". */
+  g_assert_cmpint (tl_review_get_seen_before (f->review), ==, 0);
+  g_assert_cmpuint (tl_review_count_unseen (f->review, &first), ==, 0);
+  g_assert_cmpuint (first, ==, GTK_INVALID_LIST_POSITION);
+
+  /* Looked long ago: everything is new, except what "me" wrote. */
+  tl_review_set_seen_before (f->review, 1);
   g_assert_cmpuint (tl_review_count_unseen (f->review, &first), ==, 3);
   g_assert_cmpuint (first, ==, 0);
   tl_review_mark_seen (f->review);
@@ -213,6 +222,68 @@ test_widgets (Fixture       *f,
   iterate (50);
 }
 
+/* The trend chart counts the fixture's departures by day; the import
+ * dialog refuses a file with a bad row unless asked for the good ones. */
+static void
+test_trend_and_import (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char csv[] =
+    "Date,Migrants arrived,Boats arrived\n"
+    "2026-03-27,100,2\n"
+    "28/03/2026,ten,1\n"
+    "2026-03-29,87,2\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) days = NULL;
+  GtkWidget *window = gtk_window_new ();
+  TlTrendChart *chart = tl_trend_chart_new ();
+  AdwToastOverlay *toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  TlStatisticsDialog *dialog;
+  const TlTrend *trend;
+  GtkSwitch *good_only;
+
+  adw_toast_overlay_set_child (toasts, GTK_WIDGET (chart));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (toasts));
+  tl_trend_chart_set_review (chart, f->review);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+
+  trend = tl_trend_chart_get_trend (chart);
+  g_assert_nonnull (trend);
+  g_assert_cmpuint (tl_trend_get_n_days (trend), ==, TL_TREND_MIN_DAYS);
+  /* Today: departures of 50 and 60; yesterday one of 40. */
+  g_assert_cmpint (tl_trend_get_day (trend, 29)->values[TL_TREND_PEOPLE], ==, 110);
+  g_assert_cmpint (tl_trend_get_day (trend, 28)->values[TL_TREND_PEOPLE], ==, 40);
+
+  dialog = tl_statistics_dialog_new (GTK_WINDOW (window), f->store, toasts, bytes, "figures.csv");
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (50);
+  g_assert_false (tl_statistics_dialog_can_import (dialog));
+  /* All or nothing: Import does nothing while a row is bad. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "statistics.import", NULL);
+  days = tl_store_list_statistics (f->store, "2026-01-01", "2026-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 0);
+  g_clear_pointer (&days, g_array_unref);
+
+  good_only = GTK_SWITCH (gtk_widget_get_template_child (GTK_WIDGET (dialog), TL_TYPE_STATISTICS_DIALOG,
+                                                         "good_only_switch"));
+  gtk_switch_set_active (good_only, TRUE);
+  g_assert_true (tl_statistics_dialog_can_import (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "statistics.import", NULL));
+  iterate (50);
+  g_assert_null (dialog);
+  days = tl_store_list_statistics (f->store, "2026-01-01", "2026-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 2);
+  g_assert_cmpint (g_array_index (days, TlStatisticsDay, 1).people, ==, 87);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +304,7 @@ main (int   argc,
   g_test_add ("/review/filter-cursor-summary", Fixture, NULL, fixture_set_up, test_review_filter_cursor_summary, fixture_tear_down);
   g_test_add ("/review/unseen", Fixture, NULL, fixture_set_up, test_review_unseen, fixture_tear_down);
   g_test_add ("/timeline/widgets", Fixture, NULL, fixture_set_up, test_widgets, fixture_tear_down);
+  g_test_add ("/timeline/trend-and-import", Fixture, NULL, fixture_set_up, test_trend_and_import, fixture_tear_down);
 
   ret = g_test_run ();
 

@@ -435,6 +435,43 @@ tl_statistics_parse (const char                 *data,
 }
 
 /**
+ * tl_statistics_read_header:
+ * @data: the file's content, UTF-8
+ * @length: its length in bytes, or -1 if nul-terminated
+ *
+ * The column names alone, for a dialog to offer them even when
+ * tl_statistics_parse() cannot recognise which is which.
+ *
+ * Returns: (transfer full) (nullable): the first non-blank record, or
+ *   %NULL if the file has none or is not UTF-8
+ */
+GStrv
+tl_statistics_read_header (const char *data,
+                           gssize      length)
+{
+  GStrv header;
+  Reader reader;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+  if (!g_utf8_validate_len (data, length, NULL))
+    return NULL;
+
+  reader.p = data;
+  reader.end = data + length;
+  reader.line = 1;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    reader.p += 3;
+
+  while ((header = read_record (&reader)) != NULL && is_blank_record (header))
+    g_clear_pointer (&header, g_strfreev);
+
+  return header;
+}
+
+/**
  * tl_statistics_file_check:
  * @file: a parsed file
  * @error: return location for %TL_STATISTICS_ERROR_BAD_ROWS

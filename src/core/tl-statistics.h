@@ -62,6 +62,8 @@ TlStatisticsFile *tl_statistics_parse          (const char                *data,
                                                 GError                   **error);
 gboolean          tl_statistics_file_check     (const TlStatisticsFile    *file,
                                                 GError                   **error);
+GStrv             tl_statistics_read_header    (const char                *data,
+                                                gssize                     length);
 gboolean          tl_statistics_parse_date     (const char                *text,
                                                 char                       out_iso[11]);
 

@@ -39,10 +39,6 @@ static const char move_staged_sql[] =
   "INSERT INTO events (id, " STAGED_COLUMNS ", import_key)"
   " SELECT ?1 + row_number () OVER (ORDER BY n) - 1, " STAGED_COLUMNS ", import_key"
   " FROM temp.tl_exchange ORDER BY n";
-static const char audit_range_sql[] =
-  "INSERT INTO audit (event_id, action, operator, at, after)"
-  " SELECT id, 'create', ?3, ?4, " TL_STORE_EVENT_JSON " FROM events"
-  " WHERE id >= ?1 AND id < ?2 ORDER BY id";
 static const char next_id_sql[] =
   "SELECT max (coalesce ((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0),"
   "            coalesce ((SELECT max (id) FROM events), 0)) + 1";
@@ -182,11 +178,14 @@ add_in_transaction (TlStore     *self,
 {
   const char *what = _("Could not import the events");
   g_autoptr(TlCachedStatement) move = NULL;
-  g_autoptr(TlCachedStatement) audit = NULL;
+  gboolean fast = FALSE;
   gint64 first_id, n_added = 0;
   int rc;
 
-  if (!tl_store_begin (self, error))
+  /* With the triggers off when they are the known ones: the R*Tree, the
+   * full-text index and the audit rows are written by
+   * tl_store_bulk_finish(), three statements for the whole import. */
+  if (!tl_store_bulk_begin (self, &fast, error))
     return FALSE;
 
   rc = run_cached (self, clear_staging_sql, error);
@@ -195,7 +194,7 @@ add_in_transaction (TlStore     *self,
   if (rc == SQLITE_OK)
     rc = drop_known (self, events->len, skipped, &n_added, error);
   /* Ids are given inside the write lock, so each event's id is known
-   * without reading it back, and the audit rows are one range. */
+   * without reading it back, and the new events are one range. */
   first_id = query_int64 (self, next_id_sql, &rc, error);
   if (rc != SQLITE_OK)
     goto failed;
@@ -203,21 +202,16 @@ add_in_transaction (TlStore     *self,
   if (n_added > 0)
     {
       if ((move = tl_store_prepare_cached (self, move_staged_sql, error)) == NULL)
-        goto failed;
+        {
+          rc = SQLITE_ERROR;
+          goto failed;
+        }
       tl_store_bind_int64 (move, 1, first_id, &rc);
       if (rc == SQLITE_OK)
         rc = tl_store_step_done (move);
-      if (rc != SQLITE_OK)
-        goto failed;
-
-      if ((audit = tl_store_prepare_cached (self, audit_range_sql, error)) == NULL)
-        goto failed;
-      tl_store_bind_int64 (audit, 1, first_id, &rc);
-      tl_store_bind_int64 (audit, 2, first_id + n_added, &rc);
-      tl_store_bind_text (audit, 3, operator_name, &rc);
-      tl_store_bind_int64 (audit, 4, now, &rc);
       if (rc == SQLITE_OK)
-        rc = tl_store_step_done (audit);
+        rc = tl_store_bulk_finish (self, fast, first_id, first_id + n_added,
+                                   operator_name, now, error);
       if (rc != SQLITE_OK)
         goto failed;
     }
@@ -226,6 +220,7 @@ add_in_transaction (TlStore     *self,
   if (rc != SQLITE_OK)
     goto failed;
 
+  tl_store_bulk_end (self);
   if (!tl_store_commit (self, error))
     {
       tl_store_rollback (self);
@@ -237,6 +232,7 @@ add_in_transaction (TlStore     *self,
   return TRUE;
 
 failed:
+  tl_store_bulk_end (self);
   tl_store_fail_write (self, rc, what, error);
   return FALSE;
 }

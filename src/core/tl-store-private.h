@@ -62,6 +62,10 @@ struct _TlStore
  * formats are those of tl_event_to_json(). */
 #define TL_STORE_ISO_TIME(col) "strftime('%Y-%m-%dT%H:%M:%SZ', " col ", 'unixepoch')"
 #define TL_STORE_EVENT_JSON \
+  TL_STORE_EVENT_JSON_STAMPED (TL_STORE_ISO_TIME ("created_at"), TL_STORE_ISO_TIME ("updated_at"))
+/* The same with the created_at and updated_at values given as SQL
+ * expressions: a bulk add, whose rows all share one time, formats it once. */
+#define TL_STORE_EVENT_JSON_STAMPED(created_at, updated_at) \
   "json_object('id', id, 'kind', kind, " \
   "'time', " TL_STORE_ISO_TIME ("time") ", " \
   "'end_time', " TL_STORE_ISO_TIME ("end_time") ", " \
@@ -70,8 +74,8 @@ struct _TlStore
   "'deceased', deceased, 'missing', missing, 'unit', unit, " \
   "'status', status, 'notes', notes, 'case_id', case_id, " \
   "'details', json(details), 'revision', revision, " \
-  "'created_by', created_by, 'created_at', " TL_STORE_ISO_TIME ("created_at") ", " \
-  "'updated_by', updated_by, 'updated_at', " TL_STORE_ISO_TIME ("updated_at") ")"
+  "'created_by', created_by, 'created_at', " created_at ", " \
+  "'updated_by', updated_by, 'updated_at', " updated_at ")"
 
 sqlite3_stmt *tl_store_prepare_cached   (TlStore     *self,
                                          const char  *sql,
@@ -121,6 +125,28 @@ void          tl_store_fail_write       (TlStore     *self,
                                          GError     **error);
 void          tl_store_set_not_found_error (const char  *what,
                                             GError     **error);
+
+/* tl-store-import.c, shared with tl-store-exchange.c: a bulk add is one
+ * transaction opened by tl_store_bulk_begin(), which may switch the
+ * connection's triggers off (*out_fast); tl_store_bulk_finish() then
+ * indexes and audits the new ids [first_id, end_id) in three statements,
+ * and tl_store_bulk_end() switches the triggers back on, before the
+ * commit or the rollback. */
+gboolean      tl_store_bulk_begin       (TlStore     *self,
+                                         gboolean    *out_fast,
+                                         GError     **error);
+int           tl_store_bulk_finish      (TlStore     *self,
+                                         gboolean     fast,
+                                         gint64       first_id,
+                                         gint64       end_id,
+                                         const char  *operator_name,
+                                         gint64       now,
+                                         GError     **error);
+void          tl_store_bulk_end         (TlStore     *self);
+/* Whether the triggers are the ones tl_store_bulk_finish() stands in for
+ * (for the tests: a new trigger makes bulk adds slow, not wrong). */
+gboolean      tl_store_bulk_can_skip_triggers (TlStore  *self,
+                                               GError  **error);
 
 /* tl-store-read.c: what an operator typed as an FTS5 query that cannot
  * be a syntax error, or NULL if it has no word. */

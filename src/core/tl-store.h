@@ -6,6 +6,7 @@
 #include "tl-event.h"
 #include "tl-filter.h"
 #include "tl-statistics.h"
+#include "tl-trend.h"
 
 G_BEGIN_DECLS
 
@@ -132,6 +133,11 @@ gboolean    tl_store_import_statistics  (TlStore         *self,
 GArray     *tl_store_list_statistics    (TlStore         *self,
                                          const char      *first_date,
                                          const char      *last_date,
+                                         GError         **error);
+TlTrend    *tl_store_daily_counts       (TlStore         *self,
+                                         gint64           from,
+                                         gint64           to,
+                                         GTimeZone       *zone,
                                          GError         **error);
 
 /* Reports at the desk: user-extended lists, drafts and cases.

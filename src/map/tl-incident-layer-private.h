@@ -3,7 +3,13 @@
 
 #include <gtk/gtk.h>
 
+#include <math.h>
+#include <shumate/shumate.h>
+
+#include "tl-cluster.h"
+#include "tl-coordinates.h"
 #include "tl-event.h"
+#include "tl-incident-layer.h"
 
 G_BEGIN_DECLS
 
@@ -35,5 +41,100 @@ GdkTexture       *tl_marker_textures_get_cluster    (TlMarkerTextures *self,
 double            tl_marker_cluster_radius          (guint             count);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlMarkerTextures, tl_marker_textures_free)
+
+/* Clusters are precomputed down to the deepest zoom the map allows. */
+#define CLUSTER_MAX_ZOOM 17
+/* Markers closer than this many pixels may share a cluster bubble. */
+#define CLUSTER_CELL_PX  48.0
+#define PICK_RADIUS      12.0
+
+typedef struct
+{
+  double mx;        /* Web Mercator, 0..1 */
+  double my;
+  guint  position;  /* in the model */
+  guint8 kind;
+  guint8 status;
+  guint8 size;      /* tl_marker_size_bucket() */
+} MarkerPoint;
+
+typedef struct
+{
+  guint        position;  /* in the model */
+  guint        start;     /* first point, into route_pts / 2 */
+  guint        n;
+  TlClusterBox box;
+} Route;
+
+struct _TlIncidentLayer
+{
+  ShumateLayer        parent_instance;
+
+  /* owned */
+  GtkSelectionModel  *model;
+  GArray             *points;       /* MarkerPoint, in model order */
+  TlClusterIndex     *index;        /* of the points of visible kinds */
+  GArray             *routes;       /* Route */
+  GArray             *route_pts;    /* double x, y pairs, Web Mercator */
+  GArray             *visible;      /* guint, scratch for a frame's query */
+  TlMarkerTextures   *textures;
+  GTimeZone          *zone;
+
+  guint               visible_kinds;
+  guint               selected;     /* into points, or G_MAXUINT */
+  TlCoordinateFormat  format;
+  gboolean            show_routes;
+};
+
+static inline double
+lon_to_mx (double lon)
+{
+  return (lon + 180.0) / 360.0;
+}
+
+static inline double
+lat_to_my (double lat)
+{
+  double s;
+
+  lat = CLAMP (lat, -85.05112878, 85.05112878) * G_PI / 180.0;
+  s = sin (lat);
+  return 0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI);
+}
+
+static inline double
+mx_to_lon (double mx)
+{
+  return mx * 360.0 - 180.0;
+}
+
+static inline double
+my_to_lat (double my)
+{
+  return atan (sinh (G_PI * (1 - 2 * my))) * 180.0 / G_PI;
+}
+
+static inline int
+tl_incident_layer_current_level (TlIncidentLayer *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  return tl_cluster_index_level_for_zoom (self->index, shumate_viewport_get_zoom_level (viewport));
+}
+
+/* tl-incident-layer-routes.c */
+void  tl_incident_layer_add_route              (TlIncidentLayer *self,
+                                                guint            position,
+                                                TlEvent         *event);
+void  tl_incident_layer_snapshot_routes        (TlIncidentLayer *self,
+                                                GtkSnapshot     *snapshot,
+                                                double           ox,
+                                                double           oy,
+                                                double           world);
+char *tl_incident_layer_marker_tooltip         (TlIncidentLayer *self,
+                                                guint            position);
+char *tl_incident_layer_cluster_tooltip        (TlIncidentLayer *self,
+                                                guint            cluster);
+
 
 G_END_DECLS

@@ -8,54 +8,9 @@
 #include "tl-cluster.h"
 #include "tl-incident-layer.h"
 #include "tl-incident-layer-private.h"
-#include "tl-route.h"
 #include "tl-symbols.h"
 #include "tl-time.h"
 
-/* Clusters are precomputed down to the deepest zoom the map allows. */
-#define CLUSTER_MAX_ZOOM 17
-/* Markers closer than this many pixels may share a cluster bubble. */
-#define CLUSTER_CELL_PX  48.0
-#define PICK_RADIUS      12.0
-#define ROUTE_ARROW_GAP  90.0   /* pixels between direction arrows */
-
-typedef struct
-{
-  double mx;        /* Web Mercator, 0..1 */
-  double my;
-  guint  position;  /* in the model */
-  guint8 kind;
-  guint8 status;
-  guint8 size;      /* tl_marker_size_bucket() */
-} MarkerPoint;
-
-typedef struct
-{
-  guint        position;  /* in the model */
-  guint        start;     /* first point, into route_pts / 2 */
-  guint        n;
-  TlClusterBox box;
-} Route;
-
-struct _TlIncidentLayer
-{
-  ShumateLayer        parent_instance;
-
-  /* owned */
-  GtkSelectionModel  *model;
-  GArray             *points;       /* MarkerPoint, in model order */
-  TlClusterIndex     *index;        /* of the points of visible kinds */
-  GArray             *routes;       /* Route */
-  GArray             *route_pts;    /* double x, y pairs, Web Mercator */
-  GArray             *visible;      /* guint, scratch for a frame's query */
-  TlMarkerTextures   *textures;
-  GTimeZone          *zone;
-
-  guint               visible_kinds;
-  guint               selected;     /* into points, or G_MAXUINT */
-  TlCoordinateFormat  format;
-  gboolean            show_routes;
-};
 
 G_DEFINE_FINAL_TYPE (TlIncidentLayer, tl_incident_layer, SHUMATE_TYPE_LAYER)
 
@@ -67,34 +22,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* helpers */
-
-static inline double
-lon_to_mx (double lon)
-{
-  return (lon + 180.0) / 360.0;
-}
-
-static inline double
-lat_to_my (double lat)
-{
-  double s;
-
-  lat = CLAMP (lat, -85.05112878, 85.05112878) * G_PI / 180.0;
-  s = sin (lat);
-  return 0.5 - log ((1 + s) / (1 - s)) / (4 * G_PI);
-}
-
-static inline double
-mx_to_lon (double mx)
-{
-  return mx * 360.0 - 180.0;
-}
-
-static inline double
-my_to_lat (double my)
-{
-  return atan (sinh (G_PI * (1 - 2 * my))) * 180.0 / G_PI;
-}
 
 /* Where the view's top-left corner is, in world pixels at the current
  * zoom: a marker is drawn at its Mercator position times the world size,
@@ -114,14 +41,6 @@ view_origin (TlIncidentLayer *self,
            gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
   *out_y = lat_to_my (shumate_location_get_latitude (location)) * world -
            gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-}
-
-static int
-current_level (TlIncidentLayer *self)
-{
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-
-  return tl_cluster_index_level_for_zoom (self->index, shumate_viewport_get_zoom_level (viewport));
 }
 
 static void
@@ -178,34 +97,6 @@ rebuild_index (TlIncidentLayer *self)
                                       CLUSTER_MAX_ZOOM, CLUSTER_CELL_PX);
 }
 
-static void
-add_route (TlIncidentLayer *self,
-           guint            position,
-           TlEvent         *event)
-{
-  g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
-  Route route = { position, self->route_pts->len / 2, 0,
-                  { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE } };
-
-  if (!tl_route_parse (tl_event_get_details (event), lonlat))
-    return;
-
-  for (guint i = 0; i + 1 < lonlat->len; i += 2)
-    {
-      double x = lon_to_mx (g_array_index (lonlat, double, i));
-      double y = lat_to_my (g_array_index (lonlat, double, i + 1));
-
-      g_array_append_val (self->route_pts, x);
-      g_array_append_val (self->route_pts, y);
-      route.box.minx = MIN (route.box.minx, x);
-      route.box.miny = MIN (route.box.miny, y);
-      route.box.maxx = MAX (route.box.maxx, x);
-      route.box.maxy = MAX (route.box.maxy, y);
-      route.n++;
-    }
-  g_array_append_val (self->routes, route);
-}
-
 /* Everything a frame needs is computed here, once per model change. */
 static void
 rebuild_points (TlIncidentLayer *self)
@@ -222,7 +113,7 @@ rebuild_points (TlIncidentLayer *self)
       int people;
 
       if (tl_event_get_kind (event) == TL_EVENT_KIND_PATROL)
-        add_route (self, i, event);
+        tl_incident_layer_add_route (self, i, event);
       if (!tl_event_has_position (event))
         continue;
 
@@ -262,95 +153,6 @@ append_marker (TlIncidentLayer   *self,
                                &GRAPHENE_RECT_INIT (x, y, TL_MARKER_TEXTURE_SIZE, TL_MARKER_TEXTURE_SIZE));
 }
 
-static void
-draw_arrow (cairo_t *cr,
-            double   x,
-            double   y,
-            double   angle)
-{
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_rotate (cr, angle);
-  cairo_move_to (cr, 6, 0);
-  cairo_line_to (cr, -4, -5);
-  cairo_line_to (cr, -2, 0);
-  cairo_line_to (cr, -4, 5);
-  cairo_close_path (cr);
-  cairo_restore (cr);
-}
-
-static void
-snapshot_routes (TlIncidentLayer *self,
-                 GtkSnapshot     *snapshot,
-                 double           ox,
-                 double           oy,
-                 double           world)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  TlClusterBox view = { ox / world, oy / world, (ox + width) / world, (oy + height) / world };
-  cairo_t *cr = NULL;
-  double r, g, b;
-
-  if (!self->show_routes || (self->visible_kinds & (1u << TL_EVENT_KIND_PATROL)) == 0)
-    return;
-
-  tl_symbol_get_colour (TL_EVENT_KIND_PATROL, &r, &g, &b);
-  for (guint i = 0; i < self->routes->len; i++)
-    {
-      const Route *route = &g_array_index (self->routes, Route, i);
-      const double *pts = &g_array_index (self->route_pts, double, route->start * 2);
-      double since_arrow = ROUTE_ARROW_GAP / 2;
-
-      if (route->box.maxx < view.minx || route->box.minx > view.maxx ||
-          route->box.maxy < view.miny || route->box.miny > view.maxy)
-        continue;
-
-      if (cr == NULL)
-        {
-          cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-          cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-        }
-
-      for (guint k = 0; k < route->n; k++)
-        {
-          double x = pts[2 * k] * world - ox, y = pts[2 * k + 1] * world - oy;
-
-          if (k == 0)
-            cairo_move_to (cr, x, y);
-          else
-            cairo_line_to (cr, x, y);
-        }
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
-      cairo_set_line_width (cr, 5);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, r, g, b);
-      cairo_set_line_width (cr, 2.5);
-      cairo_stroke (cr);
-
-      /* Arrows along the way show which way the patrol went. */
-      for (guint k = 1; k < route->n; k++)
-        {
-          double x0 = pts[2 * k - 2] * world - ox, y0 = pts[2 * k - 1] * world - oy;
-          double x1 = pts[2 * k] * world - ox, y1 = pts[2 * k + 1] * world - oy;
-          double len = hypot (x1 - x0, y1 - y0), angle = atan2 (y1 - y0, x1 - x0);
-          double at = ROUTE_ARROW_GAP - since_arrow;
-
-          for (; at < len; at += ROUTE_ARROW_GAP)
-            draw_arrow (cr, x0 + (x1 - x0) * at / len, y0 + (y1 - y0) * at / len, angle);
-          since_arrow = len - (at - ROUTE_ARROW_GAP);
-        }
-      cairo_set_source_rgb (cr, r, g, b);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-    }
-
-  g_clear_pointer (&cr, cairo_destroy);
-}
-
 /* What is under (@x, @y): the selected marker, drawn on top, first; then
  * the nearest cluster or marker. */
 static gboolean
@@ -382,11 +184,11 @@ hit (TlIncidentLayer *self,
         }
     }
 
-  if (!tl_cluster_index_hit (self->index, current_level (self), world, x + ox, y + oy,
+  if (!tl_cluster_index_hit (self->index, tl_incident_layer_current_level (self), world, x + ox, y + oy,
                              PICK_RADIUS, tl_marker_cluster_radius (100), &c))
     return FALSE;
 
-  clusters = tl_cluster_index_get_clusters (self->index, current_level (self), &n);
+  clusters = tl_cluster_index_get_clusters (self->index, tl_incident_layer_current_level (self), &n);
   if (clusters[c].count == 1)
     *out_point = tl_cluster_index_get_point (self->index, clusters[c].first)->id;
   else
@@ -399,7 +201,7 @@ zoom_to_cluster (TlIncidentLayer *self,
                  guint            cluster)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  int level = current_level (self);
+  int level = tl_incident_layer_current_level (self);
   double zoom, max_zoom = MIN (shumate_viewport_get_max_zoom_level (viewport), CLUSTER_MAX_ZOOM);
   TlClusterBox box;
   guint n;
@@ -477,64 +279,6 @@ click_pressed_cb (GtkGestureClick *gesture,
     zoom_to_cluster (self, cluster);
 }
 
-static char *
-cluster_tooltip (TlIncidentLayer *self,
-                 guint            cluster)
-{
-  guint counts[TL_CLUSTER_MAX_CATEGORIES];
-  const TlCluster *clusters;
-  GString *s = g_string_new (NULL);
-  guint n;
-
-  clusters = tl_cluster_index_get_clusters (self->index, current_level (self), &n);
-  tl_cluster_index_get_members (self->index, current_level (self), cluster, NULL, NULL, counts);
-  {
-    g_autofree char *title = g_strdup_printf (ngettext ("%u report", "%u reports", clusters[cluster].count),
-                                              clusters[cluster].count);
-    g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-    g_string_append_printf (s, "<b>%s</b>", escaped);
-  }
-  for (guint k = 0; k < TL_EVENT_N_KINDS; k++)
-    if (counts[k] > 0)
-      {
-        g_autofree char *line = g_markup_printf_escaped ("\n%s: %u", tl_event_kind_get_label (k), counts[k]);
-
-        g_string_append (s, line);
-      }
-  g_string_append_printf (s, "\n<i>%s</i>", _("Click to zoom in"));
-  return g_string_free (s, FALSE);
-}
-
-static char *
-marker_tooltip (TlIncidentLayer *self,
-                guint            position)
-{
-  g_autoptr(TlEvent) event = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  g_autofree char *time_text = NULL;
-  g_autofree char *where = NULL;
-  const char *kind = tl_event_kind_get_label (tl_event_get_kind (event));
-  const char *status = tl_event_status_get_label (tl_event_get_status (event));
-  int people;
-
-  /* Translators: date and time in a map tooltip, see strftime */
-  time_text = tl_time_format (self->zone, tl_event_get_time (event), _("%-d %b %H:%M"));
-  where = tl_coordinates_format (tl_event_get_latitude (event), tl_event_get_longitude (event),
-                                 self->format);
-  people = tl_event_get_people (event);
-  if (people < 0 && tl_event_get_rescued (event) > 0)
-    people = tl_event_get_rescued (event);
-
-  if (people >= 0)
-    {
-      g_autofree char *people_text = g_strdup_printf (ngettext ("%d person", "%d people", people), people);
-
-      return g_markup_printf_escaped ("<b>%s</b> %s (%s)\n%s\n%s", time_text, kind, status,
-                                      people_text, where);
-    }
-  return g_markup_printf_escaped ("<b>%s</b> %s (%s)\n%s", time_text, kind, status, where);
-}
-
 static gboolean
 query_tooltip_cb (TlIncidentLayer *self,
                   int              x,
@@ -549,9 +293,9 @@ query_tooltip_cb (TlIncidentLayer *self,
     return FALSE;
 
   if (point != G_MAXUINT)
-    markup = marker_tooltip (self, g_array_index (self->points, MarkerPoint, point).position);
+    markup = tl_incident_layer_marker_tooltip (self, g_array_index (self->points, MarkerPoint, point).position);
   else
-    markup = cluster_tooltip (self, cluster);
+    markup = tl_incident_layer_cluster_tooltip (self, cluster);
   gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }
@@ -576,10 +320,10 @@ tl_incident_layer_snapshot (GtkWidget   *widget,
 
   tl_marker_textures_set_scale (self->textures, gtk_widget_get_scale_factor (widget));
   view_origin (self, &ox, &oy, &world);
-  snapshot_routes (self, snapshot, ox, oy, world);
+  tl_incident_layer_snapshot_routes (self, snapshot, ox, oy, world);
 
   /* Only the clusters of the grid buckets in view, whatever the total. */
-  level = current_level (self);
+  level = tl_incident_layer_current_level (self);
   view = (TlClusterBox) { (ox - margin) / world, (oy - margin) / world,
                           (ox + width + margin) / world, (oy + height + margin) / world };
   g_array_set_size (self->visible, 0);

@@ -371,6 +371,19 @@ tl_review_get_zone (TlReview *self)
   return self->zone;
 }
 
+/**
+ * tl_review_get_store:
+ *
+ * Returns: (transfer none): the database reviewed
+ */
+TlStore *
+tl_review_get_store (TlReview *self)
+{
+  g_return_val_if_fail (TL_IS_REVIEW (self), NULL);
+
+  return self->store;
+}
+
 TlWindowPreset
 tl_review_get_preset (TlReview *self)
 {
@@ -607,7 +620,8 @@ tl_review_get_seen_before (TlReview *self)
 
 /**
  * tl_review_set_seen_before:
- * @seen_before: reports created after this time, UTC, are new to the user
+ * @seen_before: reports created after this time, UTC, are new to the user;
+ *   0 if the user never looked, when nothing is new
  */
 void
 tl_review_set_seen_before (TlReview *self,
@@ -627,7 +641,8 @@ tl_review_set_seen_before (TlReview *self,
  * tl_review_is_unseen:
  *
  * Returns: whether @event arrived since the user last looked (and was not
- *   written by the user)
+ *   written by the user); before a first look nothing is new, since
+ *   everything would be
  */
 gboolean
 tl_review_is_unseen (TlReview *self,
@@ -635,7 +650,8 @@ tl_review_is_unseen (TlReview *self,
 {
   g_return_val_if_fail (TL_IS_REVIEW (self), FALSE);
 
-  return tl_event_get_created_at (event) > self->seen_before &&
+  return self->seen_before > 0 &&
+         tl_event_get_created_at (event) > self->seen_before &&
          g_strcmp0 (tl_event_get_created_by (event), self->operator_name) != 0;
 }
 

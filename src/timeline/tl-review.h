@@ -22,6 +22,7 @@ TlReview       *tl_review_new            (TlStore        *store,
 TlEventList    *tl_review_get_events     (TlReview       *self);
 GListModel     *tl_review_get_model      (TlReview       *self);
 GTimeZone      *tl_review_get_zone       (TlReview       *self);
+TlStore        *tl_review_get_store      (TlReview       *self);
 
 TlWindowPreset  tl_review_get_preset     (TlReview       *self);
 void            tl_review_set_preset     (TlReview       *self,

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "tl-briefing.h"
+#include "tl-cli.h"
+#include "tl-time.h"
+
+/* Exit statuses, as tl_cli_main() documents them. */
+#define EXIT_FAILED   1
+#define EXIT_BAD_ARGS 2
+
+typedef struct {
+  char *from_text;
+  char *to_text;
+  char *zone_text;
+  char *title;
+  char *subtitle;
+  char *marking;
+  char *operator_name;
+  char *output;
+} Args;
+
+/* helpers */
+
+static void
+args_clear (Args *args)
+{
+  g_free (args->from_text);
+  g_free (args->to_text);
+  g_free (args->zone_text);
+  g_free (args->title);
+  g_free (args->subtitle);
+  g_free (args->marking);
+  g_free (args->operator_name);
+  g_free (args->output);
+}
+
+/* Every check that needs no database, so a typo never waits on the store. */
+static gboolean
+build_options (Args               *args,
+               GTimeZone          *zone,
+               TlBriefingOptions  *options,
+               GError            **error)
+{
+  gint64 from, to;
+
+  if (args->output == NULL || !g_str_has_suffix (args->output, ".pdf"))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("Name the file to write with -o FILE.pdf"));
+      return FALSE;
+    }
+
+  /* Today by default; one day after --from, or before --to, otherwise. */
+  tl_time_day_range_at (zone, g_get_real_time () / G_USEC_PER_SEC, &from, &to);
+  if (args->from_text != NULL)
+    {
+      if (!tl_cli_parse_time (args->from_text, zone, &from, error))
+        {
+          g_prefix_error (error, "--from: ");
+          return FALSE;
+        }
+      to = tl_time_shift_days (zone, from, 1);
+    }
+  if (args->to_text != NULL)
+    {
+      if (!tl_cli_parse_time (args->to_text, zone, &to, error))
+        {
+          g_prefix_error (error, "--to: ");
+          return FALSE;
+        }
+      if (args->from_text == NULL)
+        from = tl_time_shift_days (zone, to, -1);
+    }
+  if (to <= from)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--from must be before --to"));
+      return FALSE;
+    }
+
+  options->from = from;
+  options->to = to;
+  options->title = args->title;
+  options->subtitle = args->subtitle;
+  options->marking = args->marking;
+  options->operator_name = args->operator_name ? args->operator_name : g_get_real_name ();
+  options->time_zone = zone;
+  return TRUE;
+}
+
+/* public API */
+
+/**
+ * tl_cli_export_briefing:
+ * @argc: the argument count, the command itself being argv[0]
+ * @argv: (array length=argc): the arguments
+ *
+ * `tideline export-briefing [--database F | --demo] [--from T] [--to T]
+ * [--marking S] [--title S] -o brief.pdf`: the briefing of a time window
+ * (map, figures, table of reports, trend), written without a display.
+ *
+ * Returns: the exit status: 0 done, 1 failed, 2 bad arguments.
+ */
+int
+tl_cli_export_briefing (int    argc,
+                        char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(TlStore) store = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  TlCliDatabaseOptions db = { 0 };
+  TlBriefingOptions options;
+  Args args = { 0 };
+  int status = 0;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("Write the briefing to FILE.pdf"), N_("FILE") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &args.from_text, N_("Start of the time window (default: today)"), N_("TIME") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &args.to_text, N_("End of the time window (default: a day after the start)"), N_("TIME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &args.title, N_("Title (default: Briefing)"), N_("TEXT") },
+    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &args.subtitle, N_("Line under the title (default: the time window)"), N_("TEXT") },
+    { "marking", 0, 0, G_OPTION_ARG_STRING, &args.marking, N_("Protective marking printed on every page, like OFFICIAL-SENSITIVE"), N_("TEXT") },
+    { "operator", 0, 0, G_OPTION_ARG_STRING, &args.operator_name, N_("Name printed as the briefing’s author (default: yours)"), N_("NAME") },
+    { "time-zone", 0, 0, G_OPTION_ARG_STRING, &args.zone_text, N_("Zone of the times given and printed (default: the system’s)"), N_("ZONE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Write the briefing of a time window as a PDF: map, figures, "
+                                           "table of reports and trend."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, tl_cli_database_option_group (&db));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      status = EXIT_BAD_ARGS;
+      goto out;
+    }
+  if (argc > 1)
+    {
+      g_printerr (_("Unexpected argument “%s”\n"), argv[1]);
+      status = EXIT_BAD_ARGS;
+      goto out;
+    }
+  if (!(zone = tl_time_zone_new (args.zone_text)))
+    {
+      g_printerr (_("--time-zone: unknown time zone “%s”\n"), args.zone_text);
+      status = EXIT_BAD_ARGS;
+      goto out;
+    }
+
+  tl_briefing_options_init (&options);
+  if (!build_options (&args, zone, &options, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      status = EXIT_BAD_ARGS;
+      goto out;
+    }
+
+  /* Opening creates a missing database: a typo in its name would give a
+   * briefing of an empty day that looks like a quiet one. */
+  if (!db.demo)
+    {
+      g_autofree char *path = db.database ? g_strdup (db.database) : tl_cli_default_database_path ();
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_printerr (_("There is no database at “%s”\n"), path);
+          status = EXIT_FAILED;
+          goto out;
+        }
+    }
+  if (!(store = tl_cli_open_store (&db, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      status = g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED) ? EXIT_BAD_ARGS : EXIT_FAILED;
+      goto out;
+    }
+  if (!(events = tl_store_list_events (store, options.from, options.to, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      status = EXIT_FAILED;
+      goto out;
+    }
+  if (!tl_briefing_write_file (args.output, &options, events, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      status = EXIT_FAILED;
+      goto out;
+    }
+
+  g_print (ngettext ("Wrote a briefing of %u report on %u pages to %s\n",
+                     "Wrote a briefing of %u reports on %u pages to %s\n", events->len),
+           events->len, tl_briefing_count_pages (events->len), args.output);
+
+out:
+  /* Pango keeps its fonts for the main thread: drop them, so a leak
+   * checker run over the command sees only leaks that are ours. */
+  pango_cairo_font_map_set_default (NULL);
+  args_clear (&args);
+  tl_cli_database_options_clear (&db);
+  return status;
+}

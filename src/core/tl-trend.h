@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tl-event.h"
+#include "tl-statistics.h"
+
+G_BEGIN_DECLS
+
+/* Daily figures for the trend chart: Tideline's own counts, one bucket per
+ * local day of the display zone (23, 24 or 25 hours long), beside the
+ * official figures imported for the same dates. Counted as the summary
+ * bar counts a window (tl-summary.c), so that a day's bar and that day's
+ * summary always agree. */
+
+/* How many days the chart shows at least. */
+#define TL_TREND_MIN_DAYS 30
+
+typedef enum {
+  TL_TREND_DEPARTURES,
+  TL_TREND_BOATS,
+  TL_TREND_PEOPLE,
+  TL_TREND_OFFICIAL_PEOPLE,
+  TL_TREND_OFFICIAL_BOATS,
+  TL_TREND_N_SERIES
+} TlTrendSeries;
+
+typedef struct {
+  gint64 start;                         /* local midnight, UTC seconds */
+  char   date[11];                      /* the local date, YYYY-MM-DD */
+  gint64 values[TL_TREND_N_SERIES];     /* -1: not known (official figures
+                                         * not imported for that date) */
+} TlTrendDay;
+
+typedef struct _TlTrend TlTrend;
+
+TlTrend          *tl_trend_new             (GTimeZone        *zone,
+                                            gint64            first_day,
+                                            guint             n_days);
+TlTrend          *tl_trend_new_for_window  (GTimeZone        *zone,
+                                            gint64            from,
+                                            gint64            to);
+void              tl_trend_free            (TlTrend          *trend);
+guint             tl_trend_get_n_days      (const TlTrend    *trend);
+const TlTrendDay *tl_trend_get_day         (const TlTrend    *trend,
+                                            guint             index);
+gint64            tl_trend_get_from        (const TlTrend    *trend);
+gint64            tl_trend_get_to          (const TlTrend    *trend);
+int               tl_trend_find_day        (const TlTrend    *trend,
+                                            gint64            utc);
+void              tl_trend_add_event       (TlTrend          *trend,
+                                            gint64            time,
+                                            TlEventKind       kind,
+                                            int               boats,
+                                            int               people);
+void              tl_trend_add_statistics  (TlTrend          *trend,
+                                            GArray           *days);
+gint64            tl_trend_get_max         (const TlTrend    *trend,
+                                            TlTrendSeries     series);
+gboolean          tl_trend_has_data        (const TlTrend    *trend);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlTrend, tl_trend_free)
+
+G_END_DECLS

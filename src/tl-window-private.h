@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tl-event-list.h"
+#include "tl-filter-bar.h"
+#include "tl-map-view.h"
+#include "tl-report-desk.h"
+#include "tl-review.h"
+#include "tl-summary-bar.h"
+#include "tl-time-strip.h"
+#include "tl-trend-chart.h"
+#include "tl-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by tl-window.c (construction, the list, what follows the
+ * window of time) and tl-window-actions.c (the win.* actions), as GNOME
+ * Text Editor splits its window. */
+
+struct _TlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  AdwFlap              *flap;
+  TlMapView            *map_view;
+  GtkStack             *side_stack;
+  GtkListView          *list_view;
+  AdwStatusPage        *empty_page;
+  GtkWidget            *sample_button;
+  /* template widgets: reviewing a window of time */
+  GtkMenuButton        *window_button;
+  GtkRevealer          *custom_range_revealer;
+  GtkEntry             *custom_from_entry;
+  GtkEntry             *custom_to_entry;
+  GtkLabel             *custom_range_error;
+  TlFilterBar          *filter_bar;
+  TlSummaryBar         *summary_bar;
+  TlTrendChart         *trend_chart;
+  TlTimeStrip          *time_strip;
+  GtkRevealer          *new_revealer;
+  GtkButton            *new_button;
+
+  /* owned */
+  TlStore              *store;
+  GSettings            *settings;
+  GTimeZone            *zone;
+  TlEventList          *events;      /* the review's: window and filter */
+  TlReview             *review;      /* window, filter, replay, seen */
+  GtkSingleSelection   *selection;
+  GCancellable         *cancellable;
+
+  /* owned: opens report editors over this window */
+  TlReportDesk         *reports;
+
+  gint64                day_start;    /* start of the window shown */
+  guint                 slide_id;     /* keeps "last N hours" up to now */
+};
+
+void tl_window_class_install_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS

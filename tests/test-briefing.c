@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The briefing PDF: the pages it promises, the marking on every page, no
+ * file left behind by a failure; and `tideline export-briefing` and
+ * `tideline sitrep` as scripts run them, with no display. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "tl-briefing.h"
+#include "tl-time.h"
+
+/* 26 November 2026, 00:00 UTC. */
+#define DAY G_GINT64_CONSTANT (1795651200)
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+/* helpers */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("test-briefing-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* @n reports spread over three days, every kind. */
+static GPtrArray *
+make_events (guint n)
+{
+  GPtrArray *events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      TlEvent *event = tl_event_new (i % TL_EVENT_N_KINDS);
+
+      tl_event_set_id (event, i + 1);
+      tl_event_set_time (event, DAY + (gint64) i * (3 * 24 * 3600) / MAX (n, 1));
+      tl_event_set_position (event, 50.9 + (i % 7) * 0.02, 1.4 + (i % 11) * 0.03);
+      tl_event_set_people (event, 40 + i % 20);
+      tl_event_set_place (event, "Off Wimereux");
+      tl_event_set_unit (event, "RNLI Dover");
+      g_ptr_array_add (events, event);
+    }
+  return events;
+}
+
+/* Page objects, as a reader counts them: "/Type /Page" but not "/Pages". */
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint n = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  /* memmem: the file has binary streams, with NULs a string search stops at. */
+  for (const char *p = contents; (p = memmem (p, length - (p - contents), "/Type /Page", 11)) != NULL; p++)
+    if (p[11] != 's')
+      n++;
+  return n;
+}
+
+static void
+write_briefing (const char *path,
+                guint       n_events,
+                const char *marking)
+{
+  g_autoptr(GPtrArray) events = make_events (n_events);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GError) error = NULL;
+  TlBriefingOptions options;
+
+  tl_briefing_options_init (&options);
+  options.from = DAY;
+  options.to = DAY + 3 * 24 * 3600;
+  options.marking = marking;
+  options.operator_name = "Watch leader";
+  options.created_at = DAY + 3 * 24 * 3600 + 600;
+  options.time_zone = utc;
+  g_assert_true (tl_briefing_write_file (path, &options, events, &error));
+  g_assert_no_error (error);
+}
+
+/* tests */
+
+static void
+test_briefing_pages (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct { guint n_events; guint n_pages; } cases[] = {
+    { 0, 3 },     /* cover, a table page that says it is empty, trend */
+    { 51, 3 },    /* one full table page */
+    { 52, 4 },
+    { 100, 4 },
+    { 250, 7 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("brief-%u.pdf", cases[i].n_events);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_assert_cmpuint (tl_briefing_count_pages (cases[i].n_events), ==, cases[i].n_pages);
+      write_briefing (path, cases[i].n_events, NULL);
+      g_assert_cmpuint (count_pdf_pages (path), ==, cases[i].n_pages);
+    }
+}
+
+static void
+test_briefing_marking (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "marked.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+  guint n_markings = 0;
+  int status;
+
+  write_briefing (path, 100, "OFFICIAL-SENSITIVE");
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* Top and bottom of all four pages. */
+  for (const char *p = text; (p = strstr (p, "OFFICIAL-SENSITIVE")) != NULL; p++)
+    n_markings++;
+  g_assert_cmpuint (n_markings, ==, 8);
+  g_assert_nonnull (strstr (text, "Page 1 of 4"));
+  g_assert_nonnull (strstr (text, "Page 4 of 4"));
+  g_assert_nonnull (strstr (text, "Generated 29 November 2026 00:10 UTC by Watch leader"));
+  g_assert_nonnull (strstr (text, "Reports per Day"));
+}
+
+static void
+test_briefing_invalid (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "never.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "no-such-dir", "brief.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  TlBriefingOptions options;
+
+  tl_briefing_options_init (&options);
+  options.from = DAY;
+  options.to = DAY;
+  g_assert_false (tl_briefing_write_file (path, &options, NULL, &error));
+  g_assert_error (error, TL_BRIEFING_ERROR, TL_BRIEFING_ERROR_INVALID);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  options.to = DAY + 3600;
+  g_assert_false (tl_briefing_write_file (missing, &options, NULL, &error));
+  g_assert_error (error, TL_BRIEFING_ERROR, TL_BRIEFING_ERROR_WRITE);
+}
+
+/* The commands, run as a script would. */
+static int
+run_tideline (char       **out,
+              const char  *first,
+              ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+
+  g_ptr_array_add (argv, g_test_build_filename (G_TEST_BUILT, "..", "src", "tideline", NULL));
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, g_strdup (a));
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "demo.db", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "brief.pdf", NULL);
+  g_autofree char *out = NULL;
+
+  g_assert_cmpint (run_tideline (&out, "generate", "--database", db, "--from", "2026-11-26", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_tideline (&out, "export-briefing", "--database", db, "--from", "2026-11-26",
+                                 "--marking", "OFFICIAL-SENSITIVE", "--title", "Morning brief",
+                                 "-o", pdf, NULL), ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_pdf_pages (pdf), >=, 3);
+  g_unlink (pdf);
+  g_clear_pointer (&out, g_free);
+
+  /* Bad arguments: exit 2, nothing written. */
+  {
+    const char *bad[][4] = {
+      { "--from", "yesterday-ish", "-o", pdf },
+      { "--from", "2026-11-27", "--to", "2026-11-26" },
+      { "-o", "brief.png", NULL, NULL },
+      { "--no-such-option", "-o", pdf, NULL },
+      { "--demo", "--database", db, NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        int status = run_tideline (&out, "export-briefing", "--database", db,
+                                   bad[i][0], bad[i][1], bad[i][2], bad[i][3], NULL);
+
+        g_assert_cmpint (status, ==, 2);
+        g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+        g_clear_pointer (&out, g_free);
+      }
+  }
+
+  /* A SITREP of the first report, and refusals. */
+  g_assert_cmpint (run_tideline (&out, "sitrep", "--database", db, "--event", "1", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "SAR SITREP ("));
+  g_assert_nonnull (strstr (out, "\nF. COORDINATING CENTRE: CROSS GRIS-NEZ / HMCG DOVER\n"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_tideline (&out, "sitrep", "--database", db, NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_tideline (&out, "sitrep", "--database", db, "--event", "1", "--case", "1", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_tideline (&out, "sitrep", "--database", db, "--event", "999999", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/briefing/pages", Fixture, NULL, fixture_set_up, test_briefing_pages, fixture_tear_down);
+  g_test_add ("/briefing/marking", Fixture, NULL, fixture_set_up, test_briefing_marking, fixture_tear_down);
+  g_test_add ("/briefing/invalid", Fixture, NULL, fixture_set_up, test_briefing_invalid, fixture_tear_down);
+  g_test_add ("/briefing/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+
+  ret = g_test_run ();
+  pango_cairo_font_map_set_default (NULL);
+  return ret;
+}
