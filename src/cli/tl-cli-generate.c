@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "tl-cli.h"
 #include "tl-demo.h"
@@ -14,7 +15,7 @@ progress_cb (guint64  n_done,
              gpointer user_data)
 {
   if (n_total > 0)
-    g_printerr ("\r%" G_GUINT64_FORMAT " / %" G_GUINT64_FORMAT, n_done, n_total);
+    g_printerr ("\r%" PRIu64 " / %" G_GUINT64_FORMAT, n_done, n_total);
   else
     g_printerr ("\r%" G_GUINT64_FORMAT, n_done);
 }
@@ -120,8 +121,8 @@ tl_cli_generate (int    argc,
     }
 
   g_printerr ("\n");
-  g_print (ngettext ("Wrote %" G_GUINT64_FORMAT " event to %s\n",
-                     "Wrote %" G_GUINT64_FORMAT " events to %s\n", written),
+  g_print (ngettext ("Wrote %" PRIu64 " event to %s\n",
+                     "Wrote %" PRIu64 " events to %s\n", written),
            written, tl_store_get_path (store));
 
 out:

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tl-geo.h"
 #include "tl-map-view.h"
 #include "tl-review.h"
 #include "tl-store.h"

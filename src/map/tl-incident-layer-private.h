@@ -52,6 +52,7 @@ typedef struct
 {
   double mx;        /* Web Mercator, 0..1 */
   double my;
+  gint64 time;      /* UTC, for the replay's emphasis */
   guint  position;  /* in the model */
   guint8 kind;
   guint8 status;

@@ -122,6 +122,7 @@ rebuild_points (TlIncidentLayer *self)
         people = tl_event_get_rescued (event);
       p.mx = lon_to_mx (tl_event_get_longitude (event));
       p.my = lat_to_my (tl_event_get_latitude (event));
+      p.time = tl_event_get_time (event);
       p.position = i;
       p.kind = MIN (tl_event_get_kind (event), TL_EVENT_N_KINDS - 1);
       p.status = MIN (tl_event_get_status (event), TL_EVENT_N_STATUSES - 1);
@@ -670,4 +671,40 @@ tl_incident_layer_pick (TlIncidentLayer *self,
   if (!hit (self, x, y, &point, &cluster) || point == G_MAXUINT)
     return G_MAXUINT;
   return g_array_index (self->points, MarkerPoint, point).position;
+}
+
+/**
+ * tl_incident_layer_collect_recent:
+ * @from: start of the span, UTC, exclusive
+ * @to: end of the span, UTC, inclusive
+ * @out: (element-type TlPulsePoint): where to append the markers
+ *
+ * Appends the markers shown (of a visible kind) whose time is in the
+ * span, with their age as a share of it: what a replay emphasises.
+ */
+void
+tl_incident_layer_collect_recent (TlIncidentLayer *self,
+                                  gint64           from,
+                                  gint64           to,
+                                  GArray          *out)
+{
+  double span = MAX (1, to - from);
+
+  g_return_if_fail (TL_IS_INCIDENT_LAYER (self));
+  g_return_if_fail (out != NULL);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const MarkerPoint *p = &g_array_index (self->points, MarkerPoint, i);
+      TlPulsePoint pulse;
+
+      if (p->time <= from || p->time > to || (self->visible_kinds & (1u << p->kind)) == 0)
+        continue;
+      pulse.mx = p->mx;
+      pulse.my = p->my;
+      pulse.age = (to - p->time) / span;
+      pulse.radius = tl_marker_radius (p->size);
+      pulse.kind = p->kind;
+      g_array_append_val (out, pulse);
+    }
 }

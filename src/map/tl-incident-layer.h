@@ -5,6 +5,7 @@
 
 #include "tl-coordinates.h"
 #include "tl-event.h"
+#include "tl-pulse-layer.h"
 
 G_BEGIN_DECLS
 
@@ -38,5 +39,9 @@ guint              tl_incident_layer_get_n_clusters (TlIncidentLayer *self,
 guint              tl_incident_layer_pick        (TlIncidentLayer   *self,
                                                   double             x,
                                                   double             y);
+void               tl_incident_layer_collect_recent (TlIncidentLayer *self,
+                                                  gint64             from,
+                                                  gint64             to,
+                                                  GArray            *out);
 
 G_END_DECLS

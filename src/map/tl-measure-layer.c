@@ -14,6 +14,9 @@ struct _TlMeasureLayer
 
   /* owned */
   GArray       *points;  /* double latitude, longitude pairs */
+
+  gboolean      closed;       /* an area: the last point joins the first */
+  gboolean      interactive;  /* takes the pointer, with a crosshair */
 };
 
 G_DEFINE_FINAL_TYPE (TlMeasureLayer, tl_measure_layer, SHUMATE_TYPE_LAYER)
@@ -98,6 +101,12 @@ tl_measure_layer_snapshot (GtkWidget   *widget,
       else
         cairo_line_to (cr, x, y);
     }
+  if (self->closed && n > 2)
+    {
+      cairo_close_path (cr);
+      cairo_set_source_rgba (cr, 0.75, 0.11, 0.16, 0.12);
+      cairo_fill_preserve (cr);
+    }
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
   cairo_set_line_width (cr, 5);
   cairo_stroke_preserve (cr);
@@ -121,6 +130,16 @@ tl_measure_layer_snapshot (GtkWidget   *widget,
       cairo_stroke (cr);
     }
   cairo_destroy (cr);
+}
+
+static gboolean
+tl_measure_layer_contains (GtkWidget *widget,
+                           double     x,
+                           double     y)
+{
+  /* ShumateLayer takes no pointer; while picking this one takes it all,
+   * for its cursor: clicks and drags still reach the map around it. */
+  return TL_MEASURE_LAYER (widget)->interactive;
 }
 
 static void
@@ -172,6 +191,7 @@ tl_measure_layer_class_init (TlMeasureLayerClass *klass)
   object_class->finalize = tl_measure_layer_finalize;
   object_class->get_property = tl_measure_layer_get_property;
   widget_class->snapshot = tl_measure_layer_snapshot;
+  widget_class->contains = tl_measure_layer_contains;
 
   /**
    * TlMeasureLayer:n-points:
@@ -307,4 +327,61 @@ tl_measure_layer_describe (TlMeasureLayer *self)
     g_string_append_printf (s, _("Total: %s"), total);
   }
   return g_string_free (s, FALSE);
+}
+
+/**
+ * tl_measure_layer_get_point:
+ * @index: a point, below tl_measure_layer_get_n_points()
+ * @latitude: (out): its latitude
+ * @longitude: (out): its longitude
+ */
+void
+tl_measure_layer_get_point (TlMeasureLayer *self,
+                            guint           index,
+                            double         *latitude,
+                            double         *longitude)
+{
+  g_return_if_fail (TL_IS_MEASURE_LAYER (self));
+  g_return_if_fail (index < self->points->len / 2);
+
+  *latitude = point_lat (self, index);
+  *longitude = point_lon (self, index);
+}
+
+/**
+ * tl_measure_layer_set_closed:
+ * @closed: whether the points outline an area
+ *
+ * An area is drawn closed and lightly filled.
+ */
+void
+tl_measure_layer_set_closed (TlMeasureLayer *self,
+                             gboolean        closed)
+{
+  g_return_if_fail (TL_IS_MEASURE_LAYER (self));
+
+  closed = !!closed;
+  if (self->closed == closed)
+    return;
+  self->closed = closed;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tl_measure_layer_set_interactive:
+ * @interactive: whether the layer takes the pointer
+ *
+ * An interactive layer shows a crosshair over the whole map. The clicks
+ * still go to the map's gestures (the layer has none): the map view
+ * places the points.
+ */
+void
+tl_measure_layer_set_interactive (TlMeasureLayer *self,
+                                  gboolean        interactive)
+{
+  g_return_if_fail (TL_IS_MEASURE_LAYER (self));
+
+  self->interactive = !!interactive;
+  gtk_widget_set_can_target (GTK_WIDGET (self), self->interactive);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), self->interactive ? "crosshair" : NULL);
 }

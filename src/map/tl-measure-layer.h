@@ -19,5 +19,13 @@ void            tl_measure_layer_clear        (TlMeasureLayer  *self);
 guint           tl_measure_layer_get_n_points (TlMeasureLayer  *self);
 double          tl_measure_layer_get_total    (TlMeasureLayer  *self);
 char           *tl_measure_layer_describe     (TlMeasureLayer  *self);
+void            tl_measure_layer_get_point    (TlMeasureLayer  *self,
+                                               guint            index,
+                                               double          *latitude,
+                                               double          *longitude);
+void            tl_measure_layer_set_closed   (TlMeasureLayer  *self,
+                                               gboolean         closed);
+void            tl_measure_layer_set_interactive (TlMeasureLayer *self,
+                                               gboolean         interactive);
 
 G_END_DECLS

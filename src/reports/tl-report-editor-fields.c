@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "tl-report-editor-private.h"
 
@@ -278,8 +279,8 @@ new_case_row (TlReportEditor *self)
 
       /* Translators: an item of the list of cases: the case number, its
        * status, and how many reports it links */
-      label = g_strdup_printf (g_dngettext (NULL, "Case %" G_GINT64_FORMAT " · %s · %u report",
-                                            "Case %" G_GINT64_FORMAT " · %s · %u reports", c->n_events),
+      label = g_strdup_printf (g_dngettext (NULL, "Case %" PRId64 " · %s · %u report",
+                                            "Case %" PRId64 " · %s · %u reports", c->n_events),
                                c->id, tl_case_status_get_label (c->status), c->n_events);
       gtk_string_list_append (items, label);
       g_array_append_val (self->case_ids, c->id);
@@ -538,7 +539,7 @@ tl_report_editor_fill_field (TlReportEditor *self,
             index = i;
         if (index == G_MAXUINT)
           {
-            g_autofree char *label = g_strdup_printf (_("Case %" G_GINT64_FORMAT), id);
+            g_autofree char *label = g_strdup_printf (_("Case %" PRId64), id);
 
             gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (w->row))), label);
             g_array_append_val (self->case_ids, id);

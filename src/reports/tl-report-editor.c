@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <json-glib/json-glib.h>
 
 #include "tl-report-editor-private.h"
@@ -607,7 +608,7 @@ tl_report_editor_new (TlStore            *store,
   adw_window_title_set_title (self->window_title, title);
   if (self->event != NULL)
     {
-      g_autofree char *subtitle = g_strdup_printf (_("Report %" G_GINT64_FORMAT), tl_event_get_id (self->event));
+      g_autofree char *subtitle = g_strdup_printf (_("Report %" PRId64), tl_event_get_id (self->event));
       adw_window_title_set_subtitle (self->window_title, subtitle);
     }
 

@@ -1,0 +1,743 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <shumate/shumate.h>
+
+#include "tl-briefing.h"
+#include "tl-export.h"
+#include "tl-export-desk.h"
+#include "tl-import-dialog.h"
+#include "tl-map-export-dialog.h"
+#include "tl-sitrep-dialog.h"
+#include "tl-snapshot-job.h"
+#include "tl-time.h"
+
+struct _TlExportDesk
+{
+  GObject               parent_instance;
+
+  /* borrowed: the window owns the desk */
+  GtkApplicationWindow *window;
+  AdwToastOverlay      *toasts;
+  TlMapView            *map_view;
+
+  /* owned */
+  TlStore              *store;
+  TlReview             *review;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GtkWindow            *dialog;       /* the one dialog open, if any */
+  AdwEntryRow          *briefing_title_row;
+  AdwEntryRow          *briefing_marking_row;
+};
+
+G_DEFINE_FINAL_TYPE (TlExportDesk, tl_export_desk, G_TYPE_OBJECT)
+
+typedef struct {
+  TlBriefingOptions  options;
+  char              *title;
+  char              *marking;
+  char              *operator_name;
+  GTimeZone         *zone;
+  GPtrArray         *events;
+  char              *path;
+} BriefingJob;
+
+/* helpers */
+
+static void
+briefing_job_free (BriefingJob *job)
+{
+  g_free (job->title);
+  g_free (job->marking);
+  g_free (job->operator_name);
+  g_clear_pointer (&job->zone, g_time_zone_unref);
+  g_clear_pointer (&job->events, g_ptr_array_unref);
+  g_free (job->path);
+  g_free (job);
+}
+
+static char *
+get_operator_name (TlExportDesk *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "operator-name");
+
+  return g_strdup (name[0] != '\0' ? name : g_get_real_name ());
+}
+
+/* The reports as the review shows them, copied for a worker thread. */
+static GPtrArray *
+copy_shown_events (TlExportDesk *self)
+{
+  g_autoptr(GPtrArray) shown = tl_snapshot_job_copy_events (tl_review_get_model (self->review));
+  GPtrArray *copies = g_ptr_array_new_full (shown->len, g_object_unref);
+
+  for (guint i = 0; i < shown->len; i++)
+    g_ptr_array_add (copies, tl_event_copy (g_ptr_array_index (shown, i)));
+  return copies;
+}
+
+static void
+show_error (TlExportDesk *self,
+            const char   *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  /* A failed export must be seen: it stays until dismissed. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+launched_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    g_warning ("Cannot open the file: %s", error->message);
+}
+
+static void
+open_file_cb (AdwToast   *toast,
+              const char *uri)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GdkAppLaunchContext) context = display ? gdk_display_get_app_launch_context (display) : NULL;
+
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL, launched_cb, NULL);
+}
+
+/* "Saved brief.pdf", with a button to look at it. */
+static void
+toast_saved (TlExportDesk *self,
+             const char   *path,
+             const char   *message)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_file_cb), g_file_get_uri (file),
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+set_dialog (TlExportDesk *self,
+            GtkWindow    *dialog)
+{
+  if (self->dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  self->dialog = dialog;
+  if (dialog != NULL)
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+}
+
+static GtkFileChooserNative *
+new_chooser (TlExportDesk         *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self->window), action,
+                                                               accept, _("_Cancel"));
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  return chooser;
+}
+
+static char *
+chooser_take_path (GtkNativeDialog *chooser,
+                   int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  return file ? g_file_get_path (file) : NULL;
+}
+
+/* callbacks: map */
+
+static void
+map_saved_cb (TlExportDesk      *self,
+              const char        *path,
+              TlMapExportDialog *dialog)
+{
+  g_autofree char *base = g_filename_display_basename (path);
+  /* Translators: a toast after saving a map; %s is the file's name */
+  g_autofree char *message = g_strdup_printf (_("Saved %s"), base);
+
+  toast_saved (self, path, message);
+}
+
+static TlMapExportDialog *
+open_map_dialog (TlExportDesk *self)
+{
+  g_autofree char *operator_name = get_operator_name (self);
+  TlMapExportDialog *dialog;
+  TlGeoBox bbox;
+
+  tl_export_desk_get_map_area (self, &bbox);
+  dialog = tl_map_export_dialog_new (GTK_WINDOW (self->window), tl_review_get_model (self->review),
+                                     tl_review_get_filter (self->review), tl_review_get_zone (self->review),
+                                     &bbox, operator_name);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (map_saved_cb), self, G_CONNECT_SWAPPED);
+  set_dialog (self, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+export_map_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  open_map_dialog (user_data);
+}
+
+static void
+print_map_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  TlMapExportDialog *dialog = open_map_dialog (user_data);
+
+  tl_map_export_dialog_set_size (dialog, TL_MAP_EXPORT_SIZE_A4_LANDSCAPE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export.print", NULL);
+}
+
+/* callbacks: briefing */
+
+static void
+briefing_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  BriefingJob *job = task_data;
+  GError *error = NULL;
+
+  if (tl_briefing_write_file (job->path, &job->options, job->events, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+briefing_written_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  TlExportDesk *self = TL_EXPORT_DESK (source);
+  BriefingJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+  base = g_filename_display_basename (job->path);
+  /* Translators: a toast after saving a briefing; %s is the file's name */
+  message = g_strdup_printf (_("Saved %s"), base);
+  toast_saved (self, job->path, message);
+}
+
+static void
+briefing_chooser_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     TlExportDesk    *self)
+{
+  g_autofree char *path = chooser_take_path (chooser, response);
+  const TlFilter *filter = tl_review_get_filter (self->review);
+  g_autoptr(GTask) task = NULL;
+  BriefingJob *job;
+  TlGeoBox bbox;
+
+  if (path == NULL)
+    return;
+
+  job = g_new0 (BriefingJob, 1);
+  tl_briefing_options_init (&job->options);
+  tl_export_desk_get_map_area (self, &bbox);
+  job->title = g_strdup (g_object_get_data (G_OBJECT (chooser), "title"));
+  job->marking = g_strdup (g_object_get_data (G_OBJECT (chooser), "marking"));
+  job->operator_name = get_operator_name (self);
+  job->zone = g_time_zone_ref (tl_review_get_zone (self->review));
+  job->events = copy_shown_events (self);
+  job->path = g_steal_pointer (&path);
+  job->options.title = job->title && job->title[0] ? job->title : NULL;
+  job->options.marking = job->marking && job->marking[0] ? job->marking : NULL;
+  job->options.operator_name = job->operator_name;
+  job->options.time_zone = job->zone;
+  job->options.from = filter->from;
+  job->options.to = filter->to;
+  job->options.bbox = bbox;
+  if (filter->kinds != 0)
+    job->options.event_kinds = filter->kinds;
+
+  task = g_task_new (self, self->cancellable, briefing_written_cb, NULL);
+  g_task_set_source_tag (task, briefing_chooser_cb);
+  g_task_set_task_data (task, job, (GDestroyNotify) briefing_job_free);
+  g_task_run_in_thread (task, briefing_thread);
+}
+
+static void
+briefing_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      TlExportDesk     *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  /* Translators: the file name offered for a briefing, see strftime */
+  g_autofree char *name = tl_time_format (tl_review_get_zone (self->review),
+                                          tl_review_get_filter (self->review)->from, _("briefing-%Y-%m-%d.pdf"));
+
+  if (!g_str_equal (response, "save"))
+    return;
+
+  chooser = new_chooser (self, _("Save Briefing"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+  g_object_set_data_full (G_OBJECT (chooser), "title",
+                          g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->briefing_title_row))), g_free);
+  g_object_set_data_full (G_OBJECT (chooser), "marking",
+                          g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->briefing_marking_row))), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (briefing_chooser_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_briefing_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  TlExportDesk *self = user_data;
+  GtkWidget *dialog, *group;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Export Briefing"),
+                                   _("A PDF of the reports shown: the map and the figures, "
+                                     "the table of reports and the trend."));
+  group = adw_preferences_group_new ();
+  self->briefing_title_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->briefing_title_row), _("Title"));
+  self->briefing_marking_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->briefing_marking_row),
+                                 _("Protective marking, like OFFICIAL-SENSITIVE"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->briefing_title_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->briefing_marking_row));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "save", _("_Save…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (briefing_response_cb), self, 0);
+  set_dialog (self, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* callbacks: data exchange */
+
+static void
+data_exported_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  TlExportDesk *self = g_task_get_source_object (task);
+  const char *path = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *message = NULL;
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "n-events"));
+
+  if (!tl_export_events_to_file_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+  base = g_filename_display_basename (path);
+  /* Translators: a toast after exporting; %u reports, %s the file's name */
+  message = g_strdup_printf (ngettext ("Exported %u report to %s", "Exported %u reports to %s", n), n, base);
+  toast_saved (self, path, message);
+}
+
+static void
+export_chooser_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   TlExportDesk    *self)
+{
+  const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+  TlExchangeFormat format = TL_EXCHANGE_FORMAT_CSV;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  GTask *task;
+
+  if (choice == NULL || !tl_exchange_format_from_string (choice, &format))
+    format = TL_EXCHANGE_FORMAT_CSV;
+  if (!(path = chooser_take_path (chooser, response)))
+    return;
+  /* A typed extension wins over the choice: "log.kml" is KML. */
+  tl_exchange_format_guess (path, &format);
+
+  events = copy_shown_events (self);
+  task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "n-events", GUINT_TO_POINTER (events->len));
+  tl_export_events_to_file_async (events, format, path, self->cancellable, data_exported_cb, task);
+}
+
+static void
+export_data_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  TlExportDesk *self = user_data;
+  GtkFileChooserNative *chooser = new_chooser (self, _("Export Reports"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"));
+  const char *ids[TL_EXCHANGE_N_FORMATS + 1] = { NULL };
+  const char *labels[TL_EXCHANGE_N_FORMATS + 1] = { NULL };
+  /* Translators: the file name offered for exported reports, see strftime */
+  g_autofree char *name = tl_time_format (tl_review_get_zone (self->review),
+                                          tl_review_get_filter (self->review)->from, _("reports-%Y-%m-%d.csv"));
+
+  for (guint f = 0; f < TL_EXCHANGE_N_FORMATS; f++)
+    {
+      ids[f] = tl_exchange_format_to_string (f);
+      labels[f] = tl_exchange_format_get_label (f);
+    }
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", ids[0]);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+imported_cb (TlExportDesk   *self,
+             guint           n_added,
+             guint           n_already,
+             TlImportDialog *dialog)
+{
+  g_autofree char *added = g_strdup_printf (ngettext ("Imported %u report", "Imported %u reports", n_added),
+                                            n_added);
+  g_autofree char *message = NULL;
+
+  if (n_already > 0)
+    /* Translators: "Imported 120 reports" then how many were skipped */
+    message = g_strdup_printf (ngettext ("%s; %u already there", "%s; %u already there", n_already),
+                               added, n_already);
+  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message ? message : added));
+}
+
+static void
+source_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TlExportDesk *self = TL_EXPORT_DESK (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *operator_name = NULL;
+  TlImportSource *import_source = g_task_propagate_pointer (G_TASK (result), &error);
+  TlImportDialog *dialog;
+
+  if (import_source == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+  operator_name = get_operator_name (self);
+  dialog = tl_import_dialog_new (GTK_WINDOW (self->window), self->store, import_source,
+                                 tl_review_get_zone (self->review), operator_name);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  set_dialog (self, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+read_source_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TlImportSource *source = tl_import_source_new_from_file (task_data, &error);
+
+  if (source == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, source, (GDestroyNotify) tl_import_source_free);
+}
+
+static void
+import_chooser_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   TlExportDesk    *self)
+{
+  g_autofree char *path = chooser_take_path (chooser, response);
+  g_autoptr(GTask) task = NULL;
+
+  if (path == NULL)
+    return;
+  task = g_task_new (self, self->cancellable, source_read_cb, NULL);
+  g_task_set_source_tag (task, import_chooser_cb);
+  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_run_in_thread (task, read_source_thread);
+}
+
+static void
+import_data_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  TlExportDesk *self = user_data;
+  GtkFileChooserNative *chooser = new_chooser (self, _("Import Reports"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"));
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("All supported files"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  for (guint f = 0; f < TL_EXCHANGE_N_FORMATS; f++)
+    {
+      g_autoptr(GtkFileFilter) one = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (one, tl_exchange_format_get_label (f));
+      gtk_file_filter_add_suffix (one, tl_exchange_format_get_extension (f));
+      gtk_file_filter_add_suffix (all, tl_exchange_format_get_extension (f));
+      if (f == TL_EXCHANGE_FORMAT_GEOJSON)
+        {
+          gtk_file_filter_add_suffix (one, "json");
+          gtk_file_filter_add_suffix (all, "json");
+        }
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), one);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* callbacks: SITREP */
+
+static void
+open_sitrep (TlExportDesk *self,
+             gint64        event_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlEvent) event = tl_store_get_event (self->store, event_id, &error);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(TlCase) found = NULL;
+  TlSitrepDialog *dialog;
+
+  if (event == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  /* A report that belongs to a case speaks for the whole case. */
+  if (tl_event_get_case_id (event) > 0)
+    {
+      if (!(found = tl_store_get_case (self->store, tl_event_get_case_id (event), &error)) ||
+          !(events = tl_store_list_case_events (self->store, tl_event_get_case_id (event), &error)))
+        {
+          show_error (self, error->message);
+          return;
+        }
+    }
+  else
+    {
+      events = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (events, g_steal_pointer (&event));
+    }
+  dialog = tl_sitrep_dialog_new (GTK_WINDOW (self->window), events,
+                                 found ? found->id : 0, found ? found->title : NULL);
+  set_dialog (self, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+sitrep_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  open_sitrep (user_data, g_variant_get_int64 (param));
+}
+
+static void
+sitrep_selected_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       user_data)
+{
+  TlExportDesk *self = user_data;
+  TlEvent *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  if (selected != NULL)
+    open_sitrep (self, tl_event_get_id (selected));
+}
+
+static void
+selection_changed_cb (TlExportDesk *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->window), "sitrep-selected");
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+}
+
+static const GActionEntry actions[] = {
+  { .name = "export-map", .activate = export_map_action },
+  { .name = "print-map", .activate = print_map_action },
+  { .name = "export-briefing", .activate = export_briefing_action },
+  { .name = "export-data", .activate = export_data_action },
+  { .name = "import-data", .activate = import_data_action },
+  { .name = "sitrep", .activate = sitrep_action, .parameter_type = "x" },
+  { .name = "sitrep-selected", .activate = sitrep_selected_action },
+};
+
+/* GObject overrides */
+
+static void
+tl_export_desk_dispose (GObject *object)
+{
+  TlExportDesk *self = TL_EXPORT_DESK (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->window != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      g_action_map_remove_action (G_ACTION_MAP (self->window), actions[i].name);
+  if (self->dialog != NULL)
+    gtk_window_destroy (self->dialog);
+  set_dialog (self, NULL);
+  self->window = NULL;
+  g_clear_object (&self->store);
+  g_clear_object (&self->review);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (tl_export_desk_parent_class)->dispose (object);
+}
+
+static void
+tl_export_desk_class_init (TlExportDeskClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = tl_export_desk_dispose;
+}
+
+static void
+tl_export_desk_init (TlExportDesk *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+}
+
+/* public API */
+
+/**
+ * tl_export_desk_new:
+ * @window: the main window; its action map gets the desk's win.* actions
+ * @toasts: where results and failures are told
+ * @store: the database
+ * @review: what the window shows: its filter is what is exported
+ * @map_view: the map, whose visible area a map snapshot shows
+ * @selection: the list's selection, for the SITREP of the selected report
+ *
+ * Returns: (transfer full): the desk, for @window to own
+ */
+TlExportDesk *
+tl_export_desk_new (GtkApplicationWindow *window,
+                    AdwToastOverlay      *toasts,
+                    TlStore              *store,
+                    TlReview             *review,
+                    TlMapView            *map_view,
+                    GtkSingleSelection   *selection)
+{
+  TlExportDesk *self = g_object_new (TL_TYPE_EXPORT_DESK, NULL);
+  GtkEventController *shortcuts;
+
+  self->window = window;
+  self->toasts = toasts;
+  self->map_view = map_view;
+  self->store = g_object_ref (store);
+  self->review = g_object_ref (review);
+  self->selection = g_object_ref (selection);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (window), actions, G_N_ELEMENTS (actions), self);
+  g_signal_connect_object (selection, "selection-changed", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  selection_changed_cb (self);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_e, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.export-map")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("win.print-map")));
+  gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
+
+  return self;
+}
+
+/**
+ * tl_export_desk_get_map_area:
+ * @out_bbox: (out): the area the map shows now
+ *
+ * The map's visible area, read from its viewport; the Strait of Dover
+ * before the map has a size.
+ */
+void
+tl_export_desk_get_map_area (TlExportDesk *self,
+                             TlGeoBox     *out_bbox)
+{
+  GtkWidget *map = tl_map_view_get_map (self->map_view);
+  TlSnapshotOptions defaults;
+  int width = map ? gtk_widget_get_width (map) : 0;
+  int height = map ? gtk_widget_get_height (map) : 0;
+
+  tl_snapshot_options_init (&defaults);
+  *out_bbox = defaults.bbox;
+  if (SHUMATE_IS_MAP (map) && width > 0 && height > 0)
+    {
+      ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
+      double north, west, south, east;
+
+      shumate_viewport_widget_coords_to_location (viewport, map, 0, 0, &north, &west);
+      shumate_viewport_widget_coords_to_location (viewport, map, width, height, &south, &east);
+      /* The renderer refuses boxes across the antimeridian; the Channel
+       * never needs one. */
+      if (west < east && south < north)
+        *out_bbox = (TlGeoBox) { west, MAX (south, -80), east, MIN (north, 80) };
+    }
+}
+
+/**
+ * tl_export_desk_get_dialog:
+ *
+ * Returns: (transfer none) (nullable): the export, import or SITREP
+ *   dialog last opened, while it is open
+ */
+GtkWindow *
+tl_export_desk_get_dialog (TlExportDesk *self)
+{
+  g_return_val_if_fail (TL_IS_EXPORT_DESK (self), NULL);
+
+  return self->dialog;
+}
