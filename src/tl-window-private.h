@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "tl-event-list.h"
+#include "tl-export-desk.h"
 #include "tl-filter-bar.h"
 #include "tl-map-view.h"
 #include "tl-report-desk.h"
@@ -56,6 +57,8 @@ struct _TlWindow
 
   /* owned: opens report editors over this window */
   TlReportDesk         *reports;
+  /* owned: maps, briefings, SITREPs, imports and exports */
+  TlExportDesk         *exports;
 
   gint64                day_start;    /* start of the window shown */
   guint                 slide_id;     /* keeps "last N hours" up to now */

@@ -312,6 +312,8 @@ tl_window_constructed (GObject *object)
 
   self->reports = tl_report_desk_new (GTK_WINDOW (self), self->toast_overlay, self->store, self->zone);
   g_signal_connect_object (self->reports, "saved", G_CALLBACK (report_saved_cb), self, G_CONNECT_SWAPPED);
+  self->exports = tl_export_desk_new (GTK_APPLICATION_WINDOW (self), self->toast_overlay, self->store,
+                                     self->review, self->map_view, self->selection);
 
   /* A database opened from --database names itself in the title, so two
    * windows on two files are never confused. */
@@ -329,6 +331,7 @@ tl_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->reports);
+  g_clear_object (&self->exports);
   g_clear_handle_id (&self->slide_id, g_source_remove);
   /* Closing the window is looking away: what it showed has been seen. */
   if (self->review != NULL)

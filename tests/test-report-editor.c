@@ -7,114 +7,14 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "tl-application.h"
+#include "tl-test-ui.h"
 #include "tl-map-view.h"
 
 #include "tl-report-editor.h"
 #include "tl-window.h"
 
-/* The report editor through the window's actions, as an officer uses it.
- * One application for the whole program: it can be registered on the bus
- * only once. */
-static TlApplication *the_app;
+/* The report editor through the window's actions, as an officer uses it. */
 
-typedef struct {
-  char          *path;
-  TlApplication *app;
-  TlStore       *store;
-} Fixture;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  static guint counter;
-  g_autofree char *name = g_strdup_printf ("editor-test-%u.db", ++counter);
-
-  fixture->path = g_build_filename (g_get_user_data_dir (), name, NULL);
-  fixture->store = tl_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-
-  fixture->app = g_object_ref (the_app);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->store);
-  g_clear_object (&fixture->app);
-  g_free (fixture->path);
-}
-
-static TlWindow *
-present_window (Fixture *fixture)
-{
-  TlWindow *window = tl_window_new (fixture->app, fixture->store);
-
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
-
-  return window;
-}
-
-static void
-close_window (TlWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
-  g_assert_finalize_object (window);
-}
-
-static TlMapView *
-find_map_view (GtkWidget *widget)
-{
-  if (TL_IS_MAP_VIEW (widget))
-    return TL_MAP_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      TlMapView *found = find_map_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static TlReportEditor *
 open_new (TlWindow   *window,
@@ -123,7 +23,7 @@ open_new (TlWindow   *window,
   GtkWindow *editor;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", "s", kind));
-  iterate (50);
+  tl_test_iterate (50);
   editor = tl_window_get_report_form (window);
   g_assert_true (TL_IS_REPORT_EDITOR (editor));
   return TL_REPORT_EDITOR (editor);
@@ -136,7 +36,7 @@ open_edit (TlWindow *window,
   GtkWindow *editor;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-report", "x", id));
-  iterate (50);
+  tl_test_iterate (50);
   editor = tl_window_get_report_form (window);
   g_assert_true (TL_IS_REPORT_EDITOR (editor));
   g_assert_cmpint (tl_report_editor_get_event_id (TL_REPORT_EDITOR (editor)), ==, id);
@@ -157,12 +57,12 @@ save (TlReportEditor *editor)
 {
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.save", NULL));
-  iterate (100);
+  tl_test_iterate (100);
   g_assert_null (editor);
 }
 
 static TlEvent *
-get_event (Fixture *fixture,
+get_event (TlTestFixture *fixture,
            gint64   id)
 {
   g_autoptr(GError) error = NULL;
@@ -197,11 +97,11 @@ save_rescue (TlWindow *window)
 }
 
 static void
-test_create_each_kind (Fixture       *fixture,
+test_create_each_kind (TlTestFixture *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  TlWindow *window = present_window (fixture);
+  TlWindow *window = tl_test_present_window (fixture);
   TlReportEditor *editor;
   g_autoptr(TlEvent) rescue = NULL;
   g_autoptr(TlEvent) departure = NULL;
@@ -244,10 +144,10 @@ test_create_each_kind (Fixture       *fixture,
   set (editor, TL_REPORT_FIELD_UNITS, "HMC Seeker (Border Force cutter)");
   gtk_widget_activate_action (GTK_WIDGET (editor), "report.draw-route", NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  g_signal_emit_by_name (find_map_view (GTK_WIDGET (window)), "new-report-here", 51.0, 1.5);
-  g_signal_emit_by_name (find_map_view (GTK_WIDGET (window)), "new-report-here", 51.05, 1.6);
+  g_signal_emit_by_name (TL_MAP_VIEW (tl_test_find_widget (GTK_WIDGET (window), TL_TYPE_MAP_VIEW)), "new-report-here", 51.0, 1.5);
+  g_signal_emit_by_name (TL_MAP_VIEW (tl_test_find_widget (GTK_WIDGET (window), TL_TYPE_MAP_VIEW)), "new-report-here", 51.05, 1.6);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.finish-pick", NULL);
-  iterate (20);
+  tl_test_iterate (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   save (editor);
   patrol = get_event (fixture, selected_id (window));
@@ -257,8 +157,8 @@ test_create_each_kind (Fixture       *fixture,
   /* An arrival, its position picked on the map. */
   editor = open_new (window, "arrival");
   gtk_widget_activate_action (GTK_WIDGET (editor), "report.pick-position", NULL);
-  g_signal_emit_by_name (find_map_view (GTK_WIDGET (window)), "new-report-here", 51.12, 1.33);
-  iterate (20);
+  g_signal_emit_by_name (TL_MAP_VIEW (tl_test_find_widget (GTK_WIDGET (window), TL_TYPE_MAP_VIEW)), "new-report-here", 51.12, 1.33);
+  tl_test_iterate (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
   set (editor, TL_REPORT_FIELD_PEOPLE, "41");
   set (editor, TL_REPORT_FIELD_OUTCOME, "landed_uk");
@@ -268,14 +168,14 @@ test_create_each_kind (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (tl_event_get_latitude (arrival), 51.12, 1e-4);
 
   g_assert_cmpint (tl_store_count_events (fixture->store, &error), ==, 4);
-  close_window (window);
+  tl_test_close_window (window);
 }
 
 static void
-test_edit_and_history (Fixture       *fixture,
+test_edit_and_history (TlTestFixture *fixture,
                        gconstpointer  data)
 {
-  TlWindow *window = present_window (fixture);
+  TlWindow *window = tl_test_present_window (fixture);
   gint64 id = save_rescue (window);
   g_autoptr(TlEvent) event = NULL;
   g_autofree char *history = NULL;
@@ -289,7 +189,7 @@ test_edit_and_history (Fixture       *fixture,
   g_assert_cmpint (tl_event_get_revision (event), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-history", "x", id));
-  iterate (50);
+  tl_test_iterate (50);
   editor = TL_REPORT_EDITOR (tl_window_get_report_form (window));
   g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "history");
   history = tl_report_editor_dup_history_text (editor);
@@ -298,15 +198,15 @@ test_edit_and_history (Fixture       *fixture,
   g_assert_nonnull (strstr (history, "Entered by "));
   g_assert_nonnull (strstr (history, "Changed by "));
 
-  close_window (window);
+  tl_test_close_window (window);
 }
 
 static void
-test_delete_undo (Fixture       *fixture,
+test_delete_undo (TlTestFixture *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  TlWindow *window = present_window (fixture);
+  TlWindow *window = tl_test_present_window (fixture);
   gint64 id = save_rescue (window);
   g_autoptr(GPtrArray) audit = NULL;
   TlReportEditor *editor;
@@ -314,13 +214,13 @@ test_delete_undo (Fixture       *fixture,
   editor = open_edit (window, id);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.delete", NULL));
-  iterate (50);
+  tl_test_iterate (50);
   g_assert_null (editor);
   g_assert_cmpint (tl_store_count_events (fixture->store, &error), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (tl_window_get_events (window)), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", "x", id));
-  iterate (50);
+  tl_test_iterate (50);
   g_assert_cmpint (tl_store_count_events (fixture->store, &error), ==, 1);
   g_assert_cmpint (selected_id (window), ==, id);
 
@@ -329,15 +229,15 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpint (((TlAuditEntry *) audit->pdata[1])->action, ==, TL_AUDIT_ACTION_DELETE);
   g_assert_cmpint (((TlAuditEntry *) audit->pdata[2])->action, ==, TL_AUDIT_ACTION_RESTORE);
 
-  close_window (window);
+  tl_test_close_window (window);
 }
 
 static void
-test_draft_restored (Fixture       *fixture,
+test_draft_restored (TlTestFixture *fixture,
                      gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  TlWindow *window = present_window (fixture);
+  TlWindow *window = tl_test_present_window (fixture);
   TlReportEditor *editor = open_new (window, "rescue");
   g_autofree char *rescued = NULL;
 
@@ -346,10 +246,10 @@ test_draft_restored (Fixture       *fixture,
   set (editor, TL_REPORT_FIELD_NOTES, "Typed before the crash");
   /* The window goes away with the report unsaved, before the draft's
    * debounce even fired. */
-  close_window (window);
+  tl_test_close_window (window);
   g_assert_cmpint (tl_store_count_events (fixture->store, &error), ==, 0);
 
-  window = present_window (fixture);
+  window = tl_test_present_window (fixture);
   editor = open_new (window, "rescue");
   g_assert_true (tl_report_editor_has_draft_offer (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.restore-draft", NULL));
@@ -363,15 +263,15 @@ test_draft_restored (Fixture       *fixture,
   g_assert_null (tl_store_get_draft (fixture->store, TL_EVENT_KIND_RESCUE, 0, &error));
   g_assert_no_error (error);
 
-  close_window (window);
+  tl_test_close_window (window);
 }
 
 static void
-test_stale_save_conflict (Fixture       *fixture,
+test_stale_save_conflict (TlTestFixture *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  TlWindow *window = present_window (fixture);
+  TlWindow *window = tl_test_present_window (fixture);
   gint64 id = save_rescue (window);
   g_autoptr(TlEvent) other = NULL;
   g_autoptr(TlEvent) stored = NULL;
@@ -388,7 +288,7 @@ test_stale_save_conflict (Fixture       *fixture,
   g_assert_no_error (error);
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "report.save", NULL);
-  iterate (50);
+  tl_test_iterate (50);
   g_assert_true (tl_window_get_report_form (window) == GTK_WINDOW (editor));
   g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "conflict");
   conflict = tl_report_editor_dup_conflict_text (editor);
@@ -402,7 +302,7 @@ test_stale_save_conflict (Fixture       *fixture,
   /* Their version, with this officer's change applied. */
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   gtk_widget_activate_action (GTK_WIDGET (editor), "report.save-merged", NULL);
-  iterate (50);
+  tl_test_iterate (50);
   g_assert_null (editor);
   g_clear_object (&stored);
   stored = get_event (fixture, id);
@@ -410,15 +310,15 @@ test_stale_save_conflict (Fixture       *fixture,
   g_assert_cmpstr (tl_event_get_notes (stored), ==, "Two in the water");
   g_assert_cmpint (tl_event_get_revision (stored), ==, 3);
 
-  close_window (window);
+  tl_test_close_window (window);
 }
 
 static void
-test_case_links_three (Fixture       *fixture,
+test_case_links_three (TlTestFixture *fixture,
                        gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  TlWindow *window = present_window (fixture);
+  TlWindow *window = tl_test_present_window (fixture);
   g_autoptr(GPtrArray) chain = NULL;
   g_autoptr(TlCase) c = NULL;
   g_autofree char *case_text = NULL;
@@ -456,50 +356,21 @@ test_case_links_three (Fixture       *fixture,
   g_assert_cmpint (c->status, ==, TL_CASE_STATUS_DISTRESS);
   g_assert_cmpuint (c->n_events, ==, 3);
 
-  close_window (window);
+  tl_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
-  g_autoptr(GError) error = NULL;
-  static const char *xdg_vars[] = {
-    "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME",
-  };
-  int ret;
+  tl_test_ui_init (&argc, &argv);
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it also hides the system data dirs,
-   * and with them the MIME database GTK needs to load SVG icons. The
-   * user's own dirs are pointed at a scratch dir instead. */
-  home = g_dir_make_tmp ("tideline-test-editor-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_vars[i], NULL);
-      g_setenv (xdg_vars[i], dir, TRUE);
-    }
+  tl_test_add ("/report-editor/create-each-kind", test_create_each_kind);
+  tl_test_add ("/report-editor/edit-and-history", test_edit_and_history);
+  tl_test_add ("/report-editor/delete-undo", test_delete_undo);
+  tl_test_add ("/report-editor/draft-restored", test_draft_restored);
+  tl_test_add ("/report-editor/stale-save-conflict", test_stale_save_conflict);
+  tl_test_add ("/report-editor/case-links-three", test_case_links_three);
 
-  g_test_init (&argc, &argv, NULL);
-
-  gtk_init ();
-  adw_init ();
-
-  the_app = tl_application_new ();
-  if (!g_application_register (G_APPLICATION (the_app), NULL, &error))
-    g_error ("%s", error->message);
-
-  g_test_add ("/report-editor/create-each-kind", Fixture, NULL, fixture_set_up, test_create_each_kind, fixture_tear_down);
-  g_test_add ("/report-editor/edit-and-history", Fixture, NULL, fixture_set_up, test_edit_and_history, fixture_tear_down);
-  g_test_add ("/report-editor/delete-undo", Fixture, NULL, fixture_set_up, test_delete_undo, fixture_tear_down);
-  g_test_add ("/report-editor/draft-restored", Fixture, NULL, fixture_set_up, test_draft_restored, fixture_tear_down);
-  g_test_add ("/report-editor/stale-save-conflict", Fixture, NULL, fixture_set_up, test_stale_save_conflict, fixture_tear_down);
-  g_test_add ("/report-editor/case-links-three", Fixture, NULL, fixture_set_up, test_case_links_three, fixture_tear_down);
-
-  ret = g_test_run ();
-  g_clear_object (&the_app);
-  remove_tree (home);
-
-  return ret;
+  return tl_test_ui_run ();
 }

@@ -192,7 +192,13 @@ settings_changed_cb (TlMapView  *self,
   else if (g_str_equal (key, "show-places"))
     gtk_widget_set_visible (GTK_WIDGET (self->place_layer), g_settings_get_boolean (settings, key));
   else if (g_str_equal (key, "show-routes"))
-    tl_incident_layer_set_show_routes (self->incident_layer, g_settings_get_boolean (settings, key));
+    {
+      gboolean show = g_settings_get_boolean (settings, key);
+
+      /* Lines between reports go together: routes and case chains. */
+      tl_incident_layer_set_show_routes (self->incident_layer, show);
+      gtk_widget_set_visible (GTK_WIDGET (self->chain_layer), show);
+    }
   else if (g_str_equal (key, "coordinate-format"))
     {
       g_autofree char *name = g_settings_get_string (settings, key);
@@ -446,9 +452,17 @@ tl_map_view_layers_init (TlMapView *self)
   self->place_layer = tl_place_layer_new (viewport);
   self->incident_layer = tl_incident_layer_new (viewport);
   self->measure_layer = tl_measure_layer_new (viewport);
+  self->chain_layer = tl_case_chain_layer_new (viewport);
+  self->pulse_layer = tl_pulse_layer_new (viewport);
+  self->pick_layer = tl_measure_layer_new (viewport);
+  /* Bottom to top: the chain and the rings under the markers they are
+   * about, the tools' lines over everything. */
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->place_layer));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->chain_layer));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->pulse_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->incident_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->measure_layer));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->pick_layer));
   tl_map_view_set_basemap (self);
 
   self->layer_actions = g_simple_action_group_new ();

@@ -4,11 +4,13 @@
 #include <adwaita.h>
 #include <shumate/shumate.h>
 
+#include "tl-case-chain-layer.h"
 #include "tl-coordinates.h"
 #include "tl-incident-layer.h"
 #include "tl-map-view.h"
 #include "tl-measure-layer.h"
 #include "tl-place-layer.h"
+#include "tl-pulse-layer.h"
 #include "tl-scale-bar.h"
 
 G_BEGIN_DECLS
@@ -25,6 +27,9 @@ struct _TlMapView
   GtkLabel           *pointer_label;
   GtkLabel           *measure_label;
   GtkPopoverMenu     *context_popover;
+  GtkWidget          *pick_bar;
+  GtkLabel           *pick_label;
+  GtkWidget          *pick_done_button;
 
   /* owned */
   GSettings          *settings;
@@ -37,10 +42,15 @@ struct _TlMapView
   TlPlaceLayer       *place_layer;
   TlIncidentLayer    *incident_layer;
   TlMeasureLayer     *measure_layer;
+  TlCaseChainLayer   *chain_layer;
+  TlPulseLayer       *pulse_layer;
+  TlMeasureLayer     *pick_layer;       /* the points being picked */
 
   TlCoordinateFormat  format;
   gboolean            measuring;
   guint               basemap_idle;      /* replaces the basemap soon */
+  TlMapPickMode       pick_mode;
+  gint64              emphasis_time;     /* TL_TIME_NONE: no replay */
 
   /* the pointer, in map coordinates, for zooming around it */
   double              pointer_x;
@@ -55,6 +65,9 @@ struct _TlMapView
 enum {
   TL_MAP_VIEW_SIGNAL_NEW_REPORT_HERE,
   TL_MAP_VIEW_SIGNAL_SOURCE_ERROR,
+  TL_MAP_VIEW_SIGNAL_PICKED,
+  TL_MAP_VIEW_SIGNAL_PICK_FINISHED,
+  TL_MAP_VIEW_SIGNAL_PICK_CANCELLED,
   TL_MAP_VIEW_N_SIGNALS
 };
 
@@ -66,5 +79,11 @@ void tl_map_view_layers_class_init (GtkWidgetClass *widget_class);
 void tl_map_view_set_basemap       (TlMapView     *self);
 void tl_map_view_report_error      (TlMapView     *self,
                                     const char    *message);
+
+/* tl-map-view-pick.c */
+void tl_map_view_pick_init         (TlMapView      *self);
+void tl_map_view_pick_class_init   (GtkWidgetClass *widget_class);
+gboolean tl_map_view_pick_undo     (TlMapView      *self);
+gboolean tl_map_view_pick_cancel   (TlMapView      *self);
 
 G_END_DECLS

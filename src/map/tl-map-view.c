@@ -11,6 +11,8 @@
 /* A touchpad's smooth scroll reports pixels: this many pixels of finger
  * travel zoom by one level. */
 #define PIXELS_PER_ZOOM_LEVEL 150.0
+/* During a replay, reports this recent before the cursor stand out. */
+#define EMPHASIS_SECONDS (30 * 60)
 
 G_DEFINE_FINAL_TYPE (TlMapView, tl_map_view, GTK_TYPE_WIDGET)
 
@@ -77,6 +79,18 @@ zoom_around (TlMapView *self,
   shumate_location_set_location (SHUMATE_LOCATION (viewport),
                                  tl_geo_y_to_lat (py, target, 256),
                                  tl_geo_x_to_lon (px, target, 256));
+}
+
+/* What happened in the half hour before the replay cursor pulses. */
+static void
+update_emphasis (TlMapView *self)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (TlPulsePoint));
+
+  if (self->emphasis_time != TL_TIME_NONE)
+    tl_incident_layer_collect_recent (self->incident_layer, self->emphasis_time - EMPHASIS_SECONDS,
+                                      self->emphasis_time, points);
+  tl_pulse_layer_set_points (self->pulse_layer, points);
 }
 
 /* callbacks */
@@ -161,6 +175,11 @@ measure_released_cb (GtkGestureClick *gesture,
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
   double latitude, longitude;
 
+  if (self->pick_mode != TL_MAP_PICK_NONE)
+    {
+      tl_map_view_pick_at (self, x, y);
+      return;
+    }
   if (!self->measuring)
     return;
 
@@ -237,7 +256,8 @@ measure_undo_action (GtkWidget  *widget,
 {
   TlMapView *self = TL_MAP_VIEW (widget);
 
-  if (!self->measuring)
+  /* The same keys undo a picked point while the focus is in the map. */
+  if (tl_map_view_pick_undo (self) || !self->measuring)
     return;
   tl_measure_layer_remove_last (self->measure_layer);
   update_measure_label (self);
@@ -248,7 +268,8 @@ measure_stop_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  tl_map_view_set_measuring (TL_MAP_VIEW (widget), FALSE);
+  if (!tl_map_view_pick_cancel (TL_MAP_VIEW (widget)))
+    tl_map_view_set_measuring (TL_MAP_VIEW (widget), FALSE);
 }
 
 /* GObject overrides */
@@ -310,6 +331,9 @@ tl_map_view_dispose (GObject *object)
   self->place_layer = NULL;
   self->incident_layer = NULL;
   self->measure_layer = NULL;
+  self->chain_layer = NULL;
+  self->pulse_layer = NULL;
+  self->pick_layer = NULL;
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "layers", NULL);
   g_clear_object (&self->layer_actions);
@@ -379,6 +403,9 @@ tl_map_view_class_init (TlMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlMapView, pointer_label);
   gtk_widget_class_bind_template_child (widget_class, TlMapView, measure_label);
   gtk_widget_class_bind_template_child (widget_class, TlMapView, context_popover);
+  gtk_widget_class_bind_template_child (widget_class, TlMapView, pick_bar);
+  gtk_widget_class_bind_template_child (widget_class, TlMapView, pick_label);
+  gtk_widget_class_bind_template_child (widget_class, TlMapView, pick_done_button);
 
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
@@ -389,6 +416,7 @@ tl_map_view_class_init (TlMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.measure-undo", NULL, measure_undo_action);
   gtk_widget_class_install_action (widget_class, "map.measure-stop", NULL, measure_stop_action);
   tl_map_view_layers_class_init (widget_class);
+  tl_map_view_pick_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
@@ -411,6 +439,7 @@ tl_map_view_init (TlMapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->emphasis_time = TL_TIME_NONE;
   viewport = shumate_map_get_viewport (self->map);
 
   shumate_viewport_set_min_zoom_level (viewport, 3);
@@ -418,6 +447,7 @@ tl_map_view_init (TlMapView *self)
   tl_scale_bar_set_viewport (self->scale_bar, viewport);
 
   tl_map_view_layers_init (self);
+  tl_map_view_pick_init (self);
   g_signal_connect_object (self->incident_layer, "zoom-to", G_CALLBACK (zoom_to_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -467,9 +497,19 @@ void
 tl_map_view_set_model (TlMapView         *self,
                        GtkSelectionModel *model)
 {
+  GtkSelectionModel *old;
+
   g_return_if_fail (TL_IS_MAP_VIEW (self));
 
+  old = tl_incident_layer_get_model (self->incident_layer);
+  if (old != NULL)
+    g_signal_handlers_disconnect_by_func (old, update_emphasis, self);
   tl_incident_layer_set_model (self->incident_layer, model);
+  /* After the layer's own handler: the emphasis reads its markers. */
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (update_emphasis), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  update_emphasis (self);
 }
 
 void
@@ -479,6 +519,7 @@ tl_map_view_set_time_zone (TlMapView *self,
   g_return_if_fail (TL_IS_MAP_VIEW (self));
 
   tl_incident_layer_set_time_zone (self->incident_layer, zone);
+  tl_case_chain_layer_set_time_zone (self->chain_layer, zone);
 }
 
 /**
@@ -579,9 +620,98 @@ tl_map_view_set_measuring (TlMapView *self,
 
   self->measuring = measuring;
   /* While measuring, a click on a marker places a point too. */
-  gtk_widget_set_can_target (GTK_WIDGET (self->incident_layer), !measuring);
+  gtk_widget_set_can_target (GTK_WIDGET (self->incident_layer),
+                             !measuring && self->pick_mode == TL_MAP_PICK_NONE);
   if (!measuring)
     tl_measure_layer_clear (self->measure_layer);
   update_measure_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURING]);
+}
+
+/**
+ * tl_map_view_show_case_chain:
+ * @events: (nullable) (element-type TlEvent) (transfer none): the reports
+ *   of one case (tl_store_list_case_events()), or %NULL to hide the chain
+ *
+ * Joins the case's reports that have a position with a line, in time
+ * order, with arrows and times. Shown with the patrol routes: the
+ * `show-routes` setting hides both.
+ */
+void
+tl_map_view_show_case_chain (TlMapView *self,
+                             GPtrArray *events)
+{
+  g_return_if_fail (TL_IS_MAP_VIEW (self));
+
+  tl_case_chain_layer_set_events (self->chain_layer, events);
+}
+
+/**
+ * tl_map_view_set_emphasis_time:
+ * @utc: the replay cursor, in seconds UTC, or %TL_TIME_NONE to clear
+ *
+ * Emphasises the markers of the reports made in the half hour up to
+ * @utc, newest loudest, with a ring that pulses unless animations are
+ * turned off.
+ */
+void
+tl_map_view_set_emphasis_time (TlMapView *self,
+                               gint64     utc)
+{
+  g_return_if_fail (TL_IS_MAP_VIEW (self));
+
+  if (self->emphasis_time == utc)
+    return;
+  self->emphasis_time = utc;
+  update_emphasis (self);
+}
+
+/**
+ * tl_map_view_get_bbox:
+ * @west: (out) (optional): western edge, degrees of longitude
+ * @south: (out) (optional): southern edge, degrees of latitude
+ * @east: (out) (optional): eastern edge, degrees of longitude
+ * @north: (out) (optional): northern edge, degrees of latitude
+ *
+ * The area the map shows. Before the map has a size, the box is the
+ * point at its centre.
+ *
+ * Returns: %TRUE if the map has a size and the box is its visible area
+ */
+gboolean
+tl_map_view_get_bbox (TlMapView *self,
+                      double    *west,
+                      double    *south,
+                      double    *east,
+                      double    *north)
+{
+  ShumateViewport *viewport;
+  int width, height;
+  double w, s, e, n;
+
+  g_return_val_if_fail (TL_IS_MAP_VIEW (self), FALSE);
+
+  viewport = shumate_map_get_viewport (self->map);
+  width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  if (width > 0 && height > 0)
+    {
+      shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), 0, 0, &n, &w);
+      shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), width, height, &s, &e);
+    }
+  else
+    {
+      n = s = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+      w = e = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+    }
+
+  if (west != NULL)
+    *west = CLAMP (w, -180, 180);
+  if (south != NULL)
+    *south = CLAMP (s, -85.05112878, 85.05112878);
+  if (east != NULL)
+    *east = CLAMP (e, -180, 180);
+  if (north != NULL)
+    *north = CLAMP (n, -85.05112878, 85.05112878);
+  return width > 0 && height > 0;
 }

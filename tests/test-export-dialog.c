@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The export side of the window, driven through its actions: the map
+ * snapshot dialog writes a PNG with the options set, the SITREP dialog
+ * shows the case, the import dialog checks and commits a CSV. The native
+ * file chooser is bypassed through each dialog's own API. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "tl-application.h"
+#include "tl-import-dialog.h"
+#include "tl-map-export-dialog.h"
+#include "tl-sitrep-dialog.h"
+#include "tl-window.h"
+
+static TlApplication *the_app;
+
+typedef struct {
+  char          *dir;
+  char          *path;
+  TlStore       *store;
+} Fixture;
+
+/* helpers */
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data,
+               guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return done (data);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(TlEvent) sighting = tl_event_new (TL_EVENT_KIND_SIGHTING);
+  g_autoptr(TlEvent) rescue = tl_event_new (TL_EVENT_KIND_RESCUE);
+  gint64 case_id;
+
+  fixture->dir = g_dir_make_tmp ("test-export-dialog-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "tideline.db", NULL);
+  fixture->store = tl_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  /* Two reports of one case, a minute ago: in the window's day. */
+  case_id = tl_store_create_case (fixture->store, TL_CASE_STATUS_RESPONDING, "Off Wimereux", &error);
+  g_assert_no_error (error);
+  tl_event_set_time (sighting, now - 120);
+  tl_event_set_position (sighting, 50.95, 1.55);
+  tl_event_set_people (sighting, 55);
+  tl_event_set_unit (sighting, "Helicopter Dauphin");
+  tl_event_set_time (rescue, now - 60);
+  tl_event_set_position (rescue, 50.96, 1.59);
+  tl_event_set_rescued (rescue, 55);
+  tl_event_set_unit (rescue, "RNLI Dover");
+  g_assert_true (tl_store_add_event (fixture->store, sighting, "test", &error));
+  g_assert_true (tl_store_add_event (fixture->store, rescue, "test", &error));
+  g_assert_true (tl_store_link_event (fixture->store, tl_event_get_id (sighting), case_id, "test", &error));
+  g_assert_true (tl_store_link_event (fixture->store, tl_event_get_id (rescue), case_id, "test", &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static TlWindow *
+present_window (Fixture *fixture)
+{
+  TlWindow *window = tl_window_new (the_app, fixture->store);
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (200);
+  return window;
+}
+
+static void
+close_window (TlWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+  g_assert_finalize_object (window);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+destroy_dialog (GtkWindow *dialog)
+{
+  g_object_ref (dialog);
+  gtk_window_destroy (dialog);
+  iterate (50);
+  g_assert_finalize_object (dialog);
+}
+
+static gboolean
+has_preview (gpointer dialog)
+{
+  return tl_map_export_dialog_get_n_previews (dialog) > 0;
+}
+
+static gboolean
+is_set (gpointer result)
+{
+  return *(GAsyncResult **) result != NULL;
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* tests */
+
+static void
+test_export_map (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *png = g_build_filename (fixture->dir, "brief.png", NULL);
+  TlWindow *window = present_window (fixture);
+  TlMapExportDialog *dialog;
+  cairo_surface_t *image;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-map", NULL));
+  iterate (50);
+  dialog = (TlMapExportDialog *) find_toplevel (TL_TYPE_MAP_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+
+  /* A live preview is drawn, off the main thread. */
+  g_assert_true (iterate_until (has_preview, dialog, 10000));
+
+  tl_map_export_dialog_set_format (dialog, TL_SNAPSHOT_FORMAT_PNG);
+  tl_map_export_dialog_set_size (dialog, TL_MAP_EXPORT_SIZE_A4_LANDSCAPE);
+  tl_map_export_dialog_set_marking (dialog, "OFFICIAL-SENSITIVE");
+  tl_map_export_dialog_set_map_title (dialog, "Morning brief");
+  tl_map_export_dialog_set_kind_shown (dialog, TL_EVENT_KIND_PATROL, FALSE);
+  {
+    g_autoptr(TlSnapshotJob) job = tl_map_export_dialog_build_job (dialog, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (job->options.paper, ==, TL_SNAPSHOT_PAPER_A4);
+    g_assert_true (job->options.landscape);
+    g_assert_cmpstr (job->options.marking, ==, "OFFICIAL-SENSITIVE");
+    g_assert_cmpstr (job->options.title, ==, "Morning brief");
+    g_assert_cmpuint (job->options.event_kinds & TL_SNAPSHOT_KIND (TL_EVENT_KIND_PATROL), ==, 0);
+    g_assert_cmpuint (job->events->len, ==, 2);
+  }
+
+  tl_map_export_dialog_save_to_file_async (dialog, png, NULL, store_result_cb, &result);
+  g_assert_true (iterate_until (is_set, &result, 30000));
+  g_assert_true (tl_map_export_dialog_save_to_file_finish (dialog, result, &error));
+  g_assert_no_error (error);
+
+  /* A4 landscape at 150 dpi. */
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1754);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1240);
+  cairo_surface_destroy (image);
+
+  destroy_dialog (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
+static void
+test_sitrep (Fixture       *fixture,
+             gconstpointer  data)
+{
+  TlWindow *window = present_window (fixture);
+  g_autofree char *text = NULL;
+  TlSitrepDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sitrep", "x", (gint64) 1));
+  iterate (50);
+  dialog = (TlSitrepDialog *) find_toplevel (TL_TYPE_SITREP_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* The report belongs to a case: the SITREP covers both reports. */
+  text = tl_sitrep_dialog_get_text (dialog);
+  g_assert_true (g_str_has_prefix (text, "SAR SITREP (INITIAL) NO. 1\n"));
+  g_assert_nonnull (strstr (text, "\nCASE 1 — OFF WIMEREUX\n"));
+  g_assert_nonnull (strstr (text, "E. ASSISTANCE GIVEN: HELICOPTER DAUPHIN, RNLI DOVER\n"));
+
+  destroy_dialog (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
+static gboolean
+is_gone (gpointer pointer)
+{
+  return *(gpointer *) pointer == NULL;
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_build_filename (fixture->dir, "reports.csv", NULL);
+  TlWindow *window = present_window (fixture);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  TlImportSource *source;
+  TlImportDialog *dialog;
+  TlImportResult *result;
+
+  g_file_set_contents (csv,
+                       "id,kind,time,latitude,longitude,people\n"
+                       "a1,departure,2026-03-01 04:10,50.75,1.60,52\n"
+                       "a2,sighting,2026-03-01 05:00,50.90,1.40,\n"
+                       "a3,rescue,not a time,50.95,1.55,40\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  source = tl_import_source_new_from_file (csv, &error);
+  g_assert_no_error (error);
+
+  dialog = tl_import_dialog_new (GTK_WINDOW (window), fixture->store, source, zone, "test");
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate (50);
+
+  /* The bad row is listed with its line, and blocks a full import. */
+  result = tl_import_dialog_get_result (dialog);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->events->len, ==, 2);
+  g_assert_cmpuint (result->problems->len, ==, 1);
+  g_assert_cmpuint (((TlImportProblem *) g_ptr_array_index (result->problems, 0))->line, ==, 4);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL));
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit-good", NULL));
+  g_assert_true (iterate_until (is_gone, &dialog, 10000));
+  g_assert_cmpint (tl_store_count_events (fixture->store, &error), ==, 4);
+  g_assert_no_error (error);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *xdg_vars[] = {
+    "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME",
+  };
+  int ret;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system data dirs, and
+   * the MIME database GTK needs for icons (see test-window.c). */
+  home = g_dir_make_tmp ("tideline-test-export-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, xdg_vars[i], NULL);
+      g_setenv (xdg_vars[i], dir, TRUE);
+    }
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  the_app = tl_application_new ();
+  if (!g_application_register (G_APPLICATION (the_app), NULL, &error))
+    g_error ("%s", error->message);
+
+  g_test_add ("/export-dialog/map", Fixture, NULL, fixture_set_up, test_export_map, fixture_tear_down);
+  g_test_add ("/export-dialog/sitrep", Fixture, NULL, fixture_set_up, test_sitrep, fixture_tear_down);
+  g_test_add ("/export-dialog/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+
+  ret = g_test_run ();
+  g_clear_object (&the_app);
+  remove_tree (home);
+  return ret;
+}
