@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "tl-summary-bar.h"
 
@@ -57,7 +58,7 @@ summary_changed_cb (TlSummaryBar *self,
 
       /* Translators: tooltip of a summary figure: its name, then the
        * same figure in the previous window of equal length */
-      tooltip = g_strdup_printf (_("%s: %s (previous window: %" G_GINT64_FORMAT ")"),
+      tooltip = g_strdup_printf (_("%s: %s (previous window: %" PRId64 ")"),
                                  tl_summary_figure_get_label (i), value, previous.values[i]);
       gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->cells[i].value)), tooltip);
     }

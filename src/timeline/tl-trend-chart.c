@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "tl-time.h"
 #include "tl-trend-chart.h"
@@ -229,8 +230,8 @@ query_tooltip_cb (TlTrendChart *self,
   g_string_append_c (text, '\n');
   g_string_append_printf (text,
                           /* Translators: Tideline's own figures of a day in the trend chart */
-                          ngettext ("Tideline: %" G_GINT64_FORMAT " people on %" G_GINT64_FORMAT " departure",
-                                    "Tideline: %" G_GINT64_FORMAT " people on %" G_GINT64_FORMAT " departures",
+                          ngettext ("Tideline: %" PRId64 " people on %" PRId64 " departure",
+                                    "Tideline: %" PRId64 " people on %" PRId64 " departures",
                                     day->values[TL_TREND_DEPARTURES]),
                           day->values[TL_TREND_PEOPLE], day->values[TL_TREND_DEPARTURES]);
   g_string_append_c (text, '\n');
