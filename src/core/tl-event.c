@@ -4,72 +4,11 @@
 
 #include <math.h>
 
-#include "tl-event-private.h"
-
-/* One record of the log: something that happened at sea or on the coast.
- * It counts people, it never identifies them: there is no name field, and
- * there must never be one. */
-struct _TlEvent
-{
-  GObject        parent_instance;
-
-  gint64         id;
-  TlEventKind    kind;
-  gint64         time;
-  gint64         end_time;
-  double         latitude;
-  double         longitude;
-  int            boats;
-  int            people;
-  int            rescued;
-  int            deceased;
-  int            missing;
-  TlEventStatus  status;
-  gint64         case_id;
-  gint64         revision;
-  gint64         created_at;
-  gint64         updated_at;
-
-  /* owned */
-  char          *place;
-  char          *unit;
-  char          *notes;
-  char          *details;
-  char          *created_by;
-  char          *updated_by;
-};
+#include "tl-event-internal.h"
 
 G_DEFINE_FINAL_TYPE (TlEvent, tl_event, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_KIND,
-  PROP_TIME,
-  PROP_END_TIME,
-  PROP_LATITUDE,
-  PROP_LONGITUDE,
-  PROP_HAS_POSITION,
-  PROP_PLACE,
-  PROP_BOATS,
-  PROP_PEOPLE,
-  PROP_RESCUED,
-  PROP_DECEASED,
-  PROP_MISSING,
-  PROP_UNIT,
-  PROP_STATUS,
-  PROP_NOTES,
-  PROP_CASE_ID,
-  PROP_DETAILS,
-  PROP_REVISION,
-  PROP_CREATED_BY,
-  PROP_CREATED_AT,
-  PROP_UPDATED_BY,
-  PROP_UPDATED_AT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+GParamSpec *tl_event_properties[TL_EVENT_N_PROPS];
 static guint notify_signal_id;
 
 /* Helpers */
@@ -77,11 +16,11 @@ static guint notify_signal_id;
 /* The store builds and updates events by the hundred thousand, most with
  * nobody watching: skip the notify machinery when no handler is connected
  * (GLib 2.74 does not do this by itself). */
-static void
+void
 tl_event_notify (TlEvent *self,
                  guint    prop_id)
 {
-  GParamSpec *pspec = properties[prop_id];
+  GParamSpec *pspec = tl_event_properties[prop_id];
 
   /* A handler of "notify" and one of "notify::name" are found apart. */
   if (g_signal_has_handler_pending (self, notify_signal_id, 0, TRUE) ||
@@ -90,8 +29,8 @@ tl_event_notify (TlEvent *self,
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
-static void
-set_int64_field (TlEvent *self,
+void
+tl_event_set_int64_field (TlEvent *self,
                  gint64  *field,
                  gint64   value,
                  guint    prop_id)
@@ -103,8 +42,8 @@ set_int64_field (TlEvent *self,
   tl_event_notify (self, prop_id);
 }
 
-static void
-set_int_field (TlEvent *self,
+void
+tl_event_set_int_field (TlEvent *self,
                int     *field,
                int      value,
                guint    prop_id)
@@ -116,8 +55,8 @@ set_int_field (TlEvent *self,
   tl_event_notify (self, prop_id);
 }
 
-static void
-set_string_field (TlEvent    *self,
+void
+tl_event_set_string_field (TlEvent    *self,
                   char      **field,
                   const char *value,
                   guint       prop_id)
@@ -141,8 +80,8 @@ same_double (double a,
   return a == b;
 }
 
-static void
-set_double_field (TlEvent *self,
+void
+tl_event_set_double_field (TlEvent *self,
                   double  *field,
                   double   value,
                   guint    prop_id)
@@ -228,8 +167,8 @@ tl_event_set_property (GObject      *object,
     case PROP_KIND: tl_event_set_kind (self, g_value_get_enum (value)); break;
     case PROP_TIME: tl_event_set_time (self, g_value_get_int64 (value)); break;
     case PROP_END_TIME: tl_event_set_end_time (self, g_value_get_int64 (value)); break;
-    case PROP_LATITUDE: set_double_field (self, &self->latitude, g_value_get_double (value), prop_id); break;
-    case PROP_LONGITUDE: set_double_field (self, &self->longitude, g_value_get_double (value), prop_id); break;
+    case PROP_LATITUDE: tl_event_set_double_field (self, &self->latitude, g_value_get_double (value), prop_id); break;
+    case PROP_LONGITUDE: tl_event_set_double_field (self, &self->longitude, g_value_get_double (value), prop_id); break;
     case PROP_PLACE: tl_event_set_place (self, g_value_get_string (value)); break;
     case PROP_BOATS: tl_event_set_boats (self, g_value_get_int (value)); break;
     case PROP_PEOPLE: tl_event_set_people (self, g_value_get_int (value)); break;
@@ -258,58 +197,58 @@ tl_event_class_init (TlEventClass *klass)
   object_class->get_property = tl_event_get_property;
   object_class->set_property = tl_event_set_property;
 
-  properties[PROP_ID] =
+  tl_event_properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_KIND] =
+  tl_event_properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
                        TL_TYPE_EVENT_KIND, TL_EVENT_KIND_SIGHTING, rw);
-  properties[PROP_TIME] =
+  tl_event_properties[PROP_TIME] =
     g_param_spec_int64 ("time", NULL, NULL, G_MININT64, G_MAXINT64, 0, rw);
-  properties[PROP_END_TIME] =
+  tl_event_properties[PROP_END_TIME] =
     g_param_spec_int64 ("end-time", NULL, NULL, G_MININT64, G_MAXINT64, TL_TIME_NONE, rw);
   /* NaN (no position) cannot be a GParamSpecDouble default, so the
    * default here is nominal: a new event starts with NaN. */
-  properties[PROP_LATITUDE] =
+  tl_event_properties[PROP_LATITUDE] =
     g_param_spec_double ("latitude", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, rw);
-  properties[PROP_LONGITUDE] =
+  tl_event_properties[PROP_LONGITUDE] =
     g_param_spec_double ("longitude", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, rw);
-  properties[PROP_HAS_POSITION] =
+  tl_event_properties[PROP_HAS_POSITION] =
     g_param_spec_boolean ("has-position", NULL, NULL, FALSE, ro);
-  properties[PROP_PLACE] =
+  tl_event_properties[PROP_PLACE] =
     g_param_spec_string ("place", NULL, NULL, NULL, rw);
-  properties[PROP_BOATS] =
+  tl_event_properties[PROP_BOATS] =
     g_param_spec_int ("boats", NULL, NULL, G_MININT, G_MAXINT, TL_COUNT_UNKNOWN, rw);
-  properties[PROP_PEOPLE] =
+  tl_event_properties[PROP_PEOPLE] =
     g_param_spec_int ("people", NULL, NULL, G_MININT, G_MAXINT, TL_COUNT_UNKNOWN, rw);
-  properties[PROP_RESCUED] =
+  tl_event_properties[PROP_RESCUED] =
     g_param_spec_int ("rescued", NULL, NULL, G_MININT, G_MAXINT, TL_COUNT_UNKNOWN, rw);
-  properties[PROP_DECEASED] =
+  tl_event_properties[PROP_DECEASED] =
     g_param_spec_int ("deceased", NULL, NULL, G_MININT, G_MAXINT, TL_COUNT_UNKNOWN, rw);
-  properties[PROP_MISSING] =
+  tl_event_properties[PROP_MISSING] =
     g_param_spec_int ("missing", NULL, NULL, G_MININT, G_MAXINT, TL_COUNT_UNKNOWN, rw);
-  properties[PROP_UNIT] =
+  tl_event_properties[PROP_UNIT] =
     g_param_spec_string ("unit", NULL, NULL, NULL, rw);
-  properties[PROP_STATUS] =
+  tl_event_properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
                        TL_TYPE_EVENT_STATUS, TL_EVENT_STATUS_REPORTED, rw);
-  properties[PROP_NOTES] =
+  tl_event_properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL, rw);
-  properties[PROP_CASE_ID] =
+  tl_event_properties[PROP_CASE_ID] =
     g_param_spec_int64 ("case-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_DETAILS] =
+  tl_event_properties[PROP_DETAILS] =
     g_param_spec_string ("details", NULL, NULL, NULL, rw);
-  properties[PROP_REVISION] =
+  tl_event_properties[PROP_REVISION] =
     g_param_spec_int64 ("revision", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_CREATED_BY] =
+  tl_event_properties[PROP_CREATED_BY] =
     g_param_spec_string ("created-by", NULL, NULL, NULL, ro);
-  properties[PROP_CREATED_AT] =
+  tl_event_properties[PROP_CREATED_AT] =
     g_param_spec_int64 ("created-at", NULL, NULL, G_MININT64, G_MAXINT64, TL_TIME_NONE, ro);
-  properties[PROP_UPDATED_BY] =
+  tl_event_properties[PROP_UPDATED_BY] =
     g_param_spec_string ("updated-by", NULL, NULL, NULL, ro);
-  properties[PROP_UPDATED_AT] =
+  tl_event_properties[PROP_UPDATED_AT] =
     g_param_spec_int64 ("updated-at", NULL, NULL, G_MININT64, G_MAXINT64, TL_TIME_NONE, ro);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, TL_EVENT_N_PROPS, tl_event_properties);
 
   notify_signal_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
 }
@@ -470,8 +409,8 @@ tl_event_assign (TlEvent *self,
   tl_event_set_kind (self, other->kind);
   tl_event_set_time (self, other->time);
   tl_event_set_end_time (self, other->end_time);
-  set_double_field (self, &self->latitude, other->latitude, PROP_LATITUDE);
-  set_double_field (self, &self->longitude, other->longitude, PROP_LONGITUDE);
+  tl_event_set_double_field (self, &self->latitude, other->latitude, PROP_LATITUDE);
+  tl_event_set_double_field (self, &self->longitude, other->longitude, PROP_LONGITUDE);
   tl_event_set_place (self, other->place);
   tl_event_set_boats (self, other->boats);
   tl_event_set_people (self, other->people);
@@ -523,405 +462,4 @@ tl_event_equal_content (TlEvent *a,
          g_strcmp0 (a->notes, b->notes) == 0 &&
          a->case_id == b->case_id &&
          g_strcmp0 (a->details, b->details) == 0;
-}
-
-gint64
-tl_event_get_id (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), 0);
-  return self->id;
-}
-
-void
-tl_event_set_id (TlEvent *self,
-                 gint64   id)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  g_return_if_fail (id >= 0);
-  set_int64_field (self, &self->id, id, PROP_ID);
-}
-
-TlEventKind
-tl_event_get_kind (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), TL_EVENT_KIND_SIGHTING);
-  return self->kind;
-}
-
-void
-tl_event_set_kind (TlEvent     *self,
-                   TlEventKind  kind)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  tl_event_notify (self, PROP_KIND);
-}
-
-gint64
-tl_event_get_time (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), 0);
-  return self->time;
-}
-
-void
-tl_event_set_time (TlEvent *self,
-                   gint64   time)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_int64_field (self, &self->time, time, PROP_TIME);
-}
-
-gint64
-tl_event_get_end_time (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), TL_TIME_NONE);
-  return self->end_time;
-}
-
-void
-tl_event_set_end_time (TlEvent *self,
-                       gint64   end_time)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_int64_field (self, &self->end_time, end_time, PROP_END_TIME);
-}
-
-gboolean
-tl_event_has_position (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), FALSE);
-  return !isnan (self->latitude) && !isnan (self->longitude);
-}
-
-/**
- * tl_event_get_latitude:
- * @self: a #TlEvent
- *
- * Returns: degrees north, or NaN when the event has no position
- */
-double
-tl_event_get_latitude (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), NAN);
-  return self->latitude;
-}
-
-/**
- * tl_event_get_longitude:
- * @self: a #TlEvent
- *
- * Returns: degrees east, or NaN when the event has no position
- */
-double
-tl_event_get_longitude (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), NAN);
-  return self->longitude;
-}
-
-void
-tl_event_set_position (TlEvent *self,
-                       double   latitude,
-                       double   longitude)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-
-  g_object_freeze_notify (G_OBJECT (self));
-  set_double_field (self, &self->latitude, latitude, PROP_LATITUDE);
-  set_double_field (self, &self->longitude, longitude, PROP_LONGITUDE);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-void
-tl_event_clear_position (TlEvent *self)
-{
-  tl_event_set_position (self, NAN, NAN);
-}
-
-/**
- * tl_event_get_place:
- * @self: a #TlEvent
- *
- * Returns: (nullable): the place name as typed, or %NULL
- */
-const char *
-tl_event_get_place (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), NULL);
-  return self->place;
-}
-
-void
-tl_event_set_place (TlEvent    *self,
-                    const char *place)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_string_field (self, &self->place, place, PROP_PLACE);
-}
-
-int
-tl_event_get_boats (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), TL_COUNT_UNKNOWN);
-  return self->boats;
-}
-
-void
-tl_event_set_boats (TlEvent *self,
-                    int      boats)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_int_field (self, &self->boats, boats, PROP_BOATS);
-}
-
-int
-tl_event_get_people (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), TL_COUNT_UNKNOWN);
-  return self->people;
-}
-
-void
-tl_event_set_people (TlEvent *self,
-                     int      people)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_int_field (self, &self->people, people, PROP_PEOPLE);
-}
-
-int
-tl_event_get_rescued (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), TL_COUNT_UNKNOWN);
-  return self->rescued;
-}
-
-void
-tl_event_set_rescued (TlEvent *self,
-                      int      rescued)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_int_field (self, &self->rescued, rescued, PROP_RESCUED);
-}
-
-int
-tl_event_get_deceased (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), TL_COUNT_UNKNOWN);
-  return self->deceased;
-}
-
-void
-tl_event_set_deceased (TlEvent *self,
-                       int      deceased)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_int_field (self, &self->deceased, deceased, PROP_DECEASED);
-}
-
-int
-tl_event_get_missing (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), TL_COUNT_UNKNOWN);
-  return self->missing;
-}
-
-void
-tl_event_set_missing (TlEvent *self,
-                      int      missing)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_int_field (self, &self->missing, missing, PROP_MISSING);
-}
-
-/**
- * tl_event_get_unit:
- * @self: a #TlEvent
- *
- * Returns: (nullable): the unit that reported or acted, or %NULL
- */
-const char *
-tl_event_get_unit (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), NULL);
-  return self->unit;
-}
-
-void
-tl_event_set_unit (TlEvent    *self,
-                   const char *unit)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_string_field (self, &self->unit, unit, PROP_UNIT);
-}
-
-TlEventStatus
-tl_event_get_status (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), TL_EVENT_STATUS_REPORTED);
-  return self->status;
-}
-
-void
-tl_event_set_status (TlEvent       *self,
-                     TlEventStatus  status)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-
-  if (self->status == status)
-    return;
-
-  self->status = status;
-  tl_event_notify (self, PROP_STATUS);
-}
-
-/**
- * tl_event_get_notes:
- * @self: a #TlEvent
- *
- * Returns: (nullable): free text, or %NULL
- */
-const char *
-tl_event_get_notes (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), NULL);
-  return self->notes;
-}
-
-void
-tl_event_set_notes (TlEvent    *self,
-                    const char *notes)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_string_field (self, &self->notes, notes, PROP_NOTES);
-}
-
-/**
- * tl_event_get_case_id:
- * @self: a #TlEvent
- *
- * Returns: the case this event belongs to, or 0 for none
- */
-gint64
-tl_event_get_case_id (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), 0);
-  return self->case_id;
-}
-
-void
-tl_event_set_case_id (TlEvent *self,
-                      gint64   case_id)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  g_return_if_fail (case_id >= 0);
-  set_int64_field (self, &self->case_id, case_id, PROP_CASE_ID);
-}
-
-/**
- * tl_event_get_details:
- * @self: a #TlEvent
- *
- * Returns: (nullable): kind-specific fields as a JSON object, or %NULL
- */
-const char *
-tl_event_get_details (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), NULL);
-  return self->details;
-}
-
-void
-tl_event_set_details (TlEvent    *self,
-                      const char *details_json)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_string_field (self, &self->details, details_json, PROP_DETAILS);
-}
-
-/**
- * tl_event_get_revision:
- * @self: a #TlEvent
- *
- * Returns: the revision read from the store (1 once added, one more at
- *   each update), or 0 for an event not stored yet
- */
-gint64
-tl_event_get_revision (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), 0);
-  return self->revision;
-}
-
-void
-tl_event_set_revision (TlEvent *self,
-                       gint64   revision)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_int64_field (self, &self->revision, revision, PROP_REVISION);
-}
-
-/**
- * tl_event_get_created_by:
- * @self: a #TlEvent
- *
- * Returns: (nullable): the operator who entered the event, or %NULL
- */
-const char *
-tl_event_get_created_by (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), NULL);
-  return self->created_by;
-}
-
-gint64
-tl_event_get_created_at (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), TL_TIME_NONE);
-  return self->created_at;
-}
-
-void
-tl_event_set_created (TlEvent    *self,
-                      const char *by,
-                      gint64      at)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_string_field (self, &self->created_by, by, PROP_CREATED_BY);
-  set_int64_field (self, &self->created_at, at, PROP_CREATED_AT);
-}
-
-/**
- * tl_event_get_updated_by:
- * @self: a #TlEvent
- *
- * Returns: (nullable): the operator who last saved the event, or %NULL
- */
-const char *
-tl_event_get_updated_by (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), NULL);
-  return self->updated_by;
-}
-
-gint64
-tl_event_get_updated_at (TlEvent *self)
-{
-  g_return_val_if_fail (TL_IS_EVENT (self), TL_TIME_NONE);
-  return self->updated_at;
-}
-
-void
-tl_event_set_updated (TlEvent    *self,
-                      const char *by,
-                      gint64      at)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-  set_string_field (self, &self->updated_by, by, PROP_UPDATED_BY);
-  set_int64_field (self, &self->updated_at, at, PROP_UPDATED_AT);
 }
