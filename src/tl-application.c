@@ -7,6 +7,7 @@
 
 #include "tl-application.h"
 #include "tl-cli.h"
+#include "tl-preferences-window.h"
 #include "tl-time.h"
 #include "tl-window.h"
 
@@ -111,6 +112,17 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  TlApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (tl_preferences_window_new (window, self->settings)));
+}
+
+static void
 open_sample_activated (GSimpleAction *action,
                        GVariant      *param,
                        gpointer       user_data)
@@ -132,6 +144,7 @@ open_sample_activated (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
   { "open-sample", open_sample_activated },
 };
 
@@ -168,6 +181,7 @@ tl_application_startup (GApplication *app)
 {
   TlApplication *self = TL_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   G_APPLICATION_CLASS (tl_application_parent_class)->startup (app);
@@ -175,6 +189,7 @@ tl_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   gtk_css_provider_load_from_resource (css, RESOURCE_PATH "/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

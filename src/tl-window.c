@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tl-application.h"
 #include "tl-event-list.h"
 #include "tl-event-row.h"
 #include "tl-filter-bar.h"
@@ -170,7 +171,11 @@ factory_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   TlWindow                 *self)
 {
-  gtk_list_item_set_child (item, GTK_WIDGET (tl_event_row_new ()));
+  TlEventRow *row = tl_event_row_new ();
+
+  /* The enum's values are TlCoordinateFormat's. */
+  tl_event_row_set_coordinate_format (row, g_settings_get_enum (self->settings, "coordinate-format"));
+  gtk_list_item_set_child (item, GTK_WIDGET (row));
 }
 
 static void
@@ -198,6 +203,8 @@ selection_changed_cb (TlWindow       *self,
                       GtkSelectionModel *model)
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
+  g_autoptr(GPtrArray) chain = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (selected != GTK_INVALID_LIST_POSITION)
     {
@@ -205,7 +212,22 @@ selection_changed_cb (TlWindow       *self,
 
       tl_map_view_reveal_event (self->map_view, event);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
+      /* A report of a case shows the way the case went on the map. */
+      if (tl_event_get_case_id (event) > 0)
+        chain = tl_store_list_case_events (self->store, tl_event_get_case_id (event), &error);
+      if (error != NULL)
+        g_warning ("Cannot show the case of report %" G_GINT64_FORMAT ": %s",
+                   tl_event_get_id (event), error->message);
     }
+  tl_map_view_show_case_chain (self->map_view, chain);
+}
+
+/* During a replay the map stresses what just happened. */
+static void
+cursor_changed_cb (TlWindow *self)
+{
+  tl_map_view_set_emphasis_time (self->map_view, tl_review_is_replaying (self->review)
+                                                 ? tl_review_get_cursor (self->review) : TL_TIME_NONE);
 }
 
 static void
@@ -247,6 +269,52 @@ list_activate_cb (TlWindow    *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-report", "x", tl_event_get_id (event));
 }
 
+/* Rows write times and positions when they are set up and bound: a new
+ * factory does both again for every row, in the zone and format now set. */
+static void
+set_up_rows (TlWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+}
+
+/* Preferences apply at once, to every open window. */
+static void
+time_zone_changed_cb (TlWindow *self)
+{
+  g_autofree char *zone_id = g_settings_get_string (self->settings, "time-zone");
+  GTimeZone *zone = tl_time_zone_new (zone_id);
+
+  if (zone == NULL)
+    zone = g_time_zone_new_local ();
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  self->zone = zone;
+
+  tl_map_view_set_time_zone (self->map_view, self->zone);
+  tl_report_desk_set_time_zone (self->reports, self->zone);
+  /* Moves a day window to the new zone's day, through window_changed_cb. */
+  tl_review_set_time_zone (self->review, self->zone);
+  set_up_rows (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->time_strip));
+  window_changed_cb (self);
+}
+
+static void
+operator_name_changed_cb (TlWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *name = TL_IS_APPLICATION (app) ? tl_application_dup_operator_name (TL_APPLICATION (app))
+                                                  : g_strdup (g_get_user_name ());
+
+  /* What the operator writes under the new name is not new to them. */
+  tl_review_set_operator_name (self->review, name);
+  update_new_pill (self);
+}
+
 /* GObject overrides */
 
 static void
@@ -254,7 +322,6 @@ tl_window_constructed (GObject *object)
 {
   TlWindow *self = TL_WINDOW (object);
   g_autofree char *zone_id = NULL;
-  GtkListItemFactory *factory;
 
   G_OBJECT_CLASS (tl_window_parent_class)->constructed (object);
 
@@ -281,6 +348,7 @@ tl_window_constructed (GObject *object)
   g_signal_connect_object (self->review, "notify::to", G_CALLBACK (window_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review, "notify::preset", G_CALLBACK (window_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review, "notify::seen-before", G_CALLBACK (update_new_pill), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->review, "notify::cursor", G_CALLBACK (cursor_changed_cb), self, G_CONNECT_SWAPPED);
   tl_filter_bar_set_review (self->filter_bar, self->review);
   tl_summary_bar_set_review (self->summary_bar, self->review);
   tl_time_strip_set_review (self->time_strip, self->review);
@@ -295,12 +363,7 @@ tl_window_constructed (GObject *object)
   g_signal_connect_object (tl_review_get_model (self->review), "items-changed",
                            G_CALLBACK (events_changed_cb), self, G_CONNECT_SWAPPED);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
+  set_up_rows (self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   tl_map_view_set_time_zone (self->map_view, self->zone);
@@ -312,6 +375,13 @@ tl_window_constructed (GObject *object)
 
   self->reports = tl_report_desk_new (GTK_WINDOW (self), self->toast_overlay, self->store, self->zone);
   g_signal_connect_object (self->reports, "saved", G_CALLBACK (report_saved_cb), self, G_CONNECT_SWAPPED);
+  tl_report_desk_set_map_view (self->reports, self->map_view);
+  g_signal_connect_object (self->settings, "changed::time-zone",
+                           G_CALLBACK (time_zone_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::operator-name",
+                           G_CALLBACK (operator_name_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::coordinate-format",
+                           G_CALLBACK (set_up_rows), self, G_CONNECT_SWAPPED);
   self->exports = tl_export_desk_new (GTK_APPLICATION_WINDOW (self), self->toast_overlay, self->store,
                                      self->review, self->map_view, self->selection);
 

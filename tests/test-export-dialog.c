@@ -155,7 +155,7 @@ destroy_dialog (GtkWindow *dialog)
 {
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_destroy (dialog);
-  g_assert_true (iterate_until (is_gone, &dialog, 10000));
+  g_assert_true (iterate_until (is_gone, &dialog, 60000));
 }
 
 static gboolean
@@ -198,7 +198,7 @@ test_export_map (Fixture       *fixture,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
 
   /* A live preview is drawn, off the main thread. */
-  g_assert_true (iterate_until (has_preview, dialog, 10000));
+  g_assert_true (iterate_until (has_preview, dialog, 60000));
 
   tl_map_export_dialog_set_format (dialog, TL_SNAPSHOT_FORMAT_PNG);
   tl_map_export_dialog_set_size (dialog, TL_MAP_EXPORT_SIZE_A4_LANDSCAPE);
@@ -218,7 +218,7 @@ test_export_map (Fixture       *fixture,
   }
 
   tl_map_export_dialog_save_to_file_async (dialog, png, NULL, store_result_cb, &result);
-  g_assert_true (iterate_until (is_set, &result, 30000));
+  g_assert_true (iterate_until (is_set, &result, 120000));
   g_assert_true (tl_map_export_dialog_save_to_file_finish (dialog, result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
@@ -296,7 +296,7 @@ test_import (Fixture       *fixture,
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit-good", NULL));
-  g_assert_true (iterate_until (is_gone, &dialog, 10000));
+  g_assert_true (iterate_until (is_gone, &dialog, 60000));
   g_assert_cmpint (tl_store_count_events (fixture->store, &error), ==, 4);
   g_assert_no_error (error);
 

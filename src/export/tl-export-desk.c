@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
+#include <string.h>
 
 #include "tl-briefing.h"
 #include "tl-export.h"
@@ -393,8 +394,22 @@ export_chooser_cb (GtkNativeDialog *chooser,
     format = TL_EXCHANGE_FORMAT_CSV;
   if (!(path = chooser_take_path (chooser, response)))
     return;
-  /* A typed extension wins over the choice: "log.kml" is KML. */
-  tl_exchange_format_guess (path, &format);
+  /* The Format control is the explicit choice: the name follows it, so a
+   * file never claims a format it is not in. */
+  {
+    TlExchangeFormat named;
+    g_autofree char *stem = NULL;
+
+    if (tl_exchange_format_guess (path, &named) && named != format)
+      stem = g_strndup (path, strrchr (path, '.') - path);
+    else if (!tl_exchange_format_guess (path, &named))
+      stem = g_strdup (path);
+    if (stem != NULL)
+      {
+        g_free (path);
+        path = g_strdup_printf ("%s.%s", stem, tl_exchange_format_get_extension (format));
+      }
+  }
 
   events = copy_shown_events (self);
   task = g_task_new (self, self->cancellable, NULL, NULL);

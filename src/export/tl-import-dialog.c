@@ -182,11 +182,14 @@ revalidate (TlImportDialog *self)
         status = g_strdup_printf (ngettext ("%u report is ready to import.", "%u reports are ready to import.",
                                             n_good), n_good);
       else
-        /* Translators: "%u reports can be read" then "%u rows cannot" */
-        status = g_strdup_printf (ngettext ("%u report can be read; %u row cannot. Correct the file, or "
-                                            "import the good rows only.",
-                                            "%u reports can be read; %u rows cannot. Correct the file, or "
-                                            "import the good rows only.", n_bad), n_good, n_bad);
+        {
+          g_autofree char *good = g_strdup_printf (ngettext ("%u report can be read", "%u reports can be read",
+                                                             n_good), n_good);
+          g_autofree char *bad = g_strdup_printf (ngettext ("%u row cannot", "%u rows cannot", n_bad), n_bad);
+
+          /* Translators: "3 reports can be read" and "1 row cannot" */
+          status = g_strdup_printf (_("%s; %s. Correct the file, or import the good rows only."), good, bad);
+        }
     }
   gtk_label_set_text (self->status_label, status ? status : error->message);
 

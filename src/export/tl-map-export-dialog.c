@@ -74,83 +74,12 @@ get_format (TlMapExportDialog *self)
   return TL_SNAPSHOT_FORMAT_PNG + adw_combo_row_get_selected (self->format_row);
 }
 
-static gboolean
-parse_custom_size (const char *text,
-                   int        *out_w,
-                   int        *out_h)
-{
-  g_auto(GStrv) parts = g_strsplit_set (text, "xX×", -1);
-  gint64 w, h;
-
-  if (g_strv_length (parts) != 2)
-    return FALSE;
-  g_strstrip (parts[0]);
-  g_strstrip (parts[1]);
-  if (!g_ascii_string_to_signed (parts[0], 10, 1, TL_SNAPSHOT_MAX_SIDE_PX, &w, NULL) ||
-      !g_ascii_string_to_signed (parts[1], 10, 1, TL_SNAPSHOT_MAX_SIDE_PX, &h, NULL))
-    return FALSE;
-  *out_w = (int) w;
-  *out_h = (int) h;
-  return TRUE;
-}
-
 static const char *
 text_or_null (AdwEntryRow *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
 
   return text != NULL && text[0] != '\0' ? text : NULL;
-}
-
-/* The window of time and every filter that narrows it, for the subtitle:
- * a map that leaves reports out must say so. */
-static char *
-describe_filter (const TlFilter *filter,
-                 GTimeZone      *zone)
-{
-  /* Translators: times in a map's subtitle, see strftime */
-  g_autofree char *from = tl_time_format (zone, filter->from, _("%-d %b %Y %H:%M"));
-  g_autofree char *to = tl_time_format (zone, filter->to, _("%-d %b %Y %H:%M"));
-  GString *out = g_string_new (NULL);
-
-  /* Translators: the time window in a map's subtitle */
-  g_string_append_printf (out, _("%s – %s"), from, to);
-  if (filter->kinds != 0)
-    {
-      g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-      for (guint k = 0; k < TL_EVENT_N_KINDS; k++)
-        if (filter->kinds & (1u << k))
-          g_ptr_array_add (names, (gpointer) tl_event_kind_get_label (k));
-      g_ptr_array_add (names, NULL);
-      {
-        g_autofree char *joined = g_strjoinv (", ", (char **) names->pdata);
-
-        g_string_append_printf (out, " · %s", joined);
-      }
-    }
-  if (filter->statuses != 0)
-    {
-      g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-      for (guint s = 0; s < TL_EVENT_N_STATUSES; s++)
-        if (filter->statuses & (1u << s))
-          g_ptr_array_add (names, (gpointer) tl_event_status_get_label (s));
-      g_ptr_array_add (names, NULL);
-      {
-        g_autofree char *joined = g_strjoinv (", ", (char **) names->pdata);
-
-        g_string_append_printf (out, " · %s", joined);
-      }
-    }
-  if (filter->unit != NULL && filter->unit[0] != '\0')
-    /* Translators: a filter on the unit, in a map's subtitle */
-    g_string_append_printf (out, _(" · unit %s"), filter->unit);
-  if (filter->text != NULL && filter->text[0] != '\0')
-    /* Translators: a filter on words, in a map's subtitle */
-    g_string_append_printf (out, _(" · matching “%s”"), filter->text);
-
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -639,7 +568,7 @@ tl_map_export_dialog_new (GtkWindow      *parent,
     gtk_editable_set_text (GTK_EDITABLE (self->operator_row), operator_name);
   if (tl_filter_has_criteria (filter))
     {
-      g_autofree char *subtitle = describe_filter (filter, zone);
+      g_autofree char *subtitle = tl_snapshot_job_describe_filter (filter, zone);
 
       gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), subtitle);
     }
@@ -751,7 +680,7 @@ tl_map_export_dialog_build_job (TlMapExportDialog  *self,
       options.landscape = size == TL_MAP_EXPORT_SIZE_A3_LANDSCAPE;
       break;
     case TL_MAP_EXPORT_SIZE_CUSTOM:
-      if (!parse_custom_size (gtk_editable_get_text (GTK_EDITABLE (self->custom_size_row)),
+      if (!tl_snapshot_job_parse_size (gtk_editable_get_text (GTK_EDITABLE (self->custom_size_row)),
                               &options.width_px, &options.height_px))
         {
           g_set_error (error, TL_SNAPSHOT_ERROR, TL_SNAPSHOT_ERROR_INVALID,

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-snapshot-job.h"
+#include "tl-time.h"
 
 typedef struct {
   TlSnapshotJob    *job;
@@ -59,6 +60,96 @@ write_file_thread (GTask        *task,
 }
 
 /* public API */
+
+/**
+ * tl_snapshot_job_parse_size:
+ * @text: a size as typed, like “2400 × 1600” or “2400x1600”
+ * @out_w: (out): the width in pixels
+ * @out_h: (out): the height in pixels
+ *
+ * Returns: whether @text is two whole numbers from 1 to
+ *   %TL_SNAPSHOT_MAX_SIDE_PX
+ */
+gboolean
+tl_snapshot_job_parse_size (const char *text,
+                            int        *out_w,
+                            int        *out_h)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, "xX×", -1);
+  gint64 w, h;
+
+  if (g_strv_length (parts) != 2)
+    return FALSE;
+  g_strstrip (parts[0]);
+  g_strstrip (parts[1]);
+  if (!g_ascii_string_to_signed (parts[0], 10, 1, TL_SNAPSHOT_MAX_SIDE_PX, &w, NULL) ||
+      !g_ascii_string_to_signed (parts[1], 10, 1, TL_SNAPSHOT_MAX_SIDE_PX, &h, NULL))
+    return FALSE;
+  *out_w = (int) w;
+  *out_h = (int) h;
+  return TRUE;
+}
+
+/**
+ * tl_snapshot_job_describe_filter:
+ * @filter: the filter the reports were chosen by
+ * @zone: the zone of the times written
+ *
+ * The window of time and every filter that narrows it, for a map's
+ * subtitle: a map that leaves reports out must say so.
+ *
+ * Returns: (transfer full): like “26 Nov 2026 00:00 – 27 Nov 2026 00:00 ·
+ *   Rescue · unit RNLI Dover”
+ */
+char *
+tl_snapshot_job_describe_filter (const TlFilter *filter,
+                                 GTimeZone      *zone)
+{
+  /* Translators: times in a map's subtitle, see strftime */
+  g_autofree char *from = tl_time_format (zone, filter->from, _("%-d %b %Y %H:%M"));
+  g_autofree char *to = tl_time_format (zone, filter->to, _("%-d %b %Y %H:%M"));
+  GString *out = g_string_new (NULL);
+
+  /* Translators: the time window in a map's subtitle */
+  g_string_append_printf (out, _("%s – %s"), from, to);
+  if (filter->kinds != 0)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+      for (guint k = 0; k < TL_EVENT_N_KINDS; k++)
+        if (filter->kinds & (1u << k))
+          g_ptr_array_add (names, (gpointer) tl_event_kind_get_label (k));
+      g_ptr_array_add (names, NULL);
+      {
+        g_autofree char *joined = g_strjoinv (", ", (char **) names->pdata);
+
+        g_string_append_printf (out, " · %s", joined);
+      }
+    }
+  if (filter->statuses != 0)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+      for (guint s = 0; s < TL_EVENT_N_STATUSES; s++)
+        if (filter->statuses & (1u << s))
+          g_ptr_array_add (names, (gpointer) tl_event_status_get_label (s));
+      g_ptr_array_add (names, NULL);
+      {
+        g_autofree char *joined = g_strjoinv (", ", (char **) names->pdata);
+
+        g_string_append_printf (out, " · %s", joined);
+      }
+    }
+  if (filter->unit != NULL && filter->unit[0] != '\0')
+    /* Translators: a filter on the unit, in a map's subtitle */
+    g_string_append_printf (out, _(" · unit %s"), filter->unit);
+  if (filter->text != NULL && filter->text[0] != '\0')
+    /* Translators: a filter on words, in a map's subtitle */
+    g_string_append_printf (out, _(" · matching “%s”"), filter->text);
+
+  return g_string_free (out, FALSE);
+}
+
 
 /**
  * tl_snapshot_job_new:

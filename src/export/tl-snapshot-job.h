@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "tl-filter.h"
 #include "tl-snapshot.h"
 
 G_BEGIN_DECLS
@@ -48,6 +49,12 @@ void             tl_snapshot_job_write_file_async  (TlSnapshotJob        *job,
                                                     gpointer              user_data);
 gboolean         tl_snapshot_job_write_file_finish (GAsyncResult         *result,
                                                     GError              **error);
+
+gboolean         tl_snapshot_job_parse_size   (const char              *text,
+                                               int                     *out_w,
+                                               int                     *out_h);
+char            *tl_snapshot_job_describe_filter (const TlFilter       *filter,
+                                                  GTimeZone            *zone);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlSnapshotJob, tl_snapshot_job_free)
 

@@ -123,7 +123,7 @@ draw_labels (TlCaseChainLayer *self,
         continue;
       pango_layout_set_text (layout, p->label, -1);
       pango_layout_get_pixel_size (layout, &w, &h);
-      graphene_rect_init (&box, xy[2 * k] + 8, xy[2 * k + 1] - h - 6, w + 8, h + 2);
+      graphene_rect_init (&box, xy[2 * k] + 12, xy[2 * k + 1] - h - 8, w + 8, h + 2);
       for (guint i = 0; i < drawn->len && !overlaps; i++)
         overlaps = graphene_rect_intersection (&box, &g_array_index (drawn, graphene_rect_t, i), NULL);
       if (overlaps)

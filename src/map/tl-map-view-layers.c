@@ -206,6 +206,19 @@ settings_changed_cb (TlMapView  *self,
       if (!tl_coordinate_format_from_string (name, &self->format))
         self->format = TL_COORDINATE_FORMAT_DDM;
       tl_incident_layer_set_coordinate_format (self->incident_layer, self->format);
+      /* The pointer's read-out follows now, not at the next mouse move. */
+      if (self->has_pointer)
+        {
+          g_autofree char *text = NULL;
+          double latitude, longitude;
+
+          shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (self->map),
+                                                      GTK_WIDGET (self->map),
+                                                      self->pointer_x, self->pointer_y,
+                                                      &latitude, &longitude);
+          text = tl_coordinates_format (latitude, longitude, self->format);
+          gtk_label_set_text (self->pointer_label, text);
+        }
     }
   else if (g_str_equal (key, "basemap") || g_str_equal (key, "show-borders") ||
            g_str_equal (key, "custom-tile-url") || g_str_equal (key, "custom-tile-attribution") ||

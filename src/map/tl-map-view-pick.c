@@ -175,9 +175,12 @@ tl_map_view_pick_init (TlMapView *self)
     { GDK_KEY_Escape, cancel_key_cb },
   };
 
-  /* Global: the keys work wherever the focus is in the window, and pass
-   * through (the callbacks return FALSE) when nothing is being picked. */
+  /* Global and in the capture phase: the keys work wherever the focus is
+   * in the window, before an entry's Backspace or the window's default
+   * Enter, and pass through (the callbacks return FALSE) when nothing is
+   * being picked. */
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, 0),
@@ -259,11 +262,6 @@ tl_map_view_begin_pick (TlMapView     *self,
   /* A click on a marker picks its position, it does not select it. */
   gtk_widget_set_can_target (GTK_WIDGET (self->incident_layer), FALSE);
   update_pick (self);
-
-  /* Backspace must undo a point, not edit the search entry that had the
-   * focus before. */
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 /**
@@ -285,7 +283,6 @@ tl_map_view_end_pick (TlMapView *self)
   tl_measure_layer_set_interactive (self->pick_layer, FALSE);
   tl_measure_layer_set_closed (self->pick_layer, FALSE);
   gtk_widget_set_can_target (GTK_WIDGET (self->incident_layer), !self->measuring);
-  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   update_pick (self);
 }
 

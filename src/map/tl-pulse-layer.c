@@ -116,6 +116,16 @@ tl_pulse_layer_snapshot (GtkWidget   *widget,
       cairo_set_line_width (cr, 3);
       cairo_stroke (cr);
 
+      /* A dot marks the spot when the marker itself is in a cluster
+       * bubble; a marker drawn on its own covers it. */
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, 4, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, r, g, b);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+
       /* ...and a ring spreads out from it. */
       cairo_new_sub_path (cr);
       cairo_arc (cr, x, y, p->radius + 6 + 16 * self->phase, 0, 2 * G_PI);

@@ -23,13 +23,14 @@ struct _TlReportDesk
 
   /* borrowed: the open editor, cleared when it is destroyed */
   TlReportEditor  *editor;
+  /* borrowed: the window's map, where positions and routes are picked */
+  TlMapView       *map_view;
 
   /* owned */
   TlStore         *store;
   GTimeZone       *zone;
   GSettings       *settings;
   GHashTable      *deleted;      /* event id → TlEvent, for Undo */
-  AdwToast        *pick_toast;
 
   PickMode         pick;
 };
@@ -81,6 +82,9 @@ editor_destroyed_cb (gpointer  data,
   TlReportDesk *self = data;
 
   self->editor = NULL;
+  /* Nobody is left to take the points. */
+  if (self->pick != PICK_NONE && self->map_view != NULL)
+    tl_map_view_end_pick (self->map_view);
   self->pick = PICK_NONE;
 }
 
@@ -105,21 +109,58 @@ static void
 start_picking (TlReportDesk *self,
                PickMode      mode)
 {
+  if (self->map_view == NULL)
+    return;
+
   /* The editor steps aside so that the map can be clicked; it comes back
-   * with the position, or when the route is done. */
+   * with the position, or when the route is done or given up. The map
+   * says what to click. */
   self->pick = mode;
   gtk_widget_set_visible (GTK_WIDGET (self->editor), FALSE);
+  tl_map_view_begin_pick (self->map_view, mode == PICK_POSITION ? TL_MAP_PICK_POINT : TL_MAP_PICK_ROUTE);
+}
 
-  if (self->pick_toast != NULL)
-    adw_toast_dismiss (self->pick_toast);
-  g_clear_object (&self->pick_toast);
-  self->pick_toast = g_object_ref (adw_toast_new (mode == PICK_POSITION
-                                                  ? _("Right-click the map and choose “New Report Here” to set the position")
-                                                  : _("Right-click the map and choose “New Report Here” for each point of the route")));
-  adw_toast_set_timeout (self->pick_toast, 0);
-  adw_toast_set_button_label (self->pick_toast, mode == PICK_POSITION ? _("_Cancel") : _("_Done"));
-  adw_toast_set_action_name (self->pick_toast, "win.finish-pick");
-  adw_toast_overlay_add_toast (self->toasts, self->pick_toast);
+static void
+end_picking (TlReportDesk *self)
+{
+  self->pick = PICK_NONE;
+  if (self->editor != NULL)
+    gtk_window_present (GTK_WINDOW (self->editor));
+}
+
+static void
+pick_finished_cb (TlReportDesk *self,
+                  GVariant     *points,
+                  TlMapView    *map_view)
+{
+  double latitude, longitude;
+  GVariantIter iter;
+
+  if (self->editor == NULL || self->pick == PICK_NONE)
+    return;
+
+  if (self->pick == PICK_POSITION && g_variant_n_children (points) > 0)
+    {
+      g_variant_get_child (points, 0, "(dd)", &latitude, &longitude);
+      tl_report_editor_set_position (self->editor, latitude, longitude);
+    }
+  else if (self->pick == PICK_ROUTE)
+    {
+      /* The route drawn replaces the one the form had. */
+      tl_report_editor_set_value (self->editor, TL_REPORT_FIELD_ROUTE, "");
+      g_variant_iter_init (&iter, points);
+      while (g_variant_iter_next (&iter, "(dd)", &latitude, &longitude))
+        tl_report_editor_add_route_point (self->editor, latitude, longitude);
+    }
+  end_picking (self);
+}
+
+static void
+pick_cancelled_cb (TlReportDesk *self,
+                   TlMapView    *map_view)
+{
+  if (self->pick != PICK_NONE)
+    end_picking (self);
 }
 
 static void
@@ -181,7 +222,10 @@ tl_report_desk_dispose (GObject *object)
       gtk_window_destroy (GTK_WINDOW (self->editor));
       self->editor = NULL;
     }
-  g_clear_object (&self->pick_toast);
+  if (self->pick != PICK_NONE && self->map_view != NULL)
+    tl_map_view_end_pick (self->map_view);
+  self->pick = PICK_NONE;
+  self->map_view = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->deleted, g_hash_table_unref);
@@ -379,16 +423,11 @@ tl_report_desk_map_clicked (TlReportDesk *self,
 {
   g_return_val_if_fail (TL_IS_REPORT_DESK (self), FALSE);
 
-  if (self->editor == NULL || self->pick == PICK_NONE)
+  if (self->editor == NULL || self->pick == PICK_NONE || self->map_view == NULL)
     return FALSE;
 
-  if (self->pick == PICK_POSITION)
-    {
-      tl_report_editor_set_position (self->editor, latitude, longitude);
-      tl_report_desk_finish_picking (self);
-    }
-  else
-    tl_report_editor_add_route_point (self->editor, latitude, longitude);
+  /* "New Report Here" while picking picks that point, as a click would. */
+  tl_map_view_add_pick_point (self->map_view, latitude, longitude);
   return TRUE;
 }
 
@@ -404,12 +443,15 @@ tl_report_desk_finish_picking (TlReportDesk *self)
 {
   g_return_if_fail (TL_IS_REPORT_DESK (self));
 
-  self->pick = PICK_NONE;
-  if (self->pick_toast != NULL)
-    adw_toast_dismiss (self->pick_toast);
-  g_clear_object (&self->pick_toast);
-  if (self->editor != NULL)
-    gtk_window_present (GTK_WINDOW (self->editor));
+  if (self->pick == PICK_NONE)
+    return;
+  /* Done with what was picked so far; too little for a route gives up. */
+  if (self->map_view == NULL || !tl_map_view_finish_pick (self->map_view))
+    {
+      if (self->map_view != NULL)
+        tl_map_view_end_pick (self->map_view);
+      end_picking (self);
+    }
 }
 
 /**
@@ -422,4 +464,43 @@ tl_report_desk_get_editor (TlReportDesk *self)
 {
   g_return_val_if_fail (TL_IS_REPORT_DESK (self), NULL);
   return self->editor;
+}
+
+/**
+ * tl_report_desk_set_time_zone:
+ * @zone: the display zone, for the editors opened from now on
+ *
+ * An editor already open keeps the zone it was opened in, so what the
+ * officer is typing does not change meaning halfway.
+ */
+void
+tl_report_desk_set_time_zone (TlReportDesk *self,
+                              GTimeZone    *zone)
+{
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+  g_return_if_fail (zone != NULL);
+
+  g_time_zone_ref (zone);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  self->zone = zone;
+}
+
+/**
+ * tl_report_desk_set_map_view:
+ * @map_view: (transfer none): the window's map, which must outlive the
+ *   desk (the window disposes the desk first)
+ *
+ * Lets the editor pick its position and draw its route on @map_view.
+ */
+void
+tl_report_desk_set_map_view (TlReportDesk *self,
+                             TlMapView    *map_view)
+{
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+  g_return_if_fail (TL_IS_MAP_VIEW (map_view));
+  g_return_if_fail (self->map_view == NULL);
+
+  self->map_view = map_view;
+  g_signal_connect_object (map_view, "pick-finished", G_CALLBACK (pick_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (map_view, "pick-cancelled", G_CALLBACK (pick_cancelled_cb), self, G_CONNECT_SWAPPED);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tl-map-view.h"
 #include "tl-report-editor.h"
 
 G_BEGIN_DECLS
@@ -43,5 +44,9 @@ gboolean        tl_report_desk_map_clicked    (TlReportDesk    *self,
 gboolean        tl_report_desk_is_picking     (TlReportDesk    *self);
 void            tl_report_desk_finish_picking (TlReportDesk    *self);
 TlReportEditor *tl_report_desk_get_editor     (TlReportDesk    *self);
+void            tl_report_desk_set_time_zone  (TlReportDesk    *self,
+                                               GTimeZone       *zone);
+void            tl_report_desk_set_map_view   (TlReportDesk    *self,
+                                               TlMapView       *map_view);
 
 G_END_DECLS

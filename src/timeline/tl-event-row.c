@@ -25,6 +25,7 @@ struct _TlEventRow
 
   /* owned */
   TlEvent   *event;
+  TlCoordinateFormat format;    /* of the place, when it has no name */
 
   /* borrowed, while bound: the list item and the review it shows */
   GtkListItem *item;
@@ -104,6 +105,19 @@ set_kind_class (TlEventRow *self,
       else
         gtk_widget_remove_css_class (image, name);
     }
+}
+
+static char *
+describe_place (TlEventRow *self,
+                TlEvent    *event)
+{
+  if (tl_event_get_place (event) != NULL && tl_event_get_place (event)[0] != '\0')
+    return g_strdup (tl_event_get_place (event));
+  if (tl_event_has_position (event))
+    return tl_coordinates_format (tl_event_get_latitude (event),
+                                  tl_event_get_longitude (event),
+                                  self->format);
+  return g_strdup (_("No position"));
 }
 
 static gboolean
@@ -239,14 +253,7 @@ tl_event_row_set_event (TlEventRow *self,
   kind = tl_event_get_kind (event);
   /* Translators: time of a report in the day's list, see strftime */
   time_text = tl_time_format (zone, tl_event_get_time (event), _("%H:%M"));
-  if (tl_event_get_place (event) != NULL && tl_event_get_place (event)[0] != '\0')
-    place = g_strdup (tl_event_get_place (event));
-  else if (tl_event_has_position (event))
-    place = tl_coordinates_format (tl_event_get_latitude (event),
-                                   tl_event_get_longitude (event),
-                                   TL_COORDINATE_FORMAT_DDM);
-  else
-    place = g_strdup (_("No position"));
+  place = describe_place (self, event);
   counts = describe_counts (event);
 
   gtk_image_set_from_icon_name (self->kind_image, tl_event_kind_get_icon_name (kind));
@@ -271,6 +278,29 @@ tl_event_row_set_event (TlEventRow *self,
   tooltip = g_strdup_printf ("%s %s\n%s", time_text, tl_event_kind_get_label (kind),
                              tl_event_get_notes (event) ? tl_event_get_notes (event) : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), g_strstrip (tooltip));
+}
+
+/**
+ * tl_event_row_set_coordinate_format:
+ * @format: how a position is written when the report names no place
+ */
+void
+tl_event_row_set_coordinate_format (TlEventRow         *self,
+                                    TlCoordinateFormat  format)
+{
+  g_autofree char *place = NULL;
+
+  g_return_if_fail (TL_IS_EVENT_ROW (self));
+
+  if (self->format == format)
+    return;
+
+  self->format = format;
+  if (self->event != NULL)
+    {
+      place = describe_place (self, self->event);
+      gtk_label_set_text (self->place_label, place);
+    }
 }
 
 /**

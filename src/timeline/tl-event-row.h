@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "tl-coordinates.h"
 #include "tl-event.h"
 #include "tl-review.h"
 
@@ -15,6 +16,8 @@ TlEventRow *tl_event_row_new       (void);
 void        tl_event_row_set_event (TlEventRow *self,
                                     TlEvent    *event,
                                     GTimeZone  *zone);
+void        tl_event_row_set_coordinate_format (TlEventRow         *self,
+                                                TlCoordinateFormat  format);
 void        tl_event_row_bind      (TlEventRow  *self,
                                     GtkListItem *item,
                                     TlReview    *review);

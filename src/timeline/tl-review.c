@@ -36,6 +36,7 @@ enum {
   PROP_PRESET,
   PROP_CURSOR,
   PROP_SEEN_BEFORE,
+  PROP_TIME_ZONE,
   N_PROPS
 };
 
@@ -211,6 +212,9 @@ tl_review_get_property (GObject    *object,
     case PROP_SEEN_BEFORE:
       g_value_set_int64 (value, self->seen_before);
       break;
+    case PROP_TIME_ZONE:
+      g_value_set_boxed (value, self->zone);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -262,6 +266,9 @@ tl_review_class_init (TlReviewClass *klass)
   properties[PROP_SEEN_BEFORE] =
     g_param_spec_int64 ("seen-before", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME_ZONE] =
+    g_param_spec_boxed ("time-zone", NULL, NULL, G_TYPE_TIME_ZONE,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -369,6 +376,69 @@ tl_review_get_zone (TlReview *self)
   g_return_val_if_fail (TL_IS_REVIEW (self), NULL);
 
   return self->zone;
+}
+
+/**
+ * tl_review_set_time_zone:
+ * @zone: the new display zone
+ *
+ * Days are local days in the display zone, so the window follows: a day
+ * becomes the new zone's local day around the middle of the old one
+ * (today stays today), "last N hours" are taken again up to now, and a
+ * custom range, being instants, is kept.
+ */
+void
+tl_review_set_time_zone (TlReview  *self,
+                         GTimeZone *zone)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 middle, from, to;
+  gboolean was_now;
+
+  g_return_if_fail (TL_IS_REVIEW (self));
+  g_return_if_fail (zone != NULL);
+
+  if (g_strcmp0 (g_time_zone_get_identifier (self->zone), g_time_zone_get_identifier (zone)) == 0)
+    return;
+
+  middle = tl_review_get_from (self) + (tl_review_get_to (self) - tl_review_get_from (self)) / 2;
+  was_now = tl_review_is_now (self);
+  g_time_zone_unref (self->zone);
+  self->zone = g_time_zone_ref (zone);
+
+  if (self->preset == TL_WINDOW_PRESET_DAY && !was_now)
+    {
+      tl_time_day_range_at (zone, middle, &from, &to);
+      apply_range (self, from, to);
+    }
+  else if (self->preset != TL_WINDOW_PRESET_CUSTOM)
+    {
+      tl_window_preset_range (self->preset, zone, now, &from, &to);
+      apply_range (self, from, to);
+    }
+  /* The previous window and the hours rows start are the zone's too. */
+  queue_summary (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_ZONE]);
+  g_signal_emit (self, signals[ROWS_CHANGED], 0);
+}
+
+/**
+ * tl_review_set_operator_name:
+ * @operator_name: (nullable): the operator now at the desk, whose own
+ *   reports are never new to them
+ */
+void
+tl_review_set_operator_name (TlReview   *self,
+                             const char *operator_name)
+{
+  g_return_if_fail (TL_IS_REVIEW (self));
+
+  if (g_strcmp0 (self->operator_name, operator_name) == 0)
+    return;
+
+  g_free (self->operator_name);
+  self->operator_name = g_strdup (operator_name);
+  g_signal_emit (self, signals[ROWS_CHANGED], 0);
 }
 
 /**

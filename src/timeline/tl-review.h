@@ -22,6 +22,10 @@ TlReview       *tl_review_new            (TlStore        *store,
 TlEventList    *tl_review_get_events     (TlReview       *self);
 GListModel     *tl_review_get_model      (TlReview       *self);
 GTimeZone      *tl_review_get_zone       (TlReview       *self);
+void            tl_review_set_time_zone  (TlReview       *self,
+                                          GTimeZone      *zone);
+void            tl_review_set_operator_name (TlReview    *self,
+                                          const char     *operator_name);
 TlStore        *tl_review_get_store      (TlReview       *self);
 
 TlWindowPreset  tl_review_get_preset     (TlReview       *self);
