@@ -237,7 +237,7 @@ test_labels (void)
     /* Off screen. */
     { .x = -500, .y = 300, .width = 60, .height = 14, .priority = 0 },
   };
-  guint placed = tl_labels_place (labels, G_N_ELEMENTS (labels), 640, 480, 4);
+  guint placed = tl_labels_place (labels, G_N_ELEMENTS (labels), NULL, 0, 640, 480, 4);
 
   g_assert_cmpuint (placed, ==, 3);
   g_assert_true (labels[1].placed);
@@ -255,6 +255,116 @@ test_labels (void)
                         labels[j].left < labels[i].left + labels[i].width &&
                         labels[i].top < labels[j].top + labels[j].height &&
                         labels[j].top < labels[i].top + labels[i].height);
+}
+
+/* The label's box, with the gap the placement keeps around it, is clear
+ * of every obstacle. */
+static void
+assert_clear_of (const TlLabel         *label,
+                 const TlLabelObstacle *obstacles,
+                 guint                  n_obstacles,
+                 double                 gap)
+{
+  g_assert_true (label->placed);
+  for (guint k = 0; k < n_obstacles; k++)
+    {
+      const TlLabelObstacle *o = &obstacles[k];
+
+      g_assert_false (label->left - gap / 2 < o->x + o->width &&
+                      o->x < label->left + label->width + gap / 2 &&
+                      label->top - gap / 2 < o->y + o->height &&
+                      o->y < label->top + label->height + gap / 2);
+    }
+}
+
+static void
+test_labels_avoid_obstacles (void)
+{
+  /* A cluster bubble right of a port, where its name would go first. */
+  TlLabelObstacle bubble[] = { { .x = 108, .y = 90, .width = 30, .height = 30 } };
+  TlLabel label = { .x = 100, .y = 105, .width = 60, .height = 14 };
+
+  g_assert_cmpuint (tl_labels_place (&label, 1, bubble, G_N_ELEMENTS (bubble), 640, 480, 4), ==, 1);
+  assert_clear_of (&label, bubble, G_N_ELEMENTS (bubble), 4);
+  /* The next side in order: the left. */
+  g_assert_cmpfloat (label.left, ==, 100 - 4 - 60);
+  g_assert_cmpfloat (label.top, ==, 105 - 7);
+}
+
+static void
+test_labels_fall_back (void)
+{
+  /* Markers right, left and above the point: the name goes below. */
+  TlLabelObstacle sides[] = {
+    { .x = 123, .y = 96, .width = 23, .height = 18 },
+    { .x = 54, .y = 96, .width = 23, .height = 18 },
+    { .x = 60, .y = 60, .width = 80, .height = 28 },
+  };
+  /* Below and three corners blocked too: only below right is left. */
+  TlLabelObstacle boxed[] = {
+    { .x = 130, .y = 96, .width = 16, .height = 9 },
+    { .x = 54, .y = 96, .width = 16, .height = 9 },
+    { .x = 60, .y = 60, .width = 80, .height = 28 },
+    { .x = 78, .y = 115, .width = 22, .height = 10 },
+  };
+  TlLabel label = { .x = 100, .y = 105, .width = 40, .height = 14 };
+
+  g_assert_cmpuint (tl_labels_place (&label, 1, sides, G_N_ELEMENTS (sides), 640, 480, 4), ==, 1);
+  assert_clear_of (&label, sides, G_N_ELEMENTS (sides), 4);
+  g_assert_cmpfloat (label.left, ==, 100 - 20);
+  g_assert_cmpfloat (label.top, ==, 105 + 4);
+
+  g_assert_cmpuint (tl_labels_place (&label, 1, boxed, G_N_ELEMENTS (boxed), 640, 480, 4), ==, 1);
+  assert_clear_of (&label, boxed, G_N_ELEMENTS (boxed), 4);
+  g_assert_cmpfloat_with_epsilon (label.left, 100 + 4 * G_SQRT2 / 2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (label.top, 105 + 4 * G_SQRT2 / 2, 1e-9);
+}
+
+static void
+test_labels_around_covered_point (void)
+{
+  /* A port under a cluster bubble is named next to the bubble. */
+  TlLabelObstacle bubble[] = { { .x = 85, .y = 90, .width = 30, .height = 30 } };
+  TlLabel label = { .x = 100, .y = 105, .width = 60, .height = 14 };
+
+  g_assert_cmpuint (tl_labels_place (&label, 1, bubble, G_N_ELEMENTS (bubble), 640, 480, 4), ==, 1);
+  assert_clear_of (&label, bubble, G_N_ELEMENTS (bubble), 4);
+  g_assert_cmpfloat (label.left, ==, 115 + 4);
+  g_assert_cmpfloat (label.top, ==, 105 - 7);
+}
+
+static void
+test_labels_dropped (void)
+{
+  /* Markers all around the point, and a label of higher priority that
+   * takes the one gap left: nothing fits, the name is not shown. */
+  TlLabelObstacle ring[] = {
+    { .x = 0, .y = 0, .width = 640, .height = 98 },
+    { .x = 0, .y = 112, .width = 640, .height = 368 },
+    { .x = 0, .y = 98, .width = 90, .height = 14 },
+  };
+  TlLabel labels[] = {
+    { .x = 100, .y = 105, .width = 60, .height = 10, .priority = 3 },
+    { .x = 96, .y = 105, .width = 400, .height = 10, .priority = 0 },
+  };
+
+  g_assert_cmpuint (tl_labels_place (labels, G_N_ELEMENTS (labels), ring, G_N_ELEMENTS (ring),
+                                     640, 480, 0), ==, 1);
+  g_assert_true (labels[1].placed);
+  g_assert_false (labels[0].placed);
+
+  /* With no label in the way, the same name fits in the gap. */
+  g_assert_cmpuint (tl_labels_place (labels, 1, ring, G_N_ELEMENTS (ring), 640, 480, 0), ==, 1);
+  assert_clear_of (&labels[0], ring, G_N_ELEMENTS (ring), 0);
+
+  /* A wall of markers across the whole view drops every label. */
+  {
+    TlLabelObstacle wall = { .x = 0, .y = 0, .width = 640, .height = 480 };
+
+    g_assert_cmpuint (tl_labels_place (labels, G_N_ELEMENTS (labels), &wall, 1, 640, 480, 4), ==, 0);
+    g_assert_false (labels[0].placed);
+    g_assert_false (labels[1].placed);
+  }
 }
 
 static void
@@ -287,6 +397,10 @@ main (int   argc,
   g_test_add_func ("/cluster/hit-and-members", test_hit_and_members);
   g_test_add_func ("/cluster/empty", test_empty);
   g_test_add_func ("/labels/place", test_labels);
+  g_test_add_func ("/labels/avoid-obstacles", test_labels_avoid_obstacles);
+  g_test_add_func ("/labels/fall-back", test_labels_fall_back);
+  g_test_add_func ("/labels/around-covered-point", test_labels_around_covered_point);
+  g_test_add_func ("/labels/dropped", test_labels_dropped);
   g_test_add_func ("/route/parse", test_route);
 
   return g_test_run ();

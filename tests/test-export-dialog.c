@@ -13,9 +13,8 @@
 #include "tl-import-dialog.h"
 #include "tl-map-export-dialog.h"
 #include "tl-sitrep-dialog.h"
+#include "tl-test-ui.h"
 #include "tl-window.h"
-
-static TlApplication *the_app;
 
 typedef struct {
   char          *dir;
@@ -24,15 +23,6 @@ typedef struct {
 } Fixture;
 
 /* helpers */
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 iterate_until (gboolean (*done) (gpointer),
@@ -47,24 +37,6 @@ iterate_until (gboolean (*done) (gpointer),
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -74,8 +46,11 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(TlEvent) rescue = tl_event_new (TL_EVENT_KIND_RESCUE);
   gint64 case_id;
 
-  fixture->dir = g_dir_make_tmp ("test-export-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
+  static guint counter;
+
+  /* Under the scratch user dirs tl_test_ui_run() removes. */
+  fixture->dir = g_strdup_printf ("%s/export-test-%u", g_get_user_data_dir (), ++counter);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
   fixture->path = g_build_filename (fixture->dir, "tideline.db", NULL);
   fixture->store = tl_store_open (fixture->path, &error);
   g_assert_no_error (error);
@@ -103,7 +78,6 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (fixture->store);
-  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -111,11 +85,11 @@ fixture_tear_down (Fixture       *fixture,
 static TlWindow *
 present_window (Fixture *fixture)
 {
-  TlWindow *window = tl_window_new (the_app, fixture->store);
+  TlWindow *window = tl_window_new (tl_test_ui_get_app (), fixture->store);
 
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  tl_test_iterate (200);
   return window;
 }
 
@@ -123,7 +97,7 @@ static void
 close_window (TlWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  tl_test_iterate (50);
   g_assert_finalize_object (window);
 }
 
@@ -165,6 +139,12 @@ has_preview (gpointer dialog)
 }
 
 static gboolean
+has_texture (gpointer clipboard)
+{
+  return gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE);
+}
+
+static gboolean
 is_set (gpointer result)
 {
   return *(GAsyncResult **) result != NULL;
@@ -192,7 +172,7 @@ test_export_map (Fixture       *fixture,
   cairo_surface_t *image;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-map", NULL));
-  iterate (50);
+  tl_test_iterate (50);
   dialog = (TlMapExportDialog *) find_toplevel (TL_TYPE_MAP_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
@@ -231,6 +211,10 @@ test_export_map (Fixture       *fixture,
   g_assert_cmpint (ABS (cairo_image_surface_get_height (image) - 1240), <=, 1);
   cairo_surface_destroy (image);
 
+  /* Copy Image puts the same page on the clipboard, as a picture. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.copy", NULL));
+  g_assert_true (iterate_until (has_texture, gtk_widget_get_clipboard (GTK_WIDGET (dialog)), 120000));
+
   destroy_dialog (GTK_WINDOW (dialog));
   close_window (window);
 }
@@ -244,7 +228,7 @@ test_sitrep (Fixture       *fixture,
   TlSitrepDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sitrep", "x", (gint64) 1));
-  iterate (50);
+  tl_test_iterate (50);
   dialog = (TlSitrepDialog *) find_toplevel (TL_TYPE_SITREP_DIALOG);
   g_assert_nonnull (dialog);
 
@@ -282,7 +266,7 @@ test_import (Fixture       *fixture,
 
   dialog = tl_import_dialog_new (GTK_WINDOW (window), fixture->store, source, zone, "test");
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate (50);
+  tl_test_iterate (50);
 
   /* The bad row is listed with its line, and blocks a full import. */
   result = tl_import_dialog_get_result (dialog);
@@ -291,7 +275,7 @@ test_import (Fixture       *fixture,
   g_assert_cmpuint (result->problems->len, ==, 1);
   g_assert_cmpuint (((TlImportProblem *) g_ptr_array_index (result->problems, 0))->line, ==, 4);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL);
-  iterate (200);
+  tl_test_iterate (200);
   g_assert_cmpint (tl_store_count_events (fixture->store, &error), ==, 2);
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -307,37 +291,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
-  g_autoptr(GError) error = NULL;
-  static const char *xdg_vars[] = {
-    "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME",
-  };
-  int ret;
-
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system data dirs, and
-   * the MIME database GTK needs for icons (see test-window.c). */
-  home = g_dir_make_tmp ("tideline-test-export-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  for (guint i = 0; i < G_N_ELEMENTS (xdg_vars); i++)
-    {
-      g_autofree char *dir = g_build_filename (home, xdg_vars[i], NULL);
-      g_setenv (xdg_vars[i], dir, TRUE);
-    }
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
-
-  the_app = tl_application_new ();
-  if (!g_application_register (G_APPLICATION (the_app), NULL, &error))
-    g_error ("%s", error->message);
+  tl_test_ui_init (&argc, &argv);
 
   g_test_add ("/export-dialog/map", Fixture, NULL, fixture_set_up, test_export_map, fixture_tear_down);
   g_test_add ("/export-dialog/sitrep", Fixture, NULL, fixture_set_up, test_sitrep, fixture_tear_down);
   g_test_add ("/export-dialog/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
 
-  ret = g_test_run ();
-  g_clear_object (&the_app);
-  remove_tree (home);
-  return ret;
+  return tl_test_ui_run ();
 }

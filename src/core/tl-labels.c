@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Greedy label placement: labels are placed in order of priority, each at
- * the first of four spots around its point that overlaps no label placed
- * before it, or not at all. Good enough for a gazetteer of dozens of
- * places, and cheap enough to run every frame. */
+ * the first of eight spots around its point that overlaps no label placed
+ * before it and no obstacle (the markers drawn over the labels), or not at
+ * all. Good enough for a gazetteer of dozens of places, and cheap enough
+ * to run every frame: obstacles are tested one by one, which stays cheap
+ * because the map clusters markers on a grid, so a view holds a few
+ * hundred of them at most. */
 
 #include "config.h"
 
-#include <stdlib.h>
 
 #include "tl-labels.h"
 
@@ -34,30 +36,71 @@ compare_priority (const void *a,
   return (i > j) - (i < j);
 }
 
+/* What a label is set around: its point, or, when the point is under
+ * markers, those markers. A port hidden under a cluster bubble then gets
+ * its name next to the bubble, which says where the port is, instead of
+ * no name at all. */
+static Rect
+anchor_box (const TlLabel *l,
+            const Rect    *obstacles,
+            guint          n_obstacles)
+{
+  Rect box = { l->x, l->y, l->x, l->y };
+
+  for (guint k = 0; k < n_obstacles; k++)
+    {
+      const Rect *o = &obstacles[k];
+
+      if (o->x0 < l->x && l->x < o->x1 && o->y0 < l->y && l->y < o->y1)
+        {
+          box.x0 = MIN (box.x0, o->x0);
+          box.y0 = MIN (box.y0, o->y0);
+          box.x1 = MAX (box.x1, o->x1);
+          box.y1 = MAX (box.y1, o->y1);
+        }
+    }
+  return box;
+}
+
 /**
  * tl_labels_place:
  * @labels: (array length=n_labels): the labels; their @placed, @left and
  *   @top are set
+ * @obstacles: (array length=n_obstacles) (nullable): what no label may
+ *   cover, such as the markers drawn over the labels
  * @view_width: labels must fit inside the view
  * @view_height: labels must fit inside the view
  * @gap: space between a point and its label, and around each label
  *
- * Places labels so that no two overlap, higher priorities first: right of
- * the point, then left, above, below.
+ * Places labels so that no two overlap and none covers an obstacle,
+ * higher priorities first. Each label tries the right of its point, then
+ * the left, above, below, and then the four corners (above right, above
+ * left, below right, below left); a label with no free spot is not shown.
+ * A point under an obstacle is labelled around that obstacle.
  *
  * Returns: how many labels were placed
  */
 guint
-tl_labels_place (TlLabel *labels,
-                 guint    n_labels,
-                 double   view_width,
-                 double   view_height,
-                 double   gap)
+tl_labels_place (TlLabel               *labels,
+                 guint                  n_labels,
+                 const TlLabelObstacle *obstacles,
+                 guint                  n_obstacles,
+                 double                 view_width,
+                 double                 view_height,
+                 double                 gap)
 {
   g_autofree guint *order = g_new (guint, MAX (n_labels, 1));
   g_autofree Rect *placed = g_new (Rect, MAX (n_labels, 1));
+  g_autofree Rect *blocked = g_new (Rect, MAX (n_obstacles, 1));
+  /* A corner spot is as far from the point as a side one. */
+  double d = gap * G_SQRT2 / 2;
   guint n_placed = 0;
 
+  g_return_val_if_fail (n_obstacles == 0 || obstacles != NULL, 0);
+
+  for (guint k = 0; k < n_obstacles; k++)
+    blocked[k] = (Rect) { obstacles[k].x, obstacles[k].y,
+                          obstacles[k].x + obstacles[k].width, obstacles[k].y + obstacles[k].height };
   for (guint i = 0; i < n_labels; i++)
     order[i] = i;
   g_qsort_with_data (order, (gint) n_labels, sizeof (guint), compare_priority, labels);
@@ -65,11 +108,16 @@ tl_labels_place (TlLabel *labels,
   for (guint o = 0; o < n_labels; o++)
     {
       TlLabel *l = &labels[order[o]];
-      const double spots[4][2] = {
-        { l->x + gap, l->y - l->height / 2 },
-        { l->x - gap - l->width, l->y - l->height / 2 },
-        { l->x - l->width / 2, l->y - gap - l->height },
-        { l->x - l->width / 2, l->y + gap },
+      Rect a = anchor_box (l, blocked, n_obstacles);
+      const double spots[8][2] = {
+        { a.x1 + gap, l->y - l->height / 2 },
+        { a.x0 - gap - l->width, l->y - l->height / 2 },
+        { l->x - l->width / 2, a.y0 - gap - l->height },
+        { l->x - l->width / 2, a.y1 + gap },
+        { a.x1 + d, a.y0 - d - l->height },
+        { a.x0 - d - l->width, a.y0 - d - l->height },
+        { a.x1 + d, a.y1 + d },
+        { a.x0 - d - l->width, a.y1 + d },
       };
 
       l->placed = FALSE;
@@ -79,11 +127,13 @@ tl_labels_place (TlLabel *labels,
             spots[s][0] - gap / 2, spots[s][1] - gap / 2,
             spots[s][0] + l->width + gap / 2, spots[s][1] + l->height + gap / 2,
           };
-          gboolean free = r.x0 >= 0 && r.y0 >= 0 && r.x1 <= view_width && r.y1 <= view_height;
+          gboolean fits = r.x0 >= 0 && r.y0 >= 0 && r.x1 <= view_width && r.y1 <= view_height;
 
-          for (guint k = 0; k < n_placed && free; k++)
-            free = !rects_overlap (&r, &placed[k]);
-          if (!free)
+          for (guint k = 0; k < n_placed && fits; k++)
+            fits = !rects_overlap (&r, &placed[k]);
+          for (guint k = 0; k < n_obstacles && fits; k++)
+            fits = !rects_overlap (&r, &blocked[k]);
+          if (!fits)
             continue;
 
           l->placed = TRUE;

@@ -29,10 +29,29 @@ typedef struct {
   double   top;
 } TlLabel;
 
-guint tl_labels_place (TlLabel *labels,
-                       guint    n_labels,
-                       double   view_width,
-                       double   view_height,
-                       double   gap);
+/**
+ * TlLabelObstacle:
+ * @x: left edge, screen pixels
+ * @y: top edge, screen pixels
+ * @width: the obstacle's width
+ * @height: the obstacle's height
+ *
+ * Something drawn over the labels, such as a marker or a cluster bubble,
+ * that no label may be placed under.
+ */
+typedef struct {
+  double x;
+  double y;
+  double width;
+  double height;
+} TlLabelObstacle;
+
+guint tl_labels_place (TlLabel               *labels,
+                       guint                  n_labels,
+                       const TlLabelObstacle *obstacles,
+                       guint                  n_obstacles,
+                       double                 view_width,
+                       double                 view_height,
+                       double                 gap);
 
 G_END_DECLS

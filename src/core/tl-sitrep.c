@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tl-coordinates.h"
@@ -356,7 +358,7 @@ tl_sitrep_build (GPtrArray             *events,
                                ? upper (options->case_title) : NULL;
 
       /* Translators: the SITREP's reference: the case number */
-      g_string_append_printf (out, C_("SITREP", "CASE %" G_GINT64_FORMAT), options->case_id);
+      g_string_append_printf (out, C_("SITREP", "CASE %" PRId64), options->case_id);
       if (title != NULL)
         g_string_append_printf (out, " — %s", title);
       g_string_append_c (out, '\n');
@@ -364,7 +366,7 @@ tl_sitrep_build (GPtrArray             *events,
   else if (sorted->len == 1)
     {
       /* Translators: the SITREP's reference: one report's number */
-      g_string_append_printf (out, C_("SITREP", "REPORT %" G_GINT64_FORMAT),
+      g_string_append_printf (out, C_("SITREP", "REPORT %" PRId64),
                               tl_event_get_id (g_ptr_array_index (sorted, 0)));
       g_string_append_c (out, '\n');
     }

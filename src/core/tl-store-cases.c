@@ -8,7 +8,8 @@
 
 /* Cases: the reports about one boat (its departure, interception or
  * rescue, arrival) linked together with a status. Linking changes the
- * event's case_id like any edit: next revision, audit row. */
+ * event's case_id like any edit: next revision, audit row. A report
+ * saved into a new case writes both in one transaction. */
 
 static const char * const case_statuses[] = {
   [TL_CASE_STATUS_POSSIBLE] = "possible",
@@ -72,6 +73,30 @@ read_case (sqlite3_stmt *stmt)
   c->updated_at = sqlite3_column_int64 (stmt, 4);
   c->n_events = (guint) sqlite3_column_int64 (stmt, 5);
   return c;
+}
+
+/* Inserts a case in the caller's transaction. */
+static int
+insert_case (TlStore       *self,
+             TlCaseStatus   status,
+             const char    *title,
+             gint64         now,
+             gint64        *out_id,
+             GError       **error)
+{
+  g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, create_case_sql, error);
+  int rc = SQLITE_OK;
+
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  tl_store_bind_text (stmt, 1, tl_case_status_to_string (status), &rc);
+  tl_store_bind_text (stmt, 2, title, &rc);
+  tl_store_bind_int64 (stmt, 3, now, &rc);
+  if (rc == SQLITE_OK)
+    rc = tl_store_step_done (stmt);
+  if (rc == SQLITE_OK)
+    *out_id = sqlite3_last_insert_rowid (self->db);
+  return rc;
 }
 
 /* Runs @sql (?1 the case, ?2 @value if not NULL, then @now) in the
@@ -185,10 +210,8 @@ tl_store_create_case (TlStore       *self,
                       const char    *title,
                       GError       **error)
 {
-  const char *what = _("Could not create the case");
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  gint64 id;
-  int rc = SQLITE_OK;
+  gint64 id = 0;
+  int rc;
 
   g_return_val_if_fail (TL_IS_STORE (self), 0);
   g_return_val_if_fail ((guint) status < TL_CASE_N_STATUSES, 0);
@@ -197,20 +220,8 @@ tl_store_create_case (TlStore       *self,
   if (!tl_store_begin (self, error))
     return 0;
 
-  stmt = tl_store_prepare_cached (self, create_case_sql, error);
-  if (stmt == NULL)
-    {
-      tl_store_rollback (self);
-      return 0;
-    }
-  tl_store_bind_text (stmt, 1, tl_case_status_to_string (status), &rc);
-  tl_store_bind_text (stmt, 2, title, &rc);
-  tl_store_bind_int64 (stmt, 3, tl_store_now (), &rc);
-  if (rc == SQLITE_OK)
-    rc = tl_store_step_done (stmt);
-  id = sqlite3_last_insert_rowid (self->db);
-
-  if (!finish_write (self, rc, what, error))
+  rc = insert_case (self, status, title, tl_store_now (), &id, error);
+  if (!finish_write (self, rc, _("Could not create the case"), error))
     return 0;
   return id;
 }
@@ -445,6 +456,126 @@ tl_store_unlink_event (TlStore     *self,
                        GError     **error)
 {
   return tl_store_link_event (self, event_id, 0, operator_name, error);
+}
+
+/**
+ * tl_store_add_event_in_new_case:
+ * @self: a #TlStore
+ * @event: a new event; its id and case are ignored
+ * @case_status: the new case's first status
+ * @case_title: (nullable): the new case's short name
+ * @operator_name: who enters it, for the audit log
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Creates a case and saves @event as a new record in it, with the event's
+ * audit row, in one transaction: if the event cannot be saved, no case is
+ * left behind. On success @event gets its id, case, revision 1 and its
+ * created and updated fields; on failure nothing is written and @event is
+ * unchanged.
+ *
+ * Returns: %TRUE if the event and its case were saved
+ */
+gboolean
+tl_store_add_event_in_new_case (TlStore       *self,
+                                TlEvent       *event,
+                                TlCaseStatus   case_status,
+                                const char    *case_title,
+                                const char    *operator_name,
+                                GError       **error)
+{
+  gint64 now = tl_store_now ();
+  gint64 case_id = 0, id = 0;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
+  g_return_val_if_fail ((guint) case_status < TL_CASE_N_STATUSES, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!tl_store_begin (self, error))
+    return FALSE;
+
+  rc = insert_case (self, case_status, case_title, now, &case_id, error);
+  if (rc != SQLITE_OK)
+    {
+      tl_store_fail_write (self, rc, _("Could not save the event"), error);
+      return FALSE;
+    }
+
+  /* Rolls back the case too if the event is refused. */
+  if (!tl_store_write_added_event (self, event, case_id, operator_name, now, &id, error))
+    return FALSE;
+
+  if (!tl_store_commit (self, error))
+    {
+      tl_store_rollback (self);
+      return FALSE;
+    }
+
+  tl_store_event_added (self, event, id, case_id, operator_name, now);
+  return TRUE;
+}
+
+/**
+ * tl_store_update_event_in_new_case:
+ * @self: a #TlStore
+ * @event: the edited event, with the id and revision it was read with;
+ *   its case is ignored
+ * @case_status: the new case's first status
+ * @case_title: (nullable): the new case's short name
+ * @operator_name: who saves it, for the audit log
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Creates a case and saves @event over its record, moved into that case,
+ * in one transaction, as tl_store_update_event() does: if the record
+ * changed since @event was read (%TL_STORE_ERROR_CONFLICT) or cannot be
+ * saved, nothing is written, the case neither. On success @event gets
+ * its case, its new revision and updated fields.
+ *
+ * Returns: %TRUE if the event and its case were saved
+ */
+gboolean
+tl_store_update_event_in_new_case (TlStore       *self,
+                                   TlEvent       *event,
+                                   TlCaseStatus   case_status,
+                                   const char    *case_title,
+                                   const char    *operator_name,
+                                   GError       **error)
+{
+  gint64 now = tl_store_now ();
+  gint64 case_id = 0;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
+  g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
+  g_return_val_if_fail ((guint) case_status < TL_CASE_N_STATUSES, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!tl_store_begin (self, error))
+    return FALSE;
+
+  rc = insert_case (self, case_status, case_title, now, &case_id, error);
+  if (rc != SQLITE_OK)
+    {
+      tl_store_fail_write (self, rc, _("Could not save the event"), error);
+      return FALSE;
+    }
+
+  /* A conflict rolls the case back with the rest. */
+  if (!tl_store_write_updated_event (self, event, case_id, operator_name, now, error))
+    return FALSE;
+
+  if (!tl_store_commit (self, error))
+    {
+      tl_store_rollback (self);
+      return FALSE;
+    }
+
+  tl_store_event_updated (self, event, case_id, operator_name, now);
+  return TRUE;
 }
 
 /**

@@ -74,14 +74,16 @@ write_audit_after (TlStore       *self,
   return rc;
 }
 
-/* Inserts @event as a new row (keeping its id if @keep_id) with the given
- * bookkeeping, and its audit row. Returns a SQLite code; on failure the
- * caller sets the error while sqlite3_errmsg() still describes it, then
- * rolls back. @error is only set when a statement cannot be prepared. */
+/* Inserts @event as a new row (keeping its id if @keep_id; in case
+ * @case_id if > 0, else in the event's own) with the given bookkeeping,
+ * and its audit row. Returns a SQLite code; on failure the caller sets
+ * the error while sqlite3_errmsg() still describes it, then rolls back.
+ * @error is only set when a statement cannot be prepared. */
 static int
 insert_event (TlStore       *self,
               TlEvent       *event,
               gboolean       keep_id,
+              gint64         case_id,
               gint64         revision,
               const char    *operator_name,
               gint64         now,
@@ -99,6 +101,8 @@ insert_event (TlStore       *self,
 
   tl_event_get_data (event, &data);
   data.id = keep_id ? data.id : 0;
+  if (case_id > 0)
+    data.case_id = case_id;
   data.revision = revision;
   if (!keep_id || data.created_by == NULL)
     {
@@ -193,105 +197,78 @@ tl_store_set_not_found_error (const char  *what,
                what);
 }
 
-/* Public API: writes */
+/* Internal API: the writes of an add and of an update inside the
+ * caller's transaction, so that tl-store-cases.c can create the case a
+ * report goes into in the same one. */
 
-/**
- * tl_store_add_event:
- * @self: a #TlStore
- * @event: a new event; its id is ignored
- * @operator_name: who enters it, for the audit log
- * @error: return location for a #TL_STORE_ERROR
- *
- * Saves @event as a new record, with its audit row, in one transaction.
- * On success @event gets its id, revision 1 and its created and updated
- * fields; on failure nothing is written and @event is unchanged.
- *
- * Returns: %TRUE if the event was saved
- */
+/* Inserts @event as a new record (in case @case_id if > 0) with its audit
+ * row. On failure rolls back and sets @error; on success the transaction
+ * stays open for the caller to commit, then to call
+ * tl_store_event_added(). */
 gboolean
-tl_store_add_event (TlStore     *self,
-                    TlEvent     *event,
-                    const char  *operator_name,
-                    GError     **error)
+tl_store_write_added_event (TlStore     *self,
+                            TlEvent     *event,
+                            gint64       case_id,
+                            const char  *operator_name,
+                            gint64       now,
+                            gint64      *out_id,
+                            GError     **error)
 {
-  const char *what = _("Could not save the event");
-  gint64 now = tl_store_now ();
-  gint64 id = 0;
   int rc;
 
-  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
-  g_return_val_if_fail (operator_name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!tl_store_begin (self, error))
-    return FALSE;
-
-  rc = insert_event (self, event, FALSE, 1, operator_name, now,
-                     TL_AUDIT_ACTION_CREATE, &id, error);
+  rc = insert_event (self, event, FALSE, case_id, 1, operator_name, now,
+                     TL_AUDIT_ACTION_CREATE, out_id, error);
   if (rc != SQLITE_OK)
     {
-      tl_store_fail_write (self, rc, what, error);
+      tl_store_fail_write (self, rc, _("Could not save the event"), error);
       return FALSE;
     }
 
-  if (!tl_store_commit (self, error))
-    {
-      tl_store_rollback (self);
-      return FALSE;
-    }
+  return TRUE;
+}
 
+/* Gives @event, now committed as record @id, what the store wrote. */
+void
+tl_store_event_added (TlStore     *self,
+                      TlEvent     *event,
+                      gint64       id,
+                      gint64       case_id,
+                      const char  *operator_name,
+                      gint64       now)
+{
   g_object_freeze_notify (G_OBJECT (event));
   tl_event_set_id (event, id);
+  if (case_id > 0)
+    tl_event_set_case_id (event, case_id);
   tl_event_set_revision (event, 1);
   tl_event_set_created (event, operator_name, now);
   tl_event_set_updated (event, operator_name, now);
   g_object_thaw_notify (G_OBJECT (event));
 
   tl_store_emit_events_changed (self);
-
-  return TRUE;
 }
 
-/**
- * tl_store_update_event:
- * @self: a #TlStore
- * @event: the edited event, with the id and revision it was read with
- * @operator_name: who saves it, for the audit log
- * @error: return location for a #TL_STORE_ERROR
- *
- * Saves the fields of @event over its record, if nobody changed the record
- * since @event was read (its revision still matches); otherwise fails with
- * %TL_STORE_ERROR_CONFLICT and changes nothing. The audit row keeps the
- * record before and after. On success @event gets its new revision and
- * updated fields.
- *
- * Returns: %TRUE if the event was saved
- */
+/* Writes the fields of @event (in case @case_id if > 0) over its record
+ * if the record is still at @event's revision, with the audit row. On
+ * failure (%TL_STORE_ERROR_CONFLICT if the record changed) rolls back and
+ * sets @error; on success the transaction stays open for the caller to
+ * commit, then to call tl_store_event_updated(). */
 gboolean
-tl_store_update_event (TlStore     *self,
-                       TlEvent     *event,
-                       const char  *operator_name,
-                       GError     **error)
+tl_store_write_updated_event (TlStore     *self,
+                              TlEvent     *event,
+                              gint64       case_id,
+                              const char  *operator_name,
+                              gint64       now,
+                              GError     **error)
 {
   const char *what = _("Could not save the event");
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autofree char *before = NULL;
   g_autofree char *updated_by = NULL;
   TlEventData data;
-  gint64 now = tl_store_now ();
   gint64 revision = 0, updated_at = 0;
   gboolean exists = FALSE;
   int rc = SQLITE_OK;
-
-  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
-  g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
-  g_return_val_if_fail (operator_name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!tl_store_begin (self, error))
-    return FALSE;
 
   /* The record as it was, for the audit row. */
   stmt = tl_store_prepare_cached (self, event_json_sql, error);
@@ -327,6 +304,8 @@ tl_store_update_event (TlStore     *self,
     }
 
   tl_event_get_data (event, &data);
+  if (case_id > 0)
+    data.case_id = case_id;
   data.revision = data.revision + 1;
   data.updated_by = operator_name;
   data.updated_at = now;
@@ -356,18 +335,115 @@ tl_store_update_event (TlStore     *self,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/* Gives @event, now committed, what the store wrote. */
+void
+tl_store_event_updated (TlStore     *self,
+                        TlEvent     *event,
+                        gint64       case_id,
+                        const char  *operator_name,
+                        gint64       now)
+{
+  g_object_freeze_notify (G_OBJECT (event));
+  if (case_id > 0)
+    tl_event_set_case_id (event, case_id);
+  tl_event_set_revision (event, tl_event_get_revision (event) + 1);
+  tl_event_set_updated (event, operator_name, now);
+  g_object_thaw_notify (G_OBJECT (event));
+
+  tl_store_emit_events_changed (self);
+}
+
+/* Public API: writes */
+
+/**
+ * tl_store_add_event:
+ * @self: a #TlStore
+ * @event: a new event; its id is ignored
+ * @operator_name: who enters it, for the audit log
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Saves @event as a new record, with its audit row, in one transaction.
+ * On success @event gets its id, revision 1 and its created and updated
+ * fields; on failure nothing is written and @event is unchanged.
+ *
+ * Returns: %TRUE if the event was saved
+ */
+gboolean
+tl_store_add_event (TlStore     *self,
+                    TlEvent     *event,
+                    const char  *operator_name,
+                    GError     **error)
+{
+  gint64 now = tl_store_now ();
+  gint64 id = 0;
+
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!tl_store_begin (self, error))
+    return FALSE;
+
+  if (!tl_store_write_added_event (self, event, 0, operator_name, now, &id, error))
+    return FALSE;
+
   if (!tl_store_commit (self, error))
     {
       tl_store_rollback (self);
       return FALSE;
     }
 
-  g_object_freeze_notify (G_OBJECT (event));
-  tl_event_set_revision (event, data.revision);
-  tl_event_set_updated (event, operator_name, now);
-  g_object_thaw_notify (G_OBJECT (event));
+  tl_store_event_added (self, event, id, 0, operator_name, now);
 
-  tl_store_emit_events_changed (self);
+  return TRUE;
+}
+
+/**
+ * tl_store_update_event:
+ * @self: a #TlStore
+ * @event: the edited event, with the id and revision it was read with
+ * @operator_name: who saves it, for the audit log
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Saves the fields of @event over its record, if nobody changed the record
+ * since @event was read (its revision still matches); otherwise fails with
+ * %TL_STORE_ERROR_CONFLICT and changes nothing. The audit row keeps the
+ * record before and after. On success @event gets its new revision and
+ * updated fields.
+ *
+ * Returns: %TRUE if the event was saved
+ */
+gboolean
+tl_store_update_event (TlStore     *self,
+                       TlEvent     *event,
+                       const char  *operator_name,
+                       GError     **error)
+{
+  gint64 now = tl_store_now ();
+
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
+  g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!tl_store_begin (self, error))
+    return FALSE;
+
+  if (!tl_store_write_updated_event (self, event, 0, operator_name, now, error))
+    return FALSE;
+
+  if (!tl_store_commit (self, error))
+    {
+      tl_store_rollback (self);
+      return FALSE;
+    }
+
+  tl_store_event_updated (self, event, 0, operator_name, now);
 
   return TRUE;
 }
@@ -528,7 +604,7 @@ tl_store_restore_event (TlStore     *self,
     }
 
   revision = tl_event_get_revision (event) + 1;
-  rc = insert_event (self, event, TRUE, revision, operator_name, now,
+  rc = insert_event (self, event, TRUE, 0, revision, operator_name, now,
                      TL_AUDIT_ACTION_RESTORE, &id, error);
   if (rc != SQLITE_OK)
     {

@@ -237,4 +237,19 @@ GPtrArray  *tl_store_list_case_events   (TlStore      *self,
                                          gint64        case_id,
                                          GError      **error);
 
+/* A report saved into a case created for it: the case, the event and its
+ * audit row in one transaction, so a failed save leaves no empty case. */
+gboolean    tl_store_add_event_in_new_case    (TlStore      *self,
+                                               TlEvent      *event,
+                                               TlCaseStatus  case_status,
+                                               const char   *case_title,
+                                               const char   *operator_name,
+                                               GError      **error);
+gboolean    tl_store_update_event_in_new_case (TlStore      *self,
+                                               TlEvent      *event,
+                                               TlCaseStatus  case_status,
+                                               const char   *case_title,
+                                               const char   *operator_name,
+                                               GError      **error);
+
 G_END_DECLS

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 
 #include "tl-sitrep.h"
@@ -136,7 +138,7 @@ tl_sitrep_dialog_new (GtkWindow  *parent,
   if (case_id > 0)
     {
       /* Translators: the title of the SITREP window for a case */
-      g_autofree char *title = g_strdup_printf (_("SITREP — Case %" G_GINT64_FORMAT), case_id);
+      g_autofree char *title = g_strdup_printf (_("SITREP — Case %" PRId64), case_id);
 
       gtk_window_set_title (GTK_WINDOW (self), title);
     }
