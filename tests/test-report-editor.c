@@ -359,6 +359,128 @@ test_case_links_three (TlTestFixture *fixture,
   tl_test_close_window (window);
 }
 
+/* A draft of an edit, restored after another desk saved the record:
+ * saving it shows the conflict view, never overwrites their change; the
+ * merge keeps both. */
+static void
+test_stale_draft_conflict (TlTestFixture *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TlWindow *window = tl_test_present_window (fixture);
+  gint64 id = save_rescue (window);
+  g_autoptr(TlStore) other_store = NULL;
+  g_autoptr(TlEvent) other = NULL;
+  g_autoptr(TlEvent) stored = NULL;
+  g_autofree char *conflict = NULL;
+  g_autofree char *notes = NULL;
+  TlReportEditor *editor;
+
+  /* This desk types, and the window goes away unsaved. */
+  editor = open_edit (window, id);
+  set (editor, TL_REPORT_FIELD_NOTES, "Two in the water");
+  tl_test_close_window (window);
+
+  /* Another desk, on its own connection, saves the record meanwhile. */
+  other_store = tl_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  other = tl_store_get_event (other_store, id, &error);
+  tl_event_set_rescued (other, 47);
+  g_assert_true (tl_store_update_event (other_store, other, "Desk B", &error));
+  g_assert_no_error (error);
+  g_clear_object (&other_store);
+
+  window = tl_test_present_window (fixture);
+  editor = open_edit (window, id);
+  g_assert_true (tl_report_editor_has_draft_offer (editor));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.restore-draft", NULL));
+  notes = tl_report_editor_dup_value (editor, TL_REPORT_FIELD_NOTES);
+  g_assert_cmpstr (notes, ==, "Two in the water");
+
+  /* A silent overwrite would close the editor. */
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "report.save", NULL);
+  tl_test_iterate (50);
+  stored = get_event (fixture, id);
+  g_assert_cmpint (tl_event_get_rescued (stored), ==, 47);
+  g_assert_null (tl_event_get_notes (stored));
+  g_assert_cmpint (tl_event_get_revision (stored), ==, 2);
+  g_assert_nonnull (editor);
+  g_assert_true (tl_window_get_report_form (window) == GTK_WINDOW (editor));
+  g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "conflict");
+  conflict = tl_report_editor_dup_conflict_text (editor);
+  g_test_message ("%s", conflict);
+  g_assert_nonnull (strstr (conflict, "Rescued | 47 | 40"));
+  g_assert_nonnull (strstr (conflict, "Notes | — | Two in the water"));
+
+  /* The draft was typed over revision 1: only the notes are this desk's
+   * change, so their count survives the merge. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "report.save-merged", NULL);
+  tl_test_iterate (50);
+  g_assert_null (editor);
+  g_clear_object (&stored);
+  stored = get_event (fixture, id);
+  g_assert_cmpint (tl_event_get_rescued (stored), ==, 47);
+  g_assert_cmpstr (tl_event_get_notes (stored), ==, "Two in the water");
+  g_assert_cmpint (tl_event_get_revision (stored), ==, 3);
+  g_assert_null (tl_store_get_draft (fixture->store, TL_EVENT_KIND_RESCUE, id, &error));
+  g_assert_no_error (error);
+
+  tl_test_close_window (window);
+}
+
+/* An untouched new form shows no error, but its greyed out Save button
+ * says what is missing. */
+static void
+test_save_tooltip (TlTestFixture *fixture,
+                   gconstpointer  data)
+{
+  TlWindow *window = tl_test_present_window (fixture);
+  TlReportEditor *editor = open_new (window, "rescue");
+  GtkWidget *save_button = NULL;
+  const char *tooltip;
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *widget;
+
+  /* The button of report.save, found as an officer would: by what it does. */
+  g_queue_push_tail (&queue, editor);
+  while (save_button == NULL && (widget = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (GTK_IS_BUTTON (widget) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "report.save") == 0)
+        save_button = widget;
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  g_queue_clear (&queue);
+  g_assert_nonnull (save_button);
+
+  /* Nothing typed yet: no field is marked as wrong. */
+  g_assert_false (gtk_widget_has_css_class (tl_report_editor_get_field_widget (editor, TL_REPORT_FIELD_POSITION),
+                                            "error"));
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+  tooltip = gtk_widget_get_tooltip_text (save_button);
+  g_test_message ("%s", tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, "Fill in the required fields: "));
+  g_assert_nonnull (strstr (tooltip, "Position"));
+  g_assert_nonnull (strstr (tooltip, "Responding units"));
+  g_assert_null (strstr (tooltip, "Alert time"));
+
+  /* A refused value is named too, apart from what is missing. */
+  set (editor, TL_REPORT_FIELD_PEOPLE, "-3");
+  tooltip = gtk_widget_get_tooltip_text (save_button);
+  g_assert_nonnull (strstr (tooltip, "\nCorrect these fields: People on board"));
+
+  set (editor, TL_REPORT_FIELD_PEOPLE, "48");
+  set (editor, TL_REPORT_FIELD_POSITION, "51.0 1.5");
+  set (editor, TL_REPORT_FIELD_UNITS, "Volunteer crew");
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (save_button), ==, "Save the Report (Ctrl+Enter)");
+  save (editor);
+
+  tl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +493,8 @@ main (int   argc,
   tl_test_add ("/report-editor/draft-restored", test_draft_restored);
   tl_test_add ("/report-editor/stale-save-conflict", test_stale_save_conflict);
   tl_test_add ("/report-editor/case-links-three", test_case_links_three);
+  tl_test_add ("/report-editor/stale-draft-conflict", test_stale_draft_conflict);
+  tl_test_add ("/report-editor/save-tooltip", test_save_tooltip);
 
   return tl_test_ui_run ();
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "tl-event-private.h"
 #include "tl-report.h"
 #include "tl-time.h"
 
@@ -284,13 +285,57 @@ tl_report_new_from_event (TlEvent            *event,
 }
 
 /**
+ * tl_report_new_from_audit:
+ * @audit: (element-type TlAuditEntry): a record's audit rows, oldest
+ *   first, as tl_store_list_audit() returns them
+ * @revision: the revision wanted
+ * @zone: the zone times are shown in
+ * @format: how positions are written
+ *
+ * The record as it was at @revision, from the audit row that wrote it:
+ * what a draft of an edit was typed over, so that a merge applies only
+ * what the officer changed.
+ *
+ * Returns: (transfer full) (nullable): the report at @revision, or %NULL
+ *   if no audit row wrote that revision
+ */
+TlReport *
+tl_report_new_from_audit (GPtrArray          *audit,
+                          gint64              revision,
+                          GTimeZone          *zone,
+                          TlCoordinateFormat  format)
+{
+  g_return_val_if_fail (audit != NULL, NULL);
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  /* Newest first: a record deleted and restored may have written the
+   * same revision twice, and only the later one is what was edited. */
+  for (guint i = audit->len; i-- > 0;)
+    {
+      TlAuditEntry *entry = audit->pdata[i];
+      g_autoptr(TlReport) report = NULL;
+
+      if (entry->after == NULL)
+        continue;
+      report = tl_report_new_from_event_json (entry->after, zone, format, NULL);
+      if (report != NULL && report->revision == revision)
+        return g_steal_pointer (&report);
+    }
+
+  return NULL;
+}
+
+/**
  * tl_report_to_event:
  * @report: the values as entered
  * @check: the result of a successful tl_report_validate() of @report
  * @base: (nullable): the record being edited, or %NULL for a new one
  *
  * Details members that the form does not know (imported, or written by a
- * newer version) are kept as they were.
+ * newer version) are kept as they were. The event is at the revision
+ * the report was read at, not @base's: a draft restored over a record
+ * changed since keeps its own, so that saving it is a conflict rather
+ * than a silent overwrite.
  *
  * Returns: (transfer full): an event to save: a copy of @base with the
  *   report applied, or a new event
@@ -313,6 +358,8 @@ tl_report_to_event (const TlReport      *report,
   g_object_freeze_notify (G_OBJECT (event));
 
   tl_event_set_kind (event, report->kind);
+  if (base != NULL && report->revision > 0)
+    tl_event_set_revision (event, report->revision);
   tl_event_set_time (event, check->time);
   tl_event_set_end_time (event, check->end_time);
   if (check->has_position)

@@ -200,6 +200,14 @@ check_route (const TlReport *report,
     }
 }
 
+/* The labels of some fields, as a list in a sentence. */
+static char *
+join_labels (GPtrArray *labels)
+{
+  g_ptr_array_add (labels, NULL);
+  return g_strjoinv (", ", (char **) labels->pdata);
+}
+
 static void
 check_ids (const TlReport *report,
            TlReportField   field,
@@ -350,4 +358,55 @@ tl_report_validate (const TlReport *report,
     if (check->errors[i] != NULL)
       return FALSE;
   return TRUE;
+}
+
+/**
+ * tl_report_check_describe:
+ * @report: the report validated
+ * @check: the result of tl_report_validate() of @report
+ *
+ * Says why @report cannot be saved yet, naming the fields, for the greyed
+ * out Save button: a new form shows no error before the officer types,
+ * so this is the only place that tells what is still missing.
+ *
+ * Returns: (transfer full) (nullable): one line per reason, or %NULL if
+ *   @check has no error
+ */
+char *
+tl_report_check_describe (const TlReport      *report,
+                          const TlReportCheck *check)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  g_autoptr(GPtrArray) wrong = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (report != NULL && check != NULL, NULL);
+
+  for (TlReportField f = 0; f < TL_REPORT_N_FIELDS; f++)
+    if (check->errors[f] != NULL)
+      g_ptr_array_add (is_blank (tl_report_get (report, f)) ? missing : wrong,
+                       (gpointer) tl_report_field_get_label (f, report->kind));
+
+  if (missing->len > 0)
+    {
+      g_autofree char *list = join_labels (missing);
+
+      /* Translators: the tooltip of the greyed out Save button of a
+       * report; %s lists the names of the empty fields */
+      g_string_append_printf (text, _("Fill in the required fields: %s"), list);
+    }
+  if (wrong->len > 0)
+    {
+      g_autofree char *list = join_labels (wrong);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: the tooltip of the greyed out Save button of a
+       * report; %s lists the names of fields whose value is refused */
+      g_string_append_printf (text, _("Correct these fields: %s"), list);
+    }
+
+  if (text->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

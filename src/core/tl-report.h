@@ -6,6 +6,7 @@
 #include "tl-coastline.h"
 #include "tl-coordinates.h"
 #include "tl-event.h"
+#include "tl-store.h"
 
 G_BEGIN_DECLS
 
@@ -122,6 +123,10 @@ TlReport    *tl_report_new_from_event_json (const char         *json,
                                             GTimeZone          *zone,
                                             TlCoordinateFormat  format,
                                             GError            **error);
+TlReport    *tl_report_new_from_audit      (GPtrArray          *audit,
+                                            gint64              revision,
+                                            GTimeZone          *zone,
+                                            TlCoordinateFormat  format);
 GPtrArray   *tl_report_describe_changes    (const char         *before_json,
                                             const char         *after_json,
                                             GTimeZone          *zone,
@@ -153,6 +158,8 @@ gboolean     tl_report_validate            (const TlReport *report,
 TlEvent     *tl_report_to_event            (const TlReport      *report,
                                             const TlReportCheck *check,
                                             TlEvent             *base);
+char        *tl_report_check_describe      (const TlReport      *report,
+                                            const TlReportCheck *check);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlReport, tl_report_free)
 

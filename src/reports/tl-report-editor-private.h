@@ -5,9 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* Shared by tl-report-editor.c (lifecycle, saving, drafts),
- * tl-report-editor-fields.c (the rows of each field) and
- * tl-report-editor-pages.c (history and conflict views). */
+/* Shared by tl-report-editor.c (lifecycle, saving),
+ * tl-report-editor-drafts.c (drafts), tl-report-editor-fields.c (the
+ * rows of each field) and tl-report-editor-pages.c (history and conflict
+ * views). */
 
 /* The widgets of one field: the row the officer edits, the message row
  * under it, and for multiple choices one check button per choice. */
@@ -27,6 +28,7 @@ struct _TlReportEditor
 
   /* template widgets */
   AdwWindowTitle      *window_title;
+  GtkWidget           *save_button;
   GtkWidget           *history_button;
   GtkWidget           *delete_button;
   GtkRevealer         *draft_revealer;
@@ -57,7 +59,8 @@ struct _TlReportEditor
   char                *operator_name;
   GTimeZone           *zone;
   TlEvent             *event;            /* the record as opened; NULL if new */
-  TlReport            *base;             /* @event as the form shows it */
+  TlReport            *base;             /* @event as the form shows it, or
+                                            as a restored draft was typed over */
   TlReport            *theirs;           /* during a conflict */
   TlEvent             *theirs_event;     /* during a conflict */
   TlReportCheck        check;
@@ -92,6 +95,12 @@ void      tl_report_editor_changed          (TlReportEditor *self);
 void      tl_report_editor_apply_place      (TlReportEditor *self);
 gboolean  tl_report_editor_wants_new_case   (TlReportEditor *self);
 int       tl_report_editor_get_case_status  (TlReportEditor *self);
+
+/* tl-report-editor-drafts.c */
+void      tl_report_editor_schedule_draft   (TlReportEditor *self);
+void      tl_report_editor_offer_draft      (TlReportEditor *self);
+void      tl_report_editor_restore_draft    (TlReportEditor *self);
+void      tl_report_editor_discard_draft    (TlReportEditor *self);
 
 /* tl-report-editor-pages.c */
 void      tl_report_editor_show_history     (TlReportEditor *self);

@@ -14,9 +14,6 @@
  * while the officer types, the form is kept as a draft so that nothing
  * typed is lost to a crash or a closed window. */
 
-/* How long typing must pause before the draft is written. */
-#define DRAFT_DELAY_MS 1000
-
 G_DEFINE_FINAL_TYPE (TlReportEditor, tl_report_editor, ADW_TYPE_WINDOW)
 
 enum {
@@ -46,6 +43,24 @@ show_toast (TlReportEditor *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* A new form shows no error until the officer types, so the greyed out
+ * Save button is where they learn what is still missing. */
+static void
+update_save_tooltip (TlReportEditor *self,
+                     gboolean        on_form)
+{
+  g_autoptr(TlReport) report = NULL;
+  g_autofree char *reasons = NULL;
+
+  if (on_form && !self->valid)
+    {
+      report = tl_report_editor_collect (self);
+      reasons = tl_report_check_describe (report, &self->check);
+    }
+  gtk_widget_set_tooltip_text (self->save_button,
+                               reasons ? reasons : _("Save the Report (Ctrl+Enter)"));
+}
+
 static void
 update_actions (TlReportEditor *self)
 {
@@ -54,6 +69,7 @@ update_actions (TlReportEditor *self)
   gboolean existing = self->event != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save", on_form && self->valid);
+  update_save_tooltip (self, on_form);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.delete", existing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.show-history", existing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.restore-draft", self->draft_time != 0);
@@ -85,40 +101,6 @@ validate (TlReportEditor *self,
 }
 
 static void
-write_draft (TlReportEditor *self)
-{
-  g_autoptr(TlReport) report = tl_report_editor_collect (self);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-
-  if (tl_report_equal (report, self->base))
-    {
-      /* Typed back to what it was: nothing to keep. */
-      tl_store_delete_draft (self->store, self->kind, self->base->event_id, NULL);
-      return;
-    }
-
-  json = tl_report_to_json (report);
-  if (!tl_store_save_draft (self->store, self->kind, self->base->event_id,
-                            self->operator_name, json, &error))
-    {
-      /* The officer must know the safety net is gone: save soon. */
-      g_autofree char *message = g_strdup_printf (_("Your typing is not being kept: %s"), error->message);
-      show_toast (self, message);
-    }
-}
-
-static gboolean
-draft_timeout_cb (gpointer data)
-{
-  TlReportEditor *self = data;
-
-  self->draft_timeout_id = 0;
-  write_draft (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
 close_editor (TlReportEditor *self)
 {
   self->closing_confirmed = TRUE;
@@ -141,6 +123,8 @@ save (TlReportEditor *self)
   g_autoptr(TlEvent) event = NULL;
   g_autoptr(GError) error = NULL;
   int case_status = tl_report_editor_get_case_status (self);
+  TlCaseStatus new_case_status = MAX (case_status, 0);
+  gboolean new_case;
   gboolean ok;
 
   validate (self, TRUE);
@@ -148,25 +132,19 @@ save (TlReportEditor *self)
     return;
 
   report = tl_report_editor_collect (self);
-
-  if (tl_report_editor_wants_new_case (self))
-    {
-      gint64 case_id = tl_store_create_case (self->store, MAX (case_status, 0), NULL, &error);
-      g_autofree char *text = NULL;
-
-      if (case_id == 0)
-        {
-          show_toast (self, error->message);
-          return;
-        }
-      text = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
-      tl_report_set (report, TL_REPORT_FIELD_CASE, text);
-      self->check.case_id = case_id;
-    }
+  /* The case is created in the same transaction as the save: a refused
+   * save (a conflict, a full disk) leaves no empty case behind. */
+  new_case = tl_report_editor_wants_new_case (self);
 
   event = tl_report_to_event (report, &self->check, self->theirs_event ? self->theirs_event : self->event);
-  if (self->event == NULL)
+  if (self->event == NULL && new_case)
+    ok = tl_store_add_event_in_new_case (self->store, event, new_case_status, NULL,
+                                         self->operator_name, &error);
+  else if (self->event == NULL)
     ok = tl_store_add_event (self->store, event, self->operator_name, &error);
+  else if (new_case)
+    ok = tl_store_update_event_in_new_case (self->store, event, new_case_status, NULL,
+                                            self->operator_name, &error);
   else
     ok = tl_store_update_event (self->store, event, self->operator_name, &error);
 
@@ -261,16 +239,8 @@ restore_draft_action (GtkWidget  *widget,
                       GVariant   *param)
 {
   TlReportEditor *self = TL_REPORT_EDITOR (widget);
-  g_autoptr(TlDraft) draft = tl_store_get_draft (self->store, self->kind, self->base->event_id, NULL);
-  g_autoptr(TlReport) report = draft ? tl_report_new_from_json (draft->content, NULL) : NULL;
 
-  self->draft_time = 0;
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
-  if (report != NULL)
-    {
-      tl_report_editor_fill (self, report);
-      tl_report_editor_changed (self);
-    }
+  tl_report_editor_restore_draft (self);
   update_actions (self);
 }
 
@@ -281,9 +251,7 @@ discard_draft_action (GtkWidget  *widget,
 {
   TlReportEditor *self = TL_REPORT_EDITOR (widget);
 
-  self->draft_time = 0;
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
-  tl_store_delete_draft (self->store, self->kind, self->base->event_id, NULL);
+  tl_report_editor_discard_draft (self);
   update_actions (self);
 }
 
@@ -381,8 +349,7 @@ void
 tl_report_editor_changed (TlReportEditor *self)
 {
   validate (self, TRUE);
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
+  tl_report_editor_schedule_draft (self);
 }
 
 /* GObject overrides */
@@ -498,6 +465,7 @@ tl_report_editor_class_init (TlReportEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/reports/tl-report-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, history_button);
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, draft_revealer);
@@ -567,7 +535,6 @@ tl_report_editor_new (TlStore            *store,
                       gint64              day_start)
 {
   TlReportEditor *self;
-  g_autoptr(TlDraft) draft = NULL;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (TL_IS_STORE (store), NULL);
@@ -615,18 +582,7 @@ tl_report_editor_new (TlStore            *store,
   tl_report_editor_build_fields (self);
   tl_report_editor_fill (self, self->base);
 
-  draft = tl_store_get_draft (store, self->kind, self->base->event_id, NULL);
-  if (draft != NULL)
-    {
-      g_autofree char *when = tl_time_format (zone, draft->updated_at, "%H:%M");
-      g_autofree char *text = NULL;
-
-      self->draft_time = draft->updated_at;
-      /* Translators: %s is the time the unsaved report was last typed in */
-      text = g_strdup_printf (_("Restore unsaved report from %s?"), when);
-      gtk_label_set_text (self->draft_label, text);
-      gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
-    }
+  tl_report_editor_offer_draft (self);
 
   validate (self, self->event != NULL);
   gtk_widget_grab_focus (self->fields[TL_REPORT_FIELD_POSITION].row
@@ -760,20 +716,4 @@ tl_report_editor_get_field_widget (TlReportEditor *self,
   if (field == TL_REPORT_FIELD_NOTES)
     return GTK_WIDGET (self->notes_view);
   return self->fields[field].row;
-}
-
-/**
- * tl_report_editor_flush_draft:
- *
- * Writes the pending draft now, instead of when typing pauses.
- */
-void
-tl_report_editor_flush_draft (TlReportEditor *self)
-{
-  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
-
-  if (self->draft_timeout_id == 0 || self->finished || self->store == NULL)
-    return;
-  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
-  write_draft (self);
 }
