@@ -300,7 +300,8 @@ test_labels_fall_back (void)
     { .x = 54, .y = 96, .width = 23, .height = 18 },
     { .x = 60, .y = 60, .width = 80, .height = 28 },
   };
-  /* Below and three corners blocked too: only below right is left. */
+  /* Below and three corners blocked too: only the corner below right is
+   * free. */
   TlLabelObstacle boxed[] = {
     { .x = 130, .y = 96, .width = 16, .height = 9 },
     { .x = 54, .y = 96, .width = 16, .height = 9 },

@@ -59,6 +59,18 @@ typedef struct
   guint8 size;      /* tl_marker_size_bucket() */
 } MarkerPoint;
 
+/* What the clusters in view were last looked up for. */
+typedef struct
+{
+  int    level;
+  double ox;
+  double oy;
+  double world;
+  int    width;
+  int    height;
+  guint  serial;
+} ViewKey;
+
 typedef struct
 {
   guint        position;  /* in the model */
@@ -77,7 +89,8 @@ struct _TlIncidentLayer
   TlClusterIndex     *index;        /* of the points of visible kinds */
   GArray             *routes;       /* Route */
   GArray             *route_pts;    /* double x, y pairs, Web Mercator */
-  GArray             *visible;      /* guint, scratch for a frame's query */
+  GArray             *visible;      /* guint: the clusters in view, for view_key */
+  GArray             *obstacles;    /* TlLabelObstacle, for view_key */
   TlMarkerTextures   *textures;
   GTimeZone          *zone;
 
@@ -85,6 +98,12 @@ struct _TlIncidentLayer
   guint               selected;     /* into points, or G_MAXUINT */
   TlCoordinateFormat  format;
   gboolean            show_routes;
+  /* Bumped whenever the markers drawn change other than by moving the
+   * view: the cached clusters in view and obstacles are then stale. */
+  guint               serial;
+  ViewKey             view_key;
+  gboolean            view_valid;
+  gboolean            obstacles_valid;
 };
 
 static inline double
@@ -115,6 +134,26 @@ my_to_lat (double my)
   return atan (sinh (G_PI * (1 - 2 * my))) * 180.0 / G_PI;
 }
 
+/* Where the view's top-left corner is, in world pixels at the current
+ * zoom: a marker is drawn at its Mercator position times the world size,
+ * minus this. */
+static inline void
+tl_incident_layer_view_origin (TlIncidentLayer *self,
+                               double          *out_x,
+                               double          *out_y,
+                               double          *out_world)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateLocation *location = SHUMATE_LOCATION (viewport);
+  double world = 256.0 * exp2 (shumate_viewport_get_zoom_level (viewport));
+
+  *out_world = world;
+  *out_x = lon_to_mx (shumate_location_get_longitude (location)) * world -
+           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  *out_y = lat_to_my (shumate_location_get_latitude (location)) * world -
+           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+}
+
 static inline int
 tl_incident_layer_current_level (TlIncidentLayer *self)
 {
@@ -136,6 +175,13 @@ char *tl_incident_layer_marker_tooltip         (TlIncidentLayer *self,
                                                 guint            position);
 char *tl_incident_layer_cluster_tooltip        (TlIncidentLayer *self,
                                                 guint            cluster);
+
+/* tl-incident-layer-obstacles.c */
+void  tl_incident_layer_query_view             (TlIncidentLayer *self,
+                                                double          *out_ox,
+                                                double          *out_oy,
+                                                double          *out_world,
+                                                int             *out_level);
 
 
 G_END_DECLS

@@ -16,6 +16,7 @@ G_DEFINE_FINAL_TYPE (TlIncidentLayer, tl_incident_layer, SHUMATE_TYPE_LAYER)
 
 enum {
   ZOOM_TO,
+  MARKERS_CHANGED,
   N_SIGNALS
 };
 
@@ -23,24 +24,15 @@ static guint signals[N_SIGNALS];
 
 /* helpers */
 
-/* Where the view's top-left corner is, in world pixels at the current
- * zoom: a marker is drawn at its Mercator position times the world size,
- * minus this. */
+/* The markers drawn changed other than by moving the view: what was
+ * cached for the view is stale, and labels placed around the markers
+ * must be placed again. */
 static void
-view_origin (TlIncidentLayer *self,
-             double          *out_x,
-             double          *out_y,
-             double          *out_world)
+markers_changed (TlIncidentLayer *self)
 {
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  ShumateLocation *location = SHUMATE_LOCATION (viewport);
-  double world = 256.0 * exp2 (shumate_viewport_get_zoom_level (viewport));
-
-  *out_world = world;
-  *out_x = lon_to_mx (shumate_location_get_longitude (location)) * world -
-           gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  *out_y = lat_to_my (shumate_location_get_latitude (location)) * world -
-           gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  self->serial++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[MARKERS_CHANGED], 0);
 }
 
 static void
@@ -92,6 +84,8 @@ rebuild_index (TlIncidentLayer *self)
       g_array_append_val (cpoints, c);
     }
 
+  /* The clusters in view are indices into the old index. */
+  self->view_valid = FALSE;
   g_clear_pointer (&self->index, tl_cluster_index_free);
   self->index = tl_cluster_index_new ((const TlClusterPoint *) cpoints->data, cpoints->len,
                                       CLUSTER_MAX_ZOOM, CLUSTER_CELL_PX);
@@ -172,7 +166,7 @@ hit (TlIncidentLayer *self,
   if (self->index == NULL || tl_cluster_index_get_n_points (self->index) == 0)
     return FALSE;
 
-  view_origin (self, &ox, &oy, &world);
+  tl_incident_layer_view_origin (self, &ox, &oy, &world);
   if (self->selected != G_MAXUINT)
     {
       const MarkerPoint *p = &g_array_index (self->points, MarkerPoint, self->selected);
@@ -239,7 +233,7 @@ model_items_changed_cb (TlIncidentLayer *self,
                         GListModel      *model)
 {
   rebuild_points (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  markers_changed (self);
 }
 
 static void
@@ -249,7 +243,7 @@ selection_changed_cb (TlIncidentLayer   *self,
                       GtkSelectionModel *model)
 {
   find_selected (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  markers_changed (self);
 }
 
 static void
@@ -308,11 +302,8 @@ tl_incident_layer_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
   TlIncidentLayer *self = TL_INCIDENT_LAYER (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  double ox, oy, world, margin = 30;
+  double ox, oy, world;
   const TlCluster *clusters;
-  TlClusterBox view;
   guint n;
   int level;
 
@@ -320,15 +311,9 @@ tl_incident_layer_snapshot (GtkWidget   *widget,
     return;
 
   tl_marker_textures_set_scale (self->textures, gtk_widget_get_scale_factor (widget));
-  view_origin (self, &ox, &oy, &world);
+  /* Usually looked up already this frame, for the place labels. */
+  tl_incident_layer_query_view (self, &ox, &oy, &world, &level);
   tl_incident_layer_snapshot_routes (self, snapshot, ox, oy, world);
-
-  /* Only the clusters of the grid buckets in view, whatever the total. */
-  level = tl_incident_layer_current_level (self);
-  view = (TlClusterBox) { (ox - margin) / world, (oy - margin) / world,
-                          (ox + width + margin) / world, (oy + height + margin) / world };
-  g_array_set_size (self->visible, 0);
-  tl_cluster_index_query (self->index, level, &view, self->visible);
   clusters = tl_cluster_index_get_clusters (self->index, level, &n);
 
   for (guint i = 0; i < self->visible->len; i++)
@@ -410,6 +395,7 @@ tl_incident_layer_finalize (GObject *object)
   g_clear_pointer (&self->routes, g_array_unref);
   g_clear_pointer (&self->route_pts, g_array_unref);
   g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->obstacles, g_array_unref);
   g_clear_pointer (&self->index, tl_cluster_index_free);
   g_clear_pointer (&self->textures, tl_marker_textures_free);
   g_clear_pointer (&self->zone, g_time_zone_unref);
@@ -443,6 +429,20 @@ tl_incident_layer_class_init (TlIncidentLayerClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+
+  /**
+   * TlIncidentLayer::markers-changed:
+   *
+   * The markers drawn changed other than by moving the view: the model,
+   * the kinds shown or the selection. What is placed around them, such
+   * as place labels, should be placed again.
+   */
+  signals[MARKERS_CHANGED] =
+    g_signal_new ("markers-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -454,6 +454,7 @@ tl_incident_layer_init (TlIncidentLayer *self)
   self->routes = g_array_new (FALSE, FALSE, sizeof (Route));
   self->route_pts = g_array_new (FALSE, FALSE, sizeof (double));
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (TlLabelObstacle));
   self->textures = tl_marker_textures_new ();
   self->visible_kinds = TL_INCIDENT_LAYER_ALL_KINDS;
   self->selected = G_MAXUINT;
@@ -510,7 +511,7 @@ tl_incident_layer_set_model (TlIncidentLayer   *self,
     }
 
   rebuild_points (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  markers_changed (self);
 }
 
 /**
@@ -573,7 +574,7 @@ tl_incident_layer_set_visible_kinds (TlIncidentLayer *self,
     return;
   self->visible_kinds = kinds;
   rebuild_index (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  markers_changed (self);
 }
 
 guint

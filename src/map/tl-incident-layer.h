@@ -5,6 +5,7 @@
 
 #include "tl-coordinates.h"
 #include "tl-event.h"
+#include "tl-labels.h"
 #include "tl-pulse-layer.h"
 
 G_BEGIN_DECLS
@@ -43,5 +44,7 @@ void               tl_incident_layer_collect_recent (TlIncidentLayer *self,
                                                   gint64             from,
                                                   gint64             to,
                                                   GArray            *out);
+const TlLabelObstacle *tl_incident_layer_get_obstacles (TlIncidentLayer *self,
+                                                  guint             *out_n);
 
 G_END_DECLS

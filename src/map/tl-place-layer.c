@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "tl-incident-layer.h"
 #include "tl-labels.h"
 #include "tl-place-layer.h"
 
@@ -22,14 +23,15 @@ typedef struct {
 
 struct _TlPlaceLayer
 {
-  ShumateLayer  parent_instance;
+  ShumateLayer     parent_instance;
 
   /* owned */
-  GArray       *places;  /* Place */
-  GArray       *labels;  /* TlLabel, scratch for a frame */
-  GArray       *shown;   /* guint, scratch: place of each label */
+  GArray          *places;    /* Place */
+  GArray          *labels;    /* TlLabel, scratch for a frame */
+  GArray          *shown;     /* guint, scratch: place of each label */
+  TlIncidentLayer *incidents; /* drawn over the labels, which avoid its markers */
 
-  guint         n_shown; /* labels in the last frame */
+  guint            n_shown;   /* labels in the last frame */
 };
 
 G_DEFINE_FINAL_TYPE (TlPlaceLayer, tl_place_layer, SHUMATE_TYPE_LAYER)
@@ -90,6 +92,13 @@ load_places (TlPlaceLayer *self)
 /* callbacks */
 
 static void
+markers_changed_cb (TlPlaceLayer    *self,
+                    TlIncidentLayer *incidents)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 viewport_notify_cb (TlPlaceLayer    *self,
                     GParamSpec      *pspec,
                     ShumateViewport *viewport)
@@ -110,6 +119,8 @@ tl_place_layer_snapshot (GtkWidget   *widget,
   double world = 256.0 * exp2 (zoom);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   double ox, oy, s;
+  const TlLabelObstacle *obstacles = NULL;
+  guint n_obstacles = 0;
   GdkRGBA colour, halo;
   GskShadow shadows[4];
   gboolean dark;
@@ -143,8 +154,13 @@ tl_place_layer_snapshot (GtkWidget   *widget,
       g_array_append_val (self->shown, i);
     }
 
+  /* The incident layer draws over this one: a label under a marker or a
+   * bubble would lose its first letters, so labels go around them. Its
+   * rectangles are for the same view, as both layers fill the map. */
+  if (self->incidents != NULL && gtk_widget_get_visible (GTK_WIDGET (self->incidents)))
+    obstacles = tl_incident_layer_get_obstacles (self->incidents, &n_obstacles);
   self->n_shown = tl_labels_place ((TlLabel *) self->labels->data, self->labels->len,
-                                   width, height, LABEL_GAP);
+                                   obstacles, n_obstacles, width, height, LABEL_GAP);
 
   /* Dark text with a light halo reads on sea and land; the reverse in the
    * dark style. */
@@ -186,6 +202,16 @@ tl_place_layer_constructed (GObject *object)
 }
 
 static void
+tl_place_layer_dispose (GObject *object)
+{
+  TlPlaceLayer *self = TL_PLACE_LAYER (object);
+
+  tl_place_layer_set_incident_layer (self, NULL);
+
+  G_OBJECT_CLASS (tl_place_layer_parent_class)->dispose (object);
+}
+
+static void
 tl_place_layer_finalize (GObject *object)
 {
   TlPlaceLayer *self = TL_PLACE_LAYER (object);
@@ -204,6 +230,7 @@ tl_place_layer_class_init (TlPlaceLayerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = tl_place_layer_constructed;
+  object_class->dispose = tl_place_layer_dispose;
   object_class->finalize = tl_place_layer_finalize;
   widget_class->snapshot = tl_place_layer_snapshot;
   gtk_widget_class_set_css_name (widget_class, "tl-place-layer");
@@ -254,4 +281,30 @@ tl_place_layer_get_n_shown (TlPlaceLayer *self)
   g_return_val_if_fail (TL_IS_PLACE_LAYER (self), 0);
 
   return self->n_shown;
+}
+
+/**
+ * tl_place_layer_set_incident_layer:
+ * @incidents: (nullable): the layer of markers drawn over this one
+ *
+ * Labels are placed clear of @incidents' markers and cluster bubbles, and
+ * placed again whenever they change.
+ */
+void
+tl_place_layer_set_incident_layer (TlPlaceLayer    *self,
+                                   TlIncidentLayer *incidents)
+{
+  g_return_if_fail (TL_IS_PLACE_LAYER (self));
+  g_return_if_fail (incidents == NULL || TL_IS_INCIDENT_LAYER (incidents));
+
+  if (self->incidents == incidents)
+    return;
+
+  if (self->incidents != NULL)
+    g_signal_handlers_disconnect_by_data (self->incidents, self);
+  g_set_object (&self->incidents, incidents);
+  if (incidents != NULL)
+    g_signal_connect_object (incidents, "markers-changed", G_CALLBACK (markers_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
