@@ -8,7 +8,10 @@
  * paint: from the frame clock's before-paint to its after-paint) is
  * timed. A frame must fit in 16.7 ms for 60 frames a second.
  *
- * Prints list-scroll-p50-ms and list-scroll-p95-ms. Runs under Xvfb. */
+ * Prints list-scroll-p50-ms and list-scroll-p95-ms, then where the time
+ * of a frame goes: the update phase (scrolling, so binding rows), layout
+ * (measuring rows), paint (snapshot and rendering) and the rest, up to
+ * the after-paint. Runs under Xvfb. */
 
 #include "config.h"
 
@@ -28,10 +31,14 @@
 /* Pixels a frame: a brisk flick, several rows. */
 #define STEP 180.0
 
+enum { PHASE_UPDATE, PHASE_LAYOUT, PHASE_PAINT, PHASE_REST, N_PHASES };
+
 typedef struct {
   GtkAdjustment *adjustment;
   GArray        *samples;     /* of double, ms */
+  GArray        *phases[N_PHASES];
   gint64         paint_start;
+  gint64         phase_end[N_PHASES];
   guint          frames;
   gboolean       done;
 } Bench;
@@ -52,18 +59,62 @@ before_paint_cb (GdkFrameClock *clock,
   bench->paint_start = g_get_monotonic_time ();
 }
 
+/* Connected after GTK's own handlers of each phase, so each marks the
+ * end of the phase's work. */
+static void
+update_cb (GdkFrameClock *clock,
+           Bench         *bench)
+{
+  bench->phase_end[PHASE_UPDATE] = g_get_monotonic_time ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           Bench         *bench)
+{
+  bench->phase_end[PHASE_LAYOUT] = g_get_monotonic_time ();
+}
+
+static void
+paint_cb (GdkFrameClock *clock,
+          Bench         *bench)
+{
+  bench->phase_end[PHASE_PAINT] = g_get_monotonic_time ();
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 Bench         *bench)
 {
+  gint64 start = bench->paint_start;
   double ms;
 
-  if (bench->paint_start == 0)
+  bench->phase_end[PHASE_REST] = g_get_monotonic_time ();
+  if (start == 0)
     return;
-  ms = (g_get_monotonic_time () - bench->paint_start) / 1000.0;
+  ms = (g_get_monotonic_time () - start) / 1000.0;
   bench->paint_start = 0;
   if (bench->frames > WARMUP && !bench->done)
-    g_array_append_val (bench->samples, ms);
+    {
+      g_array_append_val (bench->samples, ms);
+      for (guint i = 0; i < N_PHASES; i++)
+        {
+          /* A phase that did not run this frame took no time. */
+          double phase = bench->phase_end[i] > start ? (bench->phase_end[i] - start) / 1000.0 : 0;
+
+          g_array_append_val (bench->phases[i], phase);
+          if (bench->phase_end[i] > start)
+            start = bench->phase_end[i];
+        }
+    }
+}
+
+static double
+percentile (GArray *samples,
+            guint   percent)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, MIN (samples->len * percent / 100, samples->len - 1));
 }
 
 static gboolean
@@ -172,8 +223,13 @@ main (int   argc,
 
   bench.adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   bench.samples = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < N_PHASES; i++)
+    bench.phases[i] = g_array_new (FALSE, FALSE, sizeof (double));
   clock = gtk_widget_get_frame_clock (window);
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &bench);
+  g_signal_connect_after (clock, "update", G_CALLBACK (update_cb), &bench);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (layout_cb), &bench);
+  g_signal_connect_after (clock, "paint", G_CALLBACK (paint_cb), &bench);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &bench);
   gtk_widget_add_tick_callback (list, tick_cb, &bench, NULL);
 
@@ -181,14 +237,18 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
 
   g_signal_handlers_disconnect_by_data (clock, &bench);
-  g_array_sort (bench.samples, compare_doubles);
   g_print ("list-scroll-frames: %u\n", bench.samples->len);
-  g_print ("list-scroll-p50-ms: %.2f\n",
-           g_array_index (bench.samples, double, bench.samples->len / 2));
-  g_print ("list-scroll-p95-ms: %.2f\n",
-           g_array_index (bench.samples, double, bench.samples->len * 95 / 100));
-  g_print ("list-scroll-max-ms: %.2f\n",
-           g_array_index (bench.samples, double, bench.samples->len - 1));
+  g_print ("list-scroll-p50-ms: %.2f\n", percentile (bench.samples, 50));
+  g_print ("list-scroll-p95-ms: %.2f\n", percentile (bench.samples, 95));
+  g_print ("list-scroll-max-ms: %.2f\n", percentile (bench.samples, 100));
+  for (guint i = 0; i < N_PHASES; i++)
+    {
+      const char *name = (const char *[]) { "update", "layout", "paint", "rest" }[i];
+
+      g_print ("list-scroll-%s-p50-ms: %.2f\n", name, percentile (bench.phases[i], 50));
+      g_print ("list-scroll-%s-p95-ms: %.2f\n", name, percentile (bench.phases[i], 95));
+      g_array_unref (bench.phases[i]);
+    }
   g_array_unref (bench.samples);
 
   gtk_window_destroy (GTK_WINDOW (window));

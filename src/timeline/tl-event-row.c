@@ -9,6 +9,12 @@
 #include "tl-review.h"
 #include "tl-time.h"
 
+/* A list row is rebound several times a frame while the list scrolls, so
+ * binding only touches what changes: a label's text when it differs, a
+ * style class when the kind or the state changes. The tooltip is written
+ * when asked for (setting one on each bind makes GTK look for the pointer
+ * on the display, a round trip to the X server per row). */
+
 struct _TlEventRow
 {
   GtkWidget  parent_instance;
@@ -25,7 +31,14 @@ struct _TlEventRow
 
   /* owned */
   TlEvent   *event;
+  GTimeZone *zone;
   TlCoordinateFormat format;    /* of the place, when it has no name */
+
+  /* what the widgets show now, so that a bind changes only the rest */
+  int        shown_kind;        /* -1: none */
+  int        shown_open;        /* -1: not set yet */
+  gint64     shown_revision;    /* of the event, when its text was written */
+  gint64     shown_hour;        /* local hour of the heading; G_MININT64: none */
 
   /* borrowed, while bound: the list item and the review it shows */
   GtkListItem *item;
@@ -36,6 +49,15 @@ struct _TlEventRow
 G_DEFINE_FINAL_TYPE (TlEventRow, tl_event_row, GTK_TYPE_WIDGET)
 
 /* helpers */
+
+static void
+set_label_text (GtkLabel   *label,
+                const char *text)
+{
+  /* gtk_label_set_text() lays the label out again even for the same text. */
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
 
 static void
 append_count (GString    *str,
@@ -91,20 +113,57 @@ describe_counts (TlEvent *event)
 }
 
 static void
-set_kind_class (TlEventRow *self,
-                TlEvent    *event)
+set_kind (TlEventRow *self,
+          int         kind)
 {
   GtkWidget *image = GTK_WIDGET (self->kind_image);
+  char name[64];
 
-  for (guint i = 0; i < TL_EVENT_N_KINDS; i++)
+  if (self->shown_kind == kind)
+    return;
+
+  if (self->shown_kind >= 0)
     {
-      g_autofree char *name = g_strconcat ("tl-kind-", tl_event_kind_to_string (i), NULL);
-
-      if (event != NULL && tl_event_get_kind (event) == i)
-        gtk_widget_add_css_class (image, name);
-      else
-        gtk_widget_remove_css_class (image, name);
+      g_snprintf (name, sizeof name, "tl-kind-%s", tl_event_kind_to_string (self->shown_kind));
+      gtk_widget_remove_css_class (image, name);
     }
+  if (kind >= 0)
+    {
+      g_snprintf (name, sizeof name, "tl-kind-%s", tl_event_kind_to_string (kind));
+      gtk_widget_add_css_class (image, name);
+      gtk_image_set_from_icon_name (self->kind_image, tl_event_kind_get_icon_name (kind));
+    }
+  self->shown_kind = kind;
+}
+
+static gboolean
+is_open (TlEvent *event)
+{
+  return tl_event_get_status (event) != TL_EVENT_STATUS_CLOSED &&
+         tl_event_get_kind (event) != TL_EVENT_KIND_PATROL;
+}
+
+/* Open cases stand out from closed ones at a glance. */
+static void
+set_open (TlEventRow *self,
+          gboolean    open)
+{
+  GtkWidget *status = GTK_WIDGET (self->status_label);
+
+  if (self->shown_open == open)
+    return;
+
+  if (open)
+    {
+      gtk_widget_add_css_class (status, "tl-status-open");
+      gtk_widget_remove_css_class (status, "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (status, "tl-status-open");
+      gtk_widget_add_css_class (status, "dim-label");
+    }
+  self->shown_open = open;
 }
 
 static char *
@@ -120,11 +179,44 @@ describe_place (TlEventRow *self,
   return g_strdup (_("No position"));
 }
 
-static gboolean
-is_open (TlEvent *event)
+/* Writes the event's own facts; update_marks() writes what depends on
+ * the rows around. */
+static void
+show_event (TlEventRow *self)
 {
-  return tl_event_get_status (event) != TL_EVENT_STATUS_CLOSED &&
-         tl_event_get_kind (event) != TL_EVENT_KIND_PATROL;
+  TlEvent *event = self->event;
+  TlEventKind kind = tl_event_get_kind (event);
+  g_autofree char *time_text = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *counts = NULL;
+
+  /* Translators: time of a report in the day's list, see strftime */
+  time_text = tl_time_format (self->zone, tl_event_get_time (event), _("%H:%M"));
+  place = describe_place (self, event);
+  counts = describe_counts (event);
+
+  set_kind (self, kind);
+  set_label_text (self->time_label, time_text);
+  set_label_text (self->kind_label, tl_event_kind_get_label (kind));
+  set_label_text (self->status_label, tl_event_status_get_label (tl_event_get_status (event)));
+  set_open (self, is_open (event));
+  set_label_text (self->place_label, place);
+  set_label_text (self->detail_label, counts);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), counts[0] != '\0');
+  self->shown_revision = tl_event_get_revision (event);
+}
+
+/* The local hour @utc falls in, as a number of hours: comparing two is
+ * comparing their "%Y%m%d%H", without formatting either. */
+static gint64
+local_hour (GTimeZone *zone,
+            gint64     utc)
+{
+  int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, utc);
+  gint64 local = utc + (interval >= 0 ? g_time_zone_get_offset (zone, interval) : 0);
+
+  /* Floor, not truncation, for instants before 1970. */
+  return local >= 0 ? local / 3600 : -((-local + 3599) / 3600);
 }
 
 /* GTK 4.8 list views have no sections: the first row of each hour
@@ -136,8 +228,7 @@ update_marks (TlEventRow *self)
   GListModel *model;
   GTimeZone *zone;
   guint position;
-  gboolean first_of_hour = TRUE;
-  g_autofree char *hour_key = NULL;
+  gint64 hour, heading = G_MININT64;
 
   if (self->item == NULL || self->review == NULL || self->event == NULL)
     return;
@@ -148,30 +239,70 @@ update_marks (TlEventRow *self)
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
-  hour_key = tl_time_format (zone, tl_event_get_time (self->event), "%Y%m%d%H");
+  hour = local_hour (zone, tl_event_get_time (self->event));
   if (position > 0)
     {
       g_autoptr(TlEvent) before = g_list_model_get_item (model, position - 1);
-      g_autofree char *before_key = NULL;
 
-      if (before != NULL)
-        before_key = tl_time_format (zone, tl_event_get_time (before), "%Y%m%d%H");
-      first_of_hour = g_strcmp0 (before_key, hour_key) != 0;
+      if (before == NULL || local_hour (zone, tl_event_get_time (before)) != hour)
+        heading = hour;
     }
+  else
+    heading = hour;
 
-  if (first_of_hour)
+  /* The same local hour number is the same "%H:00", in any zone. */
+  if (heading != G_MININT64 && heading != self->shown_hour)
     {
       /* Translators: heading over the reports of one hour, see strftime */
       g_autofree char *text = tl_time_format (zone, tl_event_get_time (self->event), _("%H:00"));
 
-      gtk_label_set_text (self->hour_label, text);
+      set_label_text (self->hour_label, text);
+      self->shown_hour = heading;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->hour_label), first_of_hour);
+  gtk_widget_set_visible (GTK_WIDGET (self->hour_label), heading != G_MININT64);
   gtk_widget_set_visible (GTK_WIDGET (self->new_label),
                           tl_review_is_unseen (self->review, self->event));
 }
 
+/* callbacks */
+
+/* The list changed around the row: its event may have been edited in
+ * place, and it may start an hour now, or no longer. */
+static void
+rows_changed_cb (TlEventRow *self)
+{
+  if (self->event != NULL && tl_event_get_revision (self->event) != self->shown_revision)
+    show_event (self);
+  update_marks (self);
+}
+
 /* GObject overrides */
+
+static gboolean
+tl_event_row_query_tooltip (GtkWidget  *widget,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_tooltip,
+                            GtkTooltip *tooltip)
+{
+  TlEventRow *self = TL_EVENT_ROW (widget);
+  g_autofree char *time_text = NULL;
+  g_autofree char *text = NULL;
+  const char *notes;
+
+  if (self->event == NULL || self->zone == NULL)
+    return FALSE;
+
+  /* Translators: time of a report in the day's list, see strftime */
+  time_text = tl_time_format (self->zone, tl_event_get_time (self->event), _("%H:%M"));
+  notes = tl_event_get_notes (self->event);
+  text = g_strdup_printf ("%s %s\n%s", time_text,
+                          tl_event_kind_get_label (tl_event_get_kind (self->event)),
+                          notes != NULL ? notes : "");
+  gtk_tooltip_set_text (tooltip, g_strstrip (text));
+
+  return TRUE;
+}
 
 static void
 tl_event_row_dispose (GObject *object)
@@ -180,10 +311,11 @@ tl_event_row_dispose (GObject *object)
 
   tl_event_row_bind (self, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_EVENT_ROW);
-  /* Unbound template children (the layout box) are ours to unparent. */
+  /* Whatever the template left parented is ours to unparent. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   g_clear_object (&self->event);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (tl_event_row_parent_class)->dispose (object);
 }
@@ -195,6 +327,7 @@ tl_event_row_class_init (TlEventRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tl_event_row_dispose;
+  widget_class->query_tooltip = tl_event_row_query_tooltip;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/timeline/tl-event-row.ui");
   gtk_widget_class_bind_template_child (widget_class, TlEventRow, kind_image);
@@ -206,14 +339,25 @@ tl_event_row_class_init (TlEventRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlEventRow, hour_label);
   gtk_widget_class_bind_template_child (widget_class, TlEventRow, new_label);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_GRID_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tl-event-row");
 }
 
 static void
 tl_event_row_init (TlEventRow *self)
 {
+  GtkGridLayout *layout;
+
+  self->shown_kind = -1;
+  self->shown_open = -1;
+  self->shown_revision = -1;
+  self->shown_hour = G_MININT64;
   gtk_widget_init_template (GTK_WIDGET (self));
+  layout = GTK_GRID_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
+  gtk_grid_layout_set_column_spacing (layout, 6);
+  gtk_grid_layout_set_row_spacing (layout, 2);
+  /* Always on: the text is made in query_tooltip, when it is wanted. */
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }
 
 /* public API */
@@ -234,50 +378,21 @@ tl_event_row_set_event (TlEventRow *self,
                         TlEvent    *event,
                         GTimeZone  *zone)
 {
-  g_autofree char *time_text = NULL;
-  g_autofree char *place = NULL;
-  g_autofree char *counts = NULL;
-  g_autofree char *tooltip = NULL;
-  TlEventKind kind;
+  gboolean changed;
 
   g_return_if_fail (TL_IS_EVENT_ROW (self));
   g_return_if_fail (event == NULL || zone != NULL);
 
-  if (!g_set_object (&self->event, event))
-    return;
-
-  set_kind_class (self, event);
-  if (event == NULL)
-    return;
-
-  kind = tl_event_get_kind (event);
-  /* Translators: time of a report in the day's list, see strftime */
-  time_text = tl_time_format (zone, tl_event_get_time (event), _("%H:%M"));
-  place = describe_place (self, event);
-  counts = describe_counts (event);
-
-  gtk_image_set_from_icon_name (self->kind_image, tl_event_kind_get_icon_name (kind));
-  gtk_label_set_text (self->time_label, time_text);
-  gtk_label_set_text (self->kind_label, tl_event_kind_get_label (kind));
-  gtk_label_set_text (self->status_label, tl_event_status_get_label (tl_event_get_status (event)));
-  /* Open cases stand out from closed ones at a glance. */
-  if (is_open (event))
+  changed = g_set_object (&self->event, event);
+  if (zone != self->zone)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "tl-status-open");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+      g_clear_pointer (&self->zone, g_time_zone_unref);
+      self->zone = zone != NULL ? g_time_zone_ref (zone) : NULL;
+      changed = TRUE;
     }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "tl-status-open");
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
-    }
-  gtk_label_set_text (self->place_label, place);
-  gtk_label_set_text (self->detail_label, counts);
-  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), counts[0] != '\0');
 
-  tooltip = g_strdup_printf ("%s %s\n%s", time_text, tl_event_kind_get_label (kind),
-                             tl_event_get_notes (event) ? tl_event_get_notes (event) : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), g_strstrip (tooltip));
+  if (event != NULL && (changed || tl_event_get_revision (event) != self->shown_revision))
+    show_event (self);
 }
 
 /**
@@ -299,7 +414,7 @@ tl_event_row_set_coordinate_format (TlEventRow         *self,
   if (self->event != NULL)
     {
       place = describe_place (self, self->event);
-      gtk_label_set_text (self->place_label, place);
+      set_label_text (self->place_label, place);
     }
 }
 
@@ -325,14 +440,17 @@ tl_event_row_bind (TlEventRow  *self,
   self->item = item;
   self->review = review;
 
+  /* An unbound row keeps its widgets as they are: the next bind changes
+   * only what differs, and a row is unbound only to be bound again or
+   * dropped. */
   if (review == NULL)
     {
-      tl_event_row_set_event (self, NULL, NULL);
+      g_clear_object (&self->event);
       return;
     }
 
   tl_event_row_set_event (self, gtk_list_item_get_item (item), tl_review_get_zone (review));
   self->rows_changed_id = g_signal_connect_swapped (review, "rows-changed",
-                                                    G_CALLBACK (update_marks), self);
+                                                    G_CALLBACK (rows_changed_cb), self);
   update_marks (self);
 }
