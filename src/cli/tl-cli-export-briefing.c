@@ -10,8 +10,8 @@
 #include "tl-time.h"
 
 /* Exit statuses, as tl_cli_main() documents them. */
-#define EXIT_FAILED   1
-#define EXIT_BAD_ARGS 2
+#define EXIT_FAILED   TL_CLI_EXIT_FAILED
+#define EXIT_BAD_ARGS TL_CLI_EXIT_BAD_ARGS
 
 typedef struct {
   char *from_text;
@@ -55,33 +55,8 @@ build_options (Args               *args,
       return FALSE;
     }
 
-  /* Today by default; one day after --from, or before --to, otherwise. */
-  tl_time_day_range_at (zone, g_get_real_time () / G_USEC_PER_SEC, &from, &to);
-  if (args->from_text != NULL)
-    {
-      if (!tl_cli_parse_time (args->from_text, zone, &from, error))
-        {
-          g_prefix_error (error, "--from: ");
-          return FALSE;
-        }
-      to = tl_time_shift_days (zone, from, 1);
-    }
-  if (args->to_text != NULL)
-    {
-      if (!tl_cli_parse_time (args->to_text, zone, &to, error))
-        {
-          g_prefix_error (error, "--to: ");
-          return FALSE;
-        }
-      if (args->from_text == NULL)
-        from = tl_time_shift_days (zone, to, -1);
-    }
-  if (to <= from)
-    {
-      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-                           _("--from must be before --to"));
-      return FALSE;
-    }
+  if (!tl_cli_parse_window (args->from_text, args->to_text, zone, &from, &to, error))
+    return FALSE;
 
   options->from = from;
   options->to = to;
@@ -166,23 +141,8 @@ tl_cli_export_briefing (int    argc,
 
   /* Opening creates a missing database: a typo in its name would give a
    * briefing of an empty day that looks like a quiet one. */
-  if (!db.demo)
-    {
-      g_autofree char *path = db.database ? g_strdup (db.database) : tl_cli_default_database_path ();
-
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          g_printerr (_("There is no database at “%s”\n"), path);
-          status = EXIT_FAILED;
-          goto out;
-        }
-    }
-  if (!(store = tl_cli_open_store (&db, &error)))
-    {
-      g_printerr ("%s\n", error->message);
-      status = g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED) ? EXIT_BAD_ARGS : EXIT_FAILED;
-      goto out;
-    }
+  if (!(store = tl_cli_open_existing_store (&db, &status)))
+    goto out;
   if (!(events = tl_store_list_events (store, options.from, options.to, &error)))
     {
       g_printerr ("%s\n", error->message);

@@ -8,8 +8,8 @@
 #include "tl-sitrep.h"
 
 /* Exit statuses, as tl_cli_main() documents them. */
-#define EXIT_FAILED   1
-#define EXIT_BAD_ARGS 2
+#define EXIT_FAILED   TL_CLI_EXIT_FAILED
+#define EXIT_BAD_ARGS TL_CLI_EXIT_BAD_ARGS
 
 /* public API */
 
@@ -78,23 +78,8 @@ tl_cli_sitrep (int    argc,
       goto out;
     }
 
-  if (!db.demo)
-    {
-      g_autofree char *path = db.database ? g_strdup (db.database) : tl_cli_default_database_path ();
-
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          g_printerr (_("There is no database at “%s”\n"), path);
-          status = EXIT_FAILED;
-          goto out;
-        }
-    }
-  if (!(store = tl_cli_open_store (&db, &error)))
-    {
-      g_printerr ("%s\n", error->message);
-      status = g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED) ? EXIT_BAD_ARGS : EXIT_FAILED;
-      goto out;
-    }
+  if (!(store = tl_cli_open_existing_store (&db, &status)))
+    goto out;
 
   tl_sitrep_options_init (&options);
   options.number = number;

@@ -233,3 +233,97 @@ tl_cli_parse_time (const char  *text,
 
   return tl_time_parse (zone, text, 0, out_utc, error);
 }
+
+/**
+ * tl_cli_parse_window:
+ * @from_text: (nullable): the --from argument
+ * @to_text: (nullable): the --to argument
+ * @zone: the zone local days are counted in
+ *
+ * The time window of a command: today by default; one local day after
+ * --from, or before --to, when only one is given.
+ *
+ * Returns: whether the window was read; the error names the option.
+ */
+gboolean
+tl_cli_parse_window (const char  *from_text,
+                     const char  *to_text,
+                     GTimeZone   *zone,
+                     gint64      *out_from,
+                     gint64      *out_to,
+                     GError     **error)
+{
+  gint64 from, to;
+
+  tl_time_day_range_at (zone, g_get_real_time () / G_USEC_PER_SEC, &from, &to);
+  if (from_text != NULL)
+    {
+      if (!tl_cli_parse_time (from_text, zone, &from, error))
+        {
+          g_prefix_error (error, "--from: ");
+          return FALSE;
+        }
+      to = tl_time_shift_days (zone, from, 1);
+    }
+  if (to_text != NULL)
+    {
+      if (!tl_cli_parse_time (to_text, zone, &to, error))
+        {
+          g_prefix_error (error, "--to: ");
+          return FALSE;
+        }
+      if (from_text == NULL)
+        from = tl_time_shift_days (zone, to, -1);
+    }
+  if (to <= from)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           _("--from must be before --to"));
+      return FALSE;
+    }
+
+  *out_from = from;
+  *out_to = to;
+  return TRUE;
+}
+
+/**
+ * tl_cli_open_existing_store:
+ * @options: the --database / --demo options
+ * @out_status: (out): the exit status when this fails
+ *
+ * Opens the database a reading command works on. Unlike the application,
+ * it never creates one: a typo in the name would otherwise give an empty
+ * map or briefing that looks like a quiet day. The message is printed.
+ *
+ * Returns: (transfer full) (nullable): the store.
+ */
+TlStore *
+tl_cli_open_existing_store (TlCliDatabaseOptions *options,
+                            int                  *out_status)
+{
+  g_autoptr(GError) error = NULL;
+  TlStore *store;
+
+  if (!options->demo)
+    {
+      g_autofree char *path = options->database ? g_strdup (options->database)
+                                                : tl_cli_default_database_path ();
+
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_printerr (_("There is no database at “%s”\n"), path);
+          *out_status = TL_CLI_EXIT_FAILED;
+          return NULL;
+        }
+    }
+
+  if (!(store = tl_cli_open_store (options, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      *out_status = g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED)
+                    ? TL_CLI_EXIT_BAD_ARGS : TL_CLI_EXIT_FAILED;
+    }
+
+  return store;
+}

@@ -41,6 +41,18 @@ gboolean      tl_cli_parse_time            (const char            *text,
                                             GTimeZone             *zone,
                                             gint64                *out_utc,
                                             GError               **error);
+gboolean      tl_cli_parse_window          (const char            *from_text,
+                                            const char            *to_text,
+                                            GTimeZone             *zone,
+                                            gint64                *out_from,
+                                            gint64                *out_to,
+                                            GError               **error);
+TlStore      *tl_cli_open_existing_store   (TlCliDatabaseOptions  *options,
+                                            int                   *out_status);
+
+/* Exit statuses of every command. */
+#define TL_CLI_EXIT_FAILED   1
+#define TL_CLI_EXIT_BAD_ARGS 2
 
 /* The work of `tideline import --statistics FILE [--dry-run]`
  * (tl-cli-statistics.c), for the import command to call. */
