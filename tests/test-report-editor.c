@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "tl-test-ui.h"
 #include "tl-map-view.h"
@@ -355,6 +356,93 @@ test_case_links_three (TlTestFixture *fixture,
   c = tl_store_get_case (fixture->store, case_id, &error);
   g_assert_cmpint (c->status, ==, TL_CASE_STATUS_DISTRESS);
   g_assert_cmpuint (c->n_events, ==, 3);
+  g_clear_pointer (&c, tl_case_free);
+
+  /* A new status goes with the save: refused with it, shown in the
+   * editor, which stays open... */
+  editor = open_edit (window, ids[1]);
+  tl_report_editor_set_case_status (editor, TL_CASE_STATUS_RESCUED);
+  {
+    g_autoptr(TlEvent) other = get_event (fixture, ids[1]);
+
+    tl_event_set_rescued (other, 47);
+    g_assert_true (tl_store_update_event (fixture->store, other, "Desk B", &error));
+    g_assert_no_error (error);
+  }
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "report.save", NULL);
+  tl_test_iterate (50);
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "conflict");
+  c = tl_store_get_case (fixture->store, case_id, &error);
+  g_assert_cmpint (c->status, ==, TL_CASE_STATUS_DISTRESS);
+  g_clear_pointer (&c, tl_case_free);
+
+  /* ...and written with it once the save goes through. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "report.save-merged", NULL);
+  tl_test_iterate (50);
+  g_assert_null (editor);
+  c = tl_store_get_case (fixture->store, case_id, &error);
+  g_assert_cmpint (c->status, ==, TL_CASE_STATUS_RESCUED);
+
+  tl_test_close_window (window);
+}
+
+/* A report saved with a new status for its case, the status refused (here
+ * by a trigger standing in for a full disk): nothing is saved, and the
+ * editor stays open to say so instead of closing over the error. */
+static void
+test_case_status_refused (TlTestFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TlWindow *window = tl_test_present_window (fixture);
+  gint64 id = save_rescue (window);
+  g_autoptr(TlEvent) event = get_event (fixture, id);
+  g_autoptr(TlEvent) stored = NULL;
+  g_autoptr(TlCase) c = NULL;
+  TlReportEditor *editor;
+  sqlite3 *db = NULL;
+  gint64 case_id;
+
+  case_id = tl_store_create_case (fixture->store, TL_CASE_STATUS_POSSIBLE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tl_store_link_event (fixture->store, id, case_id, "Desk A", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TRIGGER refuse_status BEFORE UPDATE OF status ON cases"
+                                 " BEGIN SELECT RAISE (ABORT, 'disk full'); END",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+
+  editor = open_edit (window, id);
+  set (editor, TL_REPORT_FIELD_NOTES, "Two in the water");
+  tl_report_editor_set_case_status (editor, TL_CASE_STATUS_RESCUED);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "report.save", NULL);
+  tl_test_iterate (50);
+  g_assert_nonnull (editor);
+  g_assert_true (tl_window_get_report_form (window) == GTK_WINDOW (editor));
+  g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "form");
+  stored = get_event (fixture, id);
+  g_assert_null (tl_event_get_notes (stored));
+  g_assert_cmpint (tl_event_get_revision (stored), ==, 2);
+  c = tl_store_get_case (fixture->store, case_id, &error);
+  g_assert_cmpint (c->status, ==, TL_CASE_STATUS_POSSIBLE);
+  g_clear_pointer (&c, tl_case_free);
+
+  /* Once the status can be written, the same form saves both. */
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER refuse_status", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "report.save", NULL);
+  tl_test_iterate (50);
+  g_assert_null (editor);
+  g_clear_object (&stored);
+  stored = get_event (fixture, id);
+  g_assert_cmpstr (tl_event_get_notes (stored), ==, "Two in the water");
+  c = tl_store_get_case (fixture->store, case_id, &error);
+  g_assert_cmpint (c->status, ==, TL_CASE_STATUS_RESCUED);
 
   tl_test_close_window (window);
 }
@@ -493,6 +581,7 @@ main (int   argc,
   tl_test_add ("/report-editor/draft-restored", test_draft_restored);
   tl_test_add ("/report-editor/stale-save-conflict", test_stale_save_conflict);
   tl_test_add ("/report-editor/case-links-three", test_case_links_three);
+  tl_test_add ("/report-editor/case-status-refused", test_case_status_refused);
   tl_test_add ("/report-editor/stale-draft-conflict", test_stale_draft_conflict);
   tl_test_add ("/report-editor/save-tooltip", test_save_tooltip);
 

@@ -9,7 +9,8 @@
 /* Cases: the reports about one boat (its departure, interception or
  * rescue, arrival) linked together with a status. Linking changes the
  * event's case_id like any edit: next revision, audit row. A report
- * saved into a new case writes both in one transaction. */
+ * saved into a new case, or saved with a new status for its case, writes
+ * both in one transaction. */
 
 static const char * const case_statuses[] = {
   [TL_CASE_STATUS_POSSIBLE] = "possible",
@@ -565,6 +566,147 @@ tl_store_update_event_in_new_case (TlStore       *self,
     }
 
   /* A conflict rolls the case back with the rest. */
+  if (!tl_store_write_updated_event (self, event, case_id, operator_name, now, error))
+    return FALSE;
+
+  if (!tl_store_commit (self, error))
+    {
+      tl_store_rollback (self);
+      return FALSE;
+    }
+
+  tl_store_event_updated (self, event, case_id, operator_name, now);
+  return TRUE;
+}
+
+/* Sets the status of the existing case @case_id in the caller's
+ * transaction, before the event is written into it: a refused event then
+ * rolls the status back with it. On failure rolls back and sets @error. */
+static gboolean
+write_case_status (TlStore       *self,
+                   gint64         case_id,
+                   TlCaseStatus   status,
+                   gint64         now,
+                   GError       **error)
+{
+  const char *what = _("Could not change the status of the case");
+  int rc;
+
+  rc = update_case (self, set_status_sql, case_id, tl_case_status_to_string (status), now, error);
+  if (rc == SQLITE_NOTFOUND)
+    {
+      tl_store_rollback (self);
+      tl_store_set_not_found_error (what, error);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    {
+      tl_store_fail_write (self, rc, what, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tl_store_add_event_with_case_status:
+ * @self: a #TlStore
+ * @event: a new event; its id and case are ignored
+ * @case_id: the existing case to save it in
+ * @case_status: the case's new status
+ * @operator_name: who enters it, for the audit log
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Saves @event as a new record in case @case_id, with the event's audit
+ * row, and sets the case's status, in one transaction: if either is
+ * refused (the case was deleted, the event breaks a rule of the schema),
+ * nothing is written. On success @event gets its id, case, revision 1 and
+ * its created and updated fields; on failure @event is unchanged.
+ *
+ * Returns: %TRUE if the event and the case's status were saved
+ */
+gboolean
+tl_store_add_event_with_case_status (TlStore       *self,
+                                     TlEvent       *event,
+                                     gint64         case_id,
+                                     TlCaseStatus   case_status,
+                                     const char    *operator_name,
+                                     GError       **error)
+{
+  gint64 now = tl_store_now ();
+  gint64 id = 0;
+
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
+  g_return_val_if_fail (case_id > 0, FALSE);
+  g_return_val_if_fail ((guint) case_status < TL_CASE_N_STATUSES, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!tl_store_begin (self, error))
+    return FALSE;
+
+  if (!write_case_status (self, case_id, case_status, now, error))
+    return FALSE;
+
+  /* Rolls the status back too if the event is refused. */
+  if (!tl_store_write_added_event (self, event, case_id, operator_name, now, &id, error))
+    return FALSE;
+
+  if (!tl_store_commit (self, error))
+    {
+      tl_store_rollback (self);
+      return FALSE;
+    }
+
+  /* Also tells the views, which colour events by their case's status. */
+  tl_store_event_added (self, event, id, case_id, operator_name, now);
+  return TRUE;
+}
+
+/**
+ * tl_store_update_event_with_case_status:
+ * @self: a #TlStore
+ * @event: the edited event, with the id and revision it was read with;
+ *   its case is ignored
+ * @case_id: the existing case to save it in (its own, or one it moves to)
+ * @case_status: the case's new status
+ * @operator_name: who saves it, for the audit log
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Saves @event over its record, in case @case_id, and sets the case's
+ * status, in one transaction, as tl_store_update_event() does: if the
+ * record changed since @event was read (%TL_STORE_ERROR_CONFLICT), the
+ * case was deleted, or either cannot be saved, nothing is written, the
+ * status neither. On success @event gets its case, its new revision and
+ * updated fields.
+ *
+ * Returns: %TRUE if the event and the case's status were saved
+ */
+gboolean
+tl_store_update_event_with_case_status (TlStore       *self,
+                                        TlEvent       *event,
+                                        gint64         case_id,
+                                        TlCaseStatus   case_status,
+                                        const char    *operator_name,
+                                        GError       **error)
+{
+  gint64 now = tl_store_now ();
+
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
+  g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
+  g_return_val_if_fail (case_id > 0, FALSE);
+  g_return_val_if_fail ((guint) case_status < TL_CASE_N_STATUSES, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!tl_store_begin (self, error))
+    return FALSE;
+
+  if (!write_case_status (self, case_id, case_status, now, error))
+    return FALSE;
+
+  /* A conflict rolls the status back with the rest. */
   if (!tl_store_write_updated_event (self, event, case_id, operator_name, now, error))
     return FALSE;
 

@@ -128,10 +128,11 @@ void          tl_store_set_not_found_error (const char  *what,
 /* The writes of tl_store_add_event() and tl_store_update_event(), audit
  * row included, inside the caller's transaction, for a write that changes
  * more than the event (tl-store-cases.c: a report saved into a case it
- * creates). @case_id > 0 puts the event in that case. On failure they
- * roll back and set @error; on success the caller commits, then calls
- * tl_store_event_added() or tl_store_event_updated(), which give @event
- * what was written and tell the views. */
+ * creates, or with a new status for its case). @case_id > 0 puts the
+ * event in that case. On failure they roll back and set @error; on
+ * success the caller commits, then calls tl_store_event_added() or
+ * tl_store_event_updated(), which give @event what was written and tell
+ * the views. */
 gboolean      tl_store_write_added_event   (TlStore     *self,
                                             TlEvent     *event,
                                             gint64       case_id,

@@ -251,5 +251,19 @@ gboolean    tl_store_update_event_in_new_case (TlStore      *self,
                                                const char   *case_title,
                                                const char   *operator_name,
                                                GError      **error);
+/* A report saved with a new status for its existing case: both in one
+ * transaction, so a refused save leaves the status as it was. */
+gboolean    tl_store_add_event_with_case_status    (TlStore      *self,
+                                                    TlEvent      *event,
+                                                    gint64        case_id,
+                                                    TlCaseStatus  case_status,
+                                                    const char   *operator_name,
+                                                    GError      **error);
+gboolean    tl_store_update_event_with_case_status (TlStore      *self,
+                                                    TlEvent      *event,
+                                                    gint64        case_id,
+                                                    TlCaseStatus  case_status,
+                                                    const char   *operator_name,
+                                                    GError      **error);
 
 G_END_DECLS

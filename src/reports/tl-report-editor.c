@@ -124,7 +124,8 @@ save (TlReportEditor *self)
   g_autoptr(GError) error = NULL;
   int case_status = tl_report_editor_get_case_status (self);
   TlCaseStatus new_case_status = MAX (case_status, 0);
-  gboolean new_case;
+  gint64 case_id = 0;
+  gboolean new_case, status_changed = FALSE;
   gboolean ok;
 
   validate (self, TRUE);
@@ -137,14 +138,33 @@ save (TlReportEditor *self)
   new_case = tl_report_editor_wants_new_case (self);
 
   event = tl_report_to_event (report, &self->check, self->theirs_event ? self->theirs_event : self->event);
+
+  /* So is a new status for an existing case: the editor only closes once
+   * both are written, and a refused status is shown here, not on a form
+   * that has gone. */
+  case_id = tl_event_get_case_id (event);
+  if (!new_case && case_id > 0 && case_status >= 0)
+    {
+      g_autoptr(TlCase) c = tl_store_get_case (self->store, case_id, NULL);
+
+      /* An unreadable case is left to the save, which reports it. */
+      status_changed = c != NULL && (int) c->status != case_status;
+    }
+
   if (self->event == NULL && new_case)
     ok = tl_store_add_event_in_new_case (self->store, event, new_case_status, NULL,
                                          self->operator_name, &error);
+  else if (self->event == NULL && status_changed)
+    ok = tl_store_add_event_with_case_status (self->store, event, case_id, new_case_status,
+                                              self->operator_name, &error);
   else if (self->event == NULL)
     ok = tl_store_add_event (self->store, event, self->operator_name, &error);
   else if (new_case)
     ok = tl_store_update_event_in_new_case (self->store, event, new_case_status, NULL,
                                             self->operator_name, &error);
+  else if (status_changed)
+    ok = tl_store_update_event_with_case_status (self->store, event, case_id, new_case_status,
+                                                 self->operator_name, &error);
   else
     ok = tl_store_update_event (self->store, event, self->operator_name, &error);
 
@@ -177,15 +197,6 @@ save (TlReportEditor *self)
       if (g_strstrip (units[i])[0] != '\0')
         tl_store_add_unit (self->store, units[i], NULL);
   }
-  if (tl_event_get_case_id (event) > 0 && case_status >= 0)
-    {
-      g_autoptr(TlCase) c = tl_store_get_case (self->store, tl_event_get_case_id (event), NULL);
-
-      if (c != NULL && (int) c->status != case_status &&
-          !tl_store_set_case_status (self->store, c->id, case_status, &error))
-        show_toast (self, error->message);
-    }
-
   finish (self);
   g_signal_emit (self, signals[SAVED], 0, event);
   close_editor (self);
@@ -314,6 +325,7 @@ save_merged_action (GtkWidget  *widget,
   TlReportEditor *self = TL_REPORT_EDITOR (widget);
   g_autoptr(TlReport) mine = tl_report_editor_collect (self);
   g_autoptr(TlReport) merged = NULL;
+  int case_status = tl_report_editor_get_case_status (self);
 
   if (self->theirs == NULL)
     return;
@@ -326,6 +338,12 @@ save_merged_action (GtkWidget  *widget,
   tl_report_free (self->base);
   self->base = g_steal_pointer (&self->theirs);
   tl_report_editor_fill (self, merged);
+  /* Filling shows the case's stored status, which would drop the one the
+   * officer picked; it is kept while the report stays in that case. */
+  if (case_status >= 0 &&
+      g_strcmp0 (tl_report_get (mine, TL_REPORT_FIELD_CASE),
+                 tl_report_get (merged, TL_REPORT_FIELD_CASE)) == 0)
+    tl_report_editor_set_case_status (self, case_status);
   gtk_stack_set_visible_child_name (self->stack, "form");
   save (self);
 }
