@@ -459,126 +459,6 @@ tl_store_unlink_event (TlStore     *self,
   return tl_store_link_event (self, event_id, 0, operator_name, error);
 }
 
-/**
- * tl_store_add_event_in_new_case:
- * @self: a #TlStore
- * @event: a new event; its id and case are ignored
- * @case_status: the new case's first status
- * @case_title: (nullable): the new case's short name
- * @operator_name: who enters it, for the audit log
- * @error: return location for a #TL_STORE_ERROR
- *
- * Creates a case and saves @event as a new record in it, with the event's
- * audit row, in one transaction: if the event cannot be saved, no case is
- * left behind. On success @event gets its id, case, revision 1 and its
- * created and updated fields; on failure nothing is written and @event is
- * unchanged.
- *
- * Returns: %TRUE if the event and its case were saved
- */
-gboolean
-tl_store_add_event_in_new_case (TlStore       *self,
-                                TlEvent       *event,
-                                TlCaseStatus   case_status,
-                                const char    *case_title,
-                                const char    *operator_name,
-                                GError       **error)
-{
-  gint64 now = tl_store_now ();
-  gint64 case_id = 0, id = 0;
-  int rc;
-
-  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
-  g_return_val_if_fail ((guint) case_status < TL_CASE_N_STATUSES, FALSE);
-  g_return_val_if_fail (operator_name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!tl_store_begin (self, error))
-    return FALSE;
-
-  rc = insert_case (self, case_status, case_title, now, &case_id, error);
-  if (rc != SQLITE_OK)
-    {
-      tl_store_fail_write (self, rc, _("Could not save the event"), error);
-      return FALSE;
-    }
-
-  /* Rolls back the case too if the event is refused. */
-  if (!tl_store_write_added_event (self, event, case_id, operator_name, now, &id, error))
-    return FALSE;
-
-  if (!tl_store_commit (self, error))
-    {
-      tl_store_rollback (self);
-      return FALSE;
-    }
-
-  tl_store_event_added (self, event, id, case_id, operator_name, now);
-  return TRUE;
-}
-
-/**
- * tl_store_update_event_in_new_case:
- * @self: a #TlStore
- * @event: the edited event, with the id and revision it was read with;
- *   its case is ignored
- * @case_status: the new case's first status
- * @case_title: (nullable): the new case's short name
- * @operator_name: who saves it, for the audit log
- * @error: return location for a #TL_STORE_ERROR
- *
- * Creates a case and saves @event over its record, moved into that case,
- * in one transaction, as tl_store_update_event() does: if the record
- * changed since @event was read (%TL_STORE_ERROR_CONFLICT) or cannot be
- * saved, nothing is written, the case neither. On success @event gets
- * its case, its new revision and updated fields.
- *
- * Returns: %TRUE if the event and its case were saved
- */
-gboolean
-tl_store_update_event_in_new_case (TlStore       *self,
-                                   TlEvent       *event,
-                                   TlCaseStatus   case_status,
-                                   const char    *case_title,
-                                   const char    *operator_name,
-                                   GError       **error)
-{
-  gint64 now = tl_store_now ();
-  gint64 case_id = 0;
-  int rc;
-
-  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
-  g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
-  g_return_val_if_fail ((guint) case_status < TL_CASE_N_STATUSES, FALSE);
-  g_return_val_if_fail (operator_name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!tl_store_begin (self, error))
-    return FALSE;
-
-  rc = insert_case (self, case_status, case_title, now, &case_id, error);
-  if (rc != SQLITE_OK)
-    {
-      tl_store_fail_write (self, rc, _("Could not save the event"), error);
-      return FALSE;
-    }
-
-  /* A conflict rolls the case back with the rest. */
-  if (!tl_store_write_updated_event (self, event, case_id, operator_name, now, error))
-    return FALSE;
-
-  if (!tl_store_commit (self, error))
-    {
-      tl_store_rollback (self);
-      return FALSE;
-    }
-
-  tl_store_event_updated (self, event, case_id, operator_name, now);
-  return TRUE;
-}
-
 /* Sets the status of the existing case @case_id in the caller's
  * transaction, before the event is written into it: a refused event then
  * rolls the status back with it. On failure rolls back and sets @error. */
@@ -607,6 +487,133 @@ write_case_status (TlStore       *self,
   return TRUE;
 }
 
+/* What the four "event with its case" writes share: in one transaction,
+ * first the case step (a new case when @case_id is 0, else the existing
+ * case's new status), then the event (added, or saved over its record when
+ * @update), so that a refused event rolls the case step back with it. */
+static gboolean
+save_event_with_case (TlStore       *self,
+                      TlEvent       *event,
+                      gboolean       update,
+                      gint64         case_id,
+                      TlCaseStatus   case_status,
+                      const char    *case_title,
+                      const char    *operator_name,
+                      GError       **error)
+{
+  gint64 now = tl_store_now ();
+  gint64 id = 0;
+  gboolean written;
+
+  if (!tl_store_begin (self, error))
+    return FALSE;
+
+  if (case_id == 0)
+    {
+      int rc = insert_case (self, case_status, case_title, now, &case_id, error);
+
+      if (rc != SQLITE_OK)
+        {
+          tl_store_fail_write (self, rc, _("Could not save the event"), error);
+          return FALSE;
+        }
+    }
+  else if (!write_case_status (self, case_id, case_status, now, error))
+    return FALSE;
+
+  if (update)
+    written = tl_store_write_updated_event (self, event, case_id, operator_name, now, error);
+  else
+    written = tl_store_write_added_event (self, event, case_id, operator_name, now, &id, error);
+  if (!written)
+    return FALSE;
+
+  if (!tl_store_commit (self, error))
+    {
+      tl_store_rollback (self);
+      return FALSE;
+    }
+
+  /* Also tells the views, which colour events by their case's status. */
+  if (update)
+    tl_store_event_updated (self, event, case_id, operator_name, now);
+  else
+    tl_store_event_added (self, event, id, case_id, operator_name, now);
+  return TRUE;
+}
+
+/**
+ * tl_store_add_event_in_new_case:
+ * @self: a #TlStore
+ * @event: a new event; its id and case are ignored
+ * @case_status: the new case's first status
+ * @case_title: (nullable): the new case's short name
+ * @operator_name: who enters it, for the audit log
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Creates a case and saves @event as a new record in it, with the event's
+ * audit row, in one transaction: if the event cannot be saved, no case is
+ * left behind. On success @event gets its id, case, revision 1 and its
+ * created and updated fields; on failure nothing is written and @event is
+ * unchanged.
+ *
+ * Returns: %TRUE if the event and its case were saved
+ */
+gboolean
+tl_store_add_event_in_new_case (TlStore       *self,
+                                TlEvent       *event,
+                                TlCaseStatus   case_status,
+                                const char    *case_title,
+                                const char    *operator_name,
+                                GError       **error)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
+  g_return_val_if_fail ((guint) case_status < TL_CASE_N_STATUSES, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_event_with_case (self, event, FALSE, 0, case_status, case_title,
+                               operator_name, error);
+}
+
+/**
+ * tl_store_update_event_in_new_case:
+ * @self: a #TlStore
+ * @event: the edited event, with the id and revision it was read with;
+ *   its case is ignored
+ * @case_status: the new case's first status
+ * @case_title: (nullable): the new case's short name
+ * @operator_name: who saves it, for the audit log
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Creates a case and saves @event over its record, moved into that case,
+ * in one transaction, as tl_store_update_event() does: if the record
+ * changed since @event was read (%TL_STORE_ERROR_CONFLICT) or cannot be
+ * saved, nothing is written, the case neither. On success @event gets
+ * its case, its new revision and updated fields.
+ *
+ * Returns: %TRUE if the event and its case were saved
+ */
+gboolean
+tl_store_update_event_in_new_case (TlStore       *self,
+                                   TlEvent       *event,
+                                   TlCaseStatus   case_status,
+                                   const char    *case_title,
+                                   const char    *operator_name,
+                                   GError       **error)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
+  g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
+  g_return_val_if_fail ((guint) case_status < TL_CASE_N_STATUSES, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_event_with_case (self, event, TRUE, 0, case_status, case_title,
+                               operator_name, error);
+}
+
 /**
  * tl_store_add_event_with_case_status:
  * @self: a #TlStore
@@ -632,9 +639,6 @@ tl_store_add_event_with_case_status (TlStore       *self,
                                      const char    *operator_name,
                                      GError       **error)
 {
-  gint64 now = tl_store_now ();
-  gint64 id = 0;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
   g_return_val_if_fail (case_id > 0, FALSE);
@@ -642,25 +646,8 @@ tl_store_add_event_with_case_status (TlStore       *self,
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!tl_store_begin (self, error))
-    return FALSE;
-
-  if (!write_case_status (self, case_id, case_status, now, error))
-    return FALSE;
-
-  /* Rolls the status back too if the event is refused. */
-  if (!tl_store_write_added_event (self, event, case_id, operator_name, now, &id, error))
-    return FALSE;
-
-  if (!tl_store_commit (self, error))
-    {
-      tl_store_rollback (self);
-      return FALSE;
-    }
-
-  /* Also tells the views, which colour events by their case's status. */
-  tl_store_event_added (self, event, id, case_id, operator_name, now);
-  return TRUE;
+  return save_event_with_case (self, event, FALSE, case_id, case_status, NULL,
+                               operator_name, error);
 }
 
 /**
@@ -690,8 +677,6 @@ tl_store_update_event_with_case_status (TlStore       *self,
                                         const char    *operator_name,
                                         GError       **error)
 {
-  gint64 now = tl_store_now ();
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
   g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
@@ -700,24 +685,8 @@ tl_store_update_event_with_case_status (TlStore       *self,
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!tl_store_begin (self, error))
-    return FALSE;
-
-  if (!write_case_status (self, case_id, case_status, now, error))
-    return FALSE;
-
-  /* A conflict rolls the status back with the rest. */
-  if (!tl_store_write_updated_event (self, event, case_id, operator_name, now, error))
-    return FALSE;
-
-  if (!tl_store_commit (self, error))
-    {
-      tl_store_rollback (self);
-      return FALSE;
-    }
-
-  tl_store_event_updated (self, event, case_id, operator_name, now);
-  return TRUE;
+  return save_event_with_case (self, event, TRUE, case_id, case_status, NULL,
+                               operator_name, error);
 }
 
 /**
