@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "tl-coastline-pen.h"
 #include "tl-coastline-private.h"
 
 /* Far-away vertices are pulled in to this many pixels around the tile:
@@ -14,15 +15,7 @@
  * 16 tile reaches for a vertex a few hundred kilometres away. */
 #define CLAMP_PX 16384.0
 
-typedef struct {
-  cairo_t *cr;
-  double   scale;  /* device pixels per world unit */
-  double   ox, oy; /* device pixel of the tile's top-left corner */
-  double   size;   /* tile size in device pixels */
-  double   lo, hi; /* the clamp rectangle, both axes */
-  TlBox    view;   /* the tile in world units, grown by a margin */
-  double   last_x, last_y;
-} Painter;
+typedef TlCoastPen Painter;
 
 static const TlBasemapStyle styles[] = {
   [TL_BASEMAP_THEME_LIGHT] = {
@@ -44,137 +37,6 @@ static const TlBasemapStyle styles[] = {
 };
 
 /* ---- helpers ----------------------------------------------------------- */
-
-static inline double
-clamp_px (const Painter *p,
-          double         v)
-{
-  return CLAMP (v, p->lo, p->hi);
-}
-
-static void
-painter_move_to (Painter      *p,
-                 const double *w)
-{
-  p->last_x = w[0] * p->scale - p->ox;
-  p->last_y = w[1] * p->scale - p->oy;
-  cairo_move_to (p->cr, clamp_px (p, p->last_x), clamp_px (p, p->last_y));
-}
-
-/* Adds a segment, clamped to the clamp rectangle without changing what is
- * drawn inside it: the segment is first cut where it crosses any of the
- * rectangle's four lines, so each piece lies in one of the nine regions
- * around the rectangle and clamping its ends moves it onto the border
- * (Skia's edge clipper does the same). */
-static void
-painter_line_to (Painter      *p,
-                 const double *w)
-{
-  double x = w[0] * p->scale - p->ox;
-  double y = w[1] * p->scale - p->oy;
-  double x0 = p->last_x, y0 = p->last_y;
-
-  p->last_x = x;
-  p->last_y = y;
-
-  if (G_LIKELY (x >= p->lo && x <= p->hi && y >= p->lo && y <= p->hi &&
-                x0 >= p->lo && x0 <= p->hi && y0 >= p->lo && y0 <= p->hi))
-    {
-      cairo_line_to (p->cr, x, y);
-      return;
-    }
-
-  {
-    double ts[4];
-    int n = 0;
-    double dx = x - x0, dy = y - y0;
-    const double lines[2] = { p->lo, p->hi };
-
-    for (int i = 0; i < 2; i++)
-      {
-        if (dx != 0)
-          {
-            double t = (lines[i] - x0) / dx;
-            if (t > 0 && t < 1)
-              ts[n++] = t;
-          }
-        if (dy != 0)
-          {
-            double t = (lines[i] - y0) / dy;
-            if (t > 0 && t < 1)
-              ts[n++] = t;
-          }
-      }
-    /* At most four values: an insertion sort is all it takes. */
-    for (int i = 1; i < n; i++)
-      for (int j = i; j > 0 && ts[j] < ts[j - 1]; j--)
-        {
-          double t = ts[j];
-          ts[j] = ts[j - 1];
-          ts[j - 1] = t;
-        }
-    for (int i = 0; i < n; i++)
-      cairo_line_to (p->cr, clamp_px (p, x0 + ts[i] * dx), clamp_px (p, y0 + ts[i] * dy));
-    cairo_line_to (p->cr, clamp_px (p, x), clamp_px (p, y));
-  }
-}
-
-/* A ring whose chunk lies wholly outside the view is replaced by the
- * chord between the chunk's ends. All of the chunk lies on one side of
- * the view (its box misses the view), so the chord does too and the
- * winding number inside the view is unchanged. */
-static void
-add_ring (Painter          *p,
-          const TlGeometry *geom,
-          const TlRun      *run)
-{
-  const double *pts = geom->pts + 2 * run->start;
-  const TlBox *chunks = geom->chunks + run->chunk_start;
-  guint n_chunks = (run->n - 1 + TL_CHUNK - 1) / TL_CHUNK;
-
-  painter_move_to (p, pts);
-  for (guint c = 0; c < n_chunks; c++)
-    {
-      guint s = c * TL_CHUNK;
-      guint e = MIN (s + TL_CHUNK, run->n - 1);
-
-      if (tl_box_intersects (&chunks[c], &p->view))
-        for (guint i = s + 1; i <= e; i++)
-          painter_line_to (p, pts + 2 * i);
-      else
-        painter_line_to (p, pts + 2 * e);
-    }
-  cairo_close_path (p->cr);
-}
-
-/* Strokes only need what shows: chunks outside the view lift the pen. */
-static void
-add_line (Painter          *p,
-          const TlGeometry *geom,
-          const TlRun      *run)
-{
-  const double *pts = geom->pts + 2 * run->start;
-  const TlBox *chunks = geom->chunks + run->chunk_start;
-  guint n_chunks = (run->n - 1 + TL_CHUNK - 1) / TL_CHUNK;
-  gboolean pen_down = FALSE;
-
-  for (guint c = 0; c < n_chunks; c++)
-    {
-      guint s = c * TL_CHUNK;
-      guint e = MIN (s + TL_CHUNK, run->n - 1);
-
-      if (!tl_box_intersects (&chunks[c], &p->view))
-        {
-          pen_down = FALSE;
-          continue;
-        }
-      if (!pen_down)
-        painter_move_to (p, pts + 2 * s);
-      pen_down = TRUE;
-      for (guint i = s + 1; i <= e; i++)
-        painter_line_to (p, pts + 2 * i);
-    }
-}
 
 /* Adds every run of @runs indexed by @grid whose box meets the view. */
 static guint
@@ -214,9 +76,9 @@ add_runs (Painter          *p,
             if (!tl_box_intersects (&run->box, &p->view))
               continue;
             if (rings)
-              add_ring (p, geom, run);
+              tl_coast_pen_add_ring (p, geom, run);
             else
-              add_line (p, geom, run);
+              tl_coast_pen_add_line (p, geom, run);
             n_added++;
           }
       }
@@ -228,11 +90,13 @@ painter_set_view (Painter *p,
                   double   margin_px)
 {
   double m = margin_px / p->scale;
+  /* The tile is the clamp rectangle less its margin on each side. */
+  double size = p->x1 - p->x0 - 2 * CLAMP_PX;
 
   p->view.minx = p->ox / p->scale - m;
   p->view.miny = p->oy / p->scale - m;
-  p->view.maxx = (p->ox + p->size) / p->scale + m;
-  p->view.maxy = (p->oy + p->size) / p->scale + m;
+  p->view.maxx = (p->ox + size) / p->scale + m;
+  p->view.maxy = (p->oy + size) / p->scale + m;
 }
 
 static void
@@ -400,9 +264,8 @@ tl_coastline_render_tile (TlCoastline          *self,
   p.scale = ldexp (size_px, zoom);
   p.ox = (double) x * size_px;
   p.oy = (double) y * size_px;
-  p.size = size_px;
-  p.lo = -CLAMP_PX;
-  p.hi = size_px + CLAMP_PX;
+  p.x0 = p.y0 = -CLAMP_PX;
+  p.x1 = p.y1 = size_px + CLAMP_PX;
 
   cairo_save (cr);
   cairo_new_path (cr);

@@ -9,6 +9,7 @@
 
 #include <math.h>
 
+#include "tl-coastline-pen.h"
 #include "tl-coastline-private.h"
 #include "tl-coastline-vector.h"
 
@@ -31,14 +32,7 @@ typedef struct {
   int  n;
 } RectSet;
 
-typedef struct {
-  cairo_t *cr;
-  double   scale;      /* user units per world unit */
-  double   ox, oy;     /* user = world * scale - o */
-  Rect     clamp;      /* in user units */
-  TlBox    view;       /* the frame in world units, grown by a margin */
-  double   last_x, last_y;
-} Pen;
+typedef TlCoastPen Pen;
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -101,125 +95,6 @@ box_to_user (const Pen   *p,
   return r;
 }
 
-static void
-pen_move_to (Pen          *p,
-             const double *w)
-{
-  p->last_x = w[0] * p->scale - p->ox;
-  p->last_y = w[1] * p->scale - p->oy;
-  cairo_move_to (p->cr, CLAMP (p->last_x, p->clamp.x0, p->clamp.x1),
-                 CLAMP (p->last_y, p->clamp.y0, p->clamp.y1));
-}
-
-/* Clamping both ends of a segment would move the part of it inside the
- * clamp rectangle, so the segment is first cut where it crosses the
- * rectangle's lines: each piece then lies in one of the nine regions
- * around the rectangle, and clamping moves it onto the border without
- * changing what shows inside. */
-static void
-pen_line_to (Pen          *p,
-             const double *w)
-{
-  double x = w[0] * p->scale - p->ox;
-  double y = w[1] * p->scale - p->oy;
-  double x0 = p->last_x, y0 = p->last_y;
-  const Rect *c = &p->clamp;
-  double ts[4], dx, dy;
-  int n = 0;
-
-  p->last_x = x;
-  p->last_y = y;
-
-  if (G_LIKELY (x >= c->x0 && x <= c->x1 && y >= c->y0 && y <= c->y1 &&
-                x0 >= c->x0 && x0 <= c->x1 && y0 >= c->y0 && y0 <= c->y1))
-    {
-      cairo_line_to (p->cr, x, y);
-      return;
-    }
-
-  dx = x - x0;
-  dy = y - y0;
-  for (int i = 0; i < 2; i++)
-    {
-      double lx = i == 0 ? c->x0 : c->x1;
-      double ly = i == 0 ? c->y0 : c->y1;
-
-      if (dx != 0 && (lx - x0) / dx > 0 && (lx - x0) / dx < 1)
-        ts[n++] = (lx - x0) / dx;
-      if (dy != 0 && (ly - y0) / dy > 0 && (ly - y0) / dy < 1)
-        ts[n++] = (ly - y0) / dy;
-    }
-  for (int i = 1; i < n; i++)
-    for (int j = i; j > 0 && ts[j] < ts[j - 1]; j--)
-      {
-        double t = ts[j];
-
-        ts[j] = ts[j - 1];
-        ts[j - 1] = t;
-      }
-  for (int i = 0; i < n; i++)
-    cairo_line_to (p->cr, CLAMP (x0 + ts[i] * dx, c->x0, c->x1),
-                   CLAMP (y0 + ts[i] * dy, c->y0, c->y1));
-  cairo_line_to (p->cr, CLAMP (x, c->x0, c->x1), CLAMP (y, c->y0, c->y1));
-}
-
-/* A chunk of a ring wholly outside the view becomes the chord between
- * its ends: the chunk's box misses the view, so the chord does too and
- * the winding number inside the view is unchanged. A ring of Great
- * Britain then costs a few hundred segments on a map of Calais. */
-static void
-add_ring (Pen              *p,
-          const TlGeometry *geom,
-          const TlRun      *run)
-{
-  const double *pts = geom->pts + 2 * run->start;
-  const TlBox *chunks = geom->chunks + run->chunk_start;
-  guint n_chunks = (run->n - 1 + TL_CHUNK - 1) / TL_CHUNK;
-
-  pen_move_to (p, pts);
-  for (guint c = 0; c < n_chunks; c++)
-    {
-      guint s = c * TL_CHUNK;
-      guint e = MIN (s + TL_CHUNK, run->n - 1);
-
-      if (tl_box_intersects (&chunks[c], &p->view))
-        for (guint i = s + 1; i <= e; i++)
-          pen_line_to (p, pts + 2 * i);
-      else
-        pen_line_to (p, pts + 2 * e);
-    }
-  cairo_close_path (p->cr);
-}
-
-/* Strokes need only what shows: chunks outside the view lift the pen. */
-static void
-add_line (Pen              *p,
-          const TlGeometry *geom,
-          const TlRun      *run)
-{
-  const double *pts = geom->pts + 2 * run->start;
-  const TlBox *chunks = geom->chunks + run->chunk_start;
-  guint n_chunks = (run->n - 1 + TL_CHUNK - 1) / TL_CHUNK;
-  gboolean pen_down = FALSE;
-
-  for (guint c = 0; c < n_chunks; c++)
-    {
-      guint s = c * TL_CHUNK;
-      guint e = MIN (s + TL_CHUNK, run->n - 1);
-
-      if (!tl_box_intersects (&chunks[c], &p->view))
-        {
-          pen_down = FALSE;
-          continue;
-        }
-      if (!pen_down)
-        pen_move_to (p, pts + 2 * s);
-      pen_down = TRUE;
-      for (guint i = s + 1; i <= e; i++)
-        pen_line_to (p, pts + 2 * i);
-    }
-}
-
 /* A frame holds a few hundred runs at most: testing each box is cheaper
  * than walking the grid, which is tuned for 256 px tiles. */
 static guint
@@ -236,9 +111,9 @@ add_runs (Pen              *p,
       if (runs[i].n < 2 || !tl_box_intersects (&runs[i].box, &p->view))
         continue;
       if (rings)
-        add_ring (p, geom, &runs[i]);
+        tl_coast_pen_add_ring (p, geom, &runs[i]);
       else
-        add_line (p, geom, &runs[i]);
+        tl_coast_pen_add_line (p, geom, &runs[i]);
       n_added++;
     }
   return n_added;
@@ -366,8 +241,10 @@ tl_coastline_draw_view (TlCoastline           *self,
   p.scale = view->scale;
   p.ox = view->world_x * view->scale - view->x;
   p.oy = view->world_y * view->scale - view->y;
-  p.clamp = (Rect) { frame.x0 - CLAMP_UNITS, frame.y0 - CLAMP_UNITS,
-                     frame.x1 + CLAMP_UNITS, frame.y1 + CLAMP_UNITS };
+  p.x0 = frame.x0 - CLAMP_UNITS;
+  p.y0 = frame.y0 - CLAMP_UNITS;
+  p.x1 = frame.x1 + CLAMP_UNITS;
+  p.y1 = frame.y1 + CLAMP_UNITS;
   /* Grown by the widest line so strokes just outside still show their
    * half that falls inside. */
   margin = 4 * view->line_unit / view->scale;
