@@ -382,12 +382,12 @@ test_open_new (void)
 
   g_assert_finalize_object (store);
 
-  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, TL_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM places"), ==, 25);
   g_assert_cmpint (count_rows (path,
                                "SELECT count(*) FROM sqlite_schema WHERE name IN"
                                " ('events', 'cases', 'routes', 'places', 'units', 'audit',"
-                               "  'events_rtree', 'events_fts', 'events_time')"), ==, 9);
+                               "  'imports', 'events_fts', 'events_time')"), ==, 9);
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), ==, 1);
   assert_no_side_files (path);
 
@@ -414,7 +414,7 @@ test_open_empty_file (void)
 
   store = tl_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tl_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (tl_store_get_schema_version (store), ==, TL_STORE_SCHEMA_VERSION);
   g_assert_finalize_object (store);
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -526,7 +526,7 @@ test_refuse_too_new (void)
   /* A file with nothing but a version: a newer Tideline's, just as well. */
   g_assert_cmpint (g_unlink (path), ==, 0);
   raw_exec (path, "PRAGMA user_version = 99");
-  assert_refused (path, TL_STORE_ERROR_TOO_NEW, "reads up to schema 1");
+  assert_refused (path, TL_STORE_ERROR_TOO_NEW, "reads up to schema 2");
 }
 
 /* Tests: writing */
@@ -804,7 +804,10 @@ test_bulk_atomic (void)
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpint (tl_store_count_events (store, NULL), ==, 4);
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM audit WHERE action = 'create'"), ==, 4);
+  /* The one added alone has its 'create' row; the three added in bulk
+   * share one row of imports. */
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM audit WHERE action = 'create'"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM imports WHERE end_event_id - first_event_id = 3"), ==, 1);
 
   g_assert_finalize_object (store);
 }
@@ -837,8 +840,9 @@ test_bulk_many (void)
   g_assert_cmpuint (listed->len, ==, 8640);
 
   g_assert_finalize_object (store);
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM audit"), ==, n);
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events_rtree"), ==, n);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM imports"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events_fts_docsize"), ==, n);
 }
 
 static void
@@ -999,40 +1003,55 @@ test_search (void)
   g_assert_finalize_object (store);
 }
 
+/* A file at schema 1 (tests/data/store/schema-1.sql) comes to the current
+ * schema with every event, every audit row and its full-text index, and
+ * without the R*Tree and its triggers. */
 static void
-test_rtree (void)
+test_migrate_from_1 (void)
 {
-  g_autoptr(TlEvent) event = make_event (TL_EVENT_KIND_SIGHTING, T0);
-  g_autoptr(TlEvent) nowhere = make_event (TL_EVENT_KIND_SIGHTING, T0);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "store", "schema-1.sql", NULL);
   g_autofree char *sql = NULL;
-  TlStore *store = open_new_store (&path);
+  g_autofree char *path = test_db_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(TlEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  TlStore *store;
 
-  tl_event_set_position (event, 50.9, 1.6);
-  g_assert_true (tl_store_add_event (store, event, "op", &error));
-  g_assert_true (tl_store_add_event (store, nowhere, "op", &error));
+  g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  raw_exec (path, sql);
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events_rtree"), ==, 8);
 
-  sql = g_strdup_printf ("SELECT count(*) FROM events_rtree WHERE id = %" G_GINT64_FORMAT
-                         " AND min_lat <= 50.9 AND max_lat >= 50.9"
-                         " AND min_lon <= 1.6 AND max_lon >= 1.6",
-                         tl_event_get_id (event));
-  g_assert_cmpint (count_rows (path, sql), ==, 1);
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events_rtree"), ==, 1);
+  store = tl_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (tl_store_count_events (store, NULL), ==, 8);
 
-  tl_event_set_position (event, 51.1, 1.3);
+  /* The history written at schema 1 reads as before. */
+  audit = tl_store_list_audit (store, 7, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 1);
+  g_assert_cmpint (((TlAuditEntry *) audit->pdata[0])->action, ==, TL_AUDIT_ACTION_CREATE);
+  g_assert_null (((TlAuditEntry *) audit->pdata[0])->source);
+  g_assert_nonnull (strstr (((TlAuditEntry *) audit->pdata[0])->after, "Seen from the cliff"));
+  assert_search (store, "cliff", 7);
+
+  /* A position changes without the R*Tree's triggers. */
+  event = tl_store_get_event (store, 7, &error);
+  g_assert_no_error (error);
+  tl_event_set_position (event, 51.0, 1.7);
   g_assert_true (tl_store_update_event (store, event, "op", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count_rows (path, sql), ==, 0);
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events_rtree WHERE min_lat > 51"), ==, 1);
-
-  tl_event_clear_position (event);
-  g_assert_true (tl_store_update_event (store, event, "op", &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events_rtree"), ==, 0);
-
   g_assert_finalize_object (store);
+
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%rtree%'"), ==, 0);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM audit"), ==, 9);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
 }
 
 static void
@@ -1133,7 +1152,7 @@ main (int   argc,
   g_test_add_func ("/store/conflict", test_conflict);
   g_test_add_func ("/store/delete-restore", test_delete_restore);
   g_test_add_func ("/store/search", test_search);
-  g_test_add_func ("/store/rtree", test_rtree);
+  g_test_add_func ("/store/migrate-from-1", test_migrate_from_1);
   g_test_add_func ("/store/external-change", test_external_change);
   g_test_add_func ("/store/external-change-poll", test_external_change_poll);
 

@@ -74,6 +74,7 @@ gboolean        tl_import_read_gpx          (TlImportSource     *self,
                                              GError            **error);
 
 TlImportResult *tl_import_result_new        (void);
+void            tl_import_problem_free      (gpointer            problem);
 void            tl_import_set_too_many_rows (GError            **error,
                                              const char         *display_name);
 

@@ -48,6 +48,20 @@ static const struct {
   { "done", TL_EVENT_STATUS_CLOSED },
 };
 
+/* Rows are validated by up to this many threads, each a slice of rows
+ * with a Validator of its own, when there are enough rows to share. */
+#define MAX_THREADS 4
+#define MIN_ROWS_PER_THREAD 4096
+/* Details texts already found to be JSON objects, per thread: exported
+ * files repeat a few shapes ({"kind":"shore"}) thousands of times, and
+ * parsing each was most of a big import's validation. */
+#define MAX_KNOWN_DETAILS 4096
+
+/* A content key ends with its row's number among identical rows, which
+ * only the whole file in order can say: the threads leave this mark, and
+ * the pass that joins their slices numbers them. */
+#define CONTENT_KEY_PREFIX "c1:"
+
 typedef struct {
   TlImportSource *source;
   GTimeZone      *zone;
@@ -55,8 +69,16 @@ typedef struct {
   GString        *problem;                       /* this row's, "; "-joined */
   GString        *scratch;
   GChecksum      *checksum;
-  GHashTable     *occurrences;                   /* content hash → count */
   JsonParser     *parser;
+  GHashTable     *known_details;                 /* set of valid details texts */
+
+  /* This validator's slice of rows, [first, end), and what it made of
+   * them, as in TlImportResult but with content keys not numbered yet. */
+  guint           first;
+  guint           end;
+  GPtrArray      *events;
+  GPtrArray      *keys;
+  GPtrArray      *problems;
 } Validator;
 
 /* Helpers */
@@ -417,8 +439,8 @@ parse_details (Validator  *v,
 {
   JsonNode *root;
 
-  if (text == NULL)
-    return NULL;
+  if (text == NULL || g_hash_table_contains (v->known_details, text))
+    return text;
 
   if (!json_parser_load_from_data (v->parser, text, -1, NULL) ||
       (root = json_parser_get_root (v->parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -426,6 +448,10 @@ parse_details (Validator  *v,
       add_problem (v, "%s", _("the details are not a JSON object"));
       return NULL;
     }
+
+  /* The source outlives the validator: its text can be the key. */
+  if (g_hash_table_size (v->known_details) < MAX_KNOWN_DETAILS)
+    g_hash_table_add (v->known_details, (gpointer) text);
 
   return text;
 }
@@ -451,8 +477,6 @@ make_key (Validator         *v,
 {
   const char *id = cell (v, row, TL_IMPORT_FIELD_ID);
   char buf[TL_EXPORT_TEXT_SIZE];
-  char *content;
-  guint n;
 
   g_checksum_reset (v->checksum);
   if (id != NULL)
@@ -478,18 +502,35 @@ make_key (Validator         *v,
   checksum_add (v->checksum, d->notes);
   checksum_add (v->checksum, d->details);
 
-  content = g_strdup (g_checksum_get_string (v->checksum));
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (v->occurrences, content));
-  /* replace, not insert: the table keeps this copy, which is used below */
-  g_hash_table_replace (v->occurrences, content, GUINT_TO_POINTER (n + 1));
-
-  return g_strdup_printf ("c1:%s:%u", content, n);
+  /* Numbered by number_content_keys(). */
+  return g_strconcat (CONTENT_KEY_PREFIX, g_checksum_get_string (v->checksum), NULL);
 }
 
+/* Gives each content key its row's number among identical rows, in file
+ * order: "c1:<hash>:0", "c1:<hash>:1", … */
 static void
-validate_row (Validator      *v,
-              TlImportRow    *row,
-              TlImportResult *result)
+number_content_keys (GPtrArray *keys)
+{
+  g_autoptr(GHashTable) occurrences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      char *key = g_ptr_array_index (keys, i);
+      guint n;
+
+      if (!g_str_has_prefix (key, CONTENT_KEY_PREFIX))
+        continue;
+
+      /* The table takes the unnumbered key (and frees an equal one it
+       * held): the array gets the numbered one. */
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (occurrences, key));
+      g_hash_table_replace (occurrences, key, GUINT_TO_POINTER (n + 1));
+      keys->pdata[i] = g_strdup_printf ("%s:%u", key, n);
+    }
+}
+static void
+validate_row (Validator   *v,
+              TlImportRow *row)
 {
   TlEventData d = { 0 };
   const char *text;
@@ -560,12 +601,66 @@ validate_row (Validator      *v,
 
       problem->line = row->line;
       problem->message = g_strdup (v->problem->str);
-      g_ptr_array_add (result->problems, problem);
+      g_ptr_array_add (v->problems, problem);
       return;
     }
 
-  g_ptr_array_add (result->keys, make_key (v, row, &d));
-  g_ptr_array_add (result->events, tl_event_new_from_data (&d));
+  g_ptr_array_add (v->keys, make_key (v, row, &d));
+  g_ptr_array_add (v->events, tl_event_new_from_data (&d));
+}
+
+static void
+validator_init (Validator      *v,
+                TlImportSource *source,
+                GTimeZone      *zone,
+                guint           first,
+                guint           end)
+{
+  v->source = source;
+  v->zone = zone;
+  for (guint f = 0; f < TL_IMPORT_N_FIELDS; f++)
+    v->columns[f] = -1;
+  for (guint c = 0; c < source->fields->len; c++)
+    {
+      TlImportField field = g_array_index (source->fields, TlImportField, c);
+
+      if (field != TL_IMPORT_FIELD_NONE)
+        v->columns[field] = (int) c;
+    }
+
+  v->problem = g_string_new (NULL);
+  v->scratch = g_string_new (NULL);
+  v->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  v->parser = json_parser_new_immutable ();
+  v->known_details = g_hash_table_new (g_str_hash, g_str_equal);
+  v->first = first;
+  v->end = end;
+  v->events = g_ptr_array_new_with_free_func (g_object_unref);
+  v->keys = g_ptr_array_new_with_free_func (g_free);
+  v->problems = g_ptr_array_new_with_free_func (tl_import_problem_free);
+}
+
+/* Frees what the validator used; its events, keys and problems are
+ * taken by the caller. */
+static void
+validator_clear (Validator *v)
+{
+  g_string_free (v->problem, TRUE);
+  g_string_free (v->scratch, TRUE);
+  g_checksum_free (v->checksum);
+  g_object_unref (v->parser);
+  g_hash_table_unref (v->known_details);
+}
+
+static gpointer
+validate_slice (gpointer data)
+{
+  Validator *v = data;
+
+  for (guint i = v->first; i < v->end; i++)
+    validate_row (v, g_ptr_array_index (v->source->rows, i));
+
+  return NULL;
 }
 
 /* Public API */
@@ -588,8 +683,10 @@ tl_import_source_validate (TlImportSource  *self,
                            GError         **error)
 {
   g_autoptr(GTimeZone) utc = NULL;
+  GThread *threads[MAX_THREADS] = { NULL, };
+  Validator slices[MAX_THREADS];
   TlImportResult *result;
-  Validator v = { .source = self };
+  guint n_rows, n_slices;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -599,34 +696,39 @@ tl_import_source_validate (TlImportSource  *self,
   if (zone == NULL)
     zone = utc = g_time_zone_new_utc ();
 
-  for (guint f = 0; f < TL_IMPORT_N_FIELDS; f++)
-    v.columns[f] = -1;
-  for (guint c = 0; c < self->fields->len; c++)
+  /* Rows are independent but for the numbering of content keys, done
+   * after: slices of them are validated side by side, and joined in file
+   * order. */
+  n_rows = self->rows->len;
+  n_slices = CLAMP (n_rows / MIN_ROWS_PER_THREAD, 1,
+                    MIN (MAX_THREADS, (guint) g_get_num_processors ()));
+  for (guint k = 0; k < n_slices; k++)
+    validator_init (&slices[k], self, zone,
+                    (guint) ((guint64) n_rows * k / n_slices),
+                    (guint) ((guint64) n_rows * (k + 1) / n_slices));
+  for (guint k = 1; k < n_slices; k++)
     {
-      TlImportField field = g_array_index (self->fields, TlImportField, c);
-
-      if (field != TL_IMPORT_FIELD_NONE)
-        v.columns[field] = (int) c;
+      threads[k] = g_thread_try_new ("tl-validate", validate_slice, &slices[k], NULL);
+      /* No thread: this one does the slice itself. */
+      if (threads[k] == NULL)
+        validate_slice (&slices[k]);
     }
-
-  v.zone = zone;
-  v.problem = g_string_new (NULL);
-  v.scratch = g_string_new (NULL);
-  v.checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  v.occurrences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  v.parser = json_parser_new_immutable ();
+  validate_slice (&slices[0]);
 
   result = tl_import_result_new ();
   result->by_feature = self->by_feature;
-  result->n_rows = self->rows->len;
-  for (guint i = 0; i < self->rows->len; i++)
-    validate_row (&v, g_ptr_array_index (self->rows, i), result);
-
-  g_string_free (v.problem, TRUE);
-  g_string_free (v.scratch, TRUE);
-  g_checksum_free (v.checksum);
-  g_hash_table_unref (v.occurrences);
-  g_object_unref (v.parser);
+  result->source_name = g_strdup (self->display_name);
+  result->n_rows = n_rows;
+  for (guint k = 0; k < n_slices; k++)
+    {
+      if (threads[k] != NULL)
+        g_thread_join (threads[k]);
+      g_ptr_array_extend_and_steal (result->events, slices[k].events);
+      g_ptr_array_extend_and_steal (result->keys, slices[k].keys);
+      g_ptr_array_extend_and_steal (result->problems, slices[k].problems);
+      validator_clear (&slices[k]);
+    }
+  number_content_keys (result->keys);
 
   return result;
 }

@@ -120,8 +120,8 @@ fold_name (const char *name)
   return folded;
 }
 
-static void
-clear_problem (gpointer data)
+void
+tl_import_problem_free (gpointer data)
 {
   TlImportProblem *problem = data;
 
@@ -681,6 +681,7 @@ tl_import_result_free (TlImportResult *result)
   g_ptr_array_unref (result->events);
   g_ptr_array_unref (result->keys);
   g_ptr_array_unref (result->problems);
+  g_free (result->source_name);
   g_free (result);
 }
 
@@ -691,7 +692,7 @@ tl_import_result_new (void)
 
   result->events = g_ptr_array_new_with_free_func (g_object_unref);
   result->keys = g_ptr_array_new_with_free_func (g_free);
-  result->problems = g_ptr_array_new_with_free_func (clear_problem);
+  result->problems = g_ptr_array_new_with_free_func (tl_import_problem_free);
 
   return result;
 }
@@ -781,5 +782,6 @@ tl_import_result_commit (TlImportResult  *result,
     }
 
   return tl_store_add_events_with_keys (store, result->events, result->keys, operator_name,
+                                        result->source_name,
                                         &result->n_added, &result->n_already, error);
 }

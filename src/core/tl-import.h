@@ -120,6 +120,7 @@ typedef struct {
  *   skipped
  * @by_feature: whether @problems count features (GeoJSON) rather than
  *   lines
+ * @source_name: the file's name, as the audit log keeps it
  */
 typedef struct {
   GPtrArray  *events;
@@ -129,6 +130,7 @@ typedef struct {
   guint       n_added;
   guint       n_already;
   gboolean    by_feature;
+  char       *source_name;   /* the file's name, for the audit log */
 } TlImportResult;
 
 TlImportResult *tl_import_source_validate       (TlImportSource    *self,

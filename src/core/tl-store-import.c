@@ -6,276 +6,129 @@
 
 #include "tl-store-private.h"
 
-/* Bulk adds (imports): all events or none, fast enough for a million.
+/* Bulk adds: the sample data and imports of exchange files (CSV, GeoJSON,
+ * KML, GPX). All events or none, in one transaction, fast enough for a
+ * million.
  *
- * Row by row, an insert into events costs its R*Tree and FTS5 triggers
- * and an audit row whose JSON formats four times: most of an import's
- * time. Inside a bulk add's transaction the connection's triggers are off
- * (SQLITE_DBCONFIG_ENABLE_TRIGGER: this connection only, nothing written
- * to the file, other connections keep theirs), and one INSERT … SELECT
- * each over the new ids fills the R*Tree, the full-text index and the
- * audit log, exactly as the triggers would have. That is only done while
- * the triggers are the ones this file knows: after a migration that adds
- * or changes one, bulk adds keep the triggers on (slower, never wrong)
- * until this file learns the new one. */
+ * The events go through a staging table in memory, IMPORT_CHUNK at a
+ * time, and move into events with one INSERT … SELECT per chunk: the
+ * CHECK constraints of events (kind IN (…), status IN (…)) build their
+ * lists once per statement, and AUTOINCREMENT writes its counter once per
+ * statement, which row by row was a third of an import's time. An
+ * imported event carries its import key (where it came from); staged
+ * rows whose key a previous import wrote, or that came earlier in the
+ * same list, are dropped before the move, so importing the same file
+ * twice adds nothing the second time. Ids are given here, inside the
+ * write lock, so each event's id is known without reading it back and
+ * the new events are one range of ids.
+ *
+ * Row by row, the full-text trigger would make every INSERT a statement
+ * savepoint at which SQLite 3.40's FTS5 writes out its pending index (a
+ * million-row import took minutes). So inside a bulk add the connection's
+ * triggers are off (SQLITE_DBCONFIG_ENABLE_TRIGGER: this connection only,
+ * nothing written to the file, other connections keep theirs), and one
+ * INSERT … SELECT over the new ids fills the full-text index exactly as
+ * the trigger would have. That is only done while the triggers are the
+ * ones this file knows: after a migration that adds or changes one, bulk
+ * adds keep the triggers on (slower, never wrong) until this file learns
+ * the new one.
+ *
+ * The audit log gets one row in imports for the whole add (who, when,
+ * from which file, which ids), not a 'create' row per event: see schema 2
+ * in tl-store-schema.c and tl_store_list_audit(). */
 
-/* Bulk adds go through a staging table: see tl_store_add_events(). */
-static const char create_import_sql[] =
-  "CREATE TEMP TABLE IF NOT EXISTS tl_import (n INTEGER PRIMARY KEY, "
-  TL_STORE_EVENT_COLUMNS ")";
-static const char clear_import_sql[] =
-  "DELETE FROM temp.tl_import";
-static const char stage_event_sql[] =
-  "INSERT INTO temp.tl_import (n, " TL_STORE_EVENT_COLUMNS ")"
-  " VALUES (?23, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-  " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)";
-static const char insert_staged_sql[] =
-  "INSERT INTO events (" TL_STORE_EVENT_COLUMNS ")"
-  " SELECT " TL_STORE_EVENT_COLUMNS " FROM temp.tl_import ORDER BY n";
-static const char insert_one_staged_sql[] =
-  "INSERT INTO events (" TL_STORE_EVENT_COLUMNS ")"
-  " SELECT " TL_STORE_EVENT_COLUMNS " FROM temp.tl_import WHERE n = ?";
+/* One event, to find which one the schema refuses. ?1 … ?22 are bound by
+ * tl_store_bind_event(). */
+static const char insert_sql[] =
+  "INSERT INTO events (" TL_STORE_EVENT_COLUMNS ", import_key)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+  " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
+/* Every column of TL_STORE_EVENT_COLUMNS but the id, which is given when
+ * the staged rows move into events. */
+#define STAGED_COLUMNS \
+  "kind, time, end_time, latitude, longitude, place, boats, people, " \
+  "rescued, deceased, missing, unit, status, notes, case_id, details, " \
+  "revision, created_by, created_at, updated_by, updated_at"
+static const char create_staging_sql[] =
+  "CREATE TEMP TABLE IF NOT EXISTS tl_bulk (n INTEGER PRIMARY KEY, "
+  TL_STORE_EVENT_COLUMNS ", import_key TEXT)";
+static const char clear_staging_sql[] =
+  "DELETE FROM temp.tl_bulk";
+static const char stage_sql[] =
+  "INSERT INTO temp.tl_bulk (n, " TL_STORE_EVENT_COLUMNS ", import_key)"
+  " VALUES (?24, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+  " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
+/* The UNIQUE index on import_key makes each probe a lookup. */
+static const char drop_known_sql[] =
+  "DELETE FROM temp.tl_bulk WHERE import_key IS NOT NULL AND EXISTS"
+  " (SELECT 1 FROM main.events e WHERE e.import_key = temp.tl_bulk.import_key)";
+static const char list_staged_sql[] =
+  "SELECT n FROM temp.tl_bulk ORDER BY n";
+static const char move_staged_sql[] =
+  "INSERT INTO events (id, " STAGED_COLUMNS ", import_key)"
+  " SELECT ?1 + row_number () OVER (ORDER BY n) - 1, " STAGED_COLUMNS ", import_key"
+  " FROM temp.tl_bulk ORDER BY n";
+
+/* Rows staged per INSERT … SELECT: bounds the memory an import takes. */
+#define IMPORT_CHUNK 8192
+
 /* The next id AUTOINCREMENT would give. */
 static const char next_id_sql[] =
   "SELECT max (coalesce ((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0),"
   "            coalesce ((SELECT max (id) FROM events), 0)) + 1";
+static const char audit_import_sql[] =
+  "INSERT INTO imports (operator, at, source, first_event_id, end_event_id)"
+  " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char key_exists_sql[] =
+  "SELECT 1 FROM events WHERE import_key = ?";
 
-/* The triggers that fire on an INSERT into events, exactly as schema 1
- * stored them (sqlite_schema keeps the text from CREATE to END). */
-static const char rtree_insert_trigger_sql[] =
-  "CREATE TRIGGER events_rtree_insert AFTER INSERT ON events"
-  "  WHEN new.latitude IS NOT NULL AND new.longitude IS NOT NULL BEGIN"
-  "  INSERT INTO events_rtree VALUES"
-  "    (new.id, new.latitude, new.latitude, new.longitude, new.longitude);"
-  "END";
+/* The trigger that fires on an INSERT into events, exactly as schema 1
+ * stored it (sqlite_schema keeps the text from CREATE to END). */
 static const char fts_insert_trigger_sql[] =
   "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
   "  INSERT INTO events_fts (rowid, notes, unit, place)"
   "    VALUES (new.id, new.notes, new.unit, new.place);"
   "END";
-/* True if both are there as above, and every other trigger is one that a
- * bulk add does not fire (an UPDATE or DELETE trigger of schema 1): then
- * switching triggers off loses nothing that bulk_finish() does not do. */
+/* True if it is there as above, and every other trigger is one that a
+ * bulk add does not fire (an UPDATE or DELETE trigger of schemas 1 and
+ * 2): then switching triggers off loses nothing that index_fts_sql does
+ * not do. */
 static const char triggers_known_sql[] =
-  "SELECT (SELECT count(*) FROM main.sqlite_schema WHERE type = 'trigger'"
-  "         AND ((name = 'events_rtree_insert' AND sql = ?1)"
-  "              OR (name = 'events_fts_insert' AND sql = ?2))) = 2"
+  "SELECT EXISTS (SELECT 1 FROM main.sqlite_schema WHERE type = 'trigger'"
+  "               AND name = 'events_fts_insert' AND sql = ?1)"
   " AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema WHERE type = 'trigger'"
-  "   AND name NOT IN ('events_rtree_insert', 'events_fts_insert')"
-  "   AND (name NOT IN ('events_rtree_update', 'events_rtree_delete',"
-  "                     'events_fts_update', 'events_fts_delete',"
-  "                     'audit_no_update', 'audit_no_delete')"
+  "   AND name <> 'events_fts_insert'"
+  "   AND (name NOT IN ('events_fts_update', 'events_fts_delete',"
+  "                     'audit_no_update', 'audit_no_delete',"
+  "                     'imports_no_update', 'imports_no_delete')"
   "        OR CASE instr (upper (sql), ' BEGIN') WHEN 0 THEN sql"
   "           ELSE substr (sql, 1, instr (upper (sql), ' BEGIN')) END LIKE '%INSERT%'))"
   " AND NOT EXISTS (SELECT 1 FROM temp.sqlite_schema WHERE type = 'trigger')";
-/* What the two triggers do, for the ids [?1, ?2) at once. */
-static const char index_rtree_sql[] =
-  "INSERT INTO events_rtree (id, min_lat, max_lat, min_lon, max_lon)"
-  " SELECT id, latitude, latitude, longitude, longitude FROM events"
-  " WHERE id >= ?1 AND id < ?2 AND latitude IS NOT NULL AND longitude IS NOT NULL"
-  " ORDER BY id";
+/* What the trigger does, for the ids [?1, ?2) at once. */
 static const char index_fts_sql[] =
   "INSERT INTO events_fts (rowid, notes, unit, place)"
   " SELECT id, notes, unit, place FROM events WHERE id >= ?1 AND id < ?2 ORDER BY id";
-/* Every row of a bulk add was stamped ?4: its time is formatted once (an
- * uncorrelated subquery runs once), a third of the audit log's cost. */
-#define BULK_STAMP(column) \
-  "CASE " column " WHEN ?4 THEN (SELECT " TL_STORE_ISO_TIME ("?4") ")" \
-  " ELSE " TL_STORE_ISO_TIME (column) " END"
-static const char audit_range_sql[] =
-  "INSERT INTO audit (event_id, action, operator, at, after)"
-  " SELECT id, 'create', ?3, ?4, "
-  TL_STORE_EVENT_JSON_STAMPED (BULK_STAMP ("created_at"), BULK_STAMP ("updated_at"))
-  " FROM events WHERE id >= ?1 AND id < ?2 ORDER BY id";
 
-/* Rows staged per INSERT … SELECT: bounds the memory an import takes. */
-#define IMPORT_CHUNK 8192
+typedef struct {
+  GPtrArray   *events;
+  GPtrArray   *keys;            /* nullable: the sample data has none */
+  const char  *operator_name;
+  const char  *source;          /* nullable */
+  gint64       now;
+  const char  *what;            /* the error's first words */
+
+  /* out */
+  gboolean    *skipped;         /* when keys: left out, already there */
+  gint64       first_id;
+  gint64       n_added;
+} BulkAdd;
 
 /* Helpers */
 
-/* Runs a cached statement that takes no parameter and returns no row. */
-static int
-run_cached (TlStore     *self,
-            const char  *sql,
-            GError     **error)
-{
-  g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, sql, error);
-
-  if (stmt == NULL)
-    return SQLITE_ERROR;
-
-  return tl_store_step_done (stmt);
-}
-
-/* After the INSERT … SELECT of a chunk failed: the transaction is lost
- * anyway, so insert the staged rows one by one to find which one the
- * schema refuses and say so. */
-static void
-explain_staged_failure (TlStore     *self,
-                        guint        first,
-                        guint        end,
-                        guint        total,
-                        int          chunk_rc,
-                        GError     **error)
-{
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  g_autofree char *what = NULL;
-
-  stmt = tl_store_prepare_cached (self, insert_one_staged_sql, error);
-  if (stmt == NULL)
-    return;
-
-  for (guint n = first; n < end; n++)
-    {
-      int rc = sqlite3_bind_int64 (stmt, 1, n);
-
-      if (rc == SQLITE_OK)
-        rc = tl_store_step_done (stmt);
-      if (rc != SQLITE_OK)
-        {
-          /* Translators: "Could not save event 3 of 120", said of an import */
-          what = g_strdup_printf (_("Could not save event %u of %u"), n + 1, total);
-          tl_store_set_error (self, rc, what, error);
-          return;
-        }
-      sqlite3_reset (stmt);
-    }
-
-  tl_store_set_error (self, chunk_rc, _("Could not save the events"), error);
-}
-
-/* Stages events [@first, @end) with their ids and bookkeeping and moves
- * them into events in one statement. */
 static gboolean
-add_chunk (TlStore     *self,
-           GPtrArray   *events,
-           guint        first,
-           guint        end,
-           gint64       first_id,
-           const char  *operator_name,
-           gint64       now,
-           GError     **error)
-{
-  g_autoptr(TlCachedStatement) stage = NULL;
-  int rc;
-
-  rc = run_cached (self, clear_import_sql, error);
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  stage = tl_store_prepare_cached (self, stage_event_sql, error);
-  if (stage == NULL)
-    return FALSE;
-
-  for (guint i = first; i < end; i++)
-    {
-      TlEventData data;
-
-      tl_event_get_data (g_ptr_array_index (events, i), &data);
-      data.id = first_id + i;
-      data.revision = 1;
-      data.created_by = operator_name;
-      data.created_at = now;
-      data.updated_by = operator_name;
-      data.updated_at = now;
-
-      rc = tl_store_bind_event (stage, &data);
-      tl_store_bind_int64 (stage, 23, i, &rc);
-      if (rc == SQLITE_OK)
-        rc = tl_store_step_done (stage);
-      if (rc != SQLITE_OK)
-        goto failed;
-      sqlite3_reset (stage);
-    }
-
-  rc = run_cached (self, insert_staged_sql, error);
-  if (rc == SQLITE_OK)
-    return TRUE;
-
-  if (error == NULL || *error == NULL)
-    explain_staged_failure (self, first, end, events->len, rc, error);
-  return FALSE;
-
-failed:
-  if (error == NULL || *error == NULL)
-    tl_store_set_error (self, rc, _("Could not save the events"), error);
-  return FALSE;
-}
-
-/* The whole import as one transaction; returns the first id given. */
-static gboolean
-add_events_in_transaction (TlStore     *self,
-                           GPtrArray   *events,
-                           const char  *operator_name,
-                           gint64       now,
-                           gint64      *out_first_id,
-                           GError     **error)
-{
-  const char *what = _("Could not save the events");
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  gboolean fast = FALSE;
-  gint64 first_id;
-  int rc;
-
-  if (!tl_store_bulk_begin (self, &fast, error))
-    return FALSE;
-
-  /* Ids are given here, inside the write lock, so that each event's id is
-   * known without reading it back. */
-  stmt = tl_store_prepare_cached (self, next_id_sql, error);
-  if (stmt == NULL)
-    {
-      rc = SQLITE_ERROR;
-      goto failed;
-    }
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    goto failed;
-  first_id = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, tl_cached_statement_release);
-
-  for (guint first = 0; first < events->len; first += IMPORT_CHUNK)
-    {
-      guint end = MIN (first + IMPORT_CHUNK, events->len);
-
-      if (!add_chunk (self, events, first, end, first_id, operator_name, now, error))
-        {
-          rc = SQLITE_ERROR;
-          goto failed;
-        }
-    }
-
-  rc = tl_store_bulk_finish (self, fast, first_id, first_id + events->len,
-                             operator_name, now, error);
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  /* The staged copy is not needed any more (it lives in memory). */
-  rc = run_cached (self, clear_import_sql, error);
-  if (rc != SQLITE_OK)
-    goto failed;
-
-  tl_store_bulk_end (self);
-  if (!tl_store_commit (self, error))
-    {
-      tl_store_rollback (self);
-      return FALSE;
-    }
-
-  *out_first_id = first_id;
-  return TRUE;
-
-failed:
-  tl_store_bulk_end (self);
-  tl_store_fail_write (self, rc, what, error);
-  return FALSE;
-}
-
-/* Private API: bulk writes, shared with tl-store-exchange.c */
-
-gboolean
-tl_store_bulk_can_skip_triggers (TlStore  *self,
-                                 GError  **error)
+triggers_known (TlStore  *self,
+                gboolean *out_known,
+                GError  **error)
 {
   g_autoptr(TlCachedStatement) stmt = NULL;
   int rc = SQLITE_OK;
@@ -284,8 +137,7 @@ tl_store_bulk_can_skip_triggers (TlStore  *self,
   if (stmt == NULL)
     return FALSE;
 
-  tl_store_bind_text (stmt, 1, rtree_insert_trigger_sql, &rc);
-  tl_store_bind_text (stmt, 2, fts_insert_trigger_sql, &rc);
+  tl_store_bind_text (stmt, 1, fts_insert_trigger_sql, &rc);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -294,35 +146,27 @@ tl_store_bulk_can_skip_triggers (TlStore  *self,
       return FALSE;
     }
 
-  return sqlite3_column_int (stmt, 0) != 0;
+  *out_known = sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
 }
 
-/* Opens the transaction of a bulk add and, if the triggers are the known
- * ones, switches them off for this connection. */
-gboolean
-tl_store_bulk_begin (TlStore   *self,
-                     gboolean  *out_fast,
-                     GError   **error)
+/* Switches the triggers off for this connection if they are the known
+ * ones. Inside the transaction, under the write lock: no migration can
+ * come in between. */
+static gboolean
+triggers_off (TlStore  *self,
+              gboolean *out_off,
+              GError  **error)
 {
-  g_autoptr(GError) local_error = NULL;
+  gboolean known = FALSE;
   int rc;
 
-  *out_fast = FALSE;
-
-  if (!tl_store_begin (self, error))
+  *out_off = FALSE;
+  if (!triggers_known (self, &known, error))
     return FALSE;
-
-  /* Read under the write lock: no migration can come in between. */
-  if (!tl_store_bulk_can_skip_triggers (self, &local_error))
+  if (!known)
     {
-      if (local_error != NULL)
-        {
-          tl_store_rollback (self);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      g_debug ("Unknown triggers on the events: bulk add row by row");
+      g_debug ("Unknown triggers on the events: bulk add with triggers on");
       return TRUE;
     }
 
@@ -334,62 +178,344 @@ tl_store_bulk_begin (TlStore   *self,
       return TRUE;
     }
 
-  *out_fast = TRUE;
+  *out_off = TRUE;
   return TRUE;
-}
-
-/* Does for the new events [@first_id, @end_id) what the triggers did not
- * (if @fast) and writes their audit rows. Returns a SQLite code. */
-int
-tl_store_bulk_finish (TlStore     *self,
-                      gboolean     fast,
-                      gint64       first_id,
-                      gint64       end_id,
-                      const char  *operator_name,
-                      gint64       now,
-                      GError     **error)
-{
-  const char * const fast_sql[] = { index_rtree_sql, index_fts_sql };
-  g_autoptr(TlCachedStatement) audit = NULL;
-  int rc = SQLITE_OK;
-
-  for (guint i = 0; fast && i < G_N_ELEMENTS (fast_sql); i++)
-    {
-      g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, fast_sql[i], error);
-
-      if (stmt == NULL)
-        return SQLITE_ERROR;
-      tl_store_bind_int64 (stmt, 1, first_id, &rc);
-      tl_store_bind_int64 (stmt, 2, end_id, &rc);
-      if (rc == SQLITE_OK)
-        rc = tl_store_step_done (stmt);
-      if (rc != SQLITE_OK)
-        return rc;
-    }
-
-  audit = tl_store_prepare_cached (self, audit_range_sql, error);
-  if (audit == NULL)
-    return SQLITE_ERROR;
-  tl_store_bind_int64 (audit, 1, first_id, &rc);
-  tl_store_bind_int64 (audit, 2, end_id, &rc);
-  tl_store_bind_text (audit, 3, operator_name, &rc);
-  tl_store_bind_int64 (audit, 4, now, &rc);
-  if (rc == SQLITE_OK)
-    rc = tl_store_step_done (audit);
-
-  return rc;
 }
 
 /* Switches the triggers back on; harmless if they are on. Before the
  * commit or the rollback, so that nothing else ever runs without them. */
-void
-tl_store_bulk_end (TlStore *self)
+static void
+triggers_on (TlStore *self)
 {
   int rc = sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
 
   /* Only fails for an unknown option, which this one is not. */
   if (rc != SQLITE_OK)
     g_critical ("Could not switch triggers back on: %s", sqlite3_errstr (rc));
+}
+
+static int
+step_range (TlStore     *self,
+            const char  *sql,
+            gint64       first_id,
+            gint64       end_id,
+            GError     **error)
+{
+  g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, sql, error);
+  int rc = SQLITE_OK;
+  int n_parameters;
+
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  n_parameters = sqlite3_bind_parameter_count (stmt);
+  if (n_parameters >= 1)
+    tl_store_bind_int64 (stmt, 1, first_id, &rc);
+  if (n_parameters >= 2)
+    tl_store_bind_int64 (stmt, 2, end_id, &rc);
+  if (rc == SQLITE_OK)
+    rc = tl_store_step_done (stmt);
+
+  return rc;
+}
+
+static void
+fill_bookkeeping (BulkAdd     *bulk,
+                  TlEventData *data,
+                  gint64       id)
+{
+  data->id = id;
+  data->revision = 1;
+  data->created_by = bulk->operator_name;
+  data->created_at = bulk->now;
+  data->updated_by = bulk->operator_name;
+  data->updated_at = bulk->now;
+  if (bulk->keys != NULL)
+    data->case_id = 0;   /* cases are not exchanged: the id means nothing here */
+}
+
+/* After the INSERT … SELECT of events [@first, @end) failed: only that
+ * statement was undone, so insert the same rows one by one, with the same
+ * ids, to find the one the schema refuses and say which it is. Returns
+ * FALSE with @error set, or TRUE if every row went in (then the failure
+ * was not a row's). */
+static gboolean
+explain_refusal (TlStore   *self,
+                 BulkAdd   *bulk,
+                 guint      first,
+                 guint      end,
+                 gint64     next_id,
+                 GError   **error)
+{
+  g_autoptr(TlCachedStatement) insert = tl_store_prepare_cached (self, insert_sql, error);
+
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = first; i < end; i++)
+    {
+      TlEventData data;
+      int rc;
+
+      if (bulk->skipped[i])
+        continue;
+
+      tl_event_get_data (g_ptr_array_index (bulk->events, i), &data);
+      fill_bookkeeping (bulk, &data, next_id++);
+      rc = tl_store_bind_event (insert, &data);
+      tl_store_bind_text (insert, 23, bulk->keys ? g_ptr_array_index (bulk->keys, i) : NULL, &rc);
+      if (rc == SQLITE_OK)
+        rc = tl_store_step_done (insert);
+      if (rc != SQLITE_OK)
+        {
+          /* Translators: "Could not save event 3 of 120", said of an import */
+          g_autofree char *what = g_strdup_printf (_("Could not save event %u of %u"),
+                                                   i + 1, bulk->events->len);
+
+          tl_store_set_error (self, rc, what, error);
+          return FALSE;
+        }
+      sqlite3_reset (insert);
+    }
+
+  return TRUE;
+}
+
+/* Stages events [@first, @end) but those whose key came earlier in the
+ * list or a previous import wrote, and marks those as skipped. Returns
+ * how many are staged. */
+static int
+stage_chunk (TlStore     *self,
+             BulkAdd     *bulk,
+             GHashTable  *seen,
+             guint        first,
+             guint        end,
+             gint64      *out_n_staged,
+             GError     **error)
+{
+  g_autoptr(TlCachedStatement) stage = NULL;
+  g_autoptr(TlCachedStatement) list = NULL;
+  int rc = step_range (self, clear_staging_sql, 0, 0, error);
+
+  if (rc != SQLITE_OK)
+    return rc;
+  if ((stage = tl_store_prepare_cached (self, stage_sql, error)) == NULL)
+    return SQLITE_ERROR;
+
+  for (guint i = first; i < end; i++)
+    {
+      const char *key = bulk->keys ? g_ptr_array_index (bulk->keys, i) : NULL;
+      TlEventData data;
+
+      /* Skipped unless it is listed back below. */
+      bulk->skipped[i] = TRUE;
+      if (key != NULL && !g_hash_table_add (seen, (gpointer) key))
+        continue;
+
+      tl_event_get_data (g_ptr_array_index (bulk->events, i), &data);
+      fill_bookkeeping (bulk, &data, 0);
+      rc = tl_store_bind_event (stage, &data);
+      tl_store_bind_text (stage, 23, key, &rc);
+      tl_store_bind_int64 (stage, 24, i, &rc);
+      if (rc == SQLITE_OK)
+        rc = tl_store_step_done (stage);
+      if (rc != SQLITE_OK)
+        return rc;
+      sqlite3_reset (stage);
+    }
+
+  if (bulk->keys != NULL && (rc = step_range (self, drop_known_sql, 0, 0, error)) != SQLITE_OK)
+    return rc;
+
+  *out_n_staged = 0;
+  if ((list = tl_store_prepare_cached (self, list_staged_sql, error)) == NULL)
+    return SQLITE_ERROR;
+  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+    {
+      bulk->skipped[sqlite3_column_int64 (list, 0)] = FALSE;
+      (*out_n_staged)++;
+    }
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Adds the events through the staging table, IMPORT_CHUNK at a time. */
+static gboolean
+stage_and_move (TlStore   *self,
+                BulkAdd   *bulk,
+                GError   **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  int rc;
+
+  bulk->n_added = 0;
+  for (guint first = 0; first < bulk->events->len; first += IMPORT_CHUNK)
+    {
+      guint end = MIN (first + IMPORT_CHUNK, bulk->events->len);
+      gint64 n_staged = 0;
+
+      rc = stage_chunk (self, bulk, seen, first, end, &n_staged, error);
+      if (rc == SQLITE_OK && n_staged > 0)
+        rc = step_range (self, move_staged_sql, bulk->first_id + bulk->n_added, 0, error);
+      if (rc != SQLITE_OK)
+        {
+          if (error != NULL && *error != NULL)
+            return FALSE;
+          /* Refused together but accepted one by one: not a row's fault. */
+          if (explain_refusal (self, bulk, first, end, bulk->first_id + bulk->n_added, error))
+            tl_store_set_error (self, rc, bulk->what, error);
+          return FALSE;
+        }
+      bulk->n_added += n_staged;
+    }
+
+  return TRUE;
+}
+
+static int
+audit_import (TlStore   *self,
+              BulkAdd   *bulk,
+              GError   **error)
+{
+  g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, audit_import_sql, error);
+  int rc = SQLITE_OK;
+
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  tl_store_bind_text (stmt, 1, bulk->operator_name, &rc);
+  tl_store_bind_int64 (stmt, 2, bulk->now, &rc);
+  tl_store_bind_text (stmt, 3, bulk->source, &rc);
+  tl_store_bind_int64 (stmt, 4, bulk->first_id, &rc);
+  tl_store_bind_int64 (stmt, 5, bulk->first_id + bulk->n_added, &rc);
+  if (rc == SQLITE_OK)
+    rc = tl_store_step_done (stmt);
+
+  return rc;
+}
+
+/* The whole add as one transaction. */
+static gboolean
+add_in_transaction (TlStore   *self,
+                    BulkAdd   *bulk,
+                    GError   **error)
+{
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  gboolean off = FALSE;
+  int rc;
+
+  if (!tl_store_begin (self, error))
+    return FALSE;
+  if (!triggers_off (self, &off, error))
+    goto failed_reported;
+
+  stmt = tl_store_prepare_cached (self, next_id_sql, error);
+  if (stmt == NULL)
+    goto failed_reported;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    goto failed;
+  bulk->first_id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, tl_cached_statement_release);
+
+  if (!stage_and_move (self, bulk, error))
+    goto failed_reported;
+
+  if (bulk->n_added > 0)
+    {
+      rc = off ? step_range (self, index_fts_sql, bulk->first_id,
+                             bulk->first_id + bulk->n_added, error)
+               : SQLITE_OK;
+      if (rc == SQLITE_OK)
+        rc = audit_import (self, bulk, error);
+      if (rc != SQLITE_OK)
+        goto failed;
+    }
+
+  triggers_on (self);
+  if (!tl_store_commit (self, error))
+    {
+      tl_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+
+failed:
+  if (error == NULL || *error == NULL)
+    tl_store_set_error (self, rc, bulk->what, error);
+failed_reported:
+  triggers_on (self);
+  tl_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+bulk_add (TlStore   *self,
+          BulkAdd   *bulk,
+          GError   **error)
+{
+  gboolean big = bulk->events->len > 8192;
+  gboolean ok;
+  gint64 next;
+  int rc;
+
+  bulk->skipped = g_new0 (gboolean, bulk->events->len);
+
+  rc = sqlite3_exec (self->db, create_staging_sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, bulk->what, error);
+      return FALSE;
+    }
+
+  /* An import rewrites index pages over and over; a page cache that holds
+   * them saves writing each many times to the WAL (a quarter off a
+   * million-row import). Only a hint: a failure is harmless. */
+  if (big)
+    sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_IMPORT_CACHE_SIZE, NULL, NULL, NULL);
+
+  ok = add_in_transaction (self, bulk, error);
+  /* The staged copy lives in memory: give it back. */
+  step_range (self, clear_staging_sql, 0, 0, NULL);
+
+  if (big)
+    sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_CACHE_SIZE, NULL, NULL, NULL);
+
+  if (!ok)
+    return FALSE;
+
+  next = bulk->first_id;
+  for (guint i = 0; i < bulk->events->len; i++)
+    {
+      TlEvent *event = g_ptr_array_index (bulk->events, i);
+
+      if (bulk->skipped[i])
+        continue;
+
+      g_object_freeze_notify (G_OBJECT (event));
+      tl_event_set_id (event, next++);
+      if (bulk->keys != NULL)
+        tl_event_set_case_id (event, 0);
+      tl_event_set_revision (event, 1);
+      tl_event_set_created (event, bulk->operator_name, bulk->now);
+      tl_event_set_updated (event, bulk->operator_name, bulk->now);
+      g_object_thaw_notify (G_OBJECT (event));
+    }
+
+  if (bulk->n_added > 0)
+    tl_store_emit_events_changed (self);
+
+  return TRUE;
+}
+
+/* Private API */
+
+gboolean
+tl_store_bulk_can_skip_triggers (TlStore  *self,
+                                 GError  **error)
+{
+  gboolean known = FALSE;
+
+  return triggers_known (self, &known, error) && known;
 }
 
 /* Public API */
@@ -401,8 +527,8 @@ tl_store_bulk_end (TlStore *self)
  * @operator_name: who enters them, for the audit log
  * @error: return location for a #TL_STORE_ERROR
  *
- * Saves many events (an import) in one transaction: all of them, each
- * with its audit row, or none. On success each event gets its id and
+ * Saves many events (the sample data) in one transaction: all of them,
+ * audited as one bulk add, or none. On success each event gets its id and
  * bookkeeping fields, and #TlStore::events-changed is emitted once.
  *
  * Returns: %TRUE if every event was saved
@@ -413,11 +539,13 @@ tl_store_add_events (TlStore     *self,
                      const char  *operator_name,
                      GError     **error)
 {
-  gint64 now = tl_store_now ();
-  gint64 first_id = 0;
-  gboolean big = FALSE;
+  BulkAdd bulk = {
+    .events = events,
+    .operator_name = operator_name,
+    .now = tl_store_now (),
+    .what = _("Could not save the events"),
+  };
   gboolean ok;
-  int rc;
 
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (events != NULL, FALSE);
@@ -427,47 +555,134 @@ tl_store_add_events (TlStore     *self,
   if (events->len == 0)
     return TRUE;
 
-  /* Row by row, every INSERT would be a statement of its own: with the
-   * triggers on, a statement savepoint at which SQLite 3.40's FTS5 writes
-   * out its pending index (a million-row import took minutes); with them
-   * off, still the AUTOINCREMENT bookkeeping of each statement. Staged
-   * rows move by one INSERT … SELECT per chunk. */
-  rc = sqlite3_exec (self->db, create_import_sql, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      tl_store_set_error (self, rc, _("Could not save the events"), error);
-      return FALSE;
-    }
+  ok = bulk_add (self, &bulk, error);
+  g_free (bulk.skipped);
 
-  /* An import rewrites index pages over and over; a page cache that holds
-   * them saves writing each many times to the WAL (a quarter off a
-   * million-row import). Only a hint: a failure is harmless. */
-  big = events->len > IMPORT_CHUNK;
-  if (big)
-    sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_IMPORT_CACHE_SIZE, NULL, NULL, NULL);
+  return ok;
+}
 
-  ok = add_events_in_transaction (self, events, operator_name, now, &first_id, error);
+/**
+ * tl_store_add_events_with_keys:
+ * @self: a #TlStore
+ * @events: (element-type TlEvent): new events; their ids and case ids are
+ *   ignored
+ * @import_keys: (element-type utf8): where each event comes from, e.g. a
+ *   hash of its source row; as many as @events
+ * @operator_name: who imports them, for the audit log
+ * @source: (nullable): what they are imported from, for the audit log:
+ *   a file's name
+ * @out_n_added: (out) (optional): events written
+ * @out_n_skipped: (out) (optional): events left out because a previous
+ *   import wrote their key, or because the key comes twice in @import_keys
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Saves the events whose import key the store has not seen, audited as
+ * one import, in one transaction: all of them or none. On success each
+ * saved event gets its id and bookkeeping fields (the skipped ones keep an
+ * id of 0), and #TlStore::events-changed is emitted if any was saved.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tl_store_add_events_with_keys (TlStore     *self,
+                               GPtrArray   *events,
+                               GPtrArray   *import_keys,
+                               const char  *operator_name,
+                               const char  *source,
+                               guint       *out_n_added,
+                               guint       *out_n_skipped,
+                               GError     **error)
+{
+  BulkAdd bulk = {
+    .events = events,
+    .keys = import_keys,
+    .operator_name = operator_name,
+    .source = source,
+    .now = tl_store_now (),
+    .what = _("Could not import the events"),
+  };
+  gboolean ok;
 
-  if (big)
-    sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_CACHE_SIZE, NULL, NULL, NULL);
-  run_cached (self, clear_import_sql, NULL);
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (events != NULL, FALSE);
+  g_return_val_if_fail (import_keys != NULL && import_keys->len == events->len, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (out_n_added != NULL)
+    *out_n_added = 0;
+  if (out_n_skipped != NULL)
+    *out_n_skipped = 0;
+  if (events->len == 0)
+    return TRUE;
+
+  ok = bulk_add (self, &bulk, error);
+  g_free (bulk.skipped);
   if (!ok)
     return FALSE;
 
-  for (guint i = 0; i < events->len; i++)
-    {
-      TlEvent *event = g_ptr_array_index (events, i);
+  if (out_n_added != NULL)
+    *out_n_added = (guint) bulk.n_added;
+  if (out_n_skipped != NULL)
+    *out_n_skipped = events->len - (guint) bulk.n_added;
 
-      g_object_freeze_notify (G_OBJECT (event));
-      tl_event_set_id (event, first_id + i);
-      tl_event_set_revision (event, 1);
-      tl_event_set_created (event, operator_name, now);
-      tl_event_set_updated (event, operator_name, now);
-      g_object_thaw_notify (G_OBJECT (event));
+  return TRUE;
+}
+
+/**
+ * tl_store_count_import_keys:
+ * @self: a #TlStore
+ * @import_keys: (element-type utf8): keys of rows about to be imported
+ * @out_n_known: (out): how many of them tl_store_add_events_with_keys()
+ *   would skip: written by a previous import, or repeated in the list
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * For a dry run: writes nothing.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tl_store_count_import_keys (TlStore     *self,
+                            GPtrArray   *import_keys,
+                            guint       *out_n_known,
+                            GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  guint n_known = 0;
+
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (import_keys != NULL, FALSE);
+  g_return_val_if_fail (out_n_known != NULL, FALSE);
+
+  stmt = tl_store_prepare_cached (self, key_exists_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < import_keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (import_keys, i);
+      int rc = SQLITE_OK;
+
+      if (!g_hash_table_add (seen, (gpointer) key))
+        {
+          n_known++;
+          continue;
+        }
+
+      tl_store_bind_text (stmt, 1, key, &rc);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        n_known++;
+      else if (rc != SQLITE_DONE)
+        {
+          tl_store_set_error (self, rc, _("Could not read the events"), error);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
     }
 
-  tl_store_emit_events_changed (self);
-
+  *out_n_known = n_known;
   return TRUE;
 }

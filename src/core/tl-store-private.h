@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* Shared by the files of the store: tl-store.c (opening, connection,
  * transactions), tl-store-row.c (events to rows and back),
- * tl-store-events.c (writes), tl-store-import.c (bulk adds),
+ * tl-store-events.c (writes), tl-store-import.c (bulk adds and imports),
  * tl-store-read.c (reads) and tl-store-schema.c (migrations). SQLite types
  * never leave these files. */
 
@@ -158,25 +158,8 @@ void          tl_store_event_updated       (TlStore     *self,
                                             const char  *operator_name,
                                             gint64       now);
 
-/* tl-store-import.c, shared with tl-store-exchange.c: a bulk add is one
- * transaction opened by tl_store_bulk_begin(), which may switch the
- * connection's triggers off (*out_fast); tl_store_bulk_finish() then
- * indexes and audits the new ids [first_id, end_id) in three statements,
- * and tl_store_bulk_end() switches the triggers back on, before the
- * commit or the rollback. */
-gboolean      tl_store_bulk_begin       (TlStore     *self,
-                                         gboolean    *out_fast,
-                                         GError     **error);
-int           tl_store_bulk_finish      (TlStore     *self,
-                                         gboolean     fast,
-                                         gint64       first_id,
-                                         gint64       end_id,
-                                         const char  *operator_name,
-                                         gint64       now,
-                                         GError     **error);
-void          tl_store_bulk_end         (TlStore     *self);
-/* Whether the triggers are the ones tl_store_bulk_finish() stands in for
- * (for the tests: a new trigger makes bulk adds slow, not wrong). */
+/* tl-store-import.c: whether the triggers are the ones a bulk add stands
+ * in for (for the tests: a new trigger makes bulk adds slow, not wrong). */
 gboolean      tl_store_bulk_can_skip_triggers (TlStore  *self,
                                                GError  **error);
 

@@ -15,9 +15,24 @@ static const char list_events_sql[] =
   " WHERE time >= ?1 AND time < ?2 ORDER BY time, id";
 static const char count_events_sql[] =
   "SELECT count(*) FROM events";
+/* An event added in bulk has no 'create' row of its own but is in the
+ * id range of a row of imports: its 'create' entry is made from that row
+ * (id 0, before the others) with what the event was at revision 1: the
+ * 'before' of its first audit row if it has one, else the event as it
+ * is. */
 static const char list_audit_sql[] =
-  "SELECT id, event_id, action, operator, at, before, after FROM audit"
-  " WHERE event_id = ? ORDER BY id";
+  "SELECT 0, ?1, 'create', i.operator, i.at, NULL,"
+  "       coalesce ((SELECT a.before FROM audit a WHERE a.event_id = ?1 ORDER BY a.id LIMIT 1),"
+  "                 (SELECT " TL_STORE_EVENT_JSON " FROM events WHERE id = ?1)),"
+  "       i.source"
+  " FROM (SELECT * FROM imports WHERE first_event_id <= ?1"
+  "       ORDER BY first_event_id DESC LIMIT 1) i"
+  " WHERE ?1 < i.end_event_id"
+  "   AND NOT EXISTS (SELECT 1 FROM audit WHERE event_id = ?1 AND action = 'create')"
+  " UNION ALL"
+  " SELECT id, event_id, action, operator, at, before, after, NULL FROM audit"
+  " WHERE event_id = ?1"
+  " ORDER BY 1";
 static const char list_places_sql[] =
   "SELECT name, kind, country, latitude, longitude FROM places ORDER BY name";
 static const char search_events_sql[] =
@@ -182,6 +197,7 @@ tl_store_list_audit (TlStore     *self,
       entry->at = sqlite3_column_int64 (stmt, 4);
       entry->before = g_strdup (tl_store_column_text (stmt, 5));
       entry->after = g_strdup (tl_store_column_text (stmt, 6));
+      entry->source = g_strdup (tl_store_column_text (stmt, 7));
 
       g_ptr_array_add (entries, entry);
       rc = SQLITE_OK;
@@ -361,5 +377,6 @@ tl_audit_entry_free (TlAuditEntry *entry)
   g_free (entry->operator_name);
   g_free (entry->before);
   g_free (entry->after);
+  g_free (entry->source);
   g_free (entry);
 }

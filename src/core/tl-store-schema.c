@@ -319,8 +319,61 @@ migrate_to_1 (TlStore  *self,
   return seed_places (self, error);
 }
 
+/* Schema 2.
+ *
+ * The R*Tree over positions goes: nothing ever read it (a map, a list or
+ * an export reads a time window through events_time, at most a few
+ * thousand rows, and keeps those in a box in memory), yet every saved
+ * position paid for it, and it was most of a big import's time.
+ *
+ * A bulk add (an import, the sample data) is audited as one row of
+ * imports rather than a 'create' row per event: who, when, from which
+ * file, and the range of ids it gave. What each event was when it came in
+ * is still known: the event itself while at revision 1, the 'before' of
+ * its first audit row after that. tl_store_list_audit() gives it as the
+ * event's 'create' entry, so the history reads as before. */
+static const char schema_2_sql[] =
+  "DROP TRIGGER events_rtree_insert;"
+  "DROP TRIGGER events_rtree_update;"
+  "DROP TRIGGER events_rtree_delete;"
+  "DROP TABLE events_rtree;"
+
+  "CREATE TABLE imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  operator TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  /* What the operator imported, as shown to them: a file's name. */
+  "  source TEXT,"
+  /* The events it added: ids [first_event_id, end_event_id). */
+  "  first_event_id INTEGER NOT NULL,"
+  "  end_event_id INTEGER NOT NULL CHECK (end_event_id > first_event_id)"
+  ");"
+  "CREATE INDEX imports_events ON imports (first_event_id);"
+  "CREATE TRIGGER imports_no_update BEFORE UPDATE ON imports BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit log cannot be changed');"
+  "END;"
+  "CREATE TRIGGER imports_no_delete BEFORE DELETE ON imports BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit log cannot be changed');"
+  "END;";
+
+static gboolean
+migrate_to_2 (TlStore  *self,
+              GError  **error)
+{
+  int rc = sqlite3_exec (self->db, schema_2_sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not prepare the database"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static const TlMigration migrations[] = {
   migrate_to_1,
+  migrate_to_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_STORE_SCHEMA_VERSION);

@@ -26,7 +26,7 @@ typedef enum {
 GQuark tl_store_error_quark (void);
 
 /* The newest schema this build reads and writes. */
-#define TL_STORE_SCHEMA_VERSION 1
+#define TL_STORE_SCHEMA_VERSION 2
 
 typedef struct {
   char   *name;
@@ -54,6 +54,8 @@ typedef struct {
   gint64         at;        /* UTC seconds */
   char          *before;    /* JSON of the record before, or NULL */
   char          *after;     /* JSON of the record after, or NULL */
+  char          *source;    /* for a bulk add's 'create': the file it came
+                             * from, or NULL */
 } TlAuditEntry;
 
 void tl_audit_entry_free (TlAuditEntry *entry);
@@ -107,12 +109,13 @@ GArray     *tl_store_search_events      (TlStore     *self,
                                          GError     **error);
 gboolean    tl_store_check_for_changes  (TlStore     *self);
 
-/* Data exchange (tl-store-exchange.c): imports of CSV, GeoJSON, KML and
+/* Data exchange (tl-store-import.c): imports of CSV, GeoJSON, KML and
  * GPX files, duplicate-free by import key. */
 gboolean    tl_store_add_events_with_keys (TlStore     *self,
                                            GPtrArray   *events,
                                            GPtrArray   *import_keys,
                                            const char  *operator_name,
+                                           const char  *source,
                                            guint       *out_n_added,
                                            guint       *out_n_skipped,
                                            GError     **error);

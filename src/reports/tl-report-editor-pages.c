@@ -15,8 +15,14 @@
 
 static char *
 action_title (TlAuditAction  action,
-              const char    *who)
+              const char    *who,
+              const char    *source)
 {
+  if (action == TL_AUDIT_ACTION_CREATE && source != NULL)
+    /* Translators: in the history of a report: the operator's name, then
+     * the file the report was imported from */
+    return g_strdup_printf (_("Imported by %s from “%s”"), who, source);
+
   switch (action)
     {
     /* Translators: %s is an operator's name, in the history of a report */
@@ -74,7 +80,7 @@ tl_report_editor_show_history (TlReportEditor *self)
       TlAuditEntry *entry = audit->pdata[i];
       GtkWidget *group = adw_preferences_group_new ();
       g_autoptr(GPtrArray) lines = NULL;
-      g_autofree char *title = action_title (entry->action, entry->operator_name);
+      g_autofree char *title = action_title (entry->action, entry->operator_name, entry->source);
       g_autofree char *when = tl_time_format (self->zone, entry->at, "%Y-%m-%d %H:%M:%S");
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
