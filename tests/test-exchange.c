@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
 
 #include "tl-demo.h"
 #include "tl-export.h"
@@ -85,6 +88,38 @@ assert_same_events (GPtrArray *expected,
     }
 }
 
+static TlImportResult *
+import_bytes (GBytes           *bytes,
+              TlExchangeFormat  format)
+{
+  g_autoptr(TlImportSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  TlImportResult *result;
+
+  source = tl_import_source_new_from_bytes (bytes, format, "export", &error);
+  g_assert_no_error (error);
+  result = tl_import_source_validate (source, NULL, &error);
+  g_assert_no_error (error);
+  if (result->problems->len > 0)
+    {
+      g_autofree char *report = tl_import_result_format_problems (result, 10);
+      g_test_message ("%s", report);
+    }
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  return result;
+}
+
+/* The index of column @name in @header. */
+static guint
+csv_column (GStrv       header,
+            const char *name)
+{
+  for (guint i = 0; header[i] != NULL; i++)
+    if (g_str_equal (header[i], name))
+      return i;
+  g_error ("the CSV has no column “%s”", name);
+}
+
 /* Tests */
 
 static void
@@ -116,6 +151,185 @@ test_round_trip (gconstpointer data)
     }
   g_assert_cmpuint (result->problems->len, ==, 0);
   assert_same_events (expected, result->events);
+}
+
+/* Notes, places and units that a spreadsheet would run as formulas, and
+ * texts that start with the escape itself. */
+static const char * const formula_texts[] = {
+  "=HYPERLINK(\"http://x\")",
+  "+33 6 12 34 56 78",
+  "-5 °C at sea",
+  "@unit",
+  "'quoted",
+  "''two",
+  "'",
+  "=1+1",
+  "it's = fine",
+};
+
+#define N_FORMULA_TEXTS G_N_ELEMENTS (formula_texts)
+
+static void
+test_csv_formula_escaped (void)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TlImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  const char *csv;
+  guint notes, place, unit, longitude, latitude;
+  gboolean seen_sum = FALSE, seen_tab = FALSE;
+  TlEvent *event;
+
+  for (guint i = 0; i < N_FORMULA_TEXTS; i++)
+    {
+      event = tl_event_new (TL_EVENT_KIND_SIGHTING);
+      tl_event_set_time (event, T0 + i * 60);
+      tl_event_set_position (event, 50.5, -1.25 - i);
+      tl_event_set_notes (event, formula_texts[i]);
+      tl_event_set_place (event, formula_texts[(i + 1) % N_FORMULA_TEXTS]);
+      tl_event_set_unit (event, formula_texts[(i + 2) % N_FORMULA_TEXTS]);
+      g_ptr_array_add (events, event);
+    }
+  event = tl_event_new (TL_EVENT_KIND_RESCUE);
+  tl_event_set_time (event, T0 + 3600);
+  tl_event_set_position (event, 50.75, -0.5);
+  tl_event_set_notes (event, "\t=SUM(A1:A9)");
+  tl_event_set_place (event, "-1.5");
+  g_ptr_array_add (events, event);
+
+  bytes = tl_export_events_to_bytes (events, TL_EXCHANGE_FORMAT_CSV, &error);
+  g_assert_no_error (error);
+  csv = g_bytes_get_data (bytes, NULL);
+  g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbf"));
+  lines = g_strsplit (csv + 3, "\r\n", -1);
+  header = g_strsplit (lines[0], ",", -1);
+  notes = csv_column (header, "notes");
+  place = csv_column (header, "place");
+  unit = csv_column (header, "unit");
+  longitude = csv_column (header, "longitude");
+  latitude = csv_column (header, "latitude");
+
+  /* No cell here holds a comma: a row splits on them. */
+  for (guint i = 1; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, g_strv_length (header));
+      if (i <= N_FORMULA_TEXTS)
+        {
+          char expected[G_ASCII_DTOSTR_BUF_SIZE];
+
+          /* Negative longitudes are numbers: never escaped. */
+          g_ascii_formatd (expected, sizeof expected, "%g", -1.25 - (i - 1));
+          g_assert_cmpstr (cells[longitude], ==, expected);
+        }
+      if (g_str_equal (cells[notes], "'=1+1"))
+        {
+          seen_sum = TRUE;
+          /* Text that does not start like a formula is left alone. */
+          g_assert_cmpstr (cells[place], ==, "it's = fine");
+          g_assert_cmpstr (cells[unit], ==, "\"'=HYPERLINK(\"\"http://x\"\")\"");
+        }
+      else if (g_str_equal (cells[notes], "'\t=SUM(A1:A9)"))
+        {
+          seen_tab = TRUE;
+          /* A place is text, even when it reads as a number; numbers
+           * are numbers, even negative ones. */
+          g_assert_cmpstr (cells[place], ==, "'-1.5");
+          g_assert_cmpstr (cells[unit], ==, "");
+          g_assert_cmpstr (cells[longitude], ==, "-0.5");
+          g_assert_cmpstr (cells[latitude], ==, "50.75");
+        }
+    }
+  g_assert_true (seen_sum);
+  g_assert_true (seen_tab);
+  g_assert_nonnull (strstr (csv, ",'''two,"));
+  g_assert_nonnull (strstr (csv, ",''quoted,"));
+  g_assert_nonnull (strstr (csv, ",'+33 6 12 34 56 78,"));
+  g_assert_nonnull (strstr (csv, ",'@unit,"));
+  g_assert_nonnull (strstr (csv, ",'-5 °C at sea,"));
+
+  /* Read back: the very same texts. (The importer trims cells, so the
+   * note led by a tab comes back without it, as it always did.) */
+  result = import_bytes (bytes, TL_EXCHANGE_FORMAT_CSV);
+  g_assert_cmpuint (result->events->len, ==, events->len);
+  for (guint i = 0; i < N_FORMULA_TEXTS; i++)
+    {
+      event = g_ptr_array_index (result->events, i);
+      g_assert_cmpstr (tl_event_get_notes (event), ==, formula_texts[i]);
+      g_assert_cmpstr (tl_event_get_place (event), ==, formula_texts[(i + 1) % N_FORMULA_TEXTS]);
+      g_assert_cmpstr (tl_event_get_unit (event), ==, formula_texts[(i + 2) % N_FORMULA_TEXTS]);
+      g_assert_cmpfloat (tl_event_get_longitude (event), ==, -1.25 - i);
+      g_assert_true (tl_event_equal_content (g_ptr_array_index (events, i), event));
+    }
+  event = g_ptr_array_index (result->events, N_FORMULA_TEXTS);
+  g_assert_cmpstr (tl_event_get_notes (event), ==, "=SUM(A1:A9)");
+  g_assert_cmpstr (tl_event_get_place (event), ==, "-1.5");
+  g_assert_cmpfloat (tl_event_get_longitude (event), ==, -0.5);
+}
+
+static char *
+xpath_string (xmlXPathContext *context,
+              const char      *expression)
+{
+  xmlXPathObject *object = xmlXPathEvalExpression (BAD_CAST expression, context);
+  char *text;
+
+  g_assert_nonnull (object);
+  g_assert_cmpint (object->type, ==, XPATH_STRING);
+  text = g_strdup ((const char *) object->stringval);
+  xmlXPathFreeObject (object);
+  return text;
+}
+
+static void
+test_kml_route (void)
+{
+  g_autoptr(GPtrArray) events = make_events ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TlImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *n_placemarks = NULL, *n_multi = NULL, *point = NULL, *line = NULL, *details = NULL;
+  TlEvent *patrol = g_ptr_array_index (events, events->len - 1);
+  xmlXPathContext *context;
+  xmlDoc *doc;
+  const char *kml;
+  gsize size;
+
+  g_assert_nonnull (strstr (tl_event_get_details (patrol), "\"route\""));
+  bytes = tl_export_events_to_bytes (events, TL_EXCHANGE_FORMAT_KML, &error);
+  g_assert_no_error (error);
+  kml = g_bytes_get_data (bytes, &size);
+
+  doc = xmlReadMemory (kml, (int) size, NULL, "UTF-8", XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  context = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (context, BAD_CAST "k", BAD_CAST "http://www.opengis.net/kml/2.2");
+
+  /* One Placemark per event; the one patrol with a route has its point
+   * and its line, lon,lat, starting at the point. */
+  n_placemarks = xpath_string (context, "string(count(//k:Placemark))");
+  g_assert_cmpuint (g_ascii_strtoull (n_placemarks, NULL, 10), ==, events->len);
+  n_multi = xpath_string (context, "string(count(//k:Placemark/k:MultiGeometry))");
+  g_assert_cmpstr (n_multi, ==, "1");
+  point = xpath_string (context, "string(//k:Placemark/k:MultiGeometry/k:Point/k:coordinates)");
+  g_assert_cmpstr (point, ==, "1.5867123,50.9586712");
+  line = xpath_string (context, "string(//k:Placemark/k:MultiGeometry/k:LineString/k:coordinates)");
+  g_assert_cmpstr (line, ==, "1.5867123,50.9586712 1.7,50.99 1.81,51.02");
+  /* Nothing is lost: the details, route included, are still there. */
+  details = xpath_string (context, "string(//k:Placemark[k:MultiGeometry]//k:SimpleData[@name='details'])");
+  g_assert_cmpstr (details, ==, tl_event_get_details (patrol));
+
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (doc);
+
+  result = import_bytes (bytes, TL_EXCHANGE_FORMAT_KML);
+  assert_same_events (events, result->events);
+  g_assert_cmpstr (tl_event_get_details (g_ptr_array_index (result->events, events->len - 1)), ==,
+                   tl_event_get_details (patrol));
 }
 
 static char *
@@ -210,6 +424,9 @@ test_ogrinfo (gconstpointer data)
         for (const char *p = full; (p = strstr (p, "POINT (")) != NULL; p++)
           n_points++;
         g_assert_cmpuint (n_points, ==, placed->len);
+        /* The patrol's route: its point and its line, in one feature. */
+        g_assert_nonnull (strstr (full, "GEOMETRYCOLLECTION (POINT (1.5867123 50.9586712),"
+                                        "LINESTRING (1.5867123 50.9586712,1.7 50.99,1.81 51.02))"));
       }
       break;
     case TL_EXCHANGE_FORMAT_GPX:
@@ -292,6 +509,8 @@ main (int    argc,
 
   g_test_add_func ("/exchange/formats", test_formats);
   g_test_add_func ("/exchange/file-replaced-atomically", test_file_replaced_atomically);
+  g_test_add_func ("/exchange/csv/formula-escaped", test_csv_formula_escaped);
+  g_test_add_func ("/exchange/kml/route", test_kml_route);
   for (TlExchangeFormat f = 0; f < TL_EXCHANGE_N_FORMATS; f++)
     {
       g_autofree char *round_trip = g_strdup_printf ("/exchange/round-trip/%s", tl_exchange_format_to_string (f));

@@ -11,6 +11,7 @@
 #include "tl-demo.h"
 #include "tl-export.h"
 #include "tl-import.h"
+#include "tl-route.h"
 
 /* Imports: CSV dialects, the corpus of malformed files (each refused with
  * its own message, the database untouched), re-imports without
@@ -169,6 +170,70 @@ test_mapping_override (void)
   g_assert_cmpint (tl_import_field_guess ("Latitude (WGS84)"), ==, TL_IMPORT_FIELD_LATITUDE);
 }
 
+static void
+test_csv_formula_escape (void)
+{
+  /* Tideline's exports put a "'" before text a spreadsheet would run as
+   * a formula (and before a leading "'"); one such "'" is dropped, any
+   * other is text. */
+  g_autoptr(TlImportResult) result = import_text (
+    "time,notes,place,unit\n"
+    "2026-11-26T10:00:00Z,'=SUM(A1:A9),'-3 miles off,'@cross\n"
+    "2026-11-26T11:00:00Z,''quoted,'+33 6,it's\n"
+    "2026-11-26T12:00:00Z,'plain,',\"'\t=x\"\n"
+    "2026-11-26T13:00:00Z,\"'\r\n=x\",\"'\"\"=x\"\"\",'''\n",
+    TL_EXCHANGE_FORMAT_CSV);
+
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  g_assert_cmpuint (result->events->len, ==, 4);
+  g_assert_cmpstr (tl_event_get_notes (event_at (result, 0)), ==, "=SUM(A1:A9)");
+  g_assert_cmpstr (tl_event_get_place (event_at (result, 0)), ==, "-3 miles off");
+  g_assert_cmpstr (tl_event_get_unit (event_at (result, 0)), ==, "@cross");
+  g_assert_cmpstr (tl_event_get_notes (event_at (result, 1)), ==, "'quoted");
+  g_assert_cmpstr (tl_event_get_place (event_at (result, 1)), ==, "+33 6");
+  g_assert_cmpstr (tl_event_get_unit (event_at (result, 1)), ==, "it's");
+  g_assert_cmpstr (tl_event_get_notes (event_at (result, 2)), ==, "'plain");
+  g_assert_cmpstr (tl_event_get_place (event_at (result, 2)), ==, "'");
+  /* Cells are trimmed after the "'" goes: the tab goes too. */
+  g_assert_cmpstr (tl_event_get_unit (event_at (result, 2)), ==, "=x");
+  /* A quoted CRLF arrives as a line break, after which the "'" goes too. */
+  g_assert_cmpstr (tl_event_get_notes (event_at (result, 3)), ==, "=x");
+  g_assert_cmpstr (tl_event_get_place (event_at (result, 3)), ==, "'\"=x\"");
+  g_assert_cmpstr (tl_event_get_unit (event_at (result, 3)), ==, "''");
+}
+
+static void
+test_kml_multigeometry_route (void)
+{
+  /* Another program's patrol: a point and its route, no details. */
+  g_autoptr(TlImportResult) result = import_text (
+    "<?xml version=\"1.0\"?>\n"
+    "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><Folder>\n"
+    "<Placemark><name>Patrol</name><TimeStamp><when>2026-11-26T10:00:00Z</when></TimeStamp>\n"
+    "<ExtendedData><Data name=\"kind\"><value>patrol</value></Data></ExtendedData>\n"
+    "<MultiGeometry><Point><coordinates>1.5,50.9,0</coordinates></Point>\n"
+    "<LineString><coordinates>\n 1.5,50.9,0\n 1.75,51,0 -0.25,50.5\n</coordinates></LineString></MultiGeometry>\n"
+    "</Placemark></Folder></Document></kml>\n",
+    TL_EXCHANGE_FORMAT_KML);
+  g_autoptr(GArray) route = g_array_new (FALSE, FALSE, sizeof (double));
+  TlEvent *patrol;
+
+  g_assert_cmpuint (result->problems->len, ==, 0);
+  g_assert_cmpuint (result->events->len, ==, 1);
+  patrol = event_at (result, 0);
+  g_assert_cmpint (tl_event_get_kind (patrol), ==, TL_EVENT_KIND_PATROL);
+  g_assert_cmpfloat (tl_event_get_latitude (patrol), ==, 50.9);
+  g_assert_cmpfloat (tl_event_get_longitude (patrol), ==, 1.5);
+  g_assert_true (tl_route_parse (tl_event_get_details (patrol), route));
+  g_assert_cmpuint (route->len, ==, 6);
+  g_assert_cmpfloat (g_array_index (route, double, 0), ==, 1.5);
+  g_assert_cmpfloat (g_array_index (route, double, 1), ==, 50.9);
+  g_assert_cmpfloat (g_array_index (route, double, 2), ==, 1.75);
+  g_assert_cmpfloat (g_array_index (route, double, 3), ==, 51);
+  g_assert_cmpfloat (g_array_index (route, double, 4), ==, -0.25);
+  g_assert_cmpfloat (g_array_index (route, double, 5), ==, 50.5);
+}
+
 /* Tests: the malformed corpus */
 
 typedef struct {
@@ -193,6 +258,7 @@ static const Malformed corpus[] = {
   { "polygon.geojson", "its geometry is a Polygon", 1 },
   { "bad-xml.kml", "of “bad-xml.kml” is not valid XML", 0 },
   { "line.kml", "it is a line or an area", 3 },
+  { "bad-route.kml", "a point of its route, “2,95”, is not “longitude,latitude”", 4 },
   { "wrong-root.gpx", "“wrong-root.gpx” is XML but not a GPX file", 0 },
   { "bad-time.gpx", "the time “yesterday” has no date", 4 },
 };
@@ -422,6 +488,8 @@ main (int    argc,
   g_test_add_func ("/import/csv/tab-quotes-newlines", test_csv_tab_quotes_newlines);
   g_test_add_func ("/import/csv/position-column-ddm", test_csv_position_column_ddm);
   g_test_add_func ("/import/mapping-override", test_mapping_override);
+  g_test_add_func ("/import/csv/formula-escape", test_csv_formula_escape);
+  g_test_add_func ("/import/kml/multigeometry-route", test_kml_multigeometry_route);
   for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
     {
       g_autofree char *name = g_strdup_printf ("/import/malformed/%s", corpus[i].file);

@@ -15,7 +15,27 @@
  * Tideline's importer skip it. */
 static const char utf8_bom[] = "\xef\xbb\xbf";
 
+/* Formula injection: a spreadsheet runs a cell that starts with '=',
+ * '+', '-' or '@' as a formula (some skip a leading tab or carriage return
+ * first), so a report's notes reading "=HYPERLINK(…)" would become a live
+ * link, or worse, on a partner agency's desk. As OWASP recommends, a
+ * free-text cell (place, unit, notes) starting with one of those gets a
+ * leading "'", which makes spreadsheets take it as text; the "'" may show.
+ * A text that already starts with "'" gets one too, so that the escape can
+ * always be undone: tl-import-csv.c drops one "'" followed by any of
+ * these characters, and an export reads back exactly. Numbers (a negative
+ * longitude), times, kinds, statuses and details are never escaped: they
+ * are not typed in as text, and numbers must stay numbers. */
+static const char formula_starts[] = "=+-@\t\r'";
+
 /* Helpers */
+
+static gboolean
+is_free_text (TlExportField field)
+{
+  return field == TL_EXPORT_FIELD_PLACE || field == TL_EXPORT_FIELD_UNIT ||
+         field == TL_EXPORT_FIELD_NOTES;
+}
 
 static void
 append_field (TlExportWriter *writer,
@@ -76,10 +96,14 @@ tl_export_write_csv (TlExportWriter *writer,
       for (guint f = 0; f < TL_EXPORT_N_FIELDS; f++)
         {
           char buf[TL_EXPORT_TEXT_SIZE];
+          const char *text = tl_export_field_text (&data, f, buf);
+          g_autofree char *escaped = NULL;
 
           if (f > 0)
             tl_export_writer_append (writer, ",", 1);
-          append_field (writer, tl_export_field_text (&data, f, buf));
+          if (is_free_text (f) && text != NULL && *text != '\0' && strchr (formula_starts, *text) != NULL)
+            text = escaped = g_strconcat ("'", text, NULL);
+          append_field (writer, text);
         }
       tl_export_writer_append (writer, "\r\n", 2);
     }

@@ -14,7 +14,13 @@
  *
  * KML: one Placemark per event, with its time (TimeStamp, or TimeSpan
  * when it has an end) and every field in ExtendedData, typed by a Schema
- * so that GIS tools see numbers as numbers.
+ * so that GIS tools see numbers as numbers. A patrol's route is drawn as
+ * well: its Placemark's geometry is a MultiGeometry of the Point and a
+ * LineString. A second Placemark for the route would draw the same, but
+ * GDAL and every GIS reading the file would count it as one more feature
+ * (an event) with empty fields; in one MultiGeometry, OGR gives the event
+ * a GEOMETRYCOLLECTION and the count stays one feature per event. The
+ * route stays in ExtendedData's details too, with the rest of them.
  *
  * GPX: one waypoint per event that has a position (a GPX waypoint must
  * have one), with Tideline's fields in <extensions>; a patrol's route
@@ -128,6 +134,43 @@ write_kml_schema (xmlTextWriter *xml)
 }
 
 static int
+write_kml_point (xmlTextWriter     *xml,
+                 const TlEventData *d)
+{
+  char lon[TL_EXPORT_TEXT_SIZE], lat[TL_EXPORT_TEXT_SIZE];
+  g_autofree char *coordinates = g_strconcat (tl_export_format_double (d->longitude, lon), ",",
+                                              tl_export_format_double (d->latitude, lat), NULL);
+  int rc;
+
+  rc = xmlTextWriterStartElement (xml, BAD_CAST "Point");
+  rc = worst (rc, element (xml, "coordinates", coordinates));
+  return worst (rc, xmlTextWriterEndElement (xml));
+}
+
+/* @route: pairs of doubles (lon, lat), as tl_export_parse_route () gives */
+static int
+write_kml_line (xmlTextWriter *xml,
+                GArray        *route)
+{
+  g_autoptr(GString) coordinates = g_string_new (NULL);
+  int rc;
+
+  /* KML tuples are "lon,lat" separated by spaces. */
+  for (guint i = 0; i + 1 < route->len; i += 2)
+    {
+      char lon[TL_EXPORT_TEXT_SIZE], lat[TL_EXPORT_TEXT_SIZE];
+
+      g_string_append_printf (coordinates, "%s%s,%s", i > 0 ? " " : "",
+                              tl_export_format_double (g_array_index (route, double, i), lon),
+                              tl_export_format_double (g_array_index (route, double, i + 1), lat));
+    }
+
+  rc = xmlTextWriterStartElement (xml, BAD_CAST "LineString");
+  rc = worst (rc, element (xml, "coordinates", coordinates->str));
+  return worst (rc, xmlTextWriterEndElement (xml));
+}
+
+static int
 write_placemark (xmlTextWriter     *xml,
                  const TlEventData *d)
 {
@@ -169,15 +212,21 @@ write_placemark (xmlTextWriter     *xml,
   rc = worst (rc, xmlTextWriterEndElement (xml));
   rc = worst (rc, xmlTextWriterEndElement (xml));
 
+  /* As in GPX, a route is drawn only from an event that has a position:
+   * a Placemark that is only a line is not an event to the importer. */
   if (!isnan (d->latitude) && !isnan (d->longitude))
     {
-      char lon[TL_EXPORT_TEXT_SIZE], lat[TL_EXPORT_TEXT_SIZE];
-      g_autofree char *coordinates = g_strconcat (tl_export_format_double (d->longitude, lon), ",",
-                                                  tl_export_format_double (d->latitude, lat), NULL);
+      g_autoptr(GArray) route = tl_export_parse_route (d->details);
 
-      rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "Point"));
-      rc = worst (rc, element (xml, "coordinates", coordinates));
-      rc = worst (rc, xmlTextWriterEndElement (xml));
+      if (route != NULL)
+        {
+          rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "MultiGeometry"));
+          rc = worst (rc, write_kml_point (xml, d));
+          rc = worst (rc, write_kml_line (xml, route));
+          rc = worst (rc, xmlTextWriterEndElement (xml));
+        }
+      else
+        rc = worst (rc, write_kml_point (xml, d));
     }
 
   return worst (rc, xmlTextWriterEndElement (xml));

@@ -15,6 +15,17 @@
  * as spreadsheets do; a quote never closed is an error, since it swallows
  * the rest of the file. The first record is the header. */
 
+/* Tideline's exports (tl-export-csv.c) put a "'" before a free-text cell
+ * starting with '=', '+', '-', '@', tab or carriage return, so that a
+ * spreadsheet shows it as text instead of running it as a formula, and
+ * before one already starting with "'", so that the escape is reversible.
+ * Reading drops one "'" followed by any of these, giving back exactly the
+ * text that was exported. '\n' is there because a carriage return in a
+ * quoted cell reaches add_record () as a '\n'. A lone "'", or one
+ * followed by anything else, is text and kept. Header cells are names,
+ * never escaped. */
+static const char escaped_starts[] = "=+-@'\t\r\n";
+
 /* Helpers */
 
 /* The separator is the candidate found most often outside quotes in the
@@ -126,6 +137,10 @@ add_record (TlImportSource  *self,
       *header_done = TRUE;
       return TRUE;
     }
+
+  for (guint i = 0; i < record->starts->len; i++)
+    if (fields[i][0] == '\'' && fields[i][1] != '\0' && strchr (escaped_starts, fields[i][1]) != NULL)
+      record->pointers->pdata[i] = (char *) fields[i] + 1;
 
   return tl_import_source_add_row (self, line, fields, record->starts->len, error);
 }

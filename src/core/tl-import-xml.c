@@ -17,7 +17,10 @@
  * element starts on.
  *
  * KML: each Placemark is a row: name, description, TimeStamp or TimeSpan,
- * ExtendedData (Data and SchemaData, as Tideline writes it) and its Point.
+ * ExtendedData (Data and SchemaData, as Tideline writes it) and its Point,
+ * alone or in a MultiGeometry. A MultiGeometry's first LineString is the
+ * event's route (details.route), unless ExtendedData gave the details,
+ * which then hold the route already (Tideline writes both).
  *
  * GPX: each waypoint is a row: lat/lon, time, name, desc and every element
  * of its <extensions> by name. A track Tideline wrote as a patrol's route
@@ -110,20 +113,100 @@ parse (TlImportSource  *self,
   return g_steal_pointer (&doc);
 }
 
+static gboolean
+valid_position (double lat,
+                double lon)
+{
+  return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
+}
+
+/* @points: pairs of doubles (lon, lat)
+ * Returns: (transfer full): details as JSON, {"route": [[lon, lat], …]} */
+static char *
+details_from_route (GArray *points)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "route");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i + 1 < points->len; i += 2)
+    {
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, g_array_index (points, double, i));
+      json_builder_add_double_value (builder, g_array_index (points, double, i + 1));
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
 /* KML */
 
+/* Sets details from a LineString's "lon,lat[,alt] …" tuples.
+ * Returns: (transfer full) (nullable): what is wrong with them */
 static char *
-read_kml_point (TlImportSource *self,
+read_kml_route (TlImportSource *self,
                 GPtrArray      *cells,
-                xmlNode        *placemark)
+                xmlNode        *line)
+{
+  g_autofree char *coordinates = text_of (child (line, "coordinates")) ?: g_strdup ("");
+  g_auto(GStrv) tuples = g_strsplit_set (coordinates, " \t\r\n", -1);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; tuples[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = NULL;
+      char *end_lon = NULL, *end_lat = NULL;
+      double lon, lat;
+
+      if (*tuples[i] == '\0')
+        continue;
+      parts = g_strsplit (tuples[i], ",", 3);
+      if (g_strv_length (parts) < 2)
+        /* Translators: KML writes a route's points as "longitude,latitude" */
+        return g_strdup_printf (_("a point of its route, “%s”, is not “longitude,latitude”"), tuples[i]);
+      lon = g_ascii_strtod (parts[0], &end_lon);
+      lat = g_ascii_strtod (parts[1], &end_lat);
+      if (end_lon == parts[0] || *end_lon != '\0' || end_lat == parts[1] || *end_lat != '\0' ||
+          !valid_position (lat, lon))
+        return g_strdup_printf (_("a point of its route, “%s”, is not “longitude,latitude”"), tuples[i]);
+      g_array_append_val (points, lon);
+      g_array_append_val (points, lat);
+    }
+
+  if (points->len < 4)
+    return g_strdup (_("its route has fewer than two points"));
+
+  tl_import_cells_set (self, cells, "details", details_from_route (points));
+  return NULL;
+}
+
+/* @want_route: whether a LineString beside the Point is the route
+ * Returns: (transfer full) (nullable): what is wrong with the geometry */
+static char *
+read_kml_geometry (TlImportSource *self,
+                   GPtrArray      *cells,
+                   xmlNode        *placemark,
+                   gboolean        want_route)
 {
   xmlNode *point = child (placemark, "Point");
   xmlNode *multi = child (placemark, "MultiGeometry");
+  xmlNode *line = NULL;
   g_autofree char *coordinates = NULL;
   g_auto(GStrv) parts = NULL;
 
   if (point == NULL && multi != NULL)
-    point = child (multi, "Point");
+    {
+      point = child (multi, "Point");
+      line = child (multi, "LineString");
+    }
   if (point == NULL)
     {
       if (child (placemark, "LineString") != NULL || child (placemark, "Polygon") != NULL ||
@@ -140,6 +223,9 @@ read_kml_point (TlImportSource *self,
 
   tl_import_cells_set (self, cells, "longitude", g_strdup (g_strstrip (parts[0])));
   tl_import_cells_set (self, cells, "latitude", g_strdup (g_strstrip (parts[1])));
+
+  if (line != NULL && want_route)
+    return read_kml_route (self, cells, line);
   return NULL;
 }
 
@@ -150,6 +236,7 @@ read_placemark (TlImportSource  *self,
                 GError         **error)
 {
   xmlNode *node, *data;
+  gboolean has_details = FALSE;
   char *problem;
 
   if ((node = child (placemark, "name")) != NULL)
@@ -172,7 +259,10 @@ read_placemark (TlImportSource  *self,
             g_autofree char *name = attribute (c, "name");
 
             if (name != NULL)
-              tl_import_cells_set (self, cells, name, text_of (child (c, "value")));
+              {
+                has_details |= g_str_equal (name, "details");
+                tl_import_cells_set (self, cells, name, text_of (child (c, "value")));
+              }
           }
         else if (is (c, "SchemaData"))
           for (xmlNode *s = c->children; s != NULL; s = s->next)
@@ -180,11 +270,14 @@ read_placemark (TlImportSource  *self,
               g_autofree char *name = is (s, "SimpleData") ? attribute (s, "name") : NULL;
 
               if (name != NULL)
-                tl_import_cells_set (self, cells, name, text_of (s));
+                {
+                  has_details |= g_str_equal (name, "details");
+                  tl_import_cells_set (self, cells, name, text_of (s));
+                }
             }
       }
 
-  problem = read_kml_point (self, cells, placemark);
+  problem = read_kml_geometry (self, cells, placemark, !has_details);
   return tl_import_source_add_cells (self, (guint) xmlGetLineNo (placemark), cells, problem, error);
 }
 
@@ -249,9 +342,7 @@ read_track (TlImportSource  *self,
             xmlNode         *trk,
             GError         **error)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GArray) points = NULL;
   g_autofree char *first_time = NULL, *last_time = NULL, *first_lat = NULL, *first_lon = NULL;
   xmlNode *extensions = child (trk, "extensions");
   char *problem = NULL;
@@ -260,10 +351,7 @@ read_track (TlImportSource  *self,
   if (extensions != NULL && child (extensions, "route_of") != NULL)
     return TRUE;
 
-  builder = json_builder_new_immutable ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "route");
-  json_builder_begin_array (builder);
+  points = g_array_new (FALSE, FALSE, sizeof (double));
   for (xmlNode *seg = trk->children; seg != NULL; seg = seg->next)
     for (xmlNode *pt = is (seg, "trkseg") ? seg->children : NULL; pt != NULL; pt = pt->next)
       {
@@ -278,17 +366,15 @@ read_track (TlImportSource  *self,
         la = lat ? g_ascii_strtod (lat, &end_lat) : 0;
         lo = lon ? g_ascii_strtod (lon, &end_lon) : 0;
         if (lat == NULL || lon == NULL || *end_lat != '\0' || *end_lon != '\0' ||
-            !(la >= -90 && la <= 90 && lo >= -180 && lo <= 180))
+            !valid_position (la, lo))
           {
             if (problem == NULL)
               problem = g_strdup_printf (_("the track point on line %d has no valid position"),
                                          (int) xmlGetLineNo (pt));
             continue;
           }
-        json_builder_begin_array (builder);
-        json_builder_add_double_value (builder, lo);
-        json_builder_add_double_value (builder, la);
-        json_builder_end_array (builder);
+        g_array_append_val (points, lo);
+        g_array_append_val (points, la);
 
         if ((time = text_of (child (pt, "time"))) != NULL)
           {
@@ -303,15 +389,9 @@ read_track (TlImportSource  *self,
             first_lon = g_steal_pointer (&lon);
           }
       }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 
   if (n_points < 2 && problem == NULL)
     problem = g_strdup (_("the track has fewer than two points"));
-
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
 
   tl_import_cells_set (self, cells, "kind", g_strdup ("patrol"));
   tl_import_cells_set (self, cells, "time", g_steal_pointer (&first_time));
@@ -321,7 +401,7 @@ read_track (TlImportSource  *self,
   tl_import_cells_set (self, cells, "longitude", g_steal_pointer (&first_lon));
   tl_import_cells_set (self, cells, "name", text_of (child (trk, "name")));
   tl_import_cells_set (self, cells, "desc", text_of (child (trk, "desc")));
-  tl_import_cells_set (self, cells, "details", json_generator_to_data (generator, NULL));
+  tl_import_cells_set (self, cells, "details", details_from_route (points));
 
   return tl_import_source_add_cells (self, (guint) xmlGetLineNo (trk), cells, problem, error);
 }
