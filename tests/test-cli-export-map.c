@@ -185,6 +185,8 @@ test_bad_arguments (Fixture       *f,
     { "--from", "yesterday-ish" },
     { "--kinds", "parade" },
     { "--time-zone", "Mars/Olympus_Mons" },
+    { "--no-compass" },
+    { "--legend" },
   };
   g_autofree char *png = g_build_filename (f->dir, "map.png", NULL);
   g_autofree char *bmp = g_build_filename (f->dir, "map.bmp", NULL);
@@ -216,6 +218,80 @@ test_bad_arguments (Fixture       *f,
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, ".png"));
     g_assert_false (g_file_test (bmp, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* The parts of the page that can be left out: each flag is taken, and
+ * changes the map; without credits a PDF does not name its maker. */
+static void
+test_page_parts (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char *flags[] = { "--no-legend", "--no-scale", "--no-north-arrow", "--no-credits" };
+  g_autofree char *full = g_build_filename (f->dir, "full.png", NULL);
+  g_autofree char *full_bytes = NULL;
+  gsize full_len;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tideline (&run, "export-map", "-d", f->database, "--from", "2026-11-26", "--size", "1000x800",
+                  "--operator", "Ada Lovelace", "-o", full, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (full, &full_bytes, &full_len, NULL));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *name = g_strdup_printf ("part-%u.png", i);
+      g_autofree char *png = g_build_filename (f->dir, name, NULL);
+      g_autofree char *bytes = NULL;
+      gsize len;
+
+      run_tideline (&run, "export-map", "-d", f->database, "--from", "2026-11-26", "--size", "1000x800",
+                    "--operator", "Ada Lovelace", flags[i], "-o", png, NULL);
+      if (run.status != 0)
+        g_error ("%s: exit %d: %s", flags[i], run.status, run.err);
+      g_assert_true (starts_with (png, "\x89PNG\r\n"));
+      g_assert_true (g_file_get_contents (png, &bytes, &len, NULL));
+      if (len == full_len && memcmp (bytes, full_bytes, len) == 0)
+        g_error ("%s made the same map as without it", flags[i]);
+    }
+
+  {
+    g_auto(Run) with = { 0 };
+    g_auto(Run) without = { 0 };
+    g_autofree char *credits = g_build_filename (f->dir, "credits.pdf", NULL);
+    g_autofree char *plain = g_build_filename (f->dir, "plain.pdf", NULL);
+    g_autofree char *bytes = NULL;
+    gsize len;
+
+    run_tideline (&with, "export-map", "-d", f->database, "--from", "2026-11-26", "--paper", "a4",
+                  "--operator", "Ada Lovelace", "--no-legend", "--no-scale", "--no-north-arrow",
+                  "-o", credits, NULL);
+    g_assert_cmpint (with.status, ==, 0);
+    g_assert_true (starts_with (credits, "%PDF-"));
+    g_assert_true (g_file_get_contents (credits, &bytes, &len, NULL));
+    g_assert_nonnull (memmem (bytes, len, "Ada Lovelace", strlen ("Ada Lovelace")));
+    g_clear_pointer (&bytes, g_free);
+
+    run_tideline (&without, "export-map", "-d", f->database, "--from", "2026-11-26", "--paper", "a4",
+                  "--operator", "Ada Lovelace", "--no-legend", "--no-scale", "--no-north-arrow",
+                  "--no-credits", "-o", plain, NULL);
+    g_assert_cmpint (without.status, ==, 0);
+    g_assert_true (starts_with (plain, "%PDF-"));
+    g_assert_true (g_file_get_contents (plain, &bytes, &len, NULL));
+    g_assert_null (memmem (bytes, len, "Ada Lovelace", strlen ("Ada Lovelace")));
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_tideline (&run, "export-map", "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+      g_assert_nonnull (strstr (run.out, flags[i]));
   }
 }
 
@@ -264,6 +340,7 @@ main (int   argc,
 
   g_test_add ("/cli/export-map/formats", Fixture, NULL, fixture_set_up, test_formats, fixture_tear_down);
   g_test_add ("/cli/export-map/bad-arguments", Fixture, NULL, fixture_set_up, test_bad_arguments, fixture_tear_down);
+  g_test_add ("/cli/export-map/page-parts", Fixture, NULL, fixture_set_up, test_page_parts, fixture_tear_down);
   g_test_add ("/cli/export-map/failures", Fixture, NULL, fixture_set_up, test_failures, fixture_tear_down);
 
   return g_test_run ();

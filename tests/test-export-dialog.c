@@ -219,6 +219,94 @@ test_export_map (Fixture       *fixture,
   close_window (window);
 }
 
+typedef struct {
+  TlMapExportDialog *dialog;
+  guint              n_previews;
+} PreviewWait;
+
+static gboolean
+has_new_preview (gpointer data)
+{
+  PreviewWait *wait = data;
+
+  return tl_map_export_dialog_get_n_previews (wait->dialog) > wait->n_previews;
+}
+
+static TlMapExportDialog *
+open_export_dialog (TlWindow *window)
+{
+  TlMapExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-map", NULL));
+  tl_test_iterate (50);
+  dialog = (TlMapExportDialog *) find_toplevel (TL_TYPE_MAP_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (iterate_until (has_preview, dialog, 60000));
+  return dialog;
+}
+
+/* Legend, scale bar, north arrow and credits: on at first, and each
+ * choice is followed by the preview and kept for the next dialog. */
+static void
+test_page_parts (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const char *keys[] = {
+    "export-map-legend", "export-map-scale-bar", "export-map-north-arrow", "export-map-credits",
+  };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  TlWindow *window = present_window (fixture);
+  TlMapExportDialog *dialog = open_export_dialog (window);
+
+  {
+    g_autoptr(TlSnapshotJob) job = tl_map_export_dialog_build_job (dialog, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (job->options.show_legend);
+    g_assert_true (job->options.show_scale);
+    g_assert_true (job->options.show_north_arrow);
+    g_assert_true (job->options.show_credits);
+  }
+
+  /* The switches are bound to the settings: turning one off is the
+   * same as the officer flicking it, and the preview is drawn again. */
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(TlSnapshotJob) job = NULL;
+      PreviewWait wait = { dialog, tl_map_export_dialog_get_n_previews (dialog) };
+
+      g_settings_set_boolean (settings, keys[i], FALSE);
+      g_assert_true (iterate_until (has_new_preview, &wait, 60000));
+      job = tl_map_export_dialog_build_job (dialog, &error);
+      g_assert_no_error (error);
+      /* Those before this one are off already, those after still on. */
+      g_assert_false (job->options.show_legend);
+      g_assert_cmpint (job->options.show_scale, ==, i < 1);
+      g_assert_cmpint (job->options.show_north_arrow, ==, i < 2);
+      g_assert_cmpint (job->options.show_credits, ==, i < 3);
+    }
+  destroy_dialog (GTK_WINDOW (dialog));
+
+  /* The next dialog starts as the last one was left. */
+  g_settings_set_boolean (settings, "export-map-scale-bar", TRUE);
+  dialog = open_export_dialog (window);
+  {
+    g_autoptr(TlSnapshotJob) job = tl_map_export_dialog_build_job (dialog, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (job->options.show_legend);
+    g_assert_true (job->options.show_scale);
+    g_assert_false (job->options.show_north_arrow);
+    g_assert_false (job->options.show_credits);
+  }
+  destroy_dialog (GTK_WINDOW (dialog));
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+  close_window (window);
+}
+
 static void
 test_sitrep (Fixture       *fixture,
              gconstpointer  data)
@@ -294,6 +382,7 @@ main (int   argc,
   tl_test_ui_init (&argc, &argv);
 
   g_test_add ("/export-dialog/map", Fixture, NULL, fixture_set_up, test_export_map, fixture_tear_down);
+  g_test_add ("/export-dialog/page-parts", Fixture, NULL, fixture_set_up, test_page_parts, fixture_tear_down);
   g_test_add ("/export-dialog/sitrep", Fixture, NULL, fixture_set_up, test_sitrep, fixture_tear_down);
   g_test_add ("/export-dialog/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
 

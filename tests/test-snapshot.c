@@ -107,6 +107,94 @@ assert_basemap_colour_at (cairo_surface_t      *surface,
   assert_colour_at (surface, x, y, c->red, c->green, c->blue);
 }
 
+/* Draws the page into an image of its own pixel size, without a file. */
+static cairo_surface_t *
+render_image (const TlSnapshotOptions *options,
+              GPtrArray               *events)
+{
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_cmpint (options->paper, ==, TL_SNAPSHOT_PAPER_NONE);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width_px, options->height_px);
+  cr = cairo_create (surface);
+  g_assert_true (tl_snapshot_render (cr, options->width_px, options->height_px, options, events, &error));
+  g_assert_no_error (error);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The share of the pixels of @rect that have the colour @c. */
+static double
+share_of_colour (cairo_surface_t      *surface,
+                 const TlSnapshotRect *rect,
+                 const TlBasemapColor *c)
+{
+  guint n = 0, matching = 0;
+
+  for (int y = (int) ceil (rect->y); y < (int) floor (rect->y + rect->height); y++)
+    for (int x = (int) ceil (rect->x); x < (int) floor (rect->x + rect->width); x++)
+      {
+        int r, g, b;
+
+        pixel_rgb (surface, x, y, &r, &g, &b);
+        n++;
+        matching += abs (r - (int) lround (c->red * 255)) <= 3 &&
+                    abs (g - (int) lround (c->green * 255)) <= 3 &&
+                    abs (b - (int) lround (c->blue * 255)) <= 3;
+      }
+  g_assert_cmpuint (n, >, 0);
+  return (double) matching / n;
+}
+
+/* The smallest rectangle holding every pixel that differs between two
+ * images of one size; FALSE if none does. */
+static gboolean
+difference_bounds (cairo_surface_t *a,
+                   cairo_surface_t *b,
+                   TlSnapshotRect  *out)
+{
+  int width = cairo_image_surface_get_width (a);
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  int x0 = width, y0 = height, x1 = -1, y1 = -1;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *ra = (const guint32 *) (cairo_image_surface_get_data (a) + y * stride);
+      const guint32 *rb = (const guint32 *) (cairo_image_surface_get_data (b) + y * stride);
+
+      for (int x = 0; x < width; x++)
+        if (ra[x] != rb[x])
+          {
+            x0 = MIN (x0, x);
+            x1 = MAX (x1, x);
+            y0 = MIN (y0, y);
+            y1 = MAX (y1, y);
+          }
+    }
+  if (x1 < 0)
+    return FALSE;
+  *out = (TlSnapshotRect) { x0, y0, x1 - x0 + 1, y1 - y0 + 1 };
+  return TRUE;
+}
+
+static void
+assert_rect_inside (const TlSnapshotRect *inner,
+                    const TlSnapshotRect *outer)
+{
+  if (inner->x < outer->x - 0.5 || inner->y < outer->y - 0.5 ||
+      inner->x + inner->width > outer->x + outer->width + 0.5 ||
+      inner->y + inner->height > outer->y + outer->height + 0.5)
+    g_error ("%.1f,%.1f %.1f×%.1f is not inside %.1f,%.1f %.1f×%.1f",
+             inner->x, inner->y, inner->width, inner->height,
+             outer->x, outer->y, outer->width, outer->height);
+}
+
 static TlEvent *
 event_at (TlEventKind kind,
           double      lat,
@@ -377,19 +465,38 @@ svg_end (GMarkupParseContext  *context,
   ((SvgCheck *) user_data)->depth--;
 }
 
+/* Parses the SVG at @path, which must be well-formed with an <svg>
+ * root, counting into @check. Returns its text. */
+static char *
+parse_svg (const char *path,
+           SvgCheck   *check)
+{
+  const GMarkupParser parser = { svg_start, svg_end };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, check, NULL);
+  gsize len;
+  char *contents = read_file (path, &len);
+
+  g_assert_true (g_markup_parse_context_parse (context, contents, len, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_markup_parse_context_end_parse (context, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (check->root, ==, "svg");
+  g_assert_cmpint (check->depth, ==, 0);
+  g_clear_pointer (&check->root, g_free);
+  return contents;
+}
+
 static void
 test_svg (Fixture       *f,
           gconstpointer  data)
 {
-  const GMarkupParser parser = { svg_start, svg_end };
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *path = g_build_filename (f->dir, "map.svg", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GMarkupParseContext) context = NULL;
   g_autofree char *contents = NULL;
   SvgCheck check = { 0 };
   TlSnapshotOptions options;
-  gsize len;
 
   tl_snapshot_options_init (&options);
   options.paper = TL_SNAPSHOT_PAPER_A4;
@@ -399,18 +506,191 @@ test_svg (Fixture       *f,
   g_assert_true (tl_snapshot_write_file (path, TL_SNAPSHOT_FORMAT_SVG, &options, events, &error));
   g_assert_no_error (error);
 
-  contents = read_file (path, &len);
-  context = g_markup_parse_context_new (&parser, 0, &check, NULL);
-  g_assert_true (g_markup_parse_context_parse (context, contents, len, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_markup_parse_context_end_parse (context, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (check.root, ==, "svg");
-  g_assert_cmpint (check.depth, ==, 0);
+  contents = parse_svg (path, &check);
   g_assert_cmpuint (check.n_images, ==, 0);
   g_assert_cmpuint (check.n_elements, >, 100);
   g_assert_nonnull (strstr (contents, "595.28pt"));
-  g_free (check.root);
+}
+
+/* Without a legend its room goes to the map: on a tall page the map
+ * reaches down over where the legend was, on a wide one across. */
+static void
+test_no_legend (void)
+{
+  static const struct { int width, height; } pages[] = {
+    { 900, 1200 },  /* legend and details under the map */
+    { 1600, 900 },  /* beside it */
+  };
+  const TlBasemapStyle *light = tl_basemap_style_get (TL_BASEMAP_THEME_LIGHT);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (events, event_at (TL_EVENT_KIND_RESCUE, 51.0, 1.5, 12));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      TlSnapshotOptions options;
+      TlSnapshotLayout with, without;
+      TlSnapshotRect legend;
+      cairo_surface_t *shown, *left_out;
+      double u;
+
+      /* A plain sea, with nothing else drawn over the legend's place. */
+      tl_snapshot_options_init (&options);
+      options.width_px = pages[i].width;
+      options.height_px = pages[i].height;
+      options.created_at = 1795680000;
+      options.show_coastline = FALSE;
+      options.show_borders = FALSE;
+      options.show_scale = FALSE;
+      options.show_north_arrow = FALSE;
+
+      tl_snapshot_layout_compute (&options, options.width_px, options.height_px, &with);
+      shown = render_image (&options, events);
+      options.show_legend = FALSE;
+      tl_snapshot_layout_compute (&options, options.width_px, options.height_px, &without);
+      left_out = render_image (&options, events);
+      u = with.u;
+
+      g_assert_cmpint (with.side_panel, ==, without.side_panel);
+      g_assert_cmpint (with.side_panel, ==, i == 1);
+      if (with.side_panel)
+        {
+          /* The legend's rows, left of where the narrower panel starts. */
+          g_assert_cmpfloat (without.map.width, >, with.map.width + 40 * u);
+          g_assert_cmpfloat (without.map.height, ==, with.map.height);
+          legend = (TlSnapshotRect) { with.panel.x + 2 * u, with.panel.y + 14 * u,
+                                      without.map.x + without.map.width - with.panel.x - 4 * u, 70 * u };
+        }
+      else
+        {
+          /* The top of the legend, in the left half of the old panel. */
+          g_assert_cmpfloat (without.map.height, >, with.map.height + 40 * u);
+          g_assert_cmpfloat (without.map.width, ==, with.map.width);
+          legend = (TlSnapshotRect) { with.map.x + 2 * u, with.panel.y,
+                                      with.panel.width / 2 - with.map.x - 16 * u, 36 * u };
+        }
+      assert_rect_inside (&legend, &without.map);
+
+      /* Paper and legend where the legend is, not a pixel of sea; sea
+       * (but for the graticule's thin lines) once it is left out. */
+      g_assert_cmpfloat (share_of_colour (shown, &legend, &light->sea), ==, 0);
+      g_assert_cmpfloat (share_of_colour (left_out, &legend, &light->sea), >, 0.9);
+
+      cairo_surface_destroy (shown);
+      cairo_surface_destroy (left_out);
+    }
+}
+
+/* Leaving out the scale bar, the north arrow or the credits changes
+ * their corner of the page and nothing else. */
+static void
+test_no_furniture (void)
+{
+  TlSnapshotOptions options;
+  TlSnapshotLayout l;
+  TlSnapshotRect changed, scale_corner, arrow_corner;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  const TlBasemapStyle *light = tl_basemap_style_get (TL_BASEMAP_THEME_LIGHT);
+  cairo_surface_t *all, *other;
+  double u;
+
+  g_ptr_array_add (events, event_at (TL_EVENT_KIND_RESCUE, 51.0, 1.5, 12));
+  g_ptr_array_add (events, event_at (TL_EVENT_KIND_DEPARTURE, 50.8, 1.6, 40));
+
+  /* Every part of the page is on unless a caller says otherwise, so
+   * that maps made before the switches existed come out the same. */
+  tl_snapshot_options_init (&options);
+  g_assert_true (options.show_legend && options.show_scale);
+  g_assert_true (options.show_north_arrow && options.show_credits);
+  options.width_px = 1200;
+  options.height_px = 900;
+  options.created_at = 1795680000;
+  options.operator_name = "Ada Lovelace";
+  options.show_coastline = FALSE;
+  tl_snapshot_layout_compute (&options, 1200, 900, &l);
+  u = l.u;
+  scale_corner = (TlSnapshotRect) { l.map.x, l.map.y + l.map.height - 60 * u, l.map.width / 2, 60 * u };
+  arrow_corner = (TlSnapshotRect) { l.map.x + l.map.width - 40 * u, l.map.y, 40 * u, 45 * u };
+  all = render_image (&options, events);
+
+  options.show_scale = FALSE;
+  other = render_image (&options, events);
+  g_assert_true (difference_bounds (all, other, &changed));
+  assert_rect_inside (&changed, &scale_corner);
+  /* The bar's first segment is filled with ink; without the bar, sea. */
+  {
+    TlSnapshotRect bar = { l.map.x + 16 * u, l.map.y + l.map.height - 35.5 * u, 3 * u, 1.5 * u };
+
+    g_assert_cmpfloat (share_of_colour (all, &bar, &light->sea), ==, 0);
+    g_assert_cmpfloat (share_of_colour (other, &bar, &light->sea), >, 0.5);
+  }
+  cairo_surface_destroy (other);
+
+  options.show_scale = TRUE;
+  options.show_north_arrow = FALSE;
+  other = render_image (&options, events);
+  g_assert_true (difference_bounds (all, other, &changed));
+  assert_rect_inside (&changed, &arrow_corner);
+  cairo_surface_destroy (other);
+
+  options.show_north_arrow = TRUE;
+  options.show_credits = FALSE;
+  other = render_image (&options, events);
+  g_assert_true (difference_bounds (all, other, &changed));
+  assert_rect_inside (&changed, &l.panel);
+  cairo_surface_destroy (other);
+
+  cairo_surface_destroy (all);
+}
+
+/* With everything left out the vector files are still whole, and a PDF
+ * without credits does not name its maker in its metadata either. */
+static void
+test_no_parts_vector (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *pdf = g_build_filename (f->dir, "map.pdf", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "map.svg", NULL);
+  TlSnapshotOptions options;
+
+  g_ptr_array_add (events, event_at (TL_EVENT_KIND_SIGHTING, 51.0, 1.5, 12));
+
+  for (int credits = 1; credits >= 0; credits--)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      tl_snapshot_options_init (&options);
+      options.paper = TL_SNAPSHOT_PAPER_A4;
+      options.operator_name = "Ada Lovelace";
+      options.show_credits = credits;
+      options.show_legend = credits;
+      options.show_scale = credits;
+      options.show_north_arrow = credits;
+      g_assert_true (tl_snapshot_write_file (pdf, TL_SNAPSHOT_FORMAT_GUESS, &options, events, &error));
+      g_assert_no_error (error);
+      contents = read_file (pdf, &len);
+      g_assert_true (len > 5 && memcmp (contents, "%PDF-", 5) == 0);
+      g_assert_nonnull (memmem (contents, len, "%%EOF", 5));
+      if (credits)
+        g_assert_nonnull (memmem (contents, len, "Ada Lovelace", strlen ("Ada Lovelace")));
+      else
+        g_assert_null (memmem (contents, len, "Ada Lovelace", strlen ("Ada Lovelace")));
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    SvgCheck check = { 0 };
+
+    g_assert_true (tl_snapshot_write_file (svg, TL_SNAPSHOT_FORMAT_GUESS, &options, events, &error));
+    g_assert_no_error (error);
+    contents = parse_svg (svg, &check);
+    g_assert_cmpuint (check.n_elements, >, 50);
+  }
+  g_assert_cmpuint (count_files (f->dir), ==, 2);
 }
 
 static void
@@ -541,6 +821,9 @@ main (int   argc,
   g_test_add_func ("/snapshot/odd-events", test_odd_events);
   g_test_add ("/snapshot/pdf-pages", Fixture, NULL, fixture_set_up, test_pdf_pages, fixture_tear_down);
   g_test_add ("/snapshot/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
+  g_test_add_func ("/snapshot/no-legend", test_no_legend);
+  g_test_add_func ("/snapshot/no-furniture", test_no_furniture);
+  g_test_add ("/snapshot/no-parts-vector", Fixture, NULL, fixture_set_up, test_no_parts_vector, fixture_tear_down);
   g_test_add ("/snapshot/bad-options", Fixture, NULL, fixture_set_up, test_bad_options, fixture_tear_down);
   g_test_add_func ("/snapshot/default-title", test_default_title);
   g_test_add_func ("/snapshot/format-from-path", test_format_from_path);

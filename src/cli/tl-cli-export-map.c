@@ -32,6 +32,10 @@ typedef struct {
   gboolean  dark;
   gboolean  no_coastline;
   gboolean  no_borders;
+  gboolean  no_legend;
+  gboolean  no_scale;
+  gboolean  no_north_arrow;
+  gboolean  no_credits;
 } Args;
 
 /* helpers */
@@ -219,6 +223,10 @@ build_options (Args               *args,
   options->theme = args->dark ? TL_BASEMAP_THEME_DARK : TL_BASEMAP_THEME_LIGHT;
   options->show_coastline = !args->no_coastline;
   options->show_borders = !args->no_borders;
+  options->show_legend = !args->no_legend;
+  options->show_scale = !args->no_scale;
+  options->show_north_arrow = !args->no_north_arrow;
+  options->show_credits = !args->no_credits;
   options->time_zone = zone;
 
   return tl_snapshot_options_validate (options, error);
@@ -233,8 +241,9 @@ build_options (Args               *args,
  *
  * `tideline export-map [--database F | --demo] [--from T] [--to T]
  * [--bbox W,S,E,N] [--size WxH | --paper a4|a3 [--landscape] [--dpi N]]
- * [--title S] [--marking S] -o FILE.png|pdf|svg`: a briefing map of a
- * time window, drawn without a display.
+ * [--title S] [--marking S] [--no-legend] [--no-scale] [--no-north-arrow]
+ * [--no-credits] -o FILE.png|pdf|svg`: a briefing map of a time window,
+ * drawn without a display.
  *
  * Returns: the exit status: 0 done, 1 failed, 2 bad arguments.
  */
@@ -270,6 +279,10 @@ tl_cli_export_map (int    argc,
     { "dark", 0, 0, G_OPTION_ARG_NONE, &args.dark, N_("Dark map, for screens"), NULL },
     { "no-coastline", 0, 0, G_OPTION_ARG_NONE, &args.no_coastline, N_("Leave out land and shoreline"), NULL },
     { "no-borders", 0, 0, G_OPTION_ARG_NONE, &args.no_borders, N_("Leave out national borders"), NULL },
+    { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args.no_legend, N_("Leave out the legend and give its room to the map"), NULL },
+    { "no-scale", 0, 0, G_OPTION_ARG_NONE, &args.no_scale, N_("Leave out the scale bar"), NULL },
+    { "no-north-arrow", 0, 0, G_OPTION_ARG_NONE, &args.no_north_arrow, N_("Leave out the north arrow"), NULL },
+    { "no-credits", 0, 0, G_OPTION_ARG_NONE, &args.no_credits, N_("Leave out when and by whom the map was made (the sources stay)"), NULL },
     { NULL }
   };
 

@@ -364,9 +364,9 @@ draw_north_arrow (TlSnapshotPage *page)
 /* ---- private API ------------------------------------------------------- */
 
 /* Lays the page out: marking bands at the very top and bottom, the title
- * under the top one, then the map with the legend under it on a tall
- * page or beside it on a wide one. The map shows at least the box asked
- * for, more on the sides where the frame is wider than the box. */
+ * under the top one, then the map with the legend and details under it
+ * on a tall page or beside it on a wide one. The map shows at least the
+ * box asked for, more on the sides where the frame is wider than the box. */
 void
 tl_snapshot_layout_compute (const TlSnapshotOptions *options,
                             double                   width,
@@ -394,16 +394,19 @@ tl_snapshot_layout_compute (const TlSnapshotOptions *options,
   bottom = height - m - band - band_gap;
   out->side_panel = width > height * 1.2;
 
+  /* Without a legend the panel holds only the details, which need less
+   * room: narrower beside the map, shorter under it. */
   if (out->side_panel)
     {
-      double panel_w = CLAMP (width * 0.24, 170 * u, 230 * u);
+      double panel_w = options->show_legend ? CLAMP (width * 0.24, 170 * u, 230 * u)
+                                            : CLAMP (width * 0.17, 130 * u, 170 * u);
 
       out->panel = (TlSnapshotRect) { width - m - panel_w, top - gutter, panel_w, bottom - top + gutter };
       *map = (TlSnapshotRect) { m + gutter, top, width - 2 * m - gutter - panel_w - 14 * u, bottom - top };
     }
   else
     {
-      double panel_h = 116 * u;
+      double panel_h = options->show_legend ? 116 * u : 62 * u;
 
       out->panel = (TlSnapshotRect) { m, bottom - panel_h, width - 2 * m, panel_h };
       *map = (TlSnapshotRect) { m + gutter, top, width - 2 * m - gutter, bottom - panel_h - 10 * u - top };
@@ -464,8 +467,10 @@ tl_snapshot_draw_map (TlSnapshotPage  *page,
   tl_coastline_draw_view (coastline, cr, &view, tl_basemap_style_get (o->theme));
   draw_graticule (page);
   draw_markers (page);
-  draw_scale (page);
-  draw_north_arrow (page);
+  if (o->show_scale)
+    draw_scale (page);
+  if (o->show_north_arrow)
+    draw_north_arrow (page);
 
   cairo_rectangle (cr, l->map.x, l->map.y, l->map.width, l->map.height);
   tl_snapshot_set_ink (cr, &page->palette->ink, 1);

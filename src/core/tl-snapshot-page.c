@@ -272,11 +272,14 @@ draw_detail (TlSnapshotPage *page,
   return h + 4 * u;
 }
 
+/* The time window, the making, the sources and the projection: in one
+ * column, or in two side by side, sources and projection on the right. */
 static double
 draw_details (TlSnapshotPage *page,
               double          x,
               double          y,
-              double          width)
+              double          width,
+              int             columns)
 {
   const TlSnapshotOptions *o = page->options;
   const TlSnapshotLayout *l = &page->layout;
@@ -287,7 +290,9 @@ draw_details (TlSnapshotPage *page,
   g_autofree char *centre = NULL;
   g_autofree char *projection = NULL;
   g_autoptr(GString) sources = g_string_new (NULL);
-  double top = y;
+  double u = l->u;
+  double top = y, left_h;
+  double col_w = columns > 1 ? (width - 24 * u) / 2 : width;
   double centre_lat = tl_geo_y_to_lat (l->world_y + l->map.height / 2 / l->scale, 0, 1);
 
   if (o->operator_name != NULL && o->operator_name[0] != '\0')
@@ -309,11 +314,18 @@ draw_details (TlSnapshotPage *page,
   /* Translators: %s is a latitude, “50°54′N” */
   projection = g_strdup_printf (_("Web Mercator on WGS 84; scale true at %s"), centre);
 
-  y += draw_detail (page, _("Time window"), window, x, y, width);
-  y += draw_detail (page, _("Created"), creation, x, y, width);
-  y += draw_detail (page, _("Sources"), sources->str, x, y, width);
-  y += draw_detail (page, _("Projection"), projection, x, y, width);
-  return y - top;
+  y += draw_detail (page, _("Time window"), window, x, y, col_w);
+  if (o->show_credits)
+    y += draw_detail (page, _("Created"), creation, x, y, col_w);
+  left_h = y - top;
+  if (columns > 1)
+    {
+      x += col_w + 24 * u;
+      y = top;
+    }
+  y += draw_detail (page, _("Sources"), sources->str, x, y, col_w);
+  y += draw_detail (page, _("Projection"), projection, x, y, col_w);
+  return MAX (y - top, left_h);
 }
 
 static void
@@ -323,7 +335,9 @@ draw_panel (TlSnapshotPage *page)
   cairo_t *cr = page->cr;
   double u = page->layout.u;
 
-  if (page->layout.side_panel)
+  if (!page->options->show_legend)
+    draw_details (page, p->x, p->y, p->width, page->layout.side_panel ? 1 : 2);
+  else if (page->layout.side_panel)
     {
       double y = p->y;
 
@@ -333,7 +347,7 @@ draw_panel (TlSnapshotPage *page)
       tl_snapshot_set_ink (cr, &page->palette->rule, 1);
       cairo_set_line_width (cr, 0.5 * u);
       cairo_stroke (cr);
-      draw_details (page, p->x, y + 8 * u, p->width);
+      draw_details (page, p->x, y + 8 * u, p->width, 1);
     }
   else
     {
@@ -345,7 +359,7 @@ draw_panel (TlSnapshotPage *page)
       tl_snapshot_set_ink (cr, &page->palette->rule, 1);
       cairo_set_line_width (cr, 0.5 * u);
       cairo_stroke (cr);
-      draw_details (page, p->x + split + 12 * u, p->y, p->width - split - 12 * u);
+      draw_details (page, p->x + split + 12 * u, p->y, p->width - split - 12 * u, 1);
     }
 }
 

@@ -91,7 +91,8 @@ set_pdf_metadata (cairo_surface_t         *surface,
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Tideline " PACKAGE_VERSION);
-  if (options->operator_name != NULL)
+  /* A map handed out without its maker's name must not carry it hidden. */
+  if (options->show_credits && options->operator_name != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, options->operator_name);
   if (options->marking != NULL && options->marking[0] != '\0')
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, options->marking);
@@ -188,8 +189,8 @@ render_to (Writer                  *w,
  * @options: (out caller-allocates): the options to fill
  *
  * Sets every field to its default: the Strait of Dover in a 1920 × 1080
- * image, coastline, borders and every kind of event, light, local time,
- * no time window, no marking.
+ * image, coastline, borders and every kind of event, legend, scale bar,
+ * north arrow and credits, light, local time, no time window, no marking.
  */
 void
 tl_snapshot_options_init (TlSnapshotOptions *options)
@@ -206,6 +207,10 @@ tl_snapshot_options_init (TlSnapshotOptions *options)
     .to = TL_TIME_NONE,
     .show_coastline = TRUE,
     .show_borders = TRUE,
+    .show_legend = TRUE,
+    .show_scale = TRUE,
+    .show_north_arrow = TRUE,
+    .show_credits = TRUE,
     .event_kinds = TL_SNAPSHOT_ALL_KINDS,
     .theme = TL_BASEMAP_THEME_LIGHT,
   };
@@ -366,8 +371,9 @@ tl_snapshot_format_from_path (const char        *path,
  * Draws a whole briefing page: marking bands, title, the map (basemap
  * as vector paths, graticule, event markers, scale bar, north arrow),
  * the legend with a count per kind, the time window, when and by whom
- * it was made, and the sources. Needs no display; safe from any thread
- * that owns @cr.
+ * it was made, and the sources. The legend, scale bar, north arrow and
+ * credits can be left out (see #TlSnapshotOptions). Needs no display;
+ * safe from any thread that owns @cr.
  *
  * Returns: %TRUE on success; on failure what was drawn is incomplete
  */

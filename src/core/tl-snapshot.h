@@ -71,6 +71,13 @@ typedef enum {
  *   printed in a band at the top and bottom of the page
  * @show_coastline: draw land and shoreline
  * @show_borders: draw national borders
+ * @show_legend: draw the legend, with its count per kind; without it the
+ *   map takes the room
+ * @show_scale: draw the scale bar, in nautical miles and kilometres
+ * @show_north_arrow: draw the north arrow
+ * @show_credits: print when the map was made and by whom, and name
+ *   @operator_name as a PDF's author. The sources are printed whatever
+ *   this says: their licences ask for it.
  * @event_kinds: which kinds of event to draw, a mask of TL_SNAPSHOT_KIND()
  * @theme: light or dark basemap and page
  * @time_zone: (nullable): the zone of every time printed; %NULL is local
@@ -96,6 +103,10 @@ typedef struct {
   const char      *marking;
   gboolean         show_coastline;
   gboolean         show_borders;
+  gboolean         show_legend;
+  gboolean         show_scale;
+  gboolean         show_north_arrow;
+  gboolean         show_credits;
   guint            event_kinds;
   TlBasemapTheme   theme;
   GTimeZone       *time_zone;

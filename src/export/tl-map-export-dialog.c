@@ -31,11 +31,16 @@ struct _TlMapExportDialog
   AdwEntryRow       *operator_row;
   GtkSwitch         *coastline_switch;
   GtkSwitch         *borders_switch;
+  GtkSwitch         *legend_switch;
+  GtkSwitch         *scale_switch;
+  GtkSwitch         *north_arrow_switch;
+  GtkSwitch         *credits_switch;
   GtkSwitch         *dark_switch;
   AdwExpanderRow    *kinds_row;
 
   /* owned */
   GtkSwitch         *kind_switches[TL_EVENT_N_KINDS];  /* children of kinds_row */
+  GSettings         *settings;
   GPtrArray         *events;          /* element-type TlEvent: the selection when opened */
   GTimeZone         *zone;
   TlFilter          *filter;
@@ -423,6 +428,7 @@ tl_map_export_dialog_dispose (GObject *object)
   g_clear_object (&self->preview_cancellable);
   g_clear_pointer (&self->preview_surface, cairo_surface_destroy);
   g_clear_pointer (&self->preview_error, g_free);
+  g_clear_object (&self->settings);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->filter, tl_filter_free);
@@ -461,6 +467,10 @@ tl_map_export_dialog_class_init (TlMapExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlMapExportDialog, operator_row);
   gtk_widget_class_bind_template_child (widget_class, TlMapExportDialog, coastline_switch);
   gtk_widget_class_bind_template_child (widget_class, TlMapExportDialog, borders_switch);
+  gtk_widget_class_bind_template_child (widget_class, TlMapExportDialog, legend_switch);
+  gtk_widget_class_bind_template_child (widget_class, TlMapExportDialog, scale_switch);
+  gtk_widget_class_bind_template_child (widget_class, TlMapExportDialog, north_arrow_switch);
+  gtk_widget_class_bind_template_child (widget_class, TlMapExportDialog, credits_switch);
   gtk_widget_class_bind_template_child (widget_class, TlMapExportDialog, dark_switch);
   gtk_widget_class_bind_template_child (widget_class, TlMapExportDialog, kinds_row);
 
@@ -475,10 +485,16 @@ tl_map_export_dialog_class_init (TlMapExportDialogClass *klass)
 static void
 tl_map_export_dialog_init (TlMapExportDialog *self)
 {
+  /* What goes on the page around the map, as it was last chosen. */
+  static const char * const remembered_keys[] = {
+    "export-map-legend", "export-map-scale-bar", "export-map-north-arrow", "export-map-credits",
+  };
+  GtkSwitch *remembered[G_N_ELEMENTS (remembered_keys)];
   GObject *watched[3];
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
   self->screen_width = 1920;
   self->screen_height = 1080;
 
@@ -511,6 +527,15 @@ tl_map_export_dialog_init (TlMapExportDialog *self)
   g_signal_connect_swapped (self->coastline_switch, "notify::active", G_CALLBACK (schedule_preview), self);
   g_signal_connect_swapped (self->borders_switch, "notify::active", G_CALLBACK (schedule_preview), self);
   g_signal_connect_swapped (self->dark_switch, "notify::active", G_CALLBACK (schedule_preview), self);
+  remembered[0] = self->legend_switch;
+  remembered[1] = self->scale_switch;
+  remembered[2] = self->north_arrow_switch;
+  remembered[3] = self->credits_switch;
+  for (guint i = 0; i < G_N_ELEMENTS (remembered); i++)
+    {
+      g_settings_bind (self->settings, remembered_keys[i], remembered[i], "active", G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_swapped (remembered[i], "notify::active", G_CALLBACK (schedule_preview), self);
+    }
   g_signal_connect_swapped (self->preview, "resize", G_CALLBACK (schedule_preview), self);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
 }
@@ -655,6 +680,10 @@ tl_map_export_dialog_build_job (TlMapExportDialog  *self,
   options.operator_name = text_or_null (self->operator_row);
   options.show_coastline = gtk_switch_get_active (self->coastline_switch);
   options.show_borders = gtk_switch_get_active (self->borders_switch);
+  options.show_legend = gtk_switch_get_active (self->legend_switch);
+  options.show_scale = gtk_switch_get_active (self->scale_switch);
+  options.show_north_arrow = gtk_switch_get_active (self->north_arrow_switch);
+  options.show_credits = gtk_switch_get_active (self->credits_switch);
   options.theme = gtk_switch_get_active (self->dark_switch) ? TL_BASEMAP_THEME_DARK : TL_BASEMAP_THEME_LIGHT;
   options.dpi = adw_combo_row_get_selected (self->dpi_row) == 1 ? 300 : 150;
   options.event_kinds = 0;
