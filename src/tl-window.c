@@ -353,6 +353,7 @@ tl_window_constructed (GObject *object)
   tl_summary_bar_set_review (self->summary_bar, self->review);
   tl_time_strip_set_review (self->time_strip, self->review);
   tl_trend_chart_set_review (self->trend_chart, self->review);
+  g_settings_bind (self->settings, "trend-measure", self->trend_chart, "measure", G_SETTINGS_BIND_DEFAULT);
   self->slide_id = g_timeout_add_seconds (60, slide_window_cb, self);
 
   self->selection = gtk_single_selection_new (g_object_ref (tl_review_get_model (self->review)));

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
+
 #include "tl-store.h"
 #include "tl-time.h"
 #include "tl-trend.h"
@@ -103,6 +105,189 @@ test_counts (void)
   g_assert_cmpint (tl_trend_get_max (trend, TL_TREND_OFFICIAL_PEOPLE), ==, 312);
 }
 
+/* Each measure reads its own count and, for people and boats only, the
+ * official figure of the same name. */
+static void
+test_measures (void)
+{
+  g_autoptr(GTimeZone) zone = tl_time_zone_new ("Europe/London");
+  g_autoptr(TlTrend) trend = tl_trend_new (zone, london (3, 28, 0, 0), 3);
+  g_autoptr(GArray) official = g_array_new (FALSE, FALSE, sizeof (TlStatisticsDay));
+  TlStatisticsDay stats[] = {
+    { "2026-03-28", 312, 6 },
+    { "2026-03-29", -1, 2 },      /* people not given */
+  };
+  const TlTrendDay *sat, *sun, *mon;
+  TlTrendSeries series;
+
+  g_assert_cmpint (tl_trend_measure_get_own (TL_TREND_MEASURE_PEOPLE), ==, TL_TREND_PEOPLE);
+  g_assert_cmpint (tl_trend_measure_get_own (TL_TREND_MEASURE_BOATS), ==, TL_TREND_BOATS);
+  g_assert_cmpint (tl_trend_measure_get_own (TL_TREND_MEASURE_DEPARTURES), ==, TL_TREND_DEPARTURES);
+  g_assert_true (tl_trend_measure_get_official (TL_TREND_MEASURE_BOATS, &series));
+  g_assert_cmpint (series, ==, TL_TREND_OFFICIAL_BOATS);
+  series = TL_TREND_N_SERIES;
+  g_assert_false (tl_trend_measure_get_official (TL_TREND_MEASURE_DEPARTURES, &series));
+  g_assert_cmpint (series, ==, TL_TREND_N_SERIES);
+
+  /* Nothing yet: every measure shows its empty state. */
+  g_assert_false (tl_trend_has_measure_data (trend, TL_TREND_MEASURE_PEOPLE));
+  g_assert_false (tl_trend_has_measure_data (trend, TL_TREND_MEASURE_DEPARTURES));
+
+  /* Only official boats on the 29th: the boats chart has something to
+   * show, the people chart (no people given) and the departures chart
+   * (no official departures exist) do not. */
+  {
+    TlStatisticsDay boats_only = { "2026-03-29", -1, 4 };
+
+    g_array_append_val (official, boats_only);
+    tl_trend_add_statistics (trend, official);
+    g_array_set_size (official, 0);
+  }
+  g_assert_true (tl_trend_has_measure_data (trend, TL_TREND_MEASURE_BOATS));
+  g_assert_false (tl_trend_has_measure_data (trend, TL_TREND_MEASURE_PEOPLE));
+  g_assert_false (tl_trend_has_measure_data (trend, TL_TREND_MEASURE_DEPARTURES));
+
+  /* Saturday 28th: three departures, the last at 23:30 local, still
+   * GMT; Sunday 29th, 23 hours long: one departure at 00:30 local and one
+   * at 23:30 local, which is BST, 22:30 UTC: both on the local Sunday. */
+  tl_trend_add_event (trend, london (3, 28, 9, 0), TL_EVENT_KIND_DEPARTURE, 1, 45);
+  tl_trend_add_event (trend, london (3, 28, 12, 0), TL_EVENT_KIND_DEPARTURE, 2, 70);
+  tl_trend_add_event (trend, london (3, 28, 23, 30), TL_EVENT_KIND_DEPARTURE, TL_COUNT_UNKNOWN,
+                      TL_COUNT_UNKNOWN);
+  tl_trend_add_event (trend, london (3, 29, 0, 30), TL_EVENT_KIND_DEPARTURE, 1, 50);
+  tl_trend_add_event (trend, london (3, 29, 23, 30), TL_EVENT_KIND_DEPARTURE, 1, 51);
+  /* Not departures: counted in no measure. */
+  tl_trend_add_event (trend, london (3, 29, 10, 0), TL_EVENT_KIND_ARRIVAL, 3, 120);
+  tl_trend_add_event (trend, london (3, 30, 10, 0), TL_EVENT_KIND_SIGHTING, 1, 30);
+  g_array_append_vals (official, stats, G_N_ELEMENTS (stats));
+  tl_trend_add_statistics (trend, official);
+
+  sat = tl_trend_get_day (trend, 0);
+  sun = tl_trend_get_day (trend, 1);
+  mon = tl_trend_get_day (trend, 2);
+  g_assert_cmpint (tl_trend_day_get_own (sat, TL_TREND_MEASURE_PEOPLE), ==, 115);
+  g_assert_cmpint (tl_trend_day_get_own (sat, TL_TREND_MEASURE_BOATS), ==, 4);
+  g_assert_cmpint (tl_trend_day_get_own (sat, TL_TREND_MEASURE_DEPARTURES), ==, 3);
+  g_assert_cmpint (tl_trend_day_get_own (sun, TL_TREND_MEASURE_PEOPLE), ==, 101);
+  g_assert_cmpint (tl_trend_day_get_own (sun, TL_TREND_MEASURE_BOATS), ==, 2);
+  g_assert_cmpint (tl_trend_day_get_own (sun, TL_TREND_MEASURE_DEPARTURES), ==, 2);
+  g_assert_cmpint (tl_trend_day_get_own (mon, TL_TREND_MEASURE_BOATS), ==, 0);
+  g_assert_cmpint (tl_trend_day_get_own (mon, TL_TREND_MEASURE_DEPARTURES), ==, 0);
+
+  g_assert_cmpint (tl_trend_day_get_official (sat, TL_TREND_MEASURE_PEOPLE), ==, 312);
+  g_assert_cmpint (tl_trend_day_get_official (sat, TL_TREND_MEASURE_BOATS), ==, 6);
+  g_assert_cmpint (tl_trend_day_get_official (sun, TL_TREND_MEASURE_PEOPLE), ==, -1);
+  g_assert_cmpint (tl_trend_day_get_official (sun, TL_TREND_MEASURE_BOATS), ==, 2);
+  g_assert_cmpint (tl_trend_day_get_official (mon, TL_TREND_MEASURE_BOATS), ==, -1);
+  /* Official figures were imported for Saturday, yet none is a number
+   * of departures: unknown, never 0. */
+  g_assert_cmpint (tl_trend_day_get_official (sat, TL_TREND_MEASURE_DEPARTURES), ==, -1);
+
+  g_assert_cmpint (tl_trend_get_total (trend, TL_TREND_MEASURE_PEOPLE), ==, 216);
+  g_assert_cmpint (tl_trend_get_total (trend, TL_TREND_MEASURE_BOATS), ==, 6);
+  g_assert_cmpint (tl_trend_get_total (trend, TL_TREND_MEASURE_DEPARTURES), ==, 5);
+  g_assert_cmpuint (tl_trend_count_official_days (trend, TL_TREND_MEASURE_PEOPLE), ==, 1);
+  g_assert_cmpuint (tl_trend_count_official_days (trend, TL_TREND_MEASURE_BOATS), ==, 2);
+  g_assert_cmpuint (tl_trend_count_official_days (trend, TL_TREND_MEASURE_DEPARTURES), ==, 0);
+  g_assert_true (tl_trend_has_measure_data (trend, TL_TREND_MEASURE_DEPARTURES));
+
+  /* What the tooltip says follows the measure; about departures it says
+   * nothing official, not even that none was imported. */
+  {
+    g_autofree char *people = tl_trend_describe_day (trend, 1, TL_TREND_MEASURE_PEOPLE);
+    g_autofree char *boats = tl_trend_describe_day (trend, 1, TL_TREND_MEASURE_BOATS);
+    g_autofree char *departures = tl_trend_describe_day (trend, 0, TL_TREND_MEASURE_DEPARTURES);
+    g_autofree char *monday = tl_trend_describe_day (trend, 2, TL_TREND_MEASURE_PEOPLE);
+    g_autofree char *monday_departures = tl_trend_describe_day (trend, 2, TL_TREND_MEASURE_DEPARTURES);
+
+    g_assert_cmpstr (people, ==, "Sunday 29 March 2026\n"
+                                 "Tideline: 101 people on 2 departures\n"
+                                 "Official: not given");
+    g_assert_cmpstr (boats, ==, "Sunday 29 March 2026\n"
+                                "Tideline: 2 boats on 2 departures\n"
+                                "Official: 2 boats");
+    g_assert_cmpstr (departures, ==, "Saturday 28 March 2026\n"
+                                     "Tideline: 3 departures");
+    g_assert_cmpstr (monday, ==, "Monday 30 March 2026\n"
+                                 "Tideline: 0 people on 0 departures\n"
+                                 "Official: no figures imported");
+    g_assert_cmpstr (monday_departures, ==, "Monday 30 March 2026\n"
+                                            "Tideline: 0 departures");
+  }
+
+  /* What a screen reader hears instead of the bars. */
+  {
+    g_autofree char *people = tl_trend_describe (trend, TL_TREND_MEASURE_PEOPLE);
+    g_autofree char *boats = tl_trend_describe (trend, TL_TREND_MEASURE_BOATS);
+    g_autofree char *departures = tl_trend_describe (trend, TL_TREND_MEASURE_DEPARTURES);
+
+    g_assert_cmpstr (people, ==, "Tideline counted 216 people on departures from Saturday 28 March 2026 "
+                                 "to Monday 30 March 2026. An official figure exists for 1 of these days.");
+    g_assert_cmpstr (boats, ==, "Tideline counted 6 boats on departures from Saturday 28 March 2026 "
+                                "to Monday 30 March 2026. Official figures exist for 2 of these days.");
+    g_assert_cmpstr (departures, ==, "Tideline counted 5 departures from Saturday 28 March 2026 "
+                                     "to Monday 30 March 2026.");
+  }
+
+  /* The scale covers the larger of the two series and halves evenly:
+   * people 312 official, boats 6 official, 3 departures. */
+  g_assert_cmpint (tl_trend_get_scale_top (trend, TL_TREND_MEASURE_PEOPLE), ==, 400);
+  g_assert_cmpint (tl_trend_get_scale_top (trend, TL_TREND_MEASURE_BOATS), ==, 10);
+  g_assert_cmpint (tl_trend_get_scale_top (trend, TL_TREND_MEASURE_DEPARTURES), ==, 4);
+}
+
+/* The scale's top is round, even and never below the largest value. */
+static void
+test_scale (void)
+{
+  g_autoptr(GTimeZone) zone = tl_time_zone_new ("UTC");
+  const struct { int departures; gint64 top; } cases[] = {
+    { 0, 2 }, { 1, 2 }, { 2, 2 }, { 3, 4 }, { 5, 10 }, { 11, 20 }, { 21, 40 },
+    { 41, 100 }, { 99, 100 }, { 101, 200 }, { 201, 400 }, { 401, 1000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TlTrend) trend = tl_trend_new (zone, 0, 1);
+
+      for (int n = 0; n < cases[i].departures; n++)
+        tl_trend_add_event (trend, n, TL_EVENT_KIND_DEPARTURE, 1, 0);
+      g_assert_cmpint (tl_trend_get_scale_top (trend, TL_TREND_MEASURE_DEPARTURES), ==, cases[i].top);
+      /* No people counted: the people scale still has a height. */
+      g_assert_cmpint (tl_trend_get_scale_top (trend, TL_TREND_MEASURE_PEOPLE), ==, 2);
+    }
+}
+
+/* The setting's values are the measure's nicks, so that the setting binds
+ * to the chart's "measure" property. */
+static void
+test_setting (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) range = NULL;
+  g_autoptr(GVariant) choices = NULL;
+  g_autoptr(GVariant) fallback = NULL;
+  g_autoptr(GEnumClass) measures = g_type_class_ref (TL_TYPE_TREND_MEASURE);
+  g_autofree const char **nicks = NULL;
+  const char *type;
+
+  g_assert_nonnull (schema);
+  key = g_settings_schema_get_key (schema, "trend-measure");
+  range = g_settings_schema_key_get_range (key);
+  g_variant_get (range, "(&sv)", &type, &choices);
+  g_assert_cmpstr (type, ==, "enum");
+  nicks = g_variant_get_strv (choices, NULL);
+  g_assert_cmpuint (g_strv_length ((char **) nicks), ==, measures->n_values);
+  for (guint i = 0; i < measures->n_values; i++)
+    g_assert_cmpstr (nicks[i], ==, g_enum_get_value (measures, i)->value_nick);
+  fallback = g_settings_schema_key_get_default_value (key);
+  g_assert_cmpstr (g_variant_get_string (fallback, NULL), ==,
+                   g_enum_get_value (measures, TL_TREND_MEASURE_PEOPLE)->value_nick);
+  g_assert_nonnull (g_settings_schema_key_get_summary (key));
+}
+
 static void
 add (TlStore     *store,
      TlEventKind  kind,
@@ -162,6 +347,9 @@ main (int   argc,
 
   g_test_add_func ("/trend/days", test_days);
   g_test_add_func ("/trend/counts", test_counts);
+  g_test_add_func ("/trend/measures", test_measures);
+  g_test_add_func ("/trend/scale", test_scale);
+  g_test_add_func ("/trend/setting", test_setting);
   g_test_add_func ("/trend/store-counts", test_store_counts);
 
   return g_test_run ();

@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "tl-time.h"
@@ -9,8 +11,16 @@
 
 struct _TlTrend
 {
-  GArray *days;   /* of TlTrendDay, in date order */
-  gint64  to;     /* the midnight after the last day */
+  GTimeZone *zone;  /* whose local days the days are */
+  GArray    *days;  /* of TlTrendDay, in date order */
+  gint64     to;    /* the midnight after the last day */
+};
+
+static const GEnumValue measure_values[] = {
+  { TL_TREND_MEASURE_PEOPLE, "TL_TREND_MEASURE_PEOPLE", "people" },
+  { TL_TREND_MEASURE_BOATS, "TL_TREND_MEASURE_BOATS", "boats" },
+  { TL_TREND_MEASURE_DEPARTURES, "TL_TREND_MEASURE_DEPARTURES", "departures" },
+  { 0, NULL, NULL }
 };
 
 /* helpers */
@@ -25,7 +35,102 @@ format_date (GTimeZone *zone,
   g_strlcpy (out_date, date, 11);
 }
 
+static char *
+format_long_date (const TlTrend    *trend,
+                  const TlTrendDay *day)
+{
+  /* Noon is inside the day whatever the clocks do at night. */
+  /* Translators: a day in the trend chart's tooltip and in its description
+   * for screen readers, see strftime */
+  return tl_time_format (trend->zone, day->start + 12 * 3600, _("%A %-d %B %Y"));
+}
+
+/* A round number (1, 2 or 5 times a power of ten) at or above @value. */
+static gint64
+round_up (gint64 value)
+{
+  gint64 step = 1;
+
+  if (value <= 1)
+    return 1;
+  while (step * 10 < value)
+    step *= 10;
+  if (step >= value)
+    return step;
+  if (step * 2 >= value)
+    return step * 2;
+  if (step * 5 >= value)
+    return step * 5;
+  return step * 10;
+}
+
 /* public API */
+
+GType
+tl_trend_measure_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("TlTrendMeasure"),
+                                                         measure_values));
+
+  return type_id;
+}
+
+/**
+ * tl_trend_measure_get_own:
+ *
+ * Returns: the series of Tideline's own count that @measure shows
+ */
+TlTrendSeries
+tl_trend_measure_get_own (TlTrendMeasure measure)
+{
+  switch (measure)
+    {
+    case TL_TREND_MEASURE_PEOPLE:
+      return TL_TREND_PEOPLE;
+    case TL_TREND_MEASURE_BOATS:
+      return TL_TREND_BOATS;
+    case TL_TREND_MEASURE_DEPARTURES:
+      return TL_TREND_DEPARTURES;
+    default:
+      g_return_val_if_reached (TL_TREND_PEOPLE);
+    }
+}
+
+/**
+ * tl_trend_measure_get_official:
+ * @out_series: (out) (optional): the series of official figures
+ *
+ * The official daily figures count people and boats, not departures.
+ *
+ * Returns: whether @measure has official figures to compare with
+ */
+gboolean
+tl_trend_measure_get_official (TlTrendMeasure  measure,
+                               TlTrendSeries  *out_series)
+{
+  TlTrendSeries series;
+
+  switch (measure)
+    {
+    case TL_TREND_MEASURE_PEOPLE:
+      series = TL_TREND_OFFICIAL_PEOPLE;
+      break;
+    case TL_TREND_MEASURE_BOATS:
+      series = TL_TREND_OFFICIAL_BOATS;
+      break;
+    case TL_TREND_MEASURE_DEPARTURES:
+      return FALSE;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  if (out_series != NULL)
+    *out_series = series;
+  return TRUE;
+}
 
 /**
  * tl_trend_new:
@@ -48,6 +153,7 @@ tl_trend_new (GTimeZone *zone,
   g_return_val_if_fail (n_days > 0, NULL);
 
   trend = g_new0 (TlTrend, 1);
+  trend->zone = g_time_zone_ref (zone);
   trend->days = g_array_sized_new (FALSE, TRUE, sizeof (TlTrendDay), n_days);
 
   for (guint i = 0; i < n_days; i++)
@@ -113,6 +219,7 @@ tl_trend_free (TlTrend *trend)
     return;
 
   g_array_unref (trend->days);
+  g_time_zone_unref (trend->zone);
   g_free (trend);
 }
 
@@ -304,4 +411,279 @@ tl_trend_has_data (const TlTrend *trend)
     }
 
   return FALSE;
+}
+
+/**
+ * tl_trend_day_get_own:
+ *
+ * Returns: Tideline's count of @measure on @day, 0 or more
+ */
+gint64
+tl_trend_day_get_own (const TlTrendDay *day,
+                      TlTrendMeasure    measure)
+{
+  g_return_val_if_fail (day != NULL, 0);
+
+  return day->values[tl_trend_measure_get_own (measure)];
+}
+
+/**
+ * tl_trend_day_get_official:
+ *
+ * Returns: the official figure of @measure on @day, or -1 when it was not
+ *   imported or when @measure has no official figure at all
+ */
+gint64
+tl_trend_day_get_official (const TlTrendDay *day,
+                           TlTrendMeasure    measure)
+{
+  TlTrendSeries series;
+
+  g_return_val_if_fail (day != NULL, -1);
+
+  if (!tl_trend_measure_get_official (measure, &series))
+    return -1;
+  return day->values[series];
+}
+
+/**
+ * tl_trend_get_total:
+ *
+ * Returns: Tideline's count of @measure over all the days
+ */
+gint64
+tl_trend_get_total (const TlTrend  *trend,
+                    TlTrendMeasure  measure)
+{
+  gint64 total = 0;
+
+  g_return_val_if_fail (trend != NULL, 0);
+
+  for (guint i = 0; i < trend->days->len; i++)
+    total += tl_trend_day_get_own (&g_array_index (trend->days, TlTrendDay, i), measure);
+
+  return total;
+}
+
+/**
+ * tl_trend_count_official_days:
+ *
+ * Returns: how many days have an official figure of @measure; always 0
+ *   for a measure without official figures
+ */
+guint
+tl_trend_count_official_days (const TlTrend  *trend,
+                              TlTrendMeasure  measure)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (trend != NULL, 0);
+
+  for (guint i = 0; i < trend->days->len; i++)
+    if (tl_trend_day_get_official (&g_array_index (trend->days, TlTrendDay, i), measure) >= 0)
+      n++;
+
+  return n;
+}
+
+/**
+ * tl_trend_get_scale_top:
+ *
+ * The top of a chart's scale for @measure: a round number at or above
+ * both Tideline's and the official largest value, and even, so that the
+ * scale's middle line is a whole number too.
+ *
+ * Returns: 2 or more
+ */
+gint64
+tl_trend_get_scale_top (const TlTrend  *trend,
+                        TlTrendMeasure  measure)
+{
+  TlTrendSeries official;
+  gint64 max;
+
+  g_return_val_if_fail (trend != NULL, 2);
+
+  max = tl_trend_get_max (trend, tl_trend_measure_get_own (measure));
+  if (tl_trend_measure_get_official (measure, &official))
+    max = MAX (max, tl_trend_get_max (trend, official));
+
+  return 2 * round_up ((max + 1) / 2);
+}
+
+/**
+ * tl_trend_has_measure_data:
+ *
+ * Returns: whether any day has a departure, or an official figure of
+ *   @measure: if not, a chart of @measure shows its empty state
+ */
+gboolean
+tl_trend_has_measure_data (const TlTrend  *trend,
+                           TlTrendMeasure  measure)
+{
+  g_return_val_if_fail (trend != NULL, FALSE);
+
+  return tl_trend_get_max (trend, TL_TREND_DEPARTURES) > 0 ||
+         tl_trend_count_official_days (trend, measure) > 0;
+}
+
+/**
+ * tl_trend_describe:
+ *
+ * What a screen reader says instead of a chart of @measure: the total
+ * over the days, and for people and boats how many days have an official
+ * figure.
+ *
+ * Returns: (transfer full): one or two sentences
+ */
+char *
+tl_trend_describe (const TlTrend  *trend,
+                   TlTrendMeasure  measure)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  gint64 total;
+
+  g_return_val_if_fail (trend != NULL, NULL);
+
+  first = format_long_date (trend, &g_array_index (trend->days, TlTrendDay, 0));
+  last = format_long_date (trend, &g_array_index (trend->days, TlTrendDay, trend->days->len - 1));
+  total = tl_trend_get_total (trend, measure);
+  text = g_string_new (NULL);
+
+  switch (measure)
+    {
+    case TL_TREND_MEASURE_PEOPLE:
+      g_string_append_printf (text,
+                              /* Translators: description of the trend chart for screen
+                               * readers; the %s are the first and last day shown */
+                              ngettext ("Tideline counted %" PRId64 " person on departures from %s to %s.",
+                                        "Tideline counted %" PRId64 " people on departures from %s to %s.",
+                                        total),
+                              total, first, last);
+      break;
+    case TL_TREND_MEASURE_BOATS:
+      g_string_append_printf (text,
+                              /* Translators: description of the trend chart for screen
+                               * readers; the %s are the first and last day shown */
+                              ngettext ("Tideline counted %" PRId64 " boat on departures from %s to %s.",
+                                        "Tideline counted %" PRId64 " boats on departures from %s to %s.",
+                                        total),
+                              total, first, last);
+      break;
+    case TL_TREND_MEASURE_DEPARTURES:
+      g_string_append_printf (text,
+                              /* Translators: description of the trend chart for screen
+                               * readers; the %s are the first and last day shown */
+                              ngettext ("Tideline counted %" PRId64 " departure from %s to %s.",
+                                        "Tideline counted %" PRId64 " departures from %s to %s.",
+                                        total),
+                              total, first, last);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Official figures count people and boats only: about departures,
+   * they have nothing to say, not even "none". */
+  if (tl_trend_measure_get_official (measure, NULL))
+    {
+      guint official = tl_trend_count_official_days (trend, measure);
+
+      g_string_append_c (text, ' ');
+      if (official == 0)
+        g_string_append (text, _("No official figure exists for these days."));
+      else
+        g_string_append_printf (text,
+                                ngettext ("An official figure exists for %u of these days.",
+                                          "Official figures exist for %u of these days.",
+                                          official),
+                                official);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * tl_trend_describe_day:
+ * @index: a day
+ *
+ * The values of a day for a chart of @measure: the date, Tideline's
+ * count, and the official figure where official figures count @measure.
+ *
+ * Returns: (transfer full): three lines, or two for departures
+ */
+char *
+tl_trend_describe_day (const TlTrend  *trend,
+                       guint           index,
+                       TlTrendMeasure  measure)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *date = NULL;
+  const TlTrendDay *day;
+  gint64 departures, own, official;
+
+  g_return_val_if_fail (trend != NULL, NULL);
+  g_return_val_if_fail (index < trend->days->len, NULL);
+
+  day = &g_array_index (trend->days, TlTrendDay, index);
+  date = format_long_date (trend, day);
+  text = g_string_new (date);
+  g_string_append_c (text, '\n');
+  departures = day->values[TL_TREND_DEPARTURES];
+  own = tl_trend_day_get_own (day, measure);
+  switch (measure)
+    {
+    case TL_TREND_MEASURE_PEOPLE:
+      g_string_append_printf (text,
+                              /* Translators: Tideline's own figures of a day in the trend chart */
+                              ngettext ("Tideline: %" PRId64 " people on %" PRId64 " departure",
+                                        "Tideline: %" PRId64 " people on %" PRId64 " departures",
+                                        departures),
+                              own, departures);
+      break;
+    case TL_TREND_MEASURE_BOATS:
+      g_string_append_printf (text,
+                              /* Translators: Tideline's own figures of a day in the trend chart */
+                              ngettext ("Tideline: %" PRId64 " boats on %" PRId64 " departure",
+                                        "Tideline: %" PRId64 " boats on %" PRId64 " departures",
+                                        departures),
+                              own, departures);
+      break;
+    case TL_TREND_MEASURE_DEPARTURES:
+      g_string_append_printf (text,
+                              /* Translators: Tideline's own figure of a day in the trend chart */
+                              ngettext ("Tideline: %" PRId64 " departure",
+                                        "Tideline: %" PRId64 " departures",
+                                        departures),
+                              departures);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* No official departures exist: the tooltip does not mention them. */
+  if (tl_trend_measure_get_official (measure, NULL))
+    {
+      g_string_append_c (text, '\n');
+      official = tl_trend_day_get_official (day, measure);
+      if (official >= 0)
+        g_string_append_printf (text,
+                                measure == TL_TREND_MEASURE_PEOPLE
+                                /* Translators: the official figure of a day in the trend chart */
+                                ? ngettext ("Official: %" PRId64 " person",
+                                            "Official: %" PRId64 " people", official)
+                                /* Translators: the official figure of a day in the trend chart */
+                                : ngettext ("Official: %" PRId64 " boat",
+                                            "Official: %" PRId64 " boats", official),
+                                official);
+      else if (day->values[TL_TREND_OFFICIAL_PEOPLE] >= 0 || day->values[TL_TREND_OFFICIAL_BOATS] >= 0)
+        /* Translators: the day's official figures were imported without this one */
+        g_string_append (text, _("Official: not given"));
+      else
+        g_string_append (text, _("Official: no figures imported"));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 #include "tl-event.h"
 #include "tl-statistics.h"
@@ -25,6 +25,20 @@ typedef enum {
   TL_TREND_OFFICIAL_BOATS,
   TL_TREND_N_SERIES
 } TlTrendSeries;
+
+/* What the chart counts per day. Nicks are the values of the
+ * "trend-measure" setting. */
+typedef enum {
+  TL_TREND_MEASURE_PEOPLE,      /* people on departures, beside official people */
+  TL_TREND_MEASURE_BOATS,       /* boats on departures, beside official boats */
+  TL_TREND_MEASURE_DEPARTURES,  /* departure reports: no official counterpart */
+} TlTrendMeasure;
+
+#define TL_TYPE_TREND_MEASURE (tl_trend_measure_get_type ())
+GType            tl_trend_measure_get_type    (void) G_GNUC_CONST;
+TlTrendSeries    tl_trend_measure_get_own     (TlTrendMeasure    measure);
+gboolean         tl_trend_measure_get_official (TlTrendMeasure   measure,
+                                               TlTrendSeries    *out_series);
 
 typedef struct {
   gint64 start;                         /* local midnight, UTC seconds */
@@ -59,6 +73,24 @@ void              tl_trend_add_statistics  (TlTrend          *trend,
 gint64            tl_trend_get_max         (const TlTrend    *trend,
                                             TlTrendSeries     series);
 gboolean          tl_trend_has_data        (const TlTrend    *trend);
+
+gint64            tl_trend_day_get_own      (const TlTrendDay *day,
+                                             TlTrendMeasure    measure);
+gint64            tl_trend_day_get_official (const TlTrendDay *day,
+                                             TlTrendMeasure    measure);
+gint64            tl_trend_get_total        (const TlTrend    *trend,
+                                             TlTrendMeasure    measure);
+guint             tl_trend_count_official_days (const TlTrend *trend,
+                                             TlTrendMeasure    measure);
+gint64            tl_trend_get_scale_top    (const TlTrend    *trend,
+                                             TlTrendMeasure    measure);
+gboolean          tl_trend_has_measure_data (const TlTrend    *trend,
+                                             TlTrendMeasure    measure);
+char             *tl_trend_describe         (const TlTrend    *trend,
+                                             TlTrendMeasure    measure);
+char             *tl_trend_describe_day     (const TlTrend    *trend,
+                                             guint             index,
+                                             TlTrendMeasure    measure);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlTrend, tl_trend_free)
 
