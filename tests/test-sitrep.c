@@ -1,12 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The SITREP of a case, word for word: the text goes out to other centres,
- * so any change to it must be a deliberate change to this test. */
+ * so any change to it must be a deliberate change to this test.
+ *
+ * The program runs in French (LANGUAGE=fr, with the build's catalogue):
+ * the English SITREP must still be English word for word, and the
+ * interface-language SITREP must be what gettext gives. */
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <locale.h>
 #include <string.h>
 
+#include "tl-cli.h"
+#include "tl-report.h"
 #include "tl-sitrep.h"
 
 /* 26 November 2026, 04:40 UTC. */
@@ -51,6 +59,24 @@ make_case (void)
   g_ptr_array_add (events, rescue);
   g_ptr_array_add (events, sighting);
   return events;
+}
+
+/* Whether the French catalogue of the build was found, so that the
+ * English tests are known to run where gettext would give French. */
+static gboolean french = FALSE;
+
+static const char *gt (const char *msgid) G_GNUC_FORMAT (1);
+
+static const char *
+gt (const char *msgid)
+{
+  return g_dpgettext2 (GETTEXT_PACKAGE, "SITREP", msgid);
+}
+
+static char *
+gt_upper (const char *text)
+{
+  return g_utf8_strup (text, -1);
 }
 
 static void
@@ -141,17 +167,247 @@ test_sitrep_single_unknown (void)
     "F. COORDINATING CENTRE: CROSS GRIS-NEZ / HMCG DOVER\n");
 }
 
+static void
+test_sitrep_catalogue (void)
+{
+  /* English mode is only proven English if gettext would have said
+   * something else: the build's French catalogue must be in use. */
+  if (!french)
+    {
+      g_test_skip ("the build's French catalogue (po/fr/LC_MESSAGES) was not found");
+      return;
+    }
+  g_assert_cmpstr (gt ("A. IDENTITY OF CASUALTY:"), !=, "A. IDENTITY OF CASUALTY:");
+  g_assert_cmpstr (gt ("B. POSITION:"), !=, "B. POSITION:");
+}
+
+static void
+test_sitrep_language_names (void)
+{
+  TlSitrepLanguage language = TL_SITREP_LANGUAGE_INTERFACE;
+  TlSitrepOptions options;
+
+  tl_sitrep_options_init (&options);
+  g_assert_cmpint (options.language, ==, TL_SITREP_LANGUAGE_ENGLISH);
+
+  g_assert_true (tl_sitrep_language_from_string ("en", &language));
+  g_assert_cmpint (language, ==, TL_SITREP_LANGUAGE_ENGLISH);
+  g_assert_true (tl_sitrep_language_from_string ("ui", &language));
+  g_assert_cmpint (language, ==, TL_SITREP_LANGUAGE_INTERFACE);
+  g_assert_cmpstr (tl_sitrep_language_to_string (TL_SITREP_LANGUAGE_ENGLISH), ==, "en");
+  g_assert_cmpstr (tl_sitrep_language_to_string (TL_SITREP_LANGUAGE_INTERFACE), ==, "ui");
+
+  /* Anything else is refused and reads as the default. */
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *bad[] = { "fr", "EN", "", NULL };
+
+      language = TL_SITREP_LANGUAGE_INTERFACE;
+      g_assert_false (tl_sitrep_language_from_string (bad[i], &language));
+      g_assert_cmpint (language, ==, TL_SITREP_LANGUAGE_ENGLISH);
+    }
+}
+
+/* The interface-language SITREP is the English one with every fixed
+ * phrase, kind and status passed through gettext. */
+static void
+test_sitrep_interface (void)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *small_boat = gt_upper (gt ("small boat"));
+  g_autofree char *kind = gt_upper (tl_event_kind_get_label (TL_EVENT_KIND_DEPARTURE));
+  g_autofree char *status = gt_upper (tl_event_status_get_label (TL_EVENT_STATUS_REPORTED));
+  TlSitrepOptions options;
+
+  g_ptr_array_add (events, make_event (3, TL_EVENT_KIND_DEPARTURE, T0, TL_EVENT_STATUS_REPORTED));
+  tl_sitrep_options_init (&options);
+  options.created_at = T0;
+  english = tl_sitrep_build (events, &options);
+  options.language = TL_SITREP_LANGUAGE_INTERFACE;
+  text = tl_sitrep_build (events, &options);
+
+  g_string_append_printf (expected, gt ("SAR SITREP (%s) NO. %u"),
+                          g_dpgettext2 (GETTEXT_PACKAGE, "SITREP stage", "INITIAL"), 1);
+  g_string_append_c (expected, '\n');
+  g_string_append_printf (expected, gt ("DTG: %s"), "260440Z NOV 26");
+  g_string_append_c (expected, '\n');
+  g_string_append_printf (expected, gt ("FROM: %s"), "CROSS GRIS-NEZ / HMCG DOVER");
+  g_string_append_c (expected, '\n');
+  g_string_append_printf (expected, gt ("REPORT %" PRId64), (gint64) 3);
+  g_string_append_c (expected, '\n');
+  g_string_append_printf (expected, "%s %s%s\n", gt ("A. IDENTITY OF CASUALTY:"), small_boat, gt (", POB UNKNOWN"));
+  g_string_append_printf (expected, "%s %s\n", gt ("B. POSITION:"), gt ("NOT KNOWN"));
+  g_string_append_printf (expected, "%s\n   260440Z NOV 26 %s (%s)\n", gt ("C. SITUATION:"), kind, status);
+  g_string_append_printf (expected, "%s %s\n", gt ("D. PERSONS INVOLVED:"), gt ("NOT KNOWN"));
+  g_string_append_printf (expected, "%s %s\n", gt ("E. ASSISTANCE GIVEN:"), gt ("NONE REPORTED"));
+  g_string_append_printf (expected, "%s CROSS GRIS-NEZ / HMCG DOVER\n", gt ("F. COORDINATING CENTRE:"));
+  g_assert_cmpstr (text, ==, expected->str);
+
+  if (french)
+    {
+      g_assert_cmpstr (text, !=, english);
+      g_assert_null (strstr (text, "IDENTITY OF CASUALTY"));
+      g_assert_null (strstr (text, "DEPARTURE"));
+    }
+}
+
+/* A boat type and counts: the report's choice label and the count phrases
+ * follow the language too, the English ones never do. */
+static void
+test_sitrep_interface_case (void)
+{
+  g_autoptr(GPtrArray) events = make_case ();
+  g_autofree char *english = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *boat = NULL;
+  g_autofree char *rescued = g_strdup_printf (gt ("%d RESCUED"), 53);
+  TlSitrepOptions options;
+
+  tl_sitrep_options_init (&options);
+  options.case_id = 12;
+  options.created_at = T0;
+  english = tl_sitrep_build (events, &options);
+  options.language = TL_SITREP_LANGUAGE_INTERFACE;
+  text = tl_sitrep_build (events, &options);
+
+  boat = gt_upper (tl_report_choice_get_label (TL_REPORT_FIELD_BOAT_TYPE,
+                                               tl_report_choice_find (TL_REPORT_FIELD_BOAT_TYPE, "inflatable")));
+  g_assert_nonnull (strstr (text, boat));
+  g_assert_nonnull (strstr (text, rescued));
+  g_assert_nonnull (strstr (english, "A. IDENTITY OF CASUALTY: INFLATABLE, APPROX 55 POB\n"));
+  g_assert_nonnull (strstr (english, "   260440Z NOV 26 SIGHTING (CONFIRMED): "));
+  if (french)
+    g_assert_null (strstr (text, "INFLATABLE"));
+}
+
+/* The command: --language en|ui, and a bad value refused before anything
+ * is printed. */
+
+static GString *cli_out;
+static GString *cli_err;
+
+static void
+print_to_out (const char *text)
+{
+  g_string_append (cli_out, text);
+}
+
+static void
+print_to_err (const char *text)
+{
+  g_string_append (cli_err, text);
+}
+
+static int
+run_sitrep (const char *db,
+            const char *event_id,
+            const char *language)
+{
+  const char *args[] = { "tideline", "sitrep", "--database", db, "--event", event_id,
+                         language != NULL ? "--language" : NULL, language, NULL };
+  /* GOptionContext moves the pointers around: give it its own array. */
+  g_autofree char **argv = g_memdup2 (args, sizeof args);
+  GPrintFunc old_print, old_printerr;
+  int status;
+
+  g_string_truncate (cli_out, 0);
+  g_string_truncate (cli_err, 0);
+  old_print = g_set_print_handler (print_to_out);
+  old_printerr = g_set_printerr_handler (print_to_err);
+  status = tl_cli_main (g_strv_length (argv), argv);
+  g_set_print_handler (old_print);
+  g_set_printerr_handler (old_printerr);
+  return status;
+}
+
+static void
+test_sitrep_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "sitrep.db", NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *bad_message = NULL;
+  g_autoptr(TlEvent) event = make_event (0, TL_EVENT_KIND_SIGHTING, T0, TL_EVENT_STATUS_CONFIRMED);
+  g_autofree char *english = NULL;
+  g_autofree char *kind = gt_upper (tl_event_kind_get_label (TL_EVENT_KIND_SIGHTING));
+
+  {
+    g_autoptr(TlStore) store = tl_store_open (db, &error);
+
+    g_assert_no_error (error);
+    tl_event_set_people (event, 12);
+    g_assert_true (tl_store_add_event (store, event, "test", &error));
+    g_assert_no_error (error);
+    id = g_strdup_printf ("%" PRId64, tl_event_get_id (event));
+  }
+  cli_out = g_string_new (NULL);
+  cli_err = g_string_new (NULL);
+
+  /* The default is English, the same as --language en. */
+  g_assert_cmpint (run_sitrep (db, id, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (cli_out->str, "SAR SITREP (INITIAL) NO. 1\n"));
+  g_assert_nonnull (strstr (cli_out->str, "\nA. IDENTITY OF CASUALTY: SMALL BOAT, APPROX 12 POB\n"));
+  g_assert_nonnull (strstr (cli_out->str, " SIGHTING (CONFIRMED)\n"));
+  english = g_strdup (cli_out->str);
+  g_assert_cmpint (run_sitrep (db, id, "en"), ==, 0);
+  g_assert_nonnull (strstr (cli_out->str, "\nA. IDENTITY OF CASUALTY: SMALL BOAT, APPROX 12 POB\n"));
+  g_assert_cmpstr (cli_err->str, ==, "");
+
+  /* --language ui: what gettext gives. */
+  g_assert_cmpint (run_sitrep (db, id, "ui"), ==, 0);
+  g_assert_nonnull (strstr (cli_out->str, gt ("A. IDENTITY OF CASUALTY:")));
+  g_assert_nonnull (strstr (cli_out->str, kind));
+  if (french)
+    g_assert_null (strstr (cli_out->str, "IDENTITY OF CASUALTY"));
+
+  /* A bad value: exit 2, the reason on stderr, nothing on stdout. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *bad[] = { "fr", "english", "" };
+
+      g_assert_cmpint (run_sitrep (db, id, bad[i]), ==, 2);
+      g_assert_cmpstr (cli_out->str, ==, "");
+      bad_message = g_strdup_printf (_("--language: “%s” is not a SITREP language: use “en” for English or “ui” for the interface language\n"),
+                                     bad[i]);
+      g_assert_cmpstr (cli_err->str, ==, bad_message);
+      g_clear_pointer (&bad_message, g_free);
+    }
+
+  g_string_free (cli_out, TRUE);
+  g_string_free (cli_err, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *po_dir = NULL;
+  g_autofree char *catalogue = NULL;
+
+  /* French messages over the C.UTF-8 locale the suite sets; gettext
+   * honours LANGUAGE in any locale but plain C. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  catalogue = g_build_filename (po_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  french = g_file_test (catalogue, G_FILE_TEST_IS_REGULAR);
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   g_test_add_func ("/sitrep/dtg", test_sitrep_dtg);
   g_test_add_func ("/sitrep/case", test_sitrep_case);
   g_test_add_func ("/sitrep/stages", test_sitrep_stages);
   g_test_add_func ("/sitrep/single-unknown", test_sitrep_single_unknown);
+  g_test_add_func ("/sitrep/catalogue", test_sitrep_catalogue);
+  g_test_add_func ("/sitrep/language-names", test_sitrep_language_names);
+  g_test_add_func ("/sitrep/interface", test_sitrep_interface);
+  g_test_add_func ("/sitrep/interface-case", test_sitrep_interface_case);
+  g_test_add_func ("/sitrep/cli", test_sitrep_cli);
 
   return g_test_run ();
 }

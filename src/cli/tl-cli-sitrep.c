@@ -19,8 +19,11 @@
  * @argv: (array length=argc): the arguments
  *
  * `tideline sitrep --case N | --event N [--number N] [--centre S]
- * [--database F | --demo]`: prints the SAR SITREP of a case (all its
- * reports) or of one report, to paste into a message.
+ * [--language en|ui] [--database F | --demo]`: prints the SAR SITREP of a
+ * case (all its reports) or of one report, to paste into a message. It is
+ * in English unless `--language ui` asks for the interface language; the
+ * window's remembered centre and language are not read here, so a script
+ * gets the same text on any computer.
  *
  * Returns: the exit status: 0 done, 1 failed, 2 bad arguments.
  */
@@ -34,9 +37,11 @@ tl_cli_sitrep (int    argc,
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(TlCase) found_case = NULL;
   g_autofree char *centre = NULL;
+  g_autofree char *language = NULL;
   g_autofree char *text = NULL;
   TlCliDatabaseOptions db = { 0 };
   TlSitrepOptions options;
+  TlSitrepLanguage sitrep_language;
   gint64 case_id = 0, event_id = 0;
   int number = 1;
   int status = 0;
@@ -45,6 +50,8 @@ tl_cli_sitrep (int    argc,
     { "event", 0, 0, G_OPTION_ARG_INT64, &event_id, N_("The SITREP of report N alone"), N_("N") },
     { "number", 0, 0, G_OPTION_ARG_INT, &number, N_("The SITREP’s number in its series (default: 1)"), N_("N") },
     { "centre", 0, 0, G_OPTION_ARG_STRING, &centre, N_("The coordinating centre (default: CROSS Gris-Nez / HMCG Dover)"), N_("NAME") },
+    /* Translators: in the second string, do not translate “en” and “ui”: they are the values to type */
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language, N_("English, the IAMSAR format (default), or the interface language"), N_("en|ui") },
     { NULL }
   };
 
@@ -78,12 +85,22 @@ tl_cli_sitrep (int    argc,
       goto out;
     }
 
+  if (!tl_sitrep_language_from_string (language != NULL ? language : "en", &sitrep_language))
+    {
+      /* Translators: do not translate “en” and “ui”: they are the values to type */
+      g_printerr (_("--language: “%s” is not a SITREP language: use “en” for English or “ui” for the interface language\n"),
+                  language);
+      status = EXIT_BAD_ARGS;
+      goto out;
+    }
+
   if (!(store = tl_cli_open_existing_store (&db, &status)))
     goto out;
 
   tl_sitrep_options_init (&options);
   options.number = number;
   options.centre = centre;
+  options.language = sitrep_language;
   if (case_id > 0)
     {
       if (!(found_case = tl_store_get_case (store, case_id, &error)) ||

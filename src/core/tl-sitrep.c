@@ -32,6 +32,39 @@ static const char *const months[] = {
   "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
 };
 
+/* Stored in GSettings and given to `tideline sitrep --language`. */
+static const char *const language_names[] = {
+  [TL_SITREP_LANGUAGE_ENGLISH] = "en",
+  [TL_SITREP_LANGUAGE_INTERFACE] = "ui",
+};
+
+/* The one door to gettext. Every fixed phrase is marked NC_() and its
+ * English msgid is the IAMSAR text itself, so English never looks it up:
+ * the SITREP reads the same in Calais and in Dover. */
+static const char *
+tr (TlSitrepLanguage  language,
+    const char       *context,
+    const char       *msgid) G_GNUC_FORMAT (3);
+
+static const char *
+tr (TlSitrepLanguage  language,
+    const char       *context,
+    const char       *msgid)
+{
+  if (language == TL_SITREP_LANGUAGE_INTERFACE)
+    return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
+  return msgid;
+}
+
+/* A stable name (an event kind or status, a report choice id) is a
+ * lower-case English word, so in English it is the word itself, upper-cased
+ * without regard to the locale (a Turkish one would dot the I). */
+static char *
+english_word (const char *stable_name)
+{
+  return g_strdelimit (g_ascii_strup (stable_name, -1), "_", ' ');
+}
+
 static int
 compare_time (gconstpointer a,
               gconstpointer b)
@@ -83,67 +116,93 @@ decide_stage (GPtrArray             *sorted,
 }
 
 static const char *
-stage_label (TlSitrepStage stage)
+stage_label (TlSitrepStage    stage,
+             TlSitrepLanguage language)
 {
   switch (stage)
     {
     case TL_SITREP_STAGE_INITIAL:
       /* Translators: the stage of a SAR SITREP, as the IAMSAR Manual writes it */
-      return C_("SITREP stage", "INITIAL");
+      return tr (language, "SITREP stage", NC_("SITREP stage", "INITIAL"));
     case TL_SITREP_STAGE_FINAL:
-      return C_("SITREP stage", "FINAL");
+      return tr (language, "SITREP stage", NC_("SITREP stage", "FINAL"));
     case TL_SITREP_STAGE_SUBSEQUENT:
     case TL_SITREP_STAGE_AUTO:
     default:
-      return C_("SITREP stage", "SUBSEQUENT");
+      return tr (language, "SITREP stage", NC_("SITREP stage", "SUBSEQUENT"));
     }
 }
 
-static void
-append_identity (GString   *out,
-                 GPtrArray *reports,
-                 GPtrArray *sorted)
+/* An event's kind and status, as paragraph C writes them. */
+static char *
+kind_word (TlEvent          *event,
+           TlSitrepLanguage  language)
 {
-  const char *boat_type = NULL;
+  if (language == TL_SITREP_LANGUAGE_INTERFACE)
+    return upper (tl_event_kind_get_label (tl_event_get_kind (event)));
+  return english_word (tl_event_kind_to_string (tl_event_get_kind (event)));
+}
+
+static char *
+status_word (TlEvent          *event,
+             TlSitrepLanguage  language)
+{
+  if (language == TL_SITREP_LANGUAGE_INTERFACE)
+    return upper (tl_event_status_get_label (tl_event_get_status (event)));
+  return english_word (tl_event_status_to_string (tl_event_get_status (event)));
+}
+
+static void
+append_identity (GString          *out,
+                 GPtrArray        *reports,
+                 GPtrArray        *sorted,
+                 TlSitrepLanguage  language)
+{
   int boats = latest_count (sorted, tl_event_get_boats);
   int people = latest_count (sorted, tl_event_get_people);
   g_autofree char *what = NULL;
 
-  for (guint i = reports->len; i > 0 && boat_type == NULL; i--)
+  for (guint i = reports->len; i > 0 && what == NULL; i--)
     {
       const char *id = tl_report_get (g_ptr_array_index (reports, i - 1), TL_REPORT_FIELD_BOAT_TYPE);
+      int choice;
 
-      if (id != NULL && id[0] != '\0')
-        {
-          int choice = tl_report_choice_find (TL_REPORT_FIELD_BOAT_TYPE, id);
-
-          boat_type = choice >= 0 ? tl_report_choice_get_label (TL_REPORT_FIELD_BOAT_TYPE, choice) : id;
-        }
+      if (id == NULL || id[0] == '\0')
+        continue;
+      choice = tl_report_choice_find (TL_REPORT_FIELD_BOAT_TYPE, id);
+      if (choice < 0)
+        what = upper (id);
+      else if (language == TL_SITREP_LANGUAGE_INTERFACE)
+        what = upper (tl_report_choice_get_label (TL_REPORT_FIELD_BOAT_TYPE, choice));
+      else
+        what = english_word (id);
     }
-  /* Translators: SITREP paragraph A when the type of boat is not known */
-  what = upper (boat_type != NULL ? boat_type : C_("SITREP", "small boat"));
+  if (what == NULL)
+    /* Translators: SITREP paragraph A when the type of boat is not known */
+    what = upper (tr (language, "SITREP", NC_("SITREP", "small boat")));
 
   /* Translators: SITREP paragraph A heading (IAMSAR) */
-  g_string_append_printf (out, "%s ", C_("SITREP", "A. IDENTITY OF CASUALTY:"));
+  g_string_append_printf (out, "%s ", tr (language, "SITREP", NC_("SITREP", "A. IDENTITY OF CASUALTY:")));
   if (boats > 1)
     /* Translators: SITREP paragraph A: number of boats, then their type */
-    g_string_append_printf (out, C_("SITREP", "%d BOATS, %s"), boats, what);
+    g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "%d BOATS, %s")), boats, what);
   else
     g_string_append (out, what);
   if (people >= 0)
     /* Translators: SITREP paragraph A: people on board, an estimate */
-    g_string_append_printf (out, C_("SITREP", ", APPROX %d POB"), people);
+    g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", ", APPROX %d POB")), people);
   else
-    g_string_append (out, C_("SITREP", ", POB UNKNOWN"));
+    g_string_append (out, tr (language, "SITREP", NC_("SITREP", ", POB UNKNOWN")));
   g_string_append_c (out, '\n');
 }
 
 static void
-append_position (GString   *out,
-                 GPtrArray *sorted)
+append_position (GString          *out,
+                 GPtrArray        *sorted,
+                 TlSitrepLanguage  language)
 {
   /* Translators: SITREP paragraph B heading (IAMSAR) */
-  g_string_append_printf (out, "%s ", C_("SITREP", "B. POSITION:"));
+  g_string_append_printf (out, "%s ", tr (language, "SITREP", NC_("SITREP", "B. POSITION:")));
   for (guint i = sorted->len; i > 0; i--)
     {
       TlEvent *event = g_ptr_array_index (sorted, i - 1);
@@ -156,32 +215,33 @@ append_position (GString   *out,
                                         TL_COORDINATE_FORMAT_DDM);
       dtg = tl_sitrep_format_dtg (tl_event_get_time (event));
       /* Translators: SITREP paragraph B: a position at a date-time group */
-      g_string_append_printf (out, C_("SITREP", "%s AT %s"), position, dtg);
+      g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "%s AT %s")), position, dtg);
       if (tl_event_get_place (event) != NULL && tl_event_get_place (event)[0] != '\0')
         {
           g_autofree char *place = upper (tl_event_get_place (event));
 
           /* Translators: SITREP paragraph B: the named place near the position */
-          g_string_append_printf (out, C_("SITREP", " (NEAR %s)"), place);
+          g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", " (NEAR %s)")), place);
         }
       g_string_append_c (out, '\n');
       return;
     }
-  g_string_append_printf (out, "%s\n", C_("SITREP", "NOT KNOWN"));
+  g_string_append_printf (out, "%s\n", tr (language, "SITREP", NC_("SITREP", "NOT KNOWN")));
 }
 
 static void
-append_situation (GString   *out,
-                  GPtrArray *sorted)
+append_situation (GString          *out,
+                  GPtrArray        *sorted,
+                  TlSitrepLanguage  language)
 {
   /* Translators: SITREP paragraph C heading (IAMSAR) */
-  g_string_append_printf (out, "%s\n", C_("SITREP", "C. SITUATION:"));
+  g_string_append_printf (out, "%s\n", tr (language, "SITREP", NC_("SITREP", "C. SITUATION:")));
   for (guint i = 0; i < sorted->len; i++)
     {
       TlEvent *event = g_ptr_array_index (sorted, i);
       g_autofree char *dtg = tl_sitrep_format_dtg (tl_event_get_time (event));
-      g_autofree char *kind = upper (tl_event_kind_get_label (tl_event_get_kind (event)));
-      g_autofree char *status = upper (tl_event_status_get_label (tl_event_get_status (event)));
+      g_autofree char *kind = kind_word (event, language);
+      g_autofree char *status = status_word (event, language);
       const char *notes = tl_event_get_notes (event);
 
       g_string_append_printf (out, "   %s %s (%s)", dtg, kind, status);
@@ -194,7 +254,7 @@ append_situation (GString   *out,
       g_string_append_c (out, '\n');
     }
   if (sorted->len == 0)
-    g_string_append_printf (out, "   %s\n", C_("SITREP", "NO REPORTS"));
+    g_string_append_printf (out, "   %s\n", tr (language, "SITREP", NC_("SITREP", "NO REPORTS")));
 }
 
 static void
@@ -210,33 +270,35 @@ append_count (GString    *out,
 }
 
 static void
-append_persons (GString   *out,
-                GPtrArray *sorted)
+append_persons (GString          *out,
+                GPtrArray        *sorted,
+                TlSitrepLanguage  language)
 {
   int people = latest_count (sorted, tl_event_get_people);
   int rescued = latest_count (sorted, tl_event_get_rescued);
   int deceased = latest_count (sorted, tl_event_get_deceased);
   int missing = latest_count (sorted, tl_event_get_missing);
   /* Translators: SITREP paragraph D: people on board */
-  g_autofree char *p = g_strdup_printf (C_("SITREP", "%d POB"), people);
-  g_autofree char *r = g_strdup_printf (C_("SITREP", "%d RESCUED"), rescued);
-  g_autofree char *d = g_strdup_printf (C_("SITREP", "%d DECEASED"), deceased);
-  g_autofree char *m = g_strdup_printf (C_("SITREP", "%d MISSING"), missing);
+  g_autofree char *p = g_strdup_printf (tr (language, "SITREP", NC_("SITREP", "%d POB")), people);
+  g_autofree char *r = g_strdup_printf (tr (language, "SITREP", NC_("SITREP", "%d RESCUED")), rescued);
+  g_autofree char *d = g_strdup_printf (tr (language, "SITREP", NC_("SITREP", "%d DECEASED")), deceased);
+  g_autofree char *m = g_strdup_printf (tr (language, "SITREP", NC_("SITREP", "%d MISSING")), missing);
 
   /* Translators: SITREP paragraph D heading (IAMSAR) */
-  g_string_append_printf (out, "%s ", C_("SITREP", "D. PERSONS INVOLVED:"));
+  g_string_append_printf (out, "%s ", tr (language, "SITREP", NC_("SITREP", "D. PERSONS INVOLVED:")));
   append_count (out, people, p);
   append_count (out, rescued, r);
   append_count (out, deceased, d);
   append_count (out, missing, m);
   if (people < 0 && rescued < 0 && deceased < 0 && missing < 0)
-    g_string_append (out, C_("SITREP", "NOT KNOWN"));
+    g_string_append (out, tr (language, "SITREP", NC_("SITREP", "NOT KNOWN")));
   g_string_append_c (out, '\n');
 }
 
 static void
-append_assistance (GString   *out,
-                   GPtrArray *reports)
+append_assistance (GString          *out,
+                   GPtrArray        *reports,
+                   TlSitrepLanguage  language)
 {
   g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
 
@@ -256,9 +318,9 @@ append_assistance (GString   *out,
     }
 
   /* Translators: SITREP paragraph E heading (IAMSAR) */
-  g_string_append_printf (out, "%s ", C_("SITREP", "E. ASSISTANCE GIVEN:"));
+  g_string_append_printf (out, "%s ", tr (language, "SITREP", NC_("SITREP", "E. ASSISTANCE GIVEN:")));
   if (units->len == 0)
-    g_string_append (out, C_("SITREP", "NONE REPORTED"));
+    g_string_append (out, tr (language, "SITREP", NC_("SITREP", "NONE REPORTED")));
   for (guint i = 0; i < units->len; i++)
     g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (units, i));
   g_string_append_c (out, '\n');
@@ -271,14 +333,62 @@ append_assistance (GString   *out,
  * @options: (out caller-allocates): the options to fill
  *
  * Number 1, stage decided from the reports, the default centre, no case,
- * dated now.
+ * dated now, in English.
  */
 void
 tl_sitrep_options_init (TlSitrepOptions *options)
 {
   g_return_if_fail (options != NULL);
 
-  *options = (TlSitrepOptions) { .number = 1, .stage = TL_SITREP_STAGE_AUTO };
+  *options = (TlSitrepOptions) {
+    .number = 1,
+    .stage = TL_SITREP_STAGE_AUTO,
+    .language = TL_SITREP_LANGUAGE_ENGLISH,
+  };
+}
+
+/**
+ * tl_sitrep_language_to_string:
+ * @language: a #TlSitrepLanguage
+ *
+ * Returns: (transfer none): the stable name of @language, “en” or “ui”, as
+ *   stored in GSettings and given on the command line
+ */
+const char *
+tl_sitrep_language_to_string (TlSitrepLanguage language)
+{
+  g_return_val_if_fail (language <= TL_SITREP_LANGUAGE_INTERFACE, language_names[0]);
+
+  return language_names[language];
+}
+
+/**
+ * tl_sitrep_language_from_string:
+ * @str: (nullable): a name from tl_sitrep_language_to_string()
+ * @out_language: (out): where to store the language
+ *
+ * On failure @out_language is set to %TL_SITREP_LANGUAGE_ENGLISH, the
+ * default, and the caller should say that @str is not a language.
+ *
+ * Returns: %TRUE if @str is a known name
+ */
+gboolean
+tl_sitrep_language_from_string (const char       *str,
+                                TlSitrepLanguage *out_language)
+{
+  g_return_val_if_fail (out_language != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    {
+      if (g_strcmp0 (str, language_names[i]) == 0)
+        {
+          *out_language = (TlSitrepLanguage) i;
+          return TRUE;
+        }
+    }
+
+  *out_language = TL_SITREP_LANGUAGE_ENGLISH;
+  return FALSE;
 }
 
 /**
@@ -305,7 +415,7 @@ tl_sitrep_format_dtg (gint64 utc)
  * tl_sitrep_build:
  * @events: (element-type TlEvent): the reports of a case, or one report,
  *   in any order
- * @options: the number, stage and centre
+ * @options: the number, stage, centre and language
  *
  * Returns: (transfer full): the SITREP as plain text, lines ending in
  *   “\n”, ready to paste into a message
@@ -318,11 +428,13 @@ tl_sitrep_build (GPtrArray             *events,
   g_autoptr(GPtrArray) reports = NULL;
   g_autofree char *dtg = NULL;
   g_autofree char *centre = NULL;
+  TlSitrepLanguage language;
   GString *out;
 
   g_return_val_if_fail (events != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
+  language = options->language;
   sorted = g_ptr_array_copy (events, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
   g_ptr_array_set_free_func (sorted, g_object_unref);
   g_ptr_array_sort (sorted, compare_time);
@@ -343,14 +455,14 @@ tl_sitrep_build (GPtrArray             *events,
 
   out = g_string_new (NULL);
   /* Translators: the SITREP's first line (IAMSAR): its stage and number */
-  g_string_append_printf (out, C_("SITREP", "SAR SITREP (%s) NO. %u"),
-                          stage_label (decide_stage (sorted, options)), MAX (options->number, 1));
+  g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "SAR SITREP (%s) NO. %u")),
+                          stage_label (decide_stage (sorted, options), language), MAX (options->number, 1));
   g_string_append_c (out, '\n');
   /* Translators: the SITREP's date-time group line */
-  g_string_append_printf (out, C_("SITREP", "DTG: %s"), dtg);
+  g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "DTG: %s")), dtg);
   g_string_append_c (out, '\n');
   /* Translators: the SITREP's sender line */
-  g_string_append_printf (out, C_("SITREP", "FROM: %s"), centre);
+  g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "FROM: %s")), centre);
   g_string_append_c (out, '\n');
   if (options->case_id > 0)
     {
@@ -358,7 +470,7 @@ tl_sitrep_build (GPtrArray             *events,
                                ? upper (options->case_title) : NULL;
 
       /* Translators: the SITREP's reference: the case number */
-      g_string_append_printf (out, C_("SITREP", "CASE %" PRId64), options->case_id);
+      g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "CASE %" PRId64)), options->case_id);
       if (title != NULL)
         g_string_append_printf (out, " — %s", title);
       g_string_append_c (out, '\n');
@@ -366,18 +478,18 @@ tl_sitrep_build (GPtrArray             *events,
   else if (sorted->len == 1)
     {
       /* Translators: the SITREP's reference: one report's number */
-      g_string_append_printf (out, C_("SITREP", "REPORT %" PRId64),
+      g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "REPORT %" PRId64)),
                               tl_event_get_id (g_ptr_array_index (sorted, 0)));
       g_string_append_c (out, '\n');
     }
 
-  append_identity (out, reports, sorted);
-  append_position (out, sorted);
-  append_situation (out, sorted);
-  append_persons (out, sorted);
-  append_assistance (out, reports);
+  append_identity (out, reports, sorted, language);
+  append_position (out, sorted, language);
+  append_situation (out, sorted, language);
+  append_persons (out, sorted, language);
+  append_assistance (out, reports, language);
   /* Translators: SITREP paragraph F heading (IAMSAR) */
-  g_string_append_printf (out, "%s %s\n", C_("SITREP", "F. COORDINATING CENTRE:"), centre);
+  g_string_append_printf (out, "%s %s\n", tr (language, "SITREP", NC_("SITREP", "F. COORDINATING CENTRE:")), centre);
 
   return g_string_free (out, FALSE);
 }

@@ -21,6 +21,13 @@ typedef enum {
   TL_SITREP_STAGE_FINAL,
 } TlSitrepStage;
 
+/* IAMSAR traffic between centres is in English, the Manual's standard
+ * format; a SITREP for local use may follow the interface instead. */
+typedef enum {
+  TL_SITREP_LANGUAGE_ENGLISH,    /* whatever the locale */
+  TL_SITREP_LANGUAGE_INTERFACE,  /* through gettext */
+} TlSitrepLanguage;
+
 /* The centres that coordinate Channel crossings; overridable. */
 #define TL_SITREP_DEFAULT_CENTRE "CROSS Gris-Nez / HMCG Dover"
 
@@ -34,21 +41,26 @@ typedef enum {
  * @case_id: the case the events belong to, or 0 for a single report
  * @case_title: (nullable): the case's title
  * @created_at: the message's date-time group, UTC seconds; 0 is now
+ * @language: English (the default) or the interface language
  *
  * Strings are borrowed. Initialise with tl_sitrep_options_init().
  */
 typedef struct {
-  guint          number;
-  TlSitrepStage  stage;
-  const char    *centre;
-  gint64         case_id;
-  const char    *case_title;
-  gint64         created_at;
+  guint             number;
+  TlSitrepStage     stage;
+  const char       *centre;
+  gint64            case_id;
+  const char       *case_title;
+  gint64            created_at;
+  TlSitrepLanguage  language;
 } TlSitrepOptions;
 
-void   tl_sitrep_options_init (TlSitrepOptions       *options);
-char  *tl_sitrep_format_dtg   (gint64                 utc);
-char  *tl_sitrep_build        (GPtrArray             *events,
-                               const TlSitrepOptions *options);
+void         tl_sitrep_options_init         (TlSitrepOptions       *options);
+const char  *tl_sitrep_language_to_string   (TlSitrepLanguage       language);
+gboolean     tl_sitrep_language_from_string (const char            *str,
+                                             TlSitrepLanguage      *out_language);
+char        *tl_sitrep_format_dtg           (gint64                 utc);
+char        *tl_sitrep_build                (GPtrArray             *events,
+                                             const TlSitrepOptions *options);
 
 G_END_DECLS

@@ -11,7 +11,8 @@
 
 /* The SITREP of a case or a report, to read over and copy into the
  * message to another centre. The text is read-only: the record is the
- * reports, and a SITREP edited here would say something they do not. */
+ * reports, and a SITREP edited here would say something they do not.
+ * The centre and the language are remembered for the next SITREP. */
 
 struct _TlSitrepDialog
 {
@@ -21,9 +22,11 @@ struct _TlSitrepDialog
   AdwToastOverlay *toast_overlay;
   GtkSpinButton   *number_spin;
   AdwEntryRow     *centre_row;
+  AdwComboRow     *language_row;
   GtkTextView     *text_view;
 
   /* owned */
+  GSettings       *settings;
   GPtrArray       *events;      /* element-type TlEvent */
   char            *case_title;
 
@@ -49,8 +52,49 @@ update_text (TlSitrepDialog *self)
   options.case_id = self->case_id;
   options.case_title = self->case_title;
   options.created_at = self->created_at;
+  options.language = (TlSitrepLanguage) adw_combo_row_get_selected (self->language_row);
   text = tl_sitrep_build (self->events, &options);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
+}
+
+/* An empty key is the default centre, shown so it can be read and edited. */
+static gboolean
+centre_get_mapping (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const char *centre = g_variant_get_string (variant, NULL);
+
+  g_value_set_string (value, centre[0] != '\0' ? centre : TL_SITREP_DEFAULT_CENTRE);
+  return TRUE;
+}
+
+/* The combo row lists the languages in TlSitrepLanguage order. */
+static gboolean
+language_get_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  TlSitrepLanguage language;
+
+  if (!tl_sitrep_language_from_string (g_variant_get_string (variant, NULL), &language))
+    return FALSE;
+
+  g_value_set_uint (value, language);
+  return TRUE;
+}
+
+static GVariant *
+language_set_mapping (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  guint i = g_value_get_uint (value);
+
+  if (i > TL_SITREP_LANGUAGE_INTERFACE)
+    return NULL;
+
+  return g_variant_new_string (tl_sitrep_language_to_string (i));
 }
 
 /* callbacks */
@@ -74,6 +118,12 @@ tl_sitrep_dialog_dispose (GObject *object)
 {
   TlSitrepDialog *self = TL_SITREP_DIALOG (object);
 
+  if (self->settings != NULL)
+    {
+      g_settings_unbind (self->centre_row, "text");
+      g_settings_unbind (self->language_row, "selected");
+    }
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_SITREP_DIALOG);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->case_title, g_free);
@@ -93,6 +143,7 @@ tl_sitrep_dialog_class_init (TlSitrepDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlSitrepDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TlSitrepDialog, number_spin);
   gtk_widget_class_bind_template_child (widget_class, TlSitrepDialog, centre_row);
+  gtk_widget_class_bind_template_child (widget_class, TlSitrepDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, TlSitrepDialog, text_view);
 
   gtk_widget_class_install_action (widget_class, "sitrep.copy", NULL, copy_action);
@@ -104,9 +155,19 @@ tl_sitrep_dialog_init (TlSitrepDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self->centre_row), TL_SITREP_DEFAULT_CENTRE);
+  self->settings = g_settings_new (APP_ID);
+  /* Read once: a change coming back while the officer clears the field
+   * to type another name must not put the default back under the cursor. */
+  g_settings_bind_with_mapping (self->settings, "sitrep-centre", self->centre_row, "text",
+                                G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES,
+                                centre_get_mapping, NULL, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "sitrep-language", self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, language_get_mapping, language_set_mapping,
+                                NULL, NULL);
+
   g_signal_connect_swapped (self->number_spin, "value-changed", G_CALLBACK (update_text), self);
   g_signal_connect_swapped (self->centre_row, "changed", G_CALLBACK (update_text), self);
+  g_signal_connect_swapped (self->language_row, "notify::selected", G_CALLBACK (update_text), self);
 }
 
 /* public API */
