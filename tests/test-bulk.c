@@ -121,12 +121,17 @@ assert_in_sync (const char *path)
                             " + (SELECT count(*) FROM imports i"
                             "    WHERE e.id >= i.first_event_id AND e.id < i.end_event_id) != 1"),
                    ==, 0);
-  /* A bulk add's range holds nothing but its own events. */
+  /* A bulk add's range holds nothing but its own events, and ends with
+   * one of them. */
   g_assert_cmpint (raw_int (db,
-                            "SELECT count(*) FROM imports i WHERE (SELECT count(*) FROM events e"
-                            " WHERE e.id >= i.first_event_id AND e.id < i.end_event_id"
-                            " AND e.created_at = i.at AND e.created_by = i.operator)"
-                            " != i.end_event_id - i.first_event_id"),
+                            "SELECT count(*) FROM imports i JOIN events e"
+                            " ON e.id >= i.first_event_id AND e.id < i.end_event_id"
+                            " WHERE e.created_at != i.at OR e.created_by != i.operator"
+                            "  OR e.revision = 1 AND e.updated_at != i.at"),
+                   ==, 0);
+  g_assert_cmpint (raw_int (db,
+                            "SELECT count(*) FROM imports i WHERE NOT EXISTS"
+                            " (SELECT 1 FROM events e WHERE e.id = i.end_event_id - 1)"),
                    ==, 0);
 
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);

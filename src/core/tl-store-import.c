@@ -19,8 +19,11 @@
  * rows whose key a previous import wrote, or that came earlier in the
  * same list, are dropped before the move, so importing the same file
  * twice adds nothing the second time. Ids are given here, inside the
- * write lock, so each event's id is known without reading it back and
- * the new events are one range of ids.
+ * write lock, so each event's id is known without reading it back: event
+ * i of the list gets the i-th id of one fresh range, and a row left out
+ * leaves its id unused (AUTOINCREMENT never gives an id twice, so a gap
+ * is harmless, and numbering only the rows kept would cost a window
+ * function over every chunk).
  *
  * Row by row, the full-text trigger would make every INSERT a statement
  * savepoint at which SQLite 3.40's FTS5 writes out its pending index (a
@@ -43,12 +46,6 @@ static const char insert_sql[] =
   "INSERT INTO events (" TL_STORE_EVENT_COLUMNS ", import_key)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
   " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
-/* Every column of TL_STORE_EVENT_COLUMNS but the id, which is given when
- * the staged rows move into events. */
-#define STAGED_COLUMNS \
-  "kind, time, end_time, latitude, longitude, place, boats, people, " \
-  "rescued, deceased, missing, unit, status, notes, case_id, details, " \
-  "revision, created_by, created_at, updated_by, updated_at"
 static const char create_staging_sql[] =
   "CREATE TEMP TABLE IF NOT EXISTS tl_bulk (n INTEGER PRIMARY KEY, "
   TL_STORE_EVENT_COLUMNS ", import_key TEXT)";
@@ -65,9 +62,8 @@ static const char drop_known_sql[] =
 static const char list_staged_sql[] =
   "SELECT n FROM temp.tl_bulk ORDER BY n";
 static const char move_staged_sql[] =
-  "INSERT INTO events (id, " STAGED_COLUMNS ", import_key)"
-  " SELECT ?1 + row_number () OVER (ORDER BY n) - 1, " STAGED_COLUMNS ", import_key"
-  " FROM temp.tl_bulk ORDER BY n";
+  "INSERT INTO events (" TL_STORE_EVENT_COLUMNS ", import_key)"
+  " SELECT " TL_STORE_EVENT_COLUMNS ", import_key FROM temp.tl_bulk ORDER BY n";
 
 /* Rows staged per INSERT … SELECT: bounds the memory an import takes. */
 #define IMPORT_CHUNK 8192
@@ -119,7 +115,8 @@ typedef struct {
 
   /* out */
   gboolean    *skipped;         /* when keys: left out, already there */
-  gint64       first_id;
+  gint64       first_id;        /* event i gets first_id + i */
+  gint64       end_id;          /* one past the last id given */
   gint64       n_added;
 } BulkAdd;
 
@@ -243,7 +240,6 @@ explain_refusal (TlStore   *self,
                  BulkAdd   *bulk,
                  guint      first,
                  guint      end,
-                 gint64     next_id,
                  GError   **error)
 {
   g_autoptr(TlCachedStatement) insert = tl_store_prepare_cached (self, insert_sql, error);
@@ -260,7 +256,7 @@ explain_refusal (TlStore   *self,
         continue;
 
       tl_event_get_data (g_ptr_array_index (bulk->events, i), &data);
-      fill_bookkeeping (bulk, &data, next_id++);
+      fill_bookkeeping (bulk, &data, bulk->first_id + i);
       rc = tl_store_bind_event (insert, &data);
       tl_store_bind_text (insert, 23, bulk->keys ? g_ptr_array_index (bulk->keys, i) : NULL, &rc);
       if (rc == SQLITE_OK)
@@ -312,7 +308,7 @@ stage_chunk (TlStore     *self,
         continue;
 
       tl_event_get_data (g_ptr_array_index (bulk->events, i), &data);
-      fill_bookkeeping (bulk, &data, 0);
+      fill_bookkeeping (bulk, &data, bulk->first_id + i);
       rc = tl_store_bind_event (stage, &data);
       tl_store_bind_text (stage, 23, key, &rc);
       tl_store_bind_int64 (stage, 24, i, &rc);
@@ -355,18 +351,26 @@ stage_and_move (TlStore   *self,
 
       rc = stage_chunk (self, bulk, seen, first, end, &n_staged, error);
       if (rc == SQLITE_OK && n_staged > 0)
-        rc = step_range (self, move_staged_sql, bulk->first_id + bulk->n_added, 0, error);
+        rc = step_range (self, move_staged_sql, 0, 0, error);
       if (rc != SQLITE_OK)
         {
           if (error != NULL && *error != NULL)
             return FALSE;
           /* Refused together but accepted one by one: not a row's fault. */
-          if (explain_refusal (self, bulk, first, end, bulk->first_id + bulk->n_added, error))
+          if (explain_refusal (self, bulk, first, end, error))
             tl_store_set_error (self, rc, bulk->what, error);
           return FALSE;
         }
       bulk->n_added += n_staged;
     }
+
+  bulk->end_id = bulk->first_id;
+  for (guint i = bulk->events->len; i-- > 0;)
+    if (!bulk->skipped[i])
+      {
+        bulk->end_id = bulk->first_id + i + 1;
+        break;
+      }
 
   return TRUE;
 }
@@ -385,7 +389,7 @@ audit_import (TlStore   *self,
   tl_store_bind_int64 (stmt, 2, bulk->now, &rc);
   tl_store_bind_text (stmt, 3, bulk->source, &rc);
   tl_store_bind_int64 (stmt, 4, bulk->first_id, &rc);
-  tl_store_bind_int64 (stmt, 5, bulk->first_id + bulk->n_added, &rc);
+  tl_store_bind_int64 (stmt, 5, bulk->end_id, &rc);
   if (rc == SQLITE_OK)
     rc = tl_store_step_done (stmt);
 
@@ -421,8 +425,7 @@ add_in_transaction (TlStore   *self,
 
   if (bulk->n_added > 0)
     {
-      rc = off ? step_range (self, index_fts_sql, bulk->first_id,
-                             bulk->first_id + bulk->n_added, error)
+      rc = off ? step_range (self, index_fts_sql, bulk->first_id, bulk->end_id, error)
                : SQLITE_OK;
       if (rc == SQLITE_OK)
         rc = audit_import (self, bulk, error);
@@ -455,7 +458,6 @@ bulk_add (TlStore   *self,
 {
   gboolean big = bulk->events->len > 8192;
   gboolean ok;
-  gint64 next;
   int rc;
 
   bulk->skipped = g_new0 (gboolean, bulk->events->len);
@@ -483,7 +485,6 @@ bulk_add (TlStore   *self,
   if (!ok)
     return FALSE;
 
-  next = bulk->first_id;
   for (guint i = 0; i < bulk->events->len; i++)
     {
       TlEvent *event = g_ptr_array_index (bulk->events, i);
@@ -492,7 +493,7 @@ bulk_add (TlStore   *self,
         continue;
 
       g_object_freeze_notify (G_OBJECT (event));
-      tl_event_set_id (event, next++);
+      tl_event_set_id (event, bulk->first_id + i);
       if (bulk->keys != NULL)
         tl_event_set_case_id (event, 0);
       tl_event_set_revision (event, 1);

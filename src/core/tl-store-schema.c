@@ -344,7 +344,8 @@ static const char schema_2_sql[] =
   "  at INTEGER NOT NULL,"
   /* What the operator imported, as shown to them: a file's name. */
   "  source TEXT,"
-  /* The events it added: ids [first_event_id, end_event_id). */
+  /* The events it added have ids in [first_event_id, end_event_id);
+   * a row it left out (imported before) left its id unused. */
   "  first_event_id INTEGER NOT NULL,"
   "  end_event_id INTEGER NOT NULL CHECK (end_event_id > first_event_id)"
   ");"
