@@ -398,6 +398,8 @@ main (int   argc,
   french = g_file_test (catalogue, G_FILE_TEST_IS_REGULAR);
   bindtextdomain (GETTEXT_PACKAGE, po_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* As main.c does: the command-line code uses the default domain. */
+  textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/sitrep/dtg", test_sitrep_dtg);
   g_test_add_func ("/sitrep/case", test_sitrep_case);
