@@ -10,8 +10,6 @@
 /* Problems listed before "… and N more rows". */
 #define MAX_PROBLEMS_SHOWN 50
 
-/* The operator name imports are written under in the audit log. */
-#define IMPORT_OPERATOR "import"
 
 /* Helpers */
 
@@ -67,7 +65,9 @@ import_events (const char           *path,
       return error->domain == G_OPTION_ERROR ? 2 : 1;
     }
 
-  if (!tl_import_result_commit (result, store, skip_bad_rows, dry_run, IMPORT_OPERATOR, &error))
+  /* The audit log names who ran the command, as the window names its
+   * operator by default: their login. */
+  if (!tl_import_result_commit (result, store, skip_bad_rows, dry_run, g_get_user_name (), &error))
     {
       g_printerr ("%s\n", error->message);
       if (g_error_matches (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BAD_ROWS))
