@@ -158,6 +158,49 @@ store_result_cb (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+/* Every key the Export Map dialog remembers, back to its default. */
+static void
+reset_export_settings (void)
+{
+  static const char *keys[] = {
+    "export-map-format", "export-map-size", "export-map-orientation", "export-map-dpi",
+    "export-map-custom-width", "export-map-custom-height", "export-map-coastline",
+    "export-map-borders", "export-map-dark", "export-map-marking", "export-map-legend",
+    "export-map-scale-bar", "export-map-north-arrow", "export-map-credits",
+  };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+/* A row or switch of the dialog, to act on it as the officer would. */
+static gpointer
+get_row (TlMapExportDialog *dialog,
+         const char        *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (dialog), TL_TYPE_MAP_EXPORT_DIALOG, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+assert_switch (TlMapExportDialog *dialog,
+               const char        *name,
+               gboolean           active)
+{
+  g_assert_cmpint (gtk_switch_get_active (get_row (dialog, name)), ==, active);
+}
+
+static void
+assert_text (TlMapExportDialog *dialog,
+             const char        *name,
+             const char        *text)
+{
+  g_assert_cmpstr (gtk_editable_get_text (get_row (dialog, name)), ==, text);
+}
+
 /* tests */
 
 static void
@@ -216,6 +259,8 @@ test_export_map (Fixture       *fixture,
   g_assert_true (iterate_until (has_texture, gtk_widget_get_clipboard (GTK_WIDGET (dialog)), 120000));
 
   destroy_dialog (GTK_WINDOW (dialog));
+  /* The size and marking chosen above are remembered: not for the next test. */
+  reset_export_settings ();
   close_window (window);
 }
 
@@ -307,6 +352,179 @@ test_page_parts (Fixture       *fixture,
   close_window (window);
 }
 
+/* Format, size, orientation, resolution, custom size, layers, dark map
+ * and marking are kept for the next dialog, in both directions; the
+ * title and the kinds are not. */
+static void
+test_remembered (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "brief.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *format = NULL;
+  TlWindow *window = present_window (fixture);
+  TlMapExportDialog *dialog;
+
+  reset_export_settings ();
+
+  /* A new user sees what the dialog always offered. */
+  dialog = open_export_dialog (window);
+  g_assert_cmpuint (adw_combo_row_get_selected (get_row (dialog, "format_row")), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (get_row (dialog, "size_row")), ==, TL_MAP_EXPORT_SIZE_SCREEN);
+  g_assert_cmpuint (adw_combo_row_get_selected (get_row (dialog, "dpi_row")), ==, 0);
+  assert_text (dialog, "custom_size_row", "");
+  assert_text (dialog, "marking_row", "");
+  assert_switch (dialog, "coastline_switch", TRUE);
+  assert_switch (dialog, "borders_switch", TRUE);
+  assert_switch (dialog, "dark_switch", FALSE);
+  {
+    g_autoptr(TlSnapshotJob) job = tl_map_export_dialog_build_job (dialog, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (job->options.paper, ==, TL_SNAPSHOT_PAPER_NONE);
+    g_assert_true (job->options.show_coastline);
+    g_assert_true (job->options.show_borders);
+    g_assert_cmpint (job->options.theme, ==, TL_BASEMAP_THEME_LIGHT);
+    g_assert_null (job->options.marking);
+  }
+  /* Neither the title nor the kinds outlive the dialog. */
+  tl_map_export_dialog_set_map_title (dialog, "Morning brief 12 March");
+  tl_map_export_dialog_set_kind_shown (dialog, TL_EVENT_KIND_PATROL, FALSE);
+  destroy_dialog (GTK_WINDOW (dialog));
+
+  /* The morning briefer's choices, as stored by an earlier run. */
+  g_settings_set_string (settings, "export-map-format", "pdf");
+  g_settings_set_string (settings, "export-map-size", "a4");
+  g_settings_set_string (settings, "export-map-orientation", "landscape");
+  g_settings_set_string (settings, "export-map-dpi", "300");
+  g_settings_set_int (settings, "export-map-custom-width", 2400);
+  g_settings_set_int (settings, "export-map-custom-height", 1600);
+  g_settings_set_boolean (settings, "export-map-coastline", FALSE);
+  g_settings_set_boolean (settings, "export-map-borders", FALSE);
+  g_settings_set_boolean (settings, "export-map-dark", TRUE);
+  g_settings_set_string (settings, "export-map-marking", "OFFICIAL-SENSITIVE");
+
+  dialog = open_export_dialog (window);
+  g_assert_cmpuint (adw_combo_row_get_selected (get_row (dialog, "format_row")), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (get_row (dialog, "size_row")), ==, TL_MAP_EXPORT_SIZE_A4_LANDSCAPE);
+  g_assert_cmpuint (adw_combo_row_get_selected (get_row (dialog, "dpi_row")), ==, 1);
+  g_assert_true (gtk_widget_get_visible (get_row (dialog, "dpi_row")));
+  assert_text (dialog, "custom_size_row", "2400 × 1600");
+  assert_text (dialog, "marking_row", "OFFICIAL-SENSITIVE");
+  assert_text (dialog, "title_row", "");
+  assert_switch (dialog, "coastline_switch", FALSE);
+  assert_switch (dialog, "borders_switch", FALSE);
+  assert_switch (dialog, "dark_switch", TRUE);
+  {
+    g_autoptr(TlSnapshotJob) job = tl_map_export_dialog_build_job (dialog, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (job->options.paper, ==, TL_SNAPSHOT_PAPER_A4);
+    g_assert_true (job->options.landscape);
+    g_assert_cmpint (job->options.dpi, ==, 300);
+    g_assert_false (job->options.show_coastline);
+    g_assert_false (job->options.show_borders);
+    g_assert_cmpint (job->options.theme, ==, TL_BASEMAP_THEME_DARK);
+    g_assert_cmpstr (job->options.marking, ==, "OFFICIAL-SENSITIVE");
+    g_assert_null (job->options.title);
+    g_assert_cmpuint (job->options.event_kinds & TL_SNAPSHOT_KIND (TL_EVENT_KIND_PATROL), !=, 0);
+  }
+  /* Save writes the remembered format. */
+  tl_map_export_dialog_save_to_file_async (dialog, pdf, NULL, store_result_cb, &result);
+  g_assert_true (iterate_until (is_set, &result, 120000));
+  g_assert_true (tl_map_export_dialog_save_to_file_finish (dialog, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  /* Choices made in the dialog go to the keys. */
+  adw_combo_row_set_selected (get_row (dialog, "size_row"), TL_MAP_EXPORT_SIZE_CUSTOM);
+  gtk_editable_set_text (get_row (dialog, "custom_size_row"), "3000 x 2000");
+  g_assert_cmpstr ((format = g_settings_get_string (settings, "export-map-size")), ==, "custom");
+  g_clear_pointer (&format, g_free);
+  g_assert_cmpint (g_settings_get_int (settings, "export-map-custom-width"), ==, 3000);
+  g_assert_cmpint (g_settings_get_int (settings, "export-map-custom-height"), ==, 2000);
+  /* A pixel size leaves the page turned as it was. */
+  g_assert_cmpint (g_settings_get_enum (settings, "export-map-orientation"), ==, 1);
+  /* Half typed, the last whole size is kept. */
+  gtk_editable_set_text (get_row (dialog, "custom_size_row"), "3200 x");
+  g_assert_cmpint (g_settings_get_int (settings, "export-map-custom-width"), ==, 3000);
+  {
+    g_autoptr(TlSnapshotJob) job = tl_map_export_dialog_build_job (dialog, &error);
+
+    g_assert_error (error, TL_SNAPSHOT_ERROR, TL_SNAPSHOT_ERROR_INVALID);
+    g_assert_null (job);
+    g_clear_error (&error);
+  }
+  adw_combo_row_set_selected (get_row (dialog, "size_row"), TL_MAP_EXPORT_SIZE_A3_PORTRAIT);
+  g_assert_cmpstr ((format = g_settings_get_string (settings, "export-map-size")), ==, "a3");
+  g_clear_pointer (&format, g_free);
+  g_assert_cmpstr ((format = g_settings_get_string (settings, "export-map-orientation")), ==, "portrait");
+  g_clear_pointer (&format, g_free);
+  adw_combo_row_set_selected (get_row (dialog, "format_row"), 2);
+  g_assert_cmpstr ((format = g_settings_get_string (settings, "export-map-format")), ==, "svg");
+  g_clear_pointer (&format, g_free);
+  adw_combo_row_set_selected (get_row (dialog, "dpi_row"), 0);
+  g_assert_cmpstr ((format = g_settings_get_string (settings, "export-map-dpi")), ==, "150");
+  g_clear_pointer (&format, g_free);
+  gtk_switch_set_active (get_row (dialog, "coastline_switch"), TRUE);
+  gtk_switch_set_active (get_row (dialog, "dark_switch"), FALSE);
+  g_assert_true (g_settings_get_boolean (settings, "export-map-coastline"));
+  g_assert_false (g_settings_get_boolean (settings, "export-map-borders"));
+  g_assert_false (g_settings_get_boolean (settings, "export-map-dark"));
+  tl_map_export_dialog_set_marking (dialog, "OFFICIAL");
+  g_assert_cmpstr ((format = g_settings_get_string (settings, "export-map-marking")), ==, "OFFICIAL");
+  g_clear_pointer (&format, g_free);
+  {
+    g_autoptr(TlSnapshotJob) job = tl_map_export_dialog_build_job (dialog, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (job->options.paper, ==, TL_SNAPSHOT_PAPER_A3);
+    g_assert_false (job->options.landscape);
+    g_assert_cmpint (job->options.dpi, ==, 150);
+    g_assert_true (job->options.show_coastline);
+    g_assert_cmpint (job->options.theme, ==, TL_BASEMAP_THEME_LIGHT);
+    g_assert_cmpstr (job->options.marking, ==, "OFFICIAL");
+  }
+  /* Closing the dialog keeps the marking rather than emptying it. */
+  destroy_dialog (GTK_WINDOW (dialog));
+  g_assert_cmpstr ((format = g_settings_get_string (settings, "export-map-marking")), ==, "OFFICIAL");
+  g_clear_pointer (&format, g_free);
+
+  /* Half a custom size stored is none: the row is empty, as at first,
+   * and the form says what to type instead of drawing a map. */
+  g_settings_set_string (settings, "export-map-size", "custom");
+  g_settings_set_int (settings, "export-map-custom-width", 0);
+  g_settings_set_int (settings, "export-map-custom-height", 1600);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-map", NULL));
+  tl_test_iterate (50);
+  dialog = (TlMapExportDialog *) find_toplevel (TL_TYPE_MAP_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (adw_combo_row_get_selected (get_row (dialog, "size_row")), ==, TL_MAP_EXPORT_SIZE_CUSTOM);
+  g_assert_true (gtk_widget_get_visible (get_row (dialog, "custom_size_row")));
+  assert_text (dialog, "custom_size_row", "");
+  {
+    g_autoptr(TlSnapshotJob) job = tl_map_export_dialog_build_job (dialog, &error);
+
+    g_assert_error (error, TL_SNAPSHOT_ERROR, TL_SNAPSHOT_ERROR_INVALID);
+    g_assert_null (job);
+    g_clear_error (&error);
+  }
+  /* The keys follow the dialog while it is open, and the largest size
+   * allowed is shown as stored. */
+  g_settings_set_int (settings, "export-map-custom-width", TL_SNAPSHOT_MAX_SIDE_PX);
+  g_settings_set_int (settings, "export-map-custom-height", TL_SNAPSHOT_MAX_SIDE_PX);
+  assert_text (dialog, "custom_size_row", "20000 × 20000");
+  destroy_dialog (GTK_WINDOW (dialog));
+
+  reset_export_settings ();
+  close_window (window);
+}
+
 static void
 test_sitrep (Fixture       *fixture,
              gconstpointer  data)
@@ -383,6 +601,7 @@ main (int   argc,
 
   g_test_add ("/export-dialog/map", Fixture, NULL, fixture_set_up, test_export_map, fixture_tear_down);
   g_test_add ("/export-dialog/page-parts", Fixture, NULL, fixture_set_up, test_page_parts, fixture_tear_down);
+  g_test_add ("/export-dialog/remembered", Fixture, NULL, fixture_set_up, test_remembered, fixture_tear_down);
   g_test_add ("/export-dialog/sitrep", Fixture, NULL, fixture_set_up, test_sitrep, fixture_tear_down);
   g_test_add ("/export-dialog/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
 

@@ -211,7 +211,9 @@ print_map_action (GSimpleAction *action,
 {
   TlMapExportDialog *dialog = open_map_dialog (user_data);
 
-  tl_map_export_dialog_set_size (dialog, TL_MAP_EXPORT_SIZE_A4_LANDSCAPE);
+  /* The page turns as the remembered size says (landscape unless an
+   * upright paper size was chosen); choosing it here would change what
+   * the next Export Map opens with. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.print", NULL);
 }
 

@@ -4,7 +4,8 @@
 
 #include <glib/gi18n.h>
 
-#include "tl-map-export-dialog.h"
+#include "tl-map-export-dialog-private.h"
+#include "tl-map-export-settings.h"
 #include "tl-time.h"
 
 /* How long the options must rest before the preview is drawn again:
@@ -12,49 +13,6 @@
 #define PREVIEW_DELAY_MS 150
 /* The clipboard gets a picture a chat or mail client can take. */
 #define COPY_MAX_SIDE_PX 4096
-
-struct _TlMapExportDialog
-{
-  AdwWindow          parent_instance;
-
-  /* template widgets */
-  AdwToastOverlay   *toast_overlay;
-  GtkDrawingArea    *preview;
-  GtkSpinner        *preview_spinner;
-  AdwComboRow       *format_row;
-  AdwComboRow       *size_row;
-  AdwComboRow       *dpi_row;
-  AdwEntryRow       *custom_size_row;
-  AdwEntryRow       *title_row;
-  AdwEntryRow       *subtitle_row;
-  AdwEntryRow       *marking_row;
-  AdwEntryRow       *operator_row;
-  GtkSwitch         *coastline_switch;
-  GtkSwitch         *borders_switch;
-  GtkSwitch         *legend_switch;
-  GtkSwitch         *scale_switch;
-  GtkSwitch         *north_arrow_switch;
-  GtkSwitch         *credits_switch;
-  GtkSwitch         *dark_switch;
-  AdwExpanderRow    *kinds_row;
-
-  /* owned */
-  GtkSwitch         *kind_switches[TL_EVENT_N_KINDS];  /* children of kinds_row */
-  GSettings         *settings;
-  GPtrArray         *events;          /* element-type TlEvent: the selection when opened */
-  GTimeZone         *zone;
-  TlFilter          *filter;
-  GCancellable      *preview_cancellable;
-  GCancellable      *cancellable;     /* cancelled on close */
-  cairo_surface_t   *preview_surface;
-  char              *preview_error;
-
-  TlGeoBox           bbox;
-  int                screen_width;
-  int                screen_height;
-  guint              preview_id;
-  guint              n_previews;
-};
 
 G_DEFINE_FINAL_TYPE (TlMapExportDialog, tl_map_export_dialog, ADW_TYPE_WINDOW)
 
@@ -422,6 +380,7 @@ tl_map_export_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->preview_cancellable);
   g_clear_handle_id (&self->preview_id, g_source_remove);
 
+  tl_map_export_settings_unbind (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_MAP_EXPORT_DIALOG);
 
   g_clear_object (&self->cancellable);
@@ -485,18 +444,16 @@ tl_map_export_dialog_class_init (TlMapExportDialogClass *klass)
 static void
 tl_map_export_dialog_init (TlMapExportDialog *self)
 {
-  /* What goes on the page around the map, as it was last chosen. */
-  static const char * const remembered_keys[] = {
-    "export-map-legend", "export-map-scale-bar", "export-map-north-arrow", "export-map-credits",
-  };
-  GtkSwitch *remembered[G_N_ELEMENTS (remembered_keys)];
-  GObject *watched[3];
+  GObject *choices[3];
+  GObject *switches[7];
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   self->screen_width = 1920;
   self->screen_height = 1080;
+  /* The form opens as it was last left: see tl-map-export-settings.c. */
+  tl_map_export_settings_bind (self);
 
   for (guint k = 0; k < TL_EVENT_N_KINDS; k++)
     {
@@ -514,28 +471,25 @@ tl_map_export_dialog_init (TlMapExportDialog *self)
     }
 
   /* The widgets are the form's state: any change redraws the preview. */
-  watched[0] = G_OBJECT (self->format_row);
-  watched[1] = G_OBJECT (self->size_row);
-  watched[2] = G_OBJECT (self->dpi_row);
-  for (guint i = 0; i < G_N_ELEMENTS (watched); i++)
-    g_signal_connect_swapped (watched[i], "notify::selected", G_CALLBACK (schedule_preview), self);
+  choices[0] = G_OBJECT (self->format_row);
+  choices[1] = G_OBJECT (self->size_row);
+  choices[2] = G_OBJECT (self->dpi_row);
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    g_signal_connect_swapped (choices[i], "notify::selected", G_CALLBACK (schedule_preview), self);
+  switches[0] = G_OBJECT (self->coastline_switch);
+  switches[1] = G_OBJECT (self->borders_switch);
+  switches[2] = G_OBJECT (self->legend_switch);
+  switches[3] = G_OBJECT (self->scale_switch);
+  switches[4] = G_OBJECT (self->north_arrow_switch);
+  switches[5] = G_OBJECT (self->credits_switch);
+  switches[6] = G_OBJECT (self->dark_switch);
+  for (guint i = 0; i < G_N_ELEMENTS (switches); i++)
+    g_signal_connect_swapped (switches[i], "notify::active", G_CALLBACK (schedule_preview), self);
   g_signal_connect_swapped (self->custom_size_row, "changed", G_CALLBACK (schedule_preview), self);
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (schedule_preview), self);
   g_signal_connect_swapped (self->subtitle_row, "changed", G_CALLBACK (schedule_preview), self);
   g_signal_connect_swapped (self->marking_row, "changed", G_CALLBACK (schedule_preview), self);
   g_signal_connect_swapped (self->operator_row, "changed", G_CALLBACK (schedule_preview), self);
-  g_signal_connect_swapped (self->coastline_switch, "notify::active", G_CALLBACK (schedule_preview), self);
-  g_signal_connect_swapped (self->borders_switch, "notify::active", G_CALLBACK (schedule_preview), self);
-  g_signal_connect_swapped (self->dark_switch, "notify::active", G_CALLBACK (schedule_preview), self);
-  remembered[0] = self->legend_switch;
-  remembered[1] = self->scale_switch;
-  remembered[2] = self->north_arrow_switch;
-  remembered[3] = self->credits_switch;
-  for (guint i = 0; i < G_N_ELEMENTS (remembered); i++)
-    {
-      g_settings_bind (self->settings, remembered_keys[i], remembered[i], "active", G_SETTINGS_BIND_DEFAULT);
-      g_signal_connect_swapped (remembered[i], "notify::active", G_CALLBACK (schedule_preview), self);
-    }
   g_signal_connect_swapped (self->preview, "resize", G_CALLBACK (schedule_preview), self);
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
 }
