@@ -348,6 +348,73 @@ test_reimport_no_duplicates (void)
   g_assert_cmpint (tl_store_count_events (store, NULL), ==, 3);
 }
 
+/* A big file is validated by several threads, each over a slice of its
+ * rows: what comes out is what one thread reading in order gives. Rows
+ * repeat across the slices (their content keys are numbered in file
+ * order), the details repeat (each text is parsed once per thread), and
+ * bad rows sit in every slice. */
+static void
+test_big_file_in_slices (void)
+{
+  g_autoptr(GString) csv = g_string_new ("time,kind,people,details\n");
+  g_autoptr(TlImportResult) result = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  const guint n_rows = 20000;
+  guint n_bad = 0;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (i % 4999 == 17)
+        {
+          /* Line i + 2: a bad kind, then a details text that is not JSON. */
+          g_string_append_printf (csv, "2026-11-26T10:%02u:00Z,%s,3,\"%s\"\n", i % 60,
+                                  n_bad % 2 ? "sighting" : "bateau",
+                                  n_bad % 2 ? "{not json" : "{\"\"ok\"\":1}");
+          n_bad++;
+          continue;
+        }
+      /* Ten distinct rows, over and over. */
+      g_string_append_printf (csv, "2026-11-26T10:%02u:00Z,sighting,%u,\"{\"\"boat_type\"\":\"\"%s\"\"}\"\n",
+                              i % 10, i % 10, i % 2 ? "rib" : "inflatable");
+    }
+
+  result = import_text (csv->str, TL_EXCHANGE_FORMAT_CSV);
+  g_assert_cmpuint (result->n_rows, ==, n_rows);
+  g_assert_cmpuint (result->problems->len, ==, n_bad);
+  g_assert_cmpuint (result->events->len, ==, n_rows - n_bad);
+  g_assert_cmpuint (result->keys->len, ==, result->events->len);
+
+  /* Problems in file order, each at its own line. */
+  for (guint k = 0, i = 17; k < n_bad; k++, i += 4999)
+    {
+      TlImportProblem *problem = g_ptr_array_index (result->problems, k);
+
+      g_assert_cmpuint (problem->line, ==, i + 2);
+      g_assert_nonnull (strstr (problem->message, k % 2 ? "not a JSON object" : "“bateau” is unknown"));
+    }
+
+  /* Events in file order; the n-th copy of a row has the key ending
+   * ":n", whichever slice it was read in; no key twice. */
+  for (guint e = 0, i = 0; i < n_rows; i++)
+    {
+      const char *key;
+      g_autofree char *suffix = NULL;
+      guint copy = 0;
+
+      if (i % 4999 == 17)
+        continue;
+      for (guint j = i % 10; j < i; j += 10)
+        copy += j % 4999 != 17;
+      key = g_ptr_array_index (result->keys, e);
+      suffix = g_strdup_printf (":%u", copy);
+      g_assert_true (g_str_has_prefix (key, "c1:"));
+      g_assert_true (g_str_has_suffix (key, suffix));
+      g_assert_true (g_hash_table_add (keys, (gpointer) key));
+      g_assert_cmpint (tl_event_get_people (event_at (result, e)), ==, i % 10);
+      e++;
+    }
+}
+
 static void
 test_skip_bad_rows (void)
 {
@@ -496,6 +563,7 @@ main (int    argc,
       g_test_add_data_func (name, &corpus[i], test_malformed);
     }
   g_test_add_func ("/import/reimport-no-duplicates", test_reimport_no_duplicates);
+  g_test_add_func ("/import/big-file-in-slices", test_big_file_in_slices);
   g_test_add_func ("/import/skip-bad-rows", test_skip_bad_rows);
   g_test_add_func ("/import/limits", test_limits);
   g_test_add_func ("/import/cli", test_cli);
