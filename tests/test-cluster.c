@@ -369,6 +369,70 @@ test_labels_dropped (void)
 }
 
 static void
+test_labels_right_last (void)
+{
+  const double d = 4 * G_SQRT2 / 2;
+  /* Thin marks left, above and below the point, each in the way of one
+   * side but of no corner above. */
+  TlLabelObstacle three_sides[] = {
+    { .x = 80, .y = 106, .width = 10, .height = 6 },
+    { .x = 99, .y = 80, .width = 2, .height = 6 },
+    { .x = 99, .y = 120, .width = 2, .height = 6 },
+  };
+  /* Everything but the right of the point taken. */
+  TlLabelObstacle gap_on_right[] = {
+    { .x = 0, .y = 0, .width = 640, .height = 96 },
+    { .x = 0, .y = 114, .width = 640, .height = 366 },
+    { .x = 0, .y = 96, .width = 90, .height = 18 },
+  };
+  TlLabelObstacle on_left = { .x = 40, .y = 100, .width = 20, .height = 10 };
+  TlLabel label = { .x = 100, .y = 105, .width = 40, .height = 14, .right_last = TRUE };
+  TlLabel plain = { .x = 100, .y = 105, .width = 40, .height = 14 };
+
+  /* Alone, it goes to the left... */
+  g_assert_cmpuint (tl_labels_place (&label, 1, NULL, 0, 640, 480, 4), ==, 1);
+  g_assert_cmpfloat (label.left, ==, 100 - 4 - 40);
+  g_assert_cmpfloat (label.top, ==, 105 - 7);
+
+  /* ...above when the left is taken... */
+  g_assert_cmpuint (tl_labels_place (&label, 1, &on_left, 1, 640, 480, 4), ==, 1);
+  assert_clear_of (&label, &on_left, 1, 4);
+  g_assert_cmpfloat (label.left, ==, 100 - 20);
+  g_assert_cmpfloat (label.top, ==, 105 - 4 - 14);
+
+  /* ...in the corner above on the left rather than on the free right,
+   * which a label without the flag takes... */
+  g_assert_cmpuint (tl_labels_place (&label, 1, three_sides, G_N_ELEMENTS (three_sides),
+                                     640, 480, 4), ==, 1);
+  assert_clear_of (&label, three_sides, G_N_ELEMENTS (three_sides), 4);
+  g_assert_cmpfloat_with_epsilon (label.left, 100 - d - 40, 1e-9);
+  g_assert_cmpfloat_with_epsilon (label.top, 105 - d - 14, 1e-9);
+  g_assert_cmpuint (tl_labels_place (&plain, 1, three_sides, G_N_ELEMENTS (three_sides),
+                                     640, 480, 4), ==, 1);
+  g_assert_cmpfloat (plain.left, ==, 100 + 4);
+
+  /* ...and on the right when nothing else is free. */
+  g_assert_cmpuint (tl_labels_place (&label, 1, gap_on_right, G_N_ELEMENTS (gap_on_right),
+                                     640, 480, 4), ==, 1);
+  assert_clear_of (&label, gap_on_right, G_N_ELEMENTS (gap_on_right), 4);
+  g_assert_cmpfloat (label.left, ==, 100 + 4);
+  g_assert_cmpfloat (label.top, ==, 105 - 7);
+
+  /* A place name and a time on the same point share it: the name on the
+   * right, the time on the left, whichever is placed first. */
+  for (int first = 0; first < 2; first++)
+    {
+      TlLabel both[] = { plain, label };
+
+      both[0].priority = first;
+      both[1].priority = 1 - first;
+      g_assert_cmpuint (tl_labels_place (both, 2, NULL, 0, 640, 480, 4), ==, 2);
+      g_assert_cmpfloat (both[0].left, ==, 100 + 4);
+      g_assert_cmpfloat (both[1].left, ==, 100 - 4 - 40);
+    }
+}
+
+static void
 test_route (void)
 {
   g_autoptr(GArray) pts = g_array_new (FALSE, FALSE, sizeof (double));
@@ -402,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/labels/fall-back", test_labels_fall_back);
   g_test_add_func ("/labels/around-covered-point", test_labels_around_covered_point);
   g_test_add_func ("/labels/dropped", test_labels_dropped);
+  g_test_add_func ("/labels/right-last", test_labels_right_last);
   g_test_add_func ("/route/parse", test_route);
 
   return g_test_run ();

@@ -4,11 +4,17 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
+#include "tl-case-chain-layer.h"
 #include "tl-demo.h"
 #include "tl-incident-layer.h"
 #include "tl-map-view.h"
+
+/* What the markers are clustered on at an integer zoom, in pixels: from
+ * src/map/tl-incident-layer-private.h. */
+#define CELL_PX 48.0
 
 static void
 iterate (guint ms)
@@ -108,6 +114,182 @@ test_layers (void)
   g_assert_finalize_object (window);
 }
 
+/* The place at world pixel (@x, @y) at @zoom, Web Mercator. */
+static void
+world_to_location (double  x,
+                   double  y,
+                   double  zoom,
+                   double *latitude,
+                   double *longitude)
+{
+  double world = 256.0 * exp2 (zoom);
+
+  *longitude = x / world * 360.0 - 180.0;
+  *latitude = atan (sinh (G_PI * (1 - 2 * y / world))) * 180.0 / G_PI;
+}
+
+static TlEvent *
+event_at (TlEventKind kind,
+          gint64      time,
+          double      x,
+          double      y,
+          double      zoom)
+{
+  TlEvent *event = tl_event_new (kind);
+  double latitude, longitude;
+
+  world_to_location (x, y, zoom, &latitude, &longitude);
+  tl_event_set_time (event, time);
+  tl_event_set_position (event, latitude, longitude);
+  tl_event_set_status (event, TL_EVENT_STATUS_CLOSED);
+  return event;
+}
+
+static gboolean
+rects_overlap (double ax, double ay, double aw, double ah,
+               double bx, double by, double bw, double bh)
+{
+  return ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah;
+}
+
+static void
+assert_label_clear (const TlLabel         *label,
+                    const TlLabelObstacle *obstacles,
+                    guint                  n_obstacles)
+{
+  for (guint i = 0; i < n_obstacles; i++)
+    {
+      const TlLabelObstacle *o = &obstacles[i];
+
+      if (rects_overlap (label->left, label->top, label->width, label->height,
+                         o->x, o->y, o->width, o->height))
+        g_error ("the time at (%g, %g), placed at (%g, %g) %g × %g, covers the marker at (%g, %g) %g × %g",
+                 label->x, label->y, label->left, label->top, label->width, label->height,
+                 o->x, o->y, o->width, o->height);
+    }
+}
+
+/* A case chain's times go beside the markers, never over one; a time
+ * with no free spot is left out rather than cover a marker. */
+static void
+test_case_chain_labels (void)
+{
+  const double zoom = 14;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GListStore) store = g_list_store_new (TL_TYPE_EVENT);
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *window = gtk_window_new ();
+  TlMapView *view = tl_map_view_new ();
+  TlIncidentLayer *incidents;
+  TlCaseChainLayer *chain_layer = NULL;
+  const TlLabelObstacle *obstacles;
+  const TlLabel *labels;
+  guint n_obstacles, n_labels, n_near = 0;
+  gint64 t0 = 1717200000;
+  double world = 256.0 * exp2 (zoom), px, py, qx, qy, latitude, longitude;
+  /* Around the crowded report, each in a cluster cell of its own: left,
+   * right, above, below and the four corners. */
+  static const double ring[][2] = {
+    { 36, 0 }, { -36, 0 }, { 0, -32 }, { 0, 32 },
+    { 28, -28 }, { -28, -28 }, { 28, 28 }, { -28, 28 },
+  };
+
+  /* Wimereux, put in world pixels where the grid's cells are known: the
+   * departure P 14 px inside its cell, so that a marker 36 px to its left
+   * is in the cell before and stays a marker of its own. */
+  px = floor ((1.6026 + 180.0) / 360.0 * world / CELL_PX) * CELL_PX + 14;
+  py = floor ((0.5 - log ((1 + sin (50.7691 * G_PI / 180)) / (1 - sin (50.7691 * G_PI / 180)))
+                     / (4 * G_PI)) * world / CELL_PX) * CELL_PX + 24;
+  /* The sighting Q 144 px below, in the middle of its cell, ringed. */
+  qx = px + 10;
+  qy = py + 144;
+
+  g_ptr_array_add (chain, event_at (TL_EVENT_KIND_DEPARTURE, t0, px, py, zoom));
+  g_ptr_array_add (chain, event_at (TL_EVENT_KIND_SIGHTING, t0 + 1800, qx, qy, zoom));
+  g_list_store_append (store, chain->pdata[0]);
+  g_list_store_append (store, chain->pdata[1]);
+  /* Next to P: a marker on its left, one far on its right. */
+  g_list_store_append (store, event_at (TL_EVENT_KIND_DEPARTURE, t0 + 60, px - 36, py, zoom));
+  g_list_store_append (store, event_at (TL_EVENT_KIND_DEPARTURE, t0 + 120, px + 100, py, zoom));
+  for (guint i = 0; i < G_N_ELEMENTS (ring); i++)
+    g_list_store_append (store, event_at (TL_EVENT_KIND_INTERCEPTION, t0 + 200 + i,
+                                          qx + ring[i][0], qy + ring[i][1], zoom));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (store)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  /* As in the window: the chain is shown for a selected report. */
+  gtk_single_selection_set_selected (selection, 0);
+
+  g_object_ref (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  tl_map_view_set_time_zone (view, utc);
+  tl_map_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  world_to_location (px, py + 75, zoom, &latitude, &longitude);
+  tl_map_view_go_to (view, latitude, longitude, zoom);
+  tl_map_view_show_case_chain (view, chain);
+  iterate (300);
+
+  /* The chain layer is under the markers, in the same map. */
+  incidents = TL_INCIDENT_LAYER (tl_map_view_get_incident_layer (view));
+  for (GtkWidget *w = gtk_widget_get_prev_sibling (GTK_WIDGET (incidents)); w != NULL;
+       w = gtk_widget_get_prev_sibling (w))
+    if (TL_IS_CASE_CHAIN_LAYER (w))
+      chain_layer = TL_CASE_CHAIN_LAYER (w);
+  g_assert_nonnull (chain_layer);
+  g_assert_cmpuint (tl_case_chain_layer_get_n_points (chain_layer), ==, 2);
+
+  g_assert_cmpuint (tl_incident_layer_get_n_markers (incidents), ==, 12);
+  obstacles = tl_incident_layer_get_obstacles (incidents, &n_obstacles);
+  labels = tl_case_chain_layer_get_labels (chain_layer, &n_labels);
+  g_assert_cmpuint (n_labels, ==, 2);
+  /* Every marker is its own: nothing clustered. */
+  g_assert_cmpuint (n_obstacles, ==, 12);
+
+  /* A time goes left of its marker first, leaving the right to the place
+   * names; P has a marker on its left, so its time goes above it, clear
+   * of its own marker and of every other. */
+  for (guint i = 0; i < n_obstacles; i++)
+    if (hypot (obstacles[i].x + obstacles[i].width / 2 - labels[0].x,
+               obstacles[i].y + obstacles[i].height / 2 - labels[0].y) < 40)
+      n_near++;
+  g_assert_cmpuint (n_near, ==, 2);
+  g_assert_true (labels[0].placed);
+  g_assert_cmpfloat (labels[0].top + labels[0].height, <, labels[0].y);
+  g_assert_cmpfloat (labels[0].left, <, labels[0].x);
+  g_assert_cmpfloat (labels[0].left + labels[0].width, >, labels[0].x);
+  assert_label_clear (&labels[0], obstacles, n_obstacles);
+
+  /* Q is ringed by markers on every side: the newest time has no free
+   * spot and is left out rather than drawn over a marker. */
+  g_assert_false (labels[1].placed);
+
+  /* Taking the marker on P's left away frees the first spot: the time
+   * goes back to the left of P. */
+  g_list_store_remove (store, 2);
+  iterate (200);
+  obstacles = tl_incident_layer_get_obstacles (incidents, &n_obstacles);
+  labels = tl_case_chain_layer_get_labels (chain_layer, &n_labels);
+  g_assert_cmpuint (n_obstacles, ==, 11);
+  g_assert_cmpuint (n_labels, ==, 2);
+  g_assert_true (labels[0].placed);
+  g_assert_cmpfloat (labels[0].left + labels[0].width, <, labels[0].x);
+  assert_label_clear (&labels[0], obstacles, n_obstacles);
+  g_assert_false (labels[1].placed);
+
+  /* No chain, no times. */
+  tl_map_view_show_case_chain (view, NULL);
+  iterate (100);
+  g_assert_null (tl_case_chain_layer_get_labels (chain_layer, &n_labels));
+  g_assert_cmpuint (n_labels, ==, 0);
+
+  tl_map_view_set_model (view, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+  g_assert_finalize_object (window);
+}
+
 static void
 on_source_error (TlMapView  *view,
                  const char *message,
@@ -175,6 +357,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/map/layers", test_layers);
+  g_test_add_func ("/map/case-chain-labels", test_case_chain_labels);
   g_test_add_func ("/map/bad-mbtiles", test_bad_mbtiles);
 
   return g_test_run ();

@@ -75,8 +75,10 @@ anchor_box (const TlLabel *l,
  * Places labels so that no two overlap and none covers an obstacle,
  * higher priorities first. Each label tries the right of its point, then
  * the left, above, below, and then the four corners (above right, above
- * left, below right, below left); a label with no free spot is not shown.
- * A point under an obstacle is labelled around that obstacle.
+ * left, below right, below left); a label with @right_last set tries the
+ * left, above, below, the corners on the left, those on the right and
+ * then the right. A label with no free spot is not shown. A point under
+ * an obstacle is labelled around that obstacle.
  *
  * Returns: how many labels were placed
  */
@@ -92,6 +94,9 @@ tl_labels_place (TlLabel               *labels,
   g_autofree guint *order = g_new (guint, MAX (n_labels, 1));
   g_autofree Rect *placed = g_new (Rect, MAX (n_labels, 1));
   g_autofree Rect *blocked = g_new (Rect, MAX (n_obstacles, 1));
+  /* Into the spots below, in the order they are tried. */
+  static const guint right_first[8] = { 0, 1, 2, 3, 4, 5, 6, 7 };
+  static const guint right_last[8] = { 1, 2, 3, 5, 7, 4, 6, 0 };
   /* A corner spot is as far from the point as a side one. */
   double d = gap * G_SQRT2 / 2;
   guint n_placed = 0;
@@ -109,6 +114,7 @@ tl_labels_place (TlLabel               *labels,
     {
       TlLabel *l = &labels[order[o]];
       Rect a = anchor_box (l, blocked, n_obstacles);
+      const guint *tries = l->right_last ? right_last : right_first;
       const double spots[8][2] = {
         { a.x1 + gap, l->y - l->height / 2 },
         { a.x0 - gap - l->width, l->y - l->height / 2 },
@@ -121,8 +127,9 @@ tl_labels_place (TlLabel               *labels,
       };
 
       l->placed = FALSE;
-      for (guint s = 0; s < G_N_ELEMENTS (spots) && !l->placed; s++)
+      for (guint t = 0; t < G_N_ELEMENTS (spots) && !l->placed; t++)
         {
+          guint s = tries[t];
           Rect r = {
             spots[s][0] - gap / 2, spots[s][1] - gap / 2,
             spots[s][0] + l->width + gap / 2, spots[s][1] + l->height + gap / 2,

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * @width: the label's width
  * @height: the label's height
  * @priority: lower is placed first (ports before beaches)
+ * @right_last: try the right of the point last, after the left, above,
+ *   below and the corners, left ones first: for labels that leave the
+ *   right to others, such as a report's time beside a marker whose right
+ *   a place name takes
  * @placed: (out): whether the label is shown
  * @left: (out): the label's left edge when placed
  * @top: (out): the label's top edge when placed
@@ -24,6 +28,7 @@ typedef struct {
   double   width;
   double   height;
   int      priority;
+  gboolean right_last;
   gboolean placed;
   double   left;
   double   top;

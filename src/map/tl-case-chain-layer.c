@@ -8,26 +8,36 @@
 #include "tl-case-chain-layer.h"
 #include "tl-event.h"
 #include "tl-incident-layer-private.h"
+#include "tl-labels.h"
 #include "tl-time.h"
 
 /* Legs shorter than this on screen get no arrow: it would hide them. */
 #define MIN_ARROW_LEG 36.0
+/* Between a marker and the time beside it, and around each time. */
+#define LABEL_GAP     4.0
+/* The light box behind a time, around its text. */
+#define LABEL_PAD_X   4.0
+#define LABEL_PAD_Y   1.0
 
 typedef struct
 {
-  double  mx;     /* Web Mercator, 0..1 */
-  double  my;
-  gint64  time;
-  char   *label;  /* the time as shown, or NULL before a zone is set */
+  double       mx;      /* Web Mercator, 0..1 */
+  double       my;
+  gint64       time;
+  char        *label;   /* owned: the time as shown, or NULL before a zone is set */
+  PangoLayout *layout;  /* owned: of label, made on first draw */
 } ChainPoint;
 
 struct _TlCaseChainLayer
 {
-  ShumateLayer  parent_instance;
+  ShumateLayer     parent_instance;
 
   /* owned */
-  GArray       *points;  /* ChainPoint, oldest first */
-  GTimeZone    *zone;
+  GArray          *points;     /* ChainPoint, oldest first */
+  GArray          *labels;     /* TlLabel, one per point: the last frame's */
+  PangoAttrList   *attrs;      /* of the times */
+  GTimeZone       *zone;
+  TlIncidentLayer *incidents;  /* drawn over this layer: the times avoid its markers */
 };
 
 G_DEFINE_FINAL_TYPE (TlCaseChainLayer, tl_case_chain_layer, SHUMATE_TYPE_LAYER)
@@ -39,6 +49,7 @@ clear_point (gpointer data)
 {
   ChainPoint *point = data;
 
+  g_clear_object (&point->layout);
   g_clear_pointer (&point->label, g_free);
 }
 
@@ -75,6 +86,7 @@ update_labels (TlCaseChainLayer *self)
     {
       ChainPoint *p = &g_array_index (self->points, ChainPoint, i);
 
+      g_clear_object (&p->layout);
       g_free (p->label);
       p->label = tl_time_format (self->zone, p->time, one_day ? time_only : day_and_time);
     }
@@ -97,51 +109,103 @@ draw_arrow (cairo_t *cr,
   cairo_restore (cr);
 }
 
+static void markers_changed_cb (TlCaseChainLayer *self,
+                                TlIncidentLayer  *incidents);
+
+static void
+watch_incident_layer (TlCaseChainLayer *self,
+                      TlIncidentLayer  *incidents)
+{
+  if (self->incidents != NULL)
+    g_signal_handlers_disconnect_by_data (self->incidents, self);
+  g_set_object (&self->incidents, incidents);
+  if (incidents != NULL)
+    g_signal_connect_object (incidents, "markers-changed", G_CALLBACK (markers_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+}
+
+/* Each report's time goes beside its marker, never over it: the markers
+ * are drawn over this layer and a time under one would hide the symbol a
+ * coordinator reads, or lose its own digits. Times are placed newest
+ * first, so when they crowd the latest report keeps its time; one with
+ * no free spot is left out rather than drawn over a marker.
+ *
+ * Runs every frame while the view moves: the layouts are made once per
+ * chain, the labels array is reused, and the markers come as the
+ * incident layer's rectangles for this view, looked up once per view and
+ * shared with the place names. */
 static void
 draw_labels (TlCaseChainLayer *self,
              cairo_t          *cr,
-             const double     *xy)
+             const double     *xy,
+             int               width,
+             int               height)
 {
-  g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  PangoAttrList *attrs = pango_attr_list_new ();
+  const TlLabelObstacle *obstacles = NULL;
+  guint n = self->points->len, n_obstacles = 0;
 
-  pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
+  g_array_set_size (self->labels, 0);
+  /* No times until the zone they are written in is known. */
+  if (self->zone == NULL)
+    return;
 
-  /* Newest first, so that when labels crowd the latest one is kept. */
-  for (guint k = self->points->len; k-- > 0;)
+  for (guint k = 0; k < n; k++)
     {
-      const ChainPoint *p = &g_array_index (self->points, ChainPoint, k);
-      graphene_rect_t box;
-      gboolean overlaps = FALSE;
+      ChainPoint *p = &g_array_index (self->points, ChainPoint, k);
+      TlLabel label = { 0 };
       int w, h;
 
-      if (p->label == NULL)
+      if (p->layout == NULL)
+        {
+          p->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), p->label);
+          pango_layout_set_attributes (p->layout, self->attrs);
+        }
+      pango_layout_get_pixel_size (p->layout, &w, &h);
+      label.x = xy[2 * k];
+      label.y = xy[2 * k + 1];
+      label.width = w + 2 * LABEL_PAD_X;
+      label.height = h + 2 * LABEL_PAD_Y;
+      label.priority = (int) (n - 1 - k);
+      /* Most reports of a chain are at a named beach or port, whose name
+       * takes the right of the marker first: the time goes anywhere else
+       * first. */
+      label.right_last = TRUE;
+      g_array_append_val (self->labels, label);
+    }
+
+  if (self->incidents != NULL && gtk_widget_get_visible (GTK_WIDGET (self->incidents)))
+    obstacles = tl_incident_layer_get_obstacles (self->incidents, &n_obstacles);
+  tl_labels_place ((TlLabel *) self->labels->data, n, obstacles, n_obstacles,
+                   width, height, LABEL_GAP);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const ChainPoint *p = &g_array_index (self->points, ChainPoint, k);
+      const TlLabel *label = &g_array_index (self->labels, TlLabel, k);
+      double left = round (label->left), top = round (label->top);
+
+      if (!label->placed)
         continue;
-      pango_layout_set_text (layout, p->label, -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      graphene_rect_init (&box, xy[2 * k] + 12, xy[2 * k + 1] - h - 8, w + 8, h + 2);
-      for (guint i = 0; i < drawn->len && !overlaps; i++)
-        overlaps = graphene_rect_intersection (&box, &g_array_index (drawn, graphene_rect_t, i), NULL);
-      if (overlaps)
-        continue;
-      g_array_append_val (drawn, box);
 
       cairo_new_path (cr);
-      cairo_rectangle (cr, box.origin.x, box.origin.y, box.size.width, box.size.height);
+      cairo_rectangle (cr, left, top, label->width, label->height);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
       cairo_fill (cr);
-      cairo_move_to (cr, box.origin.x + 4, box.origin.y + 1);
+      cairo_move_to (cr, left + LABEL_PAD_X, top + LABEL_PAD_Y);
       cairo_set_source_rgb (cr, 0.15, 0.16, 0.24);
-      pango_cairo_show_layout (cr, layout);
+      pango_cairo_show_layout (cr, p->layout);
     }
-  g_object_unref (layout);
 }
 
 /* callbacks */
+
+static void
+markers_changed_cb (TlCaseChainLayer *self,
+                    TlIncidentLayer  *incidents)
+{
+  if (self->points->len > 0)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
 
 static void
 viewport_notify_cb (TlCaseChainLayer *self,
@@ -169,6 +233,8 @@ tl_case_chain_layer_snapshot (GtkWidget   *widget,
   guint n = self->points->len;
   cairo_t *cr;
 
+  /* Without a chain, no times: none left from the last one. */
+  g_array_set_size (self->labels, 0);
   if (n == 0)
     return;
 
@@ -211,7 +277,7 @@ tl_case_chain_layer_snapshot (GtkWidget   *widget,
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
 
-  draw_labels (self, cr, xy);
+  draw_labels (self, cr, xy, width, height);
   cairo_destroy (cr);
 }
 
@@ -227,11 +293,23 @@ tl_case_chain_layer_constructed (GObject *object)
 }
 
 static void
+tl_case_chain_layer_dispose (GObject *object)
+{
+  TlCaseChainLayer *self = TL_CASE_CHAIN_LAYER (object);
+
+  watch_incident_layer (self, NULL);
+
+  G_OBJECT_CLASS (tl_case_chain_layer_parent_class)->dispose (object);
+}
+
+static void
 tl_case_chain_layer_finalize (GObject *object)
 {
   TlCaseChainLayer *self = TL_CASE_CHAIN_LAYER (object);
 
   g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->attrs, pango_attr_list_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (tl_case_chain_layer_parent_class)->finalize (object);
@@ -244,6 +322,7 @@ tl_case_chain_layer_class_init (TlCaseChainLayerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = tl_case_chain_layer_constructed;
+  object_class->dispose = tl_case_chain_layer_dispose;
   object_class->finalize = tl_case_chain_layer_finalize;
   widget_class->snapshot = tl_case_chain_layer_snapshot;
 }
@@ -253,6 +332,11 @@ tl_case_chain_layer_init (TlCaseChainLayer *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (ChainPoint));
   g_array_set_clear_func (self->points, clear_point);
+  self->labels = g_array_new (FALSE, TRUE, sizeof (TlLabel));
+  /* Small, with digits of one width so that times line up. */
+  self->attrs = pango_attr_list_new ();
+  pango_attr_list_insert (self->attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+  pango_attr_list_insert (self->attrs, pango_attr_font_features_new ("tnum=1"));
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
@@ -287,6 +371,7 @@ tl_case_chain_layer_set_events (TlCaseChainLayer *self,
     return;
 
   g_array_set_size (self->points, 0);
+  g_array_set_size (self->labels, 0);
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
       TlEvent *event = g_ptr_array_index (events, i);
@@ -336,4 +421,48 @@ tl_case_chain_layer_get_n_points (TlCaseChainLayer *self)
   g_return_val_if_fail (TL_IS_CASE_CHAIN_LAYER (self), 0);
 
   return self->points->len;
+}
+
+/**
+ * tl_case_chain_layer_set_incident_layer:
+ * @incidents: (nullable): the layer of markers drawn over this one
+ *
+ * The times are placed clear of @incidents' markers and cluster bubbles,
+ * and placed again whenever they change. Without one, they only avoid
+ * each other.
+ */
+void
+tl_case_chain_layer_set_incident_layer (TlCaseChainLayer *self,
+                                        TlIncidentLayer  *incidents)
+{
+  g_return_if_fail (TL_IS_CASE_CHAIN_LAYER (self));
+  g_return_if_fail (incidents == NULL || TL_IS_INCIDENT_LAYER (incidents));
+
+  if (self->incidents == incidents)
+    return;
+
+  watch_incident_layer (self, incidents);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tl_case_chain_layer_get_labels:
+ * @out_n: (out): how many labels are returned
+ *
+ * Where the last frame put the reports' times: one label per report of
+ * the chain, oldest first, each with whether it was shown and where, in
+ * widget coordinates. None before the first frame or without a time zone.
+ *
+ * Returns: (transfer none) (array length=out_n) (nullable): the labels,
+ *   valid until the next frame
+ */
+const TlLabel *
+tl_case_chain_layer_get_labels (TlCaseChainLayer *self,
+                                guint            *out_n)
+{
+  g_return_val_if_fail (TL_IS_CASE_CHAIN_LAYER (self), NULL);
+  g_return_val_if_fail (out_n != NULL, NULL);
+
+  *out_n = self->labels->len;
+  return self->labels->len > 0 ? (const TlLabel *) self->labels->data : NULL;
 }

@@ -3,10 +3,14 @@
 
 #include <shumate/shumate.h>
 
+#include "tl-incident-layer.h"
+#include "tl-labels.h"
+
 G_BEGIN_DECLS
 
 /* The reports of one case joined in time order: a thin line with arrows
- * from each report to the next, and each report's time beside it. */
+ * from each report to the next, and each report's time beside its
+ * marker, never over a marker. */
 #define TL_TYPE_CASE_CHAIN_LAYER (tl_case_chain_layer_get_type ())
 G_DECLARE_FINAL_TYPE (TlCaseChainLayer, tl_case_chain_layer, TL, CASE_CHAIN_LAYER, ShumateLayer)
 
@@ -16,5 +20,9 @@ void              tl_case_chain_layer_set_events    (TlCaseChainLayer *self,
 void              tl_case_chain_layer_set_time_zone (TlCaseChainLayer *self,
                                                      GTimeZone        *zone);
 guint             tl_case_chain_layer_get_n_points  (TlCaseChainLayer *self);
+void              tl_case_chain_layer_set_incident_layer (TlCaseChainLayer *self,
+                                                     TlIncidentLayer  *incidents);
+const TlLabel    *tl_case_chain_layer_get_labels    (TlCaseChainLayer *self,
+                                                     guint            *out_n);
 
 G_END_DECLS
