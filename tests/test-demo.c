@@ -755,6 +755,91 @@ progress_cb (guint64  n_done,
   progress->last = n_done;
 }
 
+/* Every boat followed by more than one report has a case of its own,
+ * whose status says how its story ended; a boat seen once has none. */
+static void
+assert_boats_in_cases (TlStore   *store,
+                       GPtrArray *events)
+{
+  g_autoptr(GHashTable) case_of_boat = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) reports_of_boat = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) boat_of_case = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_cases = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      TlEvent *e = g_ptr_array_index (events, i);
+      g_autoptr(JsonNode) details = json_from_string (tl_event_get_details (e), NULL);
+      const char *ref = json_object_get_string_member_with_default (json_node_get_object (details),
+                                                                    "boat_ref", NULL);
+      guint n;
+
+      /* Patrols follow no boat. */
+      if (ref == NULL)
+        {
+          g_assert_cmpint (tl_event_get_case_id (e), ==, 0);
+          continue;
+        }
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (reports_of_boat, ref));
+      g_hash_table_replace (reports_of_boat, g_strdup (ref), GUINT_TO_POINTER (n + 1));
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      TlEvent *e = g_ptr_array_index (events, i);
+      g_autoptr(JsonNode) details = json_from_string (tl_event_get_details (e), NULL);
+      const char *ref = json_object_get_string_member_with_default (json_node_get_object (details),
+                                                                    "boat_ref", NULL);
+      gint64 case_id = tl_event_get_case_id (e);
+      gpointer known;
+
+      if (ref == NULL)
+        continue;
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (reports_of_boat, ref)) < 2)
+        {
+          g_assert_cmpint (case_id, ==, 0);
+          continue;
+        }
+      g_assert_cmpint (case_id, >, 0);
+      if ((known = g_hash_table_lookup (case_of_boat, ref)) != NULL)
+        {
+          g_assert_cmpint (*(gint64 *) known, ==, case_id);
+          continue;
+        }
+
+      /* A new boat: a new case, with the status its story ended on. */
+      {
+        gint64 *id = g_new (gint64, 1);
+        g_autoptr(TlCase) found = tl_store_get_case (store, case_id, &error);
+        g_autoptr(GPtrArray) members = tl_store_list_case_events (store, case_id, &error);
+        gboolean landed = FALSE, rescued = FALSE;
+
+        g_assert_no_error (error);
+        *id = case_id;
+        g_assert_false (g_hash_table_contains (boat_of_case, id));
+        g_hash_table_insert (boat_of_case, id, (gpointer) ref);
+        g_hash_table_insert (case_of_boat, g_strdup (ref), id);
+        g_assert_cmpuint (members->len, ==, GPOINTER_TO_UINT (g_hash_table_lookup (reports_of_boat, ref)));
+        for (guint m = 0; m < members->len; m++)
+          {
+            TlEventKind kind = tl_event_get_kind (g_ptr_array_index (members, m));
+
+            landed |= kind == TL_EVENT_KIND_ARRIVAL;
+            rescued |= kind == TL_EVENT_KIND_RESCUE || kind == TL_EVENT_KIND_INTERCEPTION;
+          }
+        if (landed)
+          g_assert_cmpint (found->status, ==, TL_CASE_STATUS_LANDED);
+        else if (rescued)
+          g_assert_cmpint (found->status, ==, TL_CASE_STATUS_RESCUED);
+        n_cases++;
+      }
+    }
+
+  /* A realistic day follows some boats from the beach to England. */
+  g_assert_cmpuint (n_cases, >, 0);
+}
+
 static void
 test_store (void)
 {
@@ -793,6 +878,7 @@ test_store (void)
       g_assert_cmpint (tl_event_get_id (e), >, 0);
       g_assert_cmpstr (tl_event_get_created_by (e), ==, TL_DEMO_OPERATOR);
     }
+  assert_boats_in_cases (store, listed);
 
   /* a month, in batches (the 20k of test_exact_counts in memory would
    * take too long under ASan through the store's triggers) */

@@ -324,15 +324,110 @@ typedef struct {
   guint64              n_total;
 } WriteData;
 
+/* The boat an event is about, from its details: the text after
+ * "boat_ref":" up to the closing quote (the generator writes it so), or
+ * NULL. */
+static char *
+boat_ref_of (TlEvent *event)
+{
+  static const char key[] = "\"boat_ref\":\"";
+  const char *details = tl_event_get_details (event);
+  const char *start, *end;
+
+  if (details == NULL || (start = strstr (details, key)) == NULL)
+    return NULL;
+  start += strlen (key);
+  if ((end = strchr (start, '"')) == NULL)
+    return NULL;
+  return g_strndup (start, end - start);
+}
+
+/* Where a boat's story stands, from its reports: landed, rescued (or
+ * intercepted, which transfers the people), or still being followed. */
+static TlCaseStatus
+case_status_of (GPtrArray *events,
+                GArray    *members)
+{
+  gboolean landed = FALSE, rescued = FALSE, ongoing = FALSE, confirmed = FALSE;
+
+  for (guint m = 0; m < members->len; m++)
+    {
+      TlEvent *event = g_ptr_array_index (events, g_array_index (members, guint, m));
+
+      switch (tl_event_get_kind (event))
+        {
+        case TL_EVENT_KIND_ARRIVAL: landed = TRUE; break;
+        case TL_EVENT_KIND_RESCUE:
+        case TL_EVENT_KIND_INTERCEPTION: rescued = TRUE; break;
+        default: break;
+        }
+      ongoing |= tl_event_get_status (event) == TL_EVENT_STATUS_ONGOING;
+      confirmed |= tl_event_get_status (event) == TL_EVENT_STATUS_CONFIRMED;
+    }
+
+  return landed ? TL_CASE_STATUS_LANDED
+       : rescued ? TL_CASE_STATUS_RESCUED
+       : ongoing ? TL_CASE_STATUS_RESPONDING
+       : confirmed ? TL_CASE_STATUS_CONFIRMED
+       : TL_CASE_STATUS_POSSIBLE;
+}
+
+/* Writes a batch (whole days), each boat followed by more than one report
+ * in a case of its own, as a coordinator would have linked them. */
 static gboolean
 write_batch (GPtrArray  *events,
              WriteData  *data,
              GError    **error)
 {
+  g_autoptr(GHashTable) boats = NULL;
+  g_autoptr(GArray) statuses = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  g_autofree int *case_of_event = NULL;
+  GArray *members;
+
   if (events->len == 0)
     return TRUE;
 
-  if (!tl_store_add_events (data->store, events, TL_DEMO_OPERATOR, error))
+  /* Each boat's reports, and the boats in the order they first appear,
+   * so that the cases are numbered the same on every run. */
+  boats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  order = g_ptr_array_new ();
+  for (guint i = 0; i < events->len; i++)
+    {
+      char *ref = boat_ref_of (g_ptr_array_index (events, i));
+
+      if (ref == NULL)
+        continue;
+      if ((members = g_hash_table_lookup (boats, ref)) == NULL)
+        {
+          g_hash_table_insert (boats, ref, members = g_array_new (FALSE, FALSE, sizeof (guint)));
+          g_ptr_array_add (order, members);
+        }
+      else
+        g_free (ref);
+      g_array_append_val (members, i);
+    }
+
+  case_of_event = g_new (int, events->len);
+  for (guint i = 0; i < events->len; i++)
+    case_of_event[i] = -1;
+  statuses = g_array_new (FALSE, FALSE, sizeof (TlCaseStatus));
+  for (guint b = 0; b < order->len; b++)
+    {
+      TlCaseStatus status;
+
+      members = g_ptr_array_index (order, b);
+      if (members->len < 2)
+        continue;
+      status = case_status_of (events, members);
+      for (guint m = 0; m < members->len; m++)
+        case_of_event[g_array_index (members, guint, m)] = (int) statuses->len;
+      g_array_append_val (statuses, status);
+    }
+
+  if (!tl_store_add_events_in_cases (data->store, events, case_of_event,
+                                     (const TlCaseStatus *) (void *) statuses->data, statuses->len,
+                                     TL_DEMO_OPERATOR, error))
     return FALSE;
 
   data->n_written += events->len;

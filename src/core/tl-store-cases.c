@@ -77,13 +77,13 @@ read_case (sqlite3_stmt *stmt)
 }
 
 /* Inserts a case in the caller's transaction. */
-static int
-insert_case (TlStore       *self,
-             TlCaseStatus   status,
-             const char    *title,
-             gint64         now,
-             gint64        *out_id,
-             GError       **error)
+int
+tl_store_insert_case (TlStore       *self,
+                      TlCaseStatus   status,
+                      const char    *title,
+                      gint64         now,
+                      gint64        *out_id,
+                      GError       **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, create_case_sql, error);
   int rc = SQLITE_OK;
@@ -221,7 +221,7 @@ tl_store_create_case (TlStore       *self,
   if (!tl_store_begin (self, error))
     return 0;
 
-  rc = insert_case (self, status, title, tl_store_now (), &id, error);
+  rc = tl_store_insert_case (self, status, title, tl_store_now (), &id, error);
   if (!finish_write (self, rc, _("Could not create the case"), error))
     return 0;
   return id;
@@ -510,7 +510,7 @@ save_event_with_case (TlStore       *self,
 
   if (case_id == 0)
     {
-      int rc = insert_case (self, case_status, case_title, now, &case_id, error);
+      int rc = tl_store_insert_case (self, case_status, case_title, now, &case_id, error);
 
       if (rc != SQLITE_OK)
         {

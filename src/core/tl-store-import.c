@@ -108,6 +108,11 @@ static const char index_fts_sql[] =
 typedef struct {
   GPtrArray   *events;
   GPtrArray   *keys;            /* nullable: the sample data has none */
+  /* nullable: event i goes into new case case_of_event[i] (-1: none) */
+  const int   *case_of_event;
+  const TlCaseStatus *case_statuses;
+  guint        n_cases;
+  gint64      *case_ids;        /* the cases created, n_cases of them */
   const char  *operator_name;
   const char  *source;          /* nullable */
   gint64       now;
@@ -215,12 +220,13 @@ step_range (TlStore     *self,
   return rc;
 }
 
+/* Event @i of the add is @data. */
 static void
 fill_bookkeeping (BulkAdd     *bulk,
-                  TlEventData *data,
-                  gint64       id)
+                  guint        i,
+                  TlEventData *data)
 {
-  data->id = id;
+  data->id = bulk->first_id + i;
   data->revision = 1;
   data->created_by = bulk->operator_name;
   data->created_at = bulk->now;
@@ -228,6 +234,8 @@ fill_bookkeeping (BulkAdd     *bulk,
   data->updated_at = bulk->now;
   if (bulk->keys != NULL)
     data->case_id = 0;   /* cases are not exchanged: the id means nothing here */
+  else if (bulk->case_of_event != NULL && bulk->case_of_event[i] >= 0)
+    data->case_id = bulk->case_ids[bulk->case_of_event[i]];
 }
 
 /* After the INSERT … SELECT of events [@first, @end) failed: only that
@@ -256,7 +264,7 @@ explain_refusal (TlStore   *self,
         continue;
 
       tl_event_get_data (g_ptr_array_index (bulk->events, i), &data);
-      fill_bookkeeping (bulk, &data, bulk->first_id + i);
+      fill_bookkeeping (bulk, i, &data);
       rc = tl_store_bind_event (insert, &data);
       tl_store_bind_text (insert, 23, bulk->keys ? g_ptr_array_index (bulk->keys, i) : NULL, &rc);
       if (rc == SQLITE_OK)
@@ -308,7 +316,7 @@ stage_chunk (TlStore     *self,
         continue;
 
       tl_event_get_data (g_ptr_array_index (bulk->events, i), &data);
-      fill_bookkeeping (bulk, &data, bulk->first_id + i);
+      fill_bookkeeping (bulk, i, &data);
       rc = tl_store_bind_event (stage, &data);
       tl_store_bind_text (stage, 23, key, &rc);
       tl_store_bind_int64 (stage, 24, i, &rc);
@@ -420,6 +428,14 @@ add_in_transaction (TlStore   *self,
   bulk->first_id = sqlite3_column_int64 (stmt, 0);
   g_clear_pointer (&stmt, tl_cached_statement_release);
 
+  for (guint c = 0; c < bulk->n_cases; c++)
+    {
+      rc = tl_store_insert_case (self, bulk->case_statuses[c], NULL, bulk->now,
+                                 &bulk->case_ids[c], error);
+      if (rc != SQLITE_OK)
+        goto failed;
+    }
+
   if (!stage_and_move (self, bulk, error))
     goto failed_reported;
 
@@ -496,6 +512,8 @@ bulk_add (TlStore   *self,
       tl_event_set_id (event, bulk->first_id + i);
       if (bulk->keys != NULL)
         tl_event_set_case_id (event, 0);
+      else if (bulk->case_of_event != NULL && bulk->case_of_event[i] >= 0)
+        tl_event_set_case_id (event, bulk->case_ids[bulk->case_of_event[i]]);
       tl_event_set_revision (event, 1);
       tl_event_set_created (event, bulk->operator_name, bulk->now);
       tl_event_set_updated (event, bulk->operator_name, bulk->now);
@@ -552,6 +570,65 @@ tl_store_add_events (TlStore     *self,
   g_return_val_if_fail (events != NULL, FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (events->len == 0)
+    return TRUE;
+
+  ok = bulk_add (self, &bulk, error);
+  g_free (bulk.skipped);
+
+  return ok;
+}
+
+/**
+ * tl_store_add_events_in_cases:
+ * @self: a #TlStore
+ * @events: (element-type TlEvent): new events; their ids and case ids are
+ *   ignored
+ * @case_of_event: (array): for each of @events, which of the new cases it
+ *   goes into, or -1 for none
+ * @case_statuses: (array length=n_cases): the status of each new case
+ * @n_cases: how many cases to create
+ * @operator_name: who enters them, for the audit log
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * As tl_store_add_events(), creating @n_cases cases for the events in
+ * the same transaction: all of them or none, so a failure leaves no empty
+ * case. The sample data's boats use it.
+ *
+ * Returns: %TRUE if every event and case was saved
+ */
+gboolean
+tl_store_add_events_in_cases (TlStore            *self,
+                              GPtrArray          *events,
+                              const int          *case_of_event,
+                              const TlCaseStatus *case_statuses,
+                              guint               n_cases,
+                              const char         *operator_name,
+                              GError            **error)
+{
+  g_autofree gint64 *case_ids = g_new0 (gint64, MAX (n_cases, 1));
+  BulkAdd bulk = {
+    .events = events,
+    .case_of_event = case_of_event,
+    .case_statuses = case_statuses,
+    .n_cases = n_cases,
+    .case_ids = case_ids,
+    .operator_name = operator_name,
+    .now = tl_store_now (),
+    .what = _("Could not save the events"),
+  };
+  gboolean ok;
+
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (events != NULL, FALSE);
+  g_return_val_if_fail (case_of_event != NULL || events->len == 0, FALSE);
+  g_return_val_if_fail (case_statuses != NULL || n_cases == 0, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < events->len; i++)
+    g_return_val_if_fail (case_of_event[i] < (int) n_cases, FALSE);
 
   if (events->len == 0)
     return TRUE;

@@ -158,6 +158,15 @@ void          tl_store_event_updated       (TlStore     *self,
                                             const char  *operator_name,
                                             gint64       now);
 
+/* tl-store-cases.c: inserts a case in the caller's transaction; returns a
+ * SQLite code. */
+int           tl_store_insert_case      (TlStore       *self,
+                                         TlCaseStatus   status,
+                                         const char    *title,
+                                         gint64         now,
+                                         gint64        *out_id,
+                                         GError       **error);
+
 /* tl-store-import.c: whether the triggers are the ones a bulk add stands
  * in for (for the tests: a new trigger makes bulk adds slow, not wrong). */
 gboolean      tl_store_bulk_can_skip_triggers (TlStore  *self,

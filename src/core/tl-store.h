@@ -240,6 +240,16 @@ GPtrArray  *tl_store_list_case_events   (TlStore      *self,
                                          gint64        case_id,
                                          GError      **error);
 
+/* Many events (the sample data's boats) with the cases they go into, in
+ * one transaction. */
+gboolean    tl_store_add_events_in_cases (TlStore            *self,
+                                          GPtrArray          *events,
+                                          const int          *case_of_event,
+                                          const TlCaseStatus *case_statuses,
+                                          guint               n_cases,
+                                          const char         *operator_name,
+                                          GError            **error);
+
 /* A report saved into a case created for it: the case, the event and its
  * audit row in one transaction, so a failed save leaves no empty case. */
 gboolean    tl_store_add_event_in_new_case    (TlStore      *self,
