@@ -117,6 +117,38 @@ test_strait (void)
   g_assert_cmpint (kind_of_point (47.000, 2.000, 5), ==, LAND);  /* central France */
 }
 
+/* Pixels of exactly the shoreline colour in the tile holding (lat, lon). */
+static guint
+count_shoreline (double lat,
+                 double lon,
+                 int    zoom,
+                 int    size)
+{
+  const TlBasemapStyle *style = tl_basemap_style_get (TL_BASEMAP_THEME_LIGHT);
+  TileAt at = render_at (lat, lon, zoom, size);
+  guint32 coast = color_to_pixel (&style->coast);
+  guint n = 0;
+
+  for (int y = 0; y < size; y++)
+    for (int x = 0; x < size; x++)
+      n += pixel_at (at.surface, x, y) == coast;
+  cairo_surface_destroy (at.surface);
+  return n;
+}
+
+/* A continent's tiles have no shoreline stroke, their land's edge is
+ * antialiased; from zoom 6 (or a HiDPI tile of zoom 5, as detailed) the
+ * shore is drawn. */
+static void
+test_shoreline_by_zoom (void)
+{
+  g_assert_cmpuint (count_shoreline (51.0, 1.45, 5, 256), ==, 0);
+  g_assert_cmpuint (count_shoreline (51.0, 1.45, 6, 256), >, 100);
+  g_assert_cmpuint (count_shoreline (51.0, 1.45, 5, 512), >, 100);
+  g_assert_cmpint (kind_of_point (51.020, 1.480, 5), ==, SEA);
+  g_assert_cmpint (kind_of_point (52.000, 0.500, 5), ==, LAND);   /* Essex */
+}
+
 static void
 test_open_sea (void)
 {
@@ -257,6 +289,7 @@ main (int   argc,
 
   g_test_add_func ("/basemap/loads", test_loads);
   g_test_add_func ("/basemap/strait", test_strait);
+  g_test_add_func ("/basemap/shoreline-by-zoom", test_shoreline_by_zoom);
   g_test_add_func ("/basemap/open-sea", test_open_sea);
   g_test_add_func ("/basemap/hidpi", test_hidpi);
   g_test_add_func ("/basemap/no-seam", test_no_seam);
