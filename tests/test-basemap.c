@@ -136,15 +136,16 @@ count_shoreline (double lat,
   return n;
 }
 
-/* A continent's tiles have no shoreline stroke, their land's edge is
- * antialiased; from zoom 6 (or a HiDPI tile of zoom 5, as detailed) the
- * shore is drawn. */
+/* Overview tiles (zoom 6 and out) have no shoreline stroke, their land's
+ * edge is antialiased; from zoom 7 (or a HiDPI tile of zoom 6, as
+ * detailed) the shore is drawn. */
 static void
 test_shoreline_by_zoom (void)
 {
   g_assert_cmpuint (count_shoreline (51.0, 1.45, 5, 256), ==, 0);
-  g_assert_cmpuint (count_shoreline (51.0, 1.45, 6, 256), >, 100);
-  g_assert_cmpuint (count_shoreline (51.0, 1.45, 5, 512), >, 100);
+  g_assert_cmpuint (count_shoreline (51.0, 1.45, 6, 256), ==, 0);
+  g_assert_cmpuint (count_shoreline (51.0, 1.45, 7, 256), >, 100);
+  g_assert_cmpuint (count_shoreline (51.0, 1.45, 6, 512), >, 100);
   g_assert_cmpint (kind_of_point (51.020, 1.480, 5), ==, SEA);
   g_assert_cmpint (kind_of_point (52.000, 0.500, 5), ==, LAND);   /* Essex */
 }

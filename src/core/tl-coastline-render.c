@@ -123,11 +123,12 @@ box_to_pixels (const Painter *p,
   return r;
 }
 
-/* Below this level (a 256 px tile of zoom 5 spans north-west Europe) land
- * is drawn without a shoreline: there a one-pixel outline round every
- * crude island and fjord reads as noise, and was two thirds of the tile's
- * cost. The land's edge is antialiased instead. */
-#define SHORELINE_MIN_LEVEL 6
+/* Below this level (a 256 px tile of zoom 6 spans the Channel from
+ * Cornwall to the Rhine) land is drawn without a shoreline: at that scale
+ * a one-pixel outline round every island, estuary and fjord reads as
+ * noise, and it was two thirds of the tile's cost. The land's edge is
+ * antialiased instead, as on most basemaps. */
+#define SHORELINE_MIN_LEVEL 7
 
 static void
 draw_dataset (Painter              *p,
