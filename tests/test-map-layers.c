@@ -163,7 +163,7 @@ assert_label_clear (const TlLabel         *label,
 
       if (rects_overlap (label->left, label->top, label->width, label->height,
                          o->x, o->y, o->width, o->height))
-        g_error ("the time at (%g, %g), placed at (%g, %g) %g × %g, covers the marker at (%g, %g) %g × %g",
+        g_error ("the time at (%g, %g), placed at (%g, %g) %g × %g, covers the marker or name at (%g, %g) %g × %g",
                  label->x, label->y, label->left, label->top, label->width, label->height,
                  o->x, o->y, o->width, o->height);
     }
@@ -183,9 +183,10 @@ test_case_chain_labels (void)
   TlMapView *view = tl_map_view_new ();
   TlIncidentLayer *incidents;
   TlCaseChainLayer *chain_layer = NULL;
-  const TlLabelObstacle *obstacles;
+  TlPlaceLayer *place_layer = NULL;
+  const TlLabelObstacle *obstacles, *names;
   const TlLabel *labels;
-  guint n_obstacles, n_labels, n_near = 0;
+  guint n_obstacles, n_labels, n_names, n_near = 0;
   gint64 t0 = 1717200000;
   double world = 256.0 * exp2 (zoom), px, py, qx, qy, latitude, longitude;
   /* Around the crowded report, each in a cluster cell of its own: left,
@@ -239,6 +240,11 @@ test_case_chain_labels (void)
       chain_layer = TL_CASE_CHAIN_LAYER (w);
   g_assert_nonnull (chain_layer);
   g_assert_cmpuint (tl_case_chain_layer_get_n_points (chain_layer), ==, 2);
+  for (GtkWidget *w = gtk_widget_get_prev_sibling (GTK_WIDGET (chain_layer)); w != NULL;
+       w = gtk_widget_get_prev_sibling (w))
+    if (TL_IS_PLACE_LAYER (w))
+      place_layer = TL_PLACE_LAYER (w);
+  g_assert_nonnull (place_layer);
 
   g_assert_cmpuint (tl_incident_layer_get_n_markers (incidents), ==, 12);
   obstacles = tl_incident_layer_get_obstacles (incidents, &n_obstacles);
@@ -260,6 +266,10 @@ test_case_chain_labels (void)
   g_assert_cmpfloat (labels[0].left, <, labels[0].x);
   g_assert_cmpfloat (labels[0].left + labels[0].width, >, labels[0].x);
   assert_label_clear (&labels[0], obstacles, n_obstacles);
+  /* … and of the place names around Wimereux. */
+  names = tl_place_layer_get_label_rects (place_layer, &n_names);
+  g_assert_cmpuint (n_names, >, 0);
+  assert_label_clear (&labels[0], names, n_names);
 
   /* Q is ringed by markers on every side: the newest time has no free
    * spot and is left out rather than drawn over a marker. */
@@ -276,6 +286,8 @@ test_case_chain_labels (void)
   g_assert_true (labels[0].placed);
   g_assert_cmpfloat (labels[0].left + labels[0].width, <, labels[0].x);
   assert_label_clear (&labels[0], obstacles, n_obstacles);
+  names = tl_place_layer_get_label_rects (place_layer, &n_names);
+  assert_label_clear (&labels[0], names, n_names);
   g_assert_false (labels[1].placed);
 
   /* No chain, no times. */

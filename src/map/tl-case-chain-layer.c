@@ -38,6 +38,8 @@ struct _TlCaseChainLayer
   PangoAttrList   *attrs;      /* of the times */
   GTimeZone       *zone;
   TlIncidentLayer *incidents;  /* drawn over this layer: the times avoid its markers */
+  TlPlaceLayer    *places;     /* drawn under it: the times avoid its names */
+  GArray          *obstacles;  /* TlLabelObstacle, scratch for a frame */
 };
 
 G_DEFINE_FINAL_TYPE (TlCaseChainLayer, tl_case_chain_layer, SHUMATE_TYPE_LAYER)
@@ -173,9 +175,22 @@ draw_labels (TlCaseChainLayer *self,
       g_array_append_val (self->labels, label);
     }
 
+  /* Clear of the markers, and of the place names drawn this frame (the
+   * place layer is under this one, so it has placed them already): a
+   * time that would cover either is left out. */
+  g_array_set_size (self->obstacles, 0);
   if (self->incidents != NULL && gtk_widget_get_visible (GTK_WIDGET (self->incidents)))
-    obstacles = tl_incident_layer_get_obstacles (self->incidents, &n_obstacles);
-  tl_labels_place ((TlLabel *) self->labels->data, n, obstacles, n_obstacles,
+    {
+      obstacles = tl_incident_layer_get_obstacles (self->incidents, &n_obstacles);
+      g_array_append_vals (self->obstacles, obstacles, n_obstacles);
+    }
+  if (self->places != NULL && gtk_widget_get_visible (GTK_WIDGET (self->places)))
+    {
+      obstacles = tl_place_layer_get_label_rects (self->places, &n_obstacles);
+      g_array_append_vals (self->obstacles, obstacles, n_obstacles);
+    }
+  tl_labels_place ((TlLabel *) self->labels->data, n,
+                   (const TlLabelObstacle *) (void *) self->obstacles->data, self->obstacles->len,
                    width, height, LABEL_GAP);
 
   for (guint k = 0; k < n; k++)
@@ -298,6 +313,7 @@ tl_case_chain_layer_dispose (GObject *object)
   TlCaseChainLayer *self = TL_CASE_CHAIN_LAYER (object);
 
   watch_incident_layer (self, NULL);
+  tl_case_chain_layer_set_place_layer (self, NULL);
 
   G_OBJECT_CLASS (tl_case_chain_layer_parent_class)->dispose (object);
 }
@@ -309,6 +325,7 @@ tl_case_chain_layer_finalize (GObject *object)
 
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->obstacles, g_array_unref);
   g_clear_pointer (&self->attrs, pango_attr_list_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
 
@@ -333,6 +350,7 @@ tl_case_chain_layer_init (TlCaseChainLayer *self)
   self->points = g_array_new (FALSE, FALSE, sizeof (ChainPoint));
   g_array_set_clear_func (self->points, clear_point);
   self->labels = g_array_new (FALSE, TRUE, sizeof (TlLabel));
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (TlLabelObstacle));
   /* Small, with digits of one width so that times line up. */
   self->attrs = pango_attr_list_new ();
   pango_attr_list_insert (self->attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
@@ -442,6 +460,33 @@ tl_case_chain_layer_set_incident_layer (TlCaseChainLayer *self,
     return;
 
   watch_incident_layer (self, incidents);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tl_case_chain_layer_set_place_layer:
+ * @places: (nullable): the layer of place names drawn under this one
+ *
+ * The times are placed clear of the names @places drew in the same
+ * frame, while it is shown.
+ */
+void
+tl_case_chain_layer_set_place_layer (TlCaseChainLayer *self,
+                                     TlPlaceLayer     *places)
+{
+  g_return_if_fail (TL_IS_CASE_CHAIN_LAYER (self));
+  g_return_if_fail (places == NULL || TL_IS_PLACE_LAYER (places));
+
+  if (self->places == places)
+    return;
+
+  if (self->places != NULL)
+    g_signal_handlers_disconnect_by_data (self->places, self);
+  g_set_object (&self->places, places);
+  /* Names shown or hidden: the times may move. */
+  if (places != NULL)
+    g_signal_connect_object (places, "notify::visible", G_CALLBACK (gtk_widget_queue_draw),
+                             self, G_CONNECT_SWAPPED);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

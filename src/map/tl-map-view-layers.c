@@ -470,6 +470,7 @@ tl_map_view_layers_init (TlMapView *self)
   self->pick_layer = tl_measure_layer_new (viewport);
   tl_place_layer_set_incident_layer (self->place_layer, self->incident_layer);
   tl_case_chain_layer_set_incident_layer (self->chain_layer, self->incident_layer);
+  tl_case_chain_layer_set_place_layer (self->chain_layer, self->place_layer);
   /* Bottom to top: the chain and the rings under the markers they are
    * about, the tools' lines over everything. */
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->place_layer));

@@ -29,6 +29,7 @@ struct _TlPlaceLayer
   GArray          *places;    /* Place */
   GArray          *labels;    /* TlLabel, scratch for a frame */
   GArray          *shown;     /* guint, scratch: place of each label */
+  GArray          *rects;     /* TlLabelObstacle: the labels the last frame drew */
   TlIncidentLayer *incidents; /* drawn over the labels, which avoid its markers */
 
   guint            n_shown;   /* labels in the last frame */
@@ -161,6 +162,15 @@ tl_place_layer_snapshot (GtkWidget   *widget,
     obstacles = tl_incident_layer_get_obstacles (self->incidents, &n_obstacles);
   self->n_shown = tl_labels_place ((TlLabel *) self->labels->data, self->labels->len,
                                    obstacles, n_obstacles, width, height, LABEL_GAP);
+  g_array_set_size (self->rects, 0);
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const TlLabel *label = &g_array_index (self->labels, TlLabel, i);
+      TlLabelObstacle rect = { label->left, label->top, label->width, label->height };
+
+      if (label->placed)
+        g_array_append_val (self->rects, rect);
+    }
 
   /* Dark text with a light halo reads on sea and land; the reverse in the
    * dark style. */
@@ -219,6 +229,7 @@ tl_place_layer_finalize (GObject *object)
   g_clear_pointer (&self->places, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->shown, g_array_unref);
+  g_clear_pointer (&self->rects, g_array_unref);
 
   G_OBJECT_CLASS (tl_place_layer_parent_class)->finalize (object);
 }
@@ -243,6 +254,7 @@ tl_place_layer_init (TlPlaceLayer *self)
   g_array_set_clear_func (self->places, place_clear);
   self->labels = g_array_new (FALSE, TRUE, sizeof (TlLabel));
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->rects = g_array_new (FALSE, FALSE, sizeof (TlLabelObstacle));
   /* Labels are for reading, never for clicking. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   load_places (self);
@@ -281,6 +293,27 @@ tl_place_layer_get_n_shown (TlPlaceLayer *self)
   g_return_val_if_fail (TL_IS_PLACE_LAYER (self), 0);
 
   return self->n_shown;
+}
+
+/**
+ * tl_place_layer_get_label_rects:
+ * @out_n: (out): how many rectangles are returned
+ *
+ * Where the last frame drew the place names, in widget coordinates: for
+ * the layers drawn over this one, whose own labels keep clear of them.
+ *
+ * Returns: (transfer none) (array length=out_n) (nullable): the
+ *   rectangles, valid until the next frame
+ */
+const TlLabelObstacle *
+tl_place_layer_get_label_rects (TlPlaceLayer *self,
+                                guint        *out_n)
+{
+  g_return_val_if_fail (TL_IS_PLACE_LAYER (self), NULL);
+  g_return_val_if_fail (out_n != NULL, NULL);
+
+  *out_n = self->rects->len;
+  return self->rects->len > 0 ? (const TlLabelObstacle *) self->rects->data : NULL;
 }
 
 /**

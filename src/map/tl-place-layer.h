@@ -4,6 +4,7 @@
 #include <shumate/shumate.h>
 
 #include "tl-incident-layer.h"
+#include "tl-labels.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ G_DECLARE_FINAL_TYPE (TlPlaceLayer, tl_place_layer, TL, PLACE_LAYER, ShumateLaye
 TlPlaceLayer *tl_place_layer_new          (ShumateViewport *viewport);
 guint         tl_place_layer_get_n_places (TlPlaceLayer    *self);
 guint         tl_place_layer_get_n_shown  (TlPlaceLayer    *self);
+const TlLabelObstacle *tl_place_layer_get_label_rects (TlPlaceLayer *self,
+                                                       guint        *out_n);
 void          tl_place_layer_set_incident_layer (TlPlaceLayer    *self,
                                                  TlIncidentLayer *incidents);
 
