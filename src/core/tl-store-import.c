@@ -119,7 +119,8 @@ typedef struct {
   const char  *what;            /* the error's first words */
 
   /* out */
-  gboolean    *skipped;         /* when keys: left out, already there */
+  gboolean    *skipped;         /* when keys: left out, already there;
+                                 * during bulk_add() only */
   gint64       first_id;        /* event i gets first_id + i */
   gint64       end_id;          /* one past the last id given */
   gint64       n_added;
@@ -472,11 +473,12 @@ bulk_add (TlStore   *self,
           BulkAdd   *bulk,
           GError   **error)
 {
+  g_autofree gboolean *skipped = g_new0 (gboolean, bulk->events->len);
   gboolean big = bulk->events->len > 8192;
   gboolean ok;
   int rc;
 
-  bulk->skipped = g_new0 (gboolean, bulk->events->len);
+  bulk->skipped = skipped;
 
   rc = sqlite3_exec (self->db, create_staging_sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -558,35 +560,17 @@ tl_store_add_events (TlStore     *self,
                      const char  *operator_name,
                      GError     **error)
 {
-  BulkAdd bulk = {
-    .events = events,
-    .operator_name = operator_name,
-    .now = tl_store_now (),
-    .what = _("Could not save the events"),
-  };
-  gboolean ok;
-
-  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (events != NULL, FALSE);
-  g_return_val_if_fail (operator_name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (events->len == 0)
-    return TRUE;
-
-  ok = bulk_add (self, &bulk, error);
-  g_free (bulk.skipped);
-
-  return ok;
+  return tl_store_add_events_in_cases (self, events, NULL, NULL, 0, operator_name, error);
 }
 
 /**
  * tl_store_add_events_in_cases:
  * @self: a #TlStore
- * @events: (element-type TlEvent): new events; their ids and case ids are
- *   ignored
- * @case_of_event: (array): for each of @events, which of the new cases it
- *   goes into, or -1 for none
+ * @events: (element-type TlEvent): new events; their ids are ignored, and
+ *   those put into a new case get it in place of their own
+ * @case_of_event: (array) (nullable): for each of @events, which of the
+ *   new cases it goes into, or -1 for none; %NULL (with no cases) for
+ *   none at all
  * @case_statuses: (array length=n_cases): the status of each new case
  * @n_cases: how many cases to create
  * @operator_name: who enters them, for the audit log
@@ -618,25 +602,21 @@ tl_store_add_events_in_cases (TlStore            *self,
     .now = tl_store_now (),
     .what = _("Could not save the events"),
   };
-  gboolean ok;
 
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (events != NULL, FALSE);
-  g_return_val_if_fail (case_of_event != NULL || events->len == 0, FALSE);
+  g_return_val_if_fail (case_of_event != NULL || n_cases == 0, FALSE);
   g_return_val_if_fail (case_statuses != NULL || n_cases == 0, FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  for (guint i = 0; i < events->len; i++)
+  for (guint i = 0; case_of_event != NULL && i < events->len; i++)
     g_return_val_if_fail (case_of_event[i] < (int) n_cases, FALSE);
 
   if (events->len == 0)
     return TRUE;
 
-  ok = bulk_add (self, &bulk, error);
-  g_free (bulk.skipped);
-
-  return ok;
+  return bulk_add (self, &bulk, error);
 }
 
 /**
@@ -679,7 +659,6 @@ tl_store_add_events_with_keys (TlStore     *self,
     .now = tl_store_now (),
     .what = _("Could not import the events"),
   };
-  gboolean ok;
 
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (events != NULL, FALSE);
@@ -694,9 +673,7 @@ tl_store_add_events_with_keys (TlStore     *self,
   if (events->len == 0)
     return TRUE;
 
-  ok = bulk_add (self, &bulk, error);
-  g_free (bulk.skipped);
-  if (!ok)
+  if (!bulk_add (self, &bulk, error))
     return FALSE;
 
   if (out_n_added != NULL)
