@@ -149,3 +149,36 @@ tl_symbol_draw (cairo_t     *cr,
 
   cairo_restore (cr);
 }
+
+/**
+ * tl_symbol_arrow_path:
+ * @cr: where to add the path
+ * @x: the arrow's centre
+ * @y: the arrow's centre
+ * @angle: where it points, in radians from the x axis
+ * @tip: how far ahead of the centre the point is
+ * @tail: how far behind the centre the barbs are
+ * @half_width: how far the barbs spread on each side
+ *
+ * Adds a closed, notched arrowhead to @cr's path, for the direction of a
+ * patrol route or a case chain; the caller fills it.
+ */
+void
+tl_symbol_arrow_path (cairo_t *cr,
+                      double   x,
+                      double   y,
+                      double   angle,
+                      double   tip,
+                      double   tail,
+                      double   half_width)
+{
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_rotate (cr, angle);
+  cairo_move_to (cr, tip, 0);
+  cairo_line_to (cr, -tail, -half_width);
+  cairo_line_to (cr, -2, 0);
+  cairo_line_to (cr, -tail, half_width);
+  cairo_close_path (cr);
+  cairo_restore (cr);
+}

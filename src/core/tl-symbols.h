@@ -17,5 +17,12 @@ void tl_symbol_draw       (cairo_t     *cr,
                            double       cy,
                            double       radius,
                            gboolean     selected);
+void tl_symbol_arrow_path (cairo_t     *cr,
+                           double       x,
+                           double       y,
+                           double       angle,
+                           double       tip,
+                           double       tail,
+                           double       half_width);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "tl-event.h"
 #include "tl-incident-layer-private.h"
 #include "tl-labels.h"
+#include "tl-symbols.h"
 #include "tl-time.h"
 
 /* Legs shorter than this on screen get no arrow: it would hide them. */
@@ -92,23 +93,6 @@ update_labels (TlCaseChainLayer *self)
       g_free (p->label);
       p->label = tl_time_format (self->zone, p->time, one_day ? time_only : day_and_time);
     }
-}
-
-static void
-draw_arrow (cairo_t *cr,
-            double   x,
-            double   y,
-            double   angle)
-{
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_rotate (cr, angle);
-  cairo_move_to (cr, 7, 0);
-  cairo_line_to (cr, -5, -6);
-  cairo_line_to (cr, -2, 0);
-  cairo_line_to (cr, -5, 6);
-  cairo_close_path (cr);
-  cairo_restore (cr);
 }
 
 static void markers_changed_cb (TlCaseChainLayer *self,
@@ -284,7 +268,7 @@ tl_case_chain_layer_snapshot (GtkWidget   *widget,
       double x0 = xy[2 * i - 2], y0 = xy[2 * i - 1], x1 = xy[2 * i], y1 = xy[2 * i + 1];
 
       if (hypot (x1 - x0, y1 - y0) >= MIN_ARROW_LEG)
-        draw_arrow (cr, (x0 + x1) / 2, (y0 + y1) / 2, atan2 (y1 - y0, x1 - x0));
+        tl_symbol_arrow_path (cr, (x0 + x1) / 2, (y0 + y1) / 2, atan2 (y1 - y0, x1 - x0), 7, 5, 6);
     }
   cairo_set_source_rgb (cr, 0.15, 0.16, 0.24);
   cairo_fill_preserve (cr);

@@ -41,23 +41,6 @@ tl_incident_layer_add_route (TlIncidentLayer *self,
   g_array_append_val (self->routes, route);
 }
 
-static void
-draw_arrow (cairo_t *cr,
-            double   x,
-            double   y,
-            double   angle)
-{
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_rotate (cr, angle);
-  cairo_move_to (cr, 6, 0);
-  cairo_line_to (cr, -4, -5);
-  cairo_line_to (cr, -2, 0);
-  cairo_line_to (cr, -4, 5);
-  cairo_close_path (cr);
-  cairo_restore (cr);
-}
-
 void
 tl_incident_layer_snapshot_routes (TlIncidentLayer *self,
                                    GtkSnapshot     *snapshot,
@@ -117,7 +100,8 @@ tl_incident_layer_snapshot_routes (TlIncidentLayer *self,
           double at = ROUTE_ARROW_GAP - since_arrow;
 
           for (; at < len; at += ROUTE_ARROW_GAP)
-            draw_arrow (cr, x0 + (x1 - x0) * at / len, y0 + (y1 - y0) * at / len, angle);
+            tl_symbol_arrow_path (cr, x0 + (x1 - x0) * at / len, y0 + (y1 - y0) * at / len, angle,
+                                  6, 4, 5);
           since_arrow = len - (at - ROUTE_ARROW_GAP);
         }
       cairo_set_source_rgb (cr, r, g, b);
