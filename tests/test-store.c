@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tl-event-private.h"
+#include "tl-import.h"
 #include "tl-store.h"
 
 /* 2024-05-01 00:00:00 UTC */
@@ -515,6 +516,7 @@ static void
 test_refuse_too_new (void)
 {
   g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
   TlStore *store = open_new_store (&path);
 
   g_assert_finalize_object (store);
@@ -526,7 +528,8 @@ test_refuse_too_new (void)
   /* A file with nothing but a version: a newer Tideline's, just as well. */
   g_assert_cmpint (g_unlink (path), ==, 0);
   raw_exec (path, "PRAGMA user_version = 99");
-  assert_refused (path, TL_STORE_ERROR_TOO_NEW, "reads up to schema 2");
+  expected = g_strdup_printf ("reads up to schema %d", TL_STORE_SCHEMA_VERSION);
+  assert_refused (path, TL_STORE_ERROR_TOO_NEW, expected);
 }
 
 /* Tests: writing */
@@ -1004,8 +1007,9 @@ test_search (void)
 }
 
 /* A file at schema 1 (tests/data/store/schema-1.sql) comes to the current
- * schema with every event, every audit row and its full-text index, and
- * without the R*Tree and its triggers. */
+ * schema with every event, every audit row and its full-text index,
+ * without the R*Tree and its triggers, and with its import keys as
+ * digests that the same rows imported again still meet. */
 static void
 test_migrate_from_1 (void)
 {
@@ -1016,6 +1020,13 @@ test_migrate_from_1 (void)
   g_autoptr(GPtrArray) audit = NULL;
   g_autoptr(TlEvent) event = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(TlImportSource) source = NULL;
+  g_autoptr(TlImportResult) result = NULL;
+  const char *csv =
+    "time,kind,latitude,longitude,people,notes\n"
+    "2026-01-01T08:00:00Z,sighting,50.95,1.6,40,Seen from the cliff\n"
+    "2026-01-01T09:30:00Z,rescue,50.9,1.45,35,Taken aboard\n"
+    "2026-01-01T10:00:00Z,arrival,51.12,1.31,35,New\n";
   TlStore *store;
 
   g_assert_true (g_file_get_contents (fixture, &sql, NULL, &error));
@@ -1027,8 +1038,21 @@ test_migrate_from_1 (void)
 
   store = tl_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tl_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (tl_store_get_schema_version (store), ==, TL_STORE_SCHEMA_VERSION);
   g_assert_cmpint (tl_store_count_events (store, NULL), ==, 8);
+
+  /* Events 7 and 8 came from this file: they are not imported twice. */
+  source = tl_import_source_new_from_bytes (g_bytes_new_static (csv, strlen (csv)),
+                                            TL_EXCHANGE_FORMAT_CSV, "again.csv", &error);
+  g_assert_no_error (error);
+  result = tl_import_source_validate (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->events->len, ==, 3);
+  g_assert_true (tl_import_result_commit (result, store, FALSE, FALSE, "op", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_already, ==, 2);
+  g_assert_cmpuint (result->n_added, ==, 1);
+  g_assert_cmpint (tl_store_count_events (store, NULL), ==, 9);
 
   /* The history written at schema 1 reads as before. */
   audit = tl_store_list_audit (store, 7, &error);
@@ -1047,10 +1071,13 @@ test_migrate_from_1 (void)
   g_assert_no_error (error);
   g_assert_finalize_object (store);
 
-  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (count_rows (path, "PRAGMA user_version"), ==, TL_STORE_SCHEMA_VERSION);
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%rtree%'"), ==, 0);
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM audit"), ==, 9);
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM imports"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events WHERE typeof (import_key) = 'blob'"
+                                     " AND length (import_key) = 16"), ==, 3);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events WHERE typeof (import_key) = 'text'"), ==, 0);
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
 }
 

@@ -10,14 +10,15 @@
  * KML, GPX). All events or none, in one transaction, fast enough for a
  * million.
  *
- * The events go through a staging table in memory, IMPORT_CHUNK at a
- * time, and move into events with one INSERT … SELECT per chunk: the
- * CHECK constraints of events (kind IN (…), status IN (…)) build their
- * lists once per statement, and AUTOINCREMENT writes its counter once per
- * statement, which row by row was a third of an import's time. An
- * imported event carries its import key (where it came from); staged
- * rows whose key a previous import wrote, or that came earlier in the
- * same list, are dropped before the move, so importing the same file
+ * The events move into events straight from memory, IMPORT_CHUNK at a
+ * time, with one INSERT … SELECT per chunk from tl_bulk_rows()
+ * (tl-store-bulk-rows.c): the CHECK constraints of events (kind IN (…),
+ * status IN (…)) build their lists once per statement, and AUTOINCREMENT
+ * writes its counter once per statement, which row by row was a third of
+ * an import's time. An imported event carries its import key (where it
+ * came from, as a 16-byte digest); a row whose key a previous import
+ * wrote, or that came earlier in the same list, meets the UNIQUE index
+ * and is left out (ON CONFLICT DO NOTHING), so importing the same file
  * twice adds nothing the second time. Ids are given here, inside the
  * write lock, so each event's id is known without reading it back: event
  * i of the list gets the i-th id of one fresh range, and a row left out
@@ -45,27 +46,19 @@
 static const char insert_sql[] =
   "INSERT INTO events (" TL_STORE_EVENT_COLUMNS ", import_key)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-  " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
-static const char create_staging_sql[] =
-  "CREATE TEMP TABLE IF NOT EXISTS tl_bulk (n INTEGER PRIMARY KEY, "
-  TL_STORE_EVENT_COLUMNS ", import_key TEXT)";
-static const char clear_staging_sql[] =
-  "DELETE FROM temp.tl_bulk";
-static const char stage_sql[] =
-  "INSERT INTO temp.tl_bulk (n, " TL_STORE_EVENT_COLUMNS ", import_key)"
-  " VALUES (?24, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-  " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
-/* The UNIQUE index on import_key makes each probe a lookup. */
-static const char drop_known_sql[] =
-  "DELETE FROM temp.tl_bulk WHERE import_key IS NOT NULL AND EXISTS"
-  " (SELECT 1 FROM main.events e WHERE e.import_key = temp.tl_bulk.import_key)";
-static const char list_staged_sql[] =
-  "SELECT n FROM temp.tl_bulk ORDER BY n";
-static const char move_staged_sql[] =
+  " ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)"
+  " ON CONFLICT (import_key) DO NOTHING";
+/* (WHERE true: an upsert after a SELECT needs a WHERE, or its ON would
+ * read as a join's.) */
+static const char move_sql[] =
   "INSERT INTO events (" TL_STORE_EVENT_COLUMNS ", import_key)"
-  " SELECT " TL_STORE_EVENT_COLUMNS ", import_key FROM temp.tl_bulk ORDER BY n";
+  " SELECT " TL_STORE_EVENT_COLUMNS ", import_key FROM tl_bulk_rows (?1, ?2, ?3)"
+  " WHERE true ON CONFLICT (import_key) DO NOTHING";
+static const char list_added_sql[] =
+  "SELECT id FROM events WHERE id >= ?1 AND id < ?2";
 
-/* Rows staged per INSERT … SELECT: bounds the memory an import takes. */
+/* Rows per INSERT … SELECT: when the schema refuses one, its rows are
+ * tried one by one to say which it is. */
 #define IMPORT_CHUNK 8192
 
 /* The next id AUTOINCREMENT would give. */
@@ -108,6 +101,7 @@ static const char index_fts_sql[] =
 typedef struct {
   GPtrArray   *events;
   GPtrArray   *keys;            /* nullable: the sample data has none */
+  guint8      *digests;         /* the keys' digests, when keys */
   /* nullable: event i goes into new case case_of_event[i] (-1: none) */
   const int   *case_of_event;
   const TlCaseStatus *case_statuses;
@@ -239,6 +233,20 @@ fill_bookkeeping (BulkAdd     *bulk,
     data->case_id = bulk->case_ids[bulk->case_of_event[i]];
 }
 
+/* TlBulkRows: row @i of tl_bulk_rows() */
+static void
+get_row (gpointer       user_data,
+         guint          i,
+         TlEventData   *data,
+         const guint8 **key)
+{
+  BulkAdd *bulk = user_data;
+
+  tl_event_get_data (g_ptr_array_index (bulk->events, i), data);
+  fill_bookkeeping (bulk, i, data);
+  *key = bulk->digests != NULL ? bulk->digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE : NULL;
+}
+
 /* After the INSERT … SELECT of events [@first, @end) failed: only that
  * statement was undone, so insert the same rows one by one, with the same
  * ids, to find the one the schema refuses and say which it is. Returns
@@ -267,7 +275,11 @@ explain_refusal (TlStore   *self,
       tl_event_get_data (g_ptr_array_index (bulk->events, i), &data);
       fill_bookkeeping (bulk, i, &data);
       rc = tl_store_bind_event (insert, &data);
-      tl_store_bind_text (insert, 23, bulk->keys ? g_ptr_array_index (bulk->keys, i) : NULL, &rc);
+      if (rc == SQLITE_OK)
+        rc = bulk->digests == NULL
+             ? sqlite3_bind_null (insert, 23)
+             : sqlite3_bind_blob (insert, 23, bulk->digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE,
+                                  TL_STORE_IMPORT_KEY_SIZE, SQLITE_STATIC);
       if (rc == SQLITE_OK)
         rc = tl_store_step_done (insert);
       if (rc != SQLITE_OK)
@@ -285,82 +297,67 @@ explain_refusal (TlStore   *self,
   return TRUE;
 }
 
-/* Stages events [@first, @end) but those whose key came earlier in the
- * list or a previous import wrote, and marks those as skipped. Returns
- * how many are staged. */
+/* Moves events [@first, @end) into events but those whose key is there
+ * already, and marks those as skipped. */
 static int
-stage_chunk (TlStore     *self,
-             BulkAdd     *bulk,
-             GHashTable  *seen,
-             guint        first,
-             guint        end,
-             gint64      *out_n_staged,
-             GError     **error)
+move_chunk (TlStore          *self,
+            BulkAdd          *bulk,
+            const TlBulkRows *rows,
+            guint             first,
+            guint             end,
+            GError          **error)
 {
-  g_autoptr(TlCachedStatement) stage = NULL;
+  g_autoptr(TlCachedStatement) move = NULL;
   g_autoptr(TlCachedStatement) list = NULL;
-  int rc = step_range (self, clear_staging_sql, 0, 0, error);
+  gint64 n_moved;
+  int rc = SQLITE_OK;
 
+  if ((move = tl_store_prepare_cached (self, move_sql, error)) == NULL)
+    return SQLITE_ERROR;
+  rc = tl_store_bind_bulk_rows (move, 1, rows);
+  tl_store_bind_int64 (move, 2, first, &rc);
+  tl_store_bind_int64 (move, 3, end, &rc);
+  if (rc == SQLITE_OK)
+    rc = tl_store_step_done (move);
   if (rc != SQLITE_OK)
     return rc;
-  if ((stage = tl_store_prepare_cached (self, stage_sql, error)) == NULL)
-    return SQLITE_ERROR;
 
+  n_moved = sqlite3_changes64 (self->db);
+  bulk->n_added += n_moved;
+  if (n_moved == end - first)
+    return SQLITE_OK;
+
+  /* Some were left out: those whose id is not there. */
   for (guint i = first; i < end; i++)
-    {
-      const char *key = bulk->keys ? g_ptr_array_index (bulk->keys, i) : NULL;
-      TlEventData data;
-
-      /* Skipped unless it is listed back below. */
-      bulk->skipped[i] = TRUE;
-      if (key != NULL && !g_hash_table_add (seen, (gpointer) key))
-        continue;
-
-      tl_event_get_data (g_ptr_array_index (bulk->events, i), &data);
-      fill_bookkeeping (bulk, i, &data);
-      rc = tl_store_bind_event (stage, &data);
-      tl_store_bind_text (stage, 23, key, &rc);
-      tl_store_bind_int64 (stage, 24, i, &rc);
-      if (rc == SQLITE_OK)
-        rc = tl_store_step_done (stage);
-      if (rc != SQLITE_OK)
-        return rc;
-      sqlite3_reset (stage);
-    }
-
-  if (bulk->keys != NULL && (rc = step_range (self, drop_known_sql, 0, 0, error)) != SQLITE_OK)
-    return rc;
-
-  *out_n_staged = 0;
-  if ((list = tl_store_prepare_cached (self, list_staged_sql, error)) == NULL)
+    bulk->skipped[i] = TRUE;
+  if ((list = tl_store_prepare_cached (self, list_added_sql, error)) == NULL)
     return SQLITE_ERROR;
-  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+  tl_store_bind_int64 (list, 1, bulk->first_id + first, &rc);
+  tl_store_bind_int64 (list, 2, bulk->first_id + end, &rc);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (list)) == SQLITE_ROW)
     {
-      bulk->skipped[sqlite3_column_int64 (list, 0)] = FALSE;
-      (*out_n_staged)++;
+      bulk->skipped[sqlite3_column_int64 (list, 0) - bulk->first_id] = FALSE;
+      rc = SQLITE_OK;
     }
 
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Adds the events through the staging table, IMPORT_CHUNK at a time. */
+/* Adds the events, IMPORT_CHUNK at a time. */
 static gboolean
-stage_and_move (TlStore   *self,
-                BulkAdd   *bulk,
-                GError   **error)
+move_all (TlStore   *self,
+          BulkAdd   *bulk,
+          GError   **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  TlBulkRows rows = { bulk->events->len, get_row, bulk };
   int rc;
 
   bulk->n_added = 0;
   for (guint first = 0; first < bulk->events->len; first += IMPORT_CHUNK)
     {
       guint end = MIN (first + IMPORT_CHUNK, bulk->events->len);
-      gint64 n_staged = 0;
 
-      rc = stage_chunk (self, bulk, seen, first, end, &n_staged, error);
-      if (rc == SQLITE_OK && n_staged > 0)
-        rc = step_range (self, move_staged_sql, 0, 0, error);
+      rc = move_chunk (self, bulk, &rows, first, end, error);
       if (rc != SQLITE_OK)
         {
           if (error != NULL && *error != NULL)
@@ -370,7 +367,6 @@ stage_and_move (TlStore   *self,
             tl_store_set_error (self, rc, bulk->what, error);
           return FALSE;
         }
-      bulk->n_added += n_staged;
     }
 
   bulk->end_id = bulk->first_id;
@@ -437,7 +433,7 @@ add_in_transaction (TlStore   *self,
         goto failed;
     }
 
-  if (!stage_and_move (self, bulk, error))
+  if (!move_all (self, bulk, error))
     goto failed_reported;
 
   if (bulk->n_added > 0)
@@ -474,17 +470,18 @@ bulk_add (TlStore   *self,
           GError   **error)
 {
   g_autofree gboolean *skipped = g_new0 (gboolean, bulk->events->len);
+  g_autofree guint8 *digests = NULL;
   gboolean big = bulk->events->len > 8192;
   gboolean ok;
-  int rc;
 
   bulk->skipped = skipped;
-
-  rc = sqlite3_exec (self->db, create_staging_sql, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
+  if (bulk->keys != NULL)
     {
-      tl_store_set_error (self, rc, bulk->what, error);
-      return FALSE;
+      digests = g_new (guint8, (gsize) bulk->keys->len * TL_STORE_IMPORT_KEY_SIZE);
+      for (guint i = 0; i < bulk->keys->len; i++)
+        tl_store_import_key_digest (g_ptr_array_index (bulk->keys, i),
+                                    digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE);
+      bulk->digests = digests;
     }
 
   /* An import rewrites index pages over and over; a page cache that holds
@@ -494,8 +491,7 @@ bulk_add (TlStore   *self,
     sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_IMPORT_CACHE_SIZE, NULL, NULL, NULL);
 
   ok = add_in_transaction (self, bulk, error);
-  /* The staged copy lives in memory: give it back. */
-  step_range (self, clear_staging_sql, 0, 0, NULL);
+  bulk->digests = NULL;
 
   if (big)
     sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_CACHE_SIZE, NULL, NULL, NULL);
@@ -717,7 +713,8 @@ tl_store_count_import_keys (TlStore     *self,
   for (guint i = 0; i < import_keys->len; i++)
     {
       const char *key = g_ptr_array_index (import_keys, i);
-      int rc = SQLITE_OK;
+      guint8 digest[TL_STORE_IMPORT_KEY_SIZE];
+      int rc;
 
       if (!g_hash_table_add (seen, (gpointer) key))
         {
@@ -725,7 +722,8 @@ tl_store_count_import_keys (TlStore     *self,
           continue;
         }
 
-      tl_store_bind_text (stmt, 1, key, &rc);
+      tl_store_import_key_digest (key, digest);
+      rc = sqlite3_bind_blob (stmt, 1, digest, sizeof digest, SQLITE_STATIC);
       if (rc == SQLITE_OK)
         rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)

@@ -172,6 +172,29 @@ int           tl_store_insert_case      (TlStore       *self,
 gboolean      tl_store_bulk_can_skip_triggers (TlStore  *self,
                                                GError  **error);
 
+/* tl-store-bulk-rows.c: the rows of a bulk add as the table-valued
+ * function tl_bulk_rows (rows, first, end), for INSERT … SELECT. */
+#define TL_STORE_IMPORT_KEY_SIZE 16
+typedef struct {
+  guint    n_rows;
+  /* Fills @data with row @i, and @key with its import key's digest or
+   * NULL; what they point to must last as long as the statement. */
+  void   (*get_row) (gpointer       user_data,
+                     guint          i,
+                     TlEventData   *data,
+                     const guint8 **key);
+  gpointer user_data;
+} TlBulkRows;
+
+int           tl_store_register_bulk_rows (sqlite3          *db);
+int           tl_store_bind_bulk_rows     (sqlite3_stmt     *stmt,
+                                           int               index,
+                                           const TlBulkRows *rows);
+/* What events.import_key holds for an import key: the first 16 bytes of
+ * its SHA-256. */
+void          tl_store_import_key_digest  (const char       *key,
+                                           guint8            digest[TL_STORE_IMPORT_KEY_SIZE]);
+
 /* tl-store-read.c: what an operator typed as an FTS5 query that cannot
  * be a syntax error, or NULL if it has no word. */
 char         *tl_store_build_match_query (const char *text);

@@ -352,6 +352,13 @@ open_connection (TlStore  *self,
    * failing at once. */
   sqlite3_busy_timeout (self->db, 5000);
 
+  rc = tl_store_register_bulk_rows (self->db);
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not open the database"), error);
+      return FALSE;
+    }
+
   /* WAL lets windows read while one writes; FULL makes a committed report
    * survive a power cut, which is worth the fsync for records. A bigger
    * page cache keeps bulk imports from thrashing the indexes, and an
