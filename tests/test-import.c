@@ -314,6 +314,46 @@ test_malformed (gconstpointer data)
 
 /* Tests: commits */
 
+/* A content key is the SHA-256 of the row's fields as printf writes them
+ * in the C locale, whatever the locale: this builds it the long way for
+ * coordinates printf must round (ties at the 7th decimal, tiny negatives)
+ * and compares. */
+static void
+test_content_key_stable (void)
+{
+  static const double coordinates[][2] = {
+    { 0.00390625, -0.00390625 },        /* exactly halfway: printf rounds to even */
+    { 50.12345675, 1.00000005 },
+    { -0.00000001, 179.99999999 },
+    { 51.0085893760165, 2.1066750810517 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (coordinates); i++)
+    {
+      g_autofree char *csv = NULL;
+      g_autofree char *message = NULL;
+      g_autofree char *digest = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr(TlImportResult) result = NULL;
+      char lat[64], lon[64];
+
+      csv = g_strdup_printf ("time,kind,latitude,longitude,people,place,notes,details\n"
+                             "2026-11-26T10:00:00Z,sighting,%.17g,%.17g,12,Wissant,Seen,\"{\"\"a\"\":1}\"\n",
+                             coordinates[i][0], coordinates[i][1]);
+      result = import_text (csv, TL_EXCHANGE_FORMAT_CSV);
+      g_assert_cmpuint (result->events->len, ==, 1);
+
+      g_snprintf (lat, sizeof lat, "%.7f", tl_event_get_latitude (event_at (result, 0)));
+      g_snprintf (lon, sizeof lon, "%.7f", tl_event_get_longitude (event_at (result, 0)));
+      message = g_strdup_printf ("sighting\x1f%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "\x1f%s,%s\x1f"
+                                 "-1,12,-1,-1,-1\x1fWissant\x1f\x1freported\x1fSeen\x1f{\"a\":1}\x1f",
+                                 (gint64) 1795687200, (gint64) G_MININT64, lat, lon);
+      digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, message, -1);
+      expected = g_strdup_printf ("c1:%s:0", digest);
+      g_assert_cmpstr (g_ptr_array_index (result->keys, 0), ==, expected);
+    }
+}
+
 static void
 test_reimport_no_duplicates (void)
 {
@@ -562,6 +602,7 @@ main (int    argc,
       g_autofree char *name = g_strdup_printf ("/import/malformed/%s", corpus[i].file);
       g_test_add_data_func (name, &corpus[i], test_malformed);
     }
+  g_test_add_func ("/import/content-key-stable", test_content_key_stable);
   g_test_add_func ("/import/reimport-no-duplicates", test_reimport_no_duplicates);
   g_test_add_func ("/import/big-file-in-slices", test_big_file_in_slices);
   g_test_add_func ("/import/skip-bad-rows", test_skip_bad_rows);

@@ -7,11 +7,10 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
-
 #include "tl-coordinates.h"
 #include "tl-export-private.h"
 #include "tl-import-private.h"
+#include "tl-json-check.h"
 #include "tl-time.h"
 
 /* Validation: each row of a source becomes an event, or a problem that
@@ -69,7 +68,7 @@ typedef struct {
   GString        *problem;                       /* this row's, "; "-joined */
   GString        *scratch;
   GChecksum      *checksum;
-  JsonParser     *parser;
+  TlJsonCheck    *json;
   GHashTable     *known_details;                 /* set of valid details texts */
 
   /* This validator's slice of rows, [first, end), and what it made of
@@ -437,13 +436,10 @@ static const char *
 parse_details (Validator  *v,
                const char *text)
 {
-  JsonNode *root;
-
   if (text == NULL || g_hash_table_contains (v->known_details, text))
     return text;
 
-  if (!json_parser_load_from_data (v->parser, text, -1, NULL) ||
-      (root = json_parser_get_root (v->parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!tl_json_check_is_object (v->json, text))
     {
       add_problem (v, "%s", _("the details are not a JSON object"));
       return NULL;
@@ -456,78 +452,156 @@ parse_details (Validator  *v,
   return text;
 }
 
+/* The parts of a key are joined by this: no text field holds it. */
+#define KEY_SEPARATOR '\x1f'
+
 static void
-checksum_add (GChecksum  *checksum,
-              const char *text)
+append_text (GString    *message,
+             const char *text)
 {
   if (text != NULL)
-    g_checksum_update (checksum, (const guchar *) text, -1);
-  g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+    g_string_append (message, text);
+  g_string_append_c (message, KEY_SEPARATOR);
+}
+
+/* As printf's "%" G_GINT64_FORMAT, without its cost. */
+static void
+append_int (GString *message,
+            gint64   value)
+{
+  char digits[24];
+  int n = 0;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    digits[n++] = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    g_string_append_c (message, '-');
+  while (n > 0)
+    g_string_append_c (message, digits[--n]);
+}
+
+/* As "%.7f" in the C locale, exactly. x·10⁷ computed in doubles is within
+ * 2·10⁻⁷ of the exact product for |x| < 10⁹, so unless it is within 10⁻⁶
+ * of a half its nearest integer is the one printf rounds to; near a half
+ * (or for what is not a coordinate) printf decides. */
+static void
+append_fixed7 (GString *message,
+               double   x)
+{
+  double scaled = x * 1e7;
+  double rounded, fraction;
+  guint64 units;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (x) || fabs (x) >= 1e9 ||
+      fabs ((fraction = scaled - floor (scaled)) - 0.5) <= 1e-6)
+    {
+      g_string_append (message, g_ascii_formatd (buf, sizeof buf, "%.7f", x));
+      return;
+    }
+
+  rounded = fraction < 0.5 ? floor (scaled) : floor (scaled) + 1;
+  units = (guint64) fabs (rounded);
+  /* -0.00000001 prints as "-0.0000000". */
+  if (signbit (x))
+    g_string_append_c (message, '-');
+  append_int (message, (gint64) (units / 10000000));
+  g_string_append_c (message, '.');
+  for (guint64 unit = 1000000; unit > 0; unit /= 10)
+    g_string_append_c (message, (char) ('0' + units / unit % 10));
 }
 
 /* The import key: from the source's id when it has one (with the kind and
  * time, so that two files whose ids both count from 1 do not collide),
  * else from the row's content as read, numbered among identical rows so
  * that two identical rows are two events. Either way, the same row read
- * again, from the same file or another format, gives the same key. */
+ * again, from the same file or another format, in any locale, gives the
+ * same key. */
 static char *
 make_key (Validator         *v,
           TlImportRow       *row,
           const TlEventData *d)
 {
   const char *id = cell (v, row, TL_IMPORT_FIELD_ID);
-  char buf[TL_EXPORT_TEXT_SIZE];
+  GString *message = v->scratch;
 
-  g_checksum_reset (v->checksum);
+  g_string_truncate (message, 0);
   if (id != NULL)
     {
-      checksum_add (v->checksum, "id");
-      checksum_add (v->checksum, id);
-      checksum_add (v->checksum, tl_event_kind_to_string (d->kind));
-      g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, d->time);
-      checksum_add (v->checksum, buf);
-      return g_strconcat ("i1:", g_checksum_get_string (v->checksum), NULL);
+      append_text (message, "id");
+      append_text (message, id);
+      append_text (message, tl_event_kind_to_string (d->kind));
+      append_int (message, d->time);
+      g_string_append_c (message, KEY_SEPARATOR);
+    }
+  else
+    {
+      append_text (message, tl_event_kind_to_string (d->kind));
+      append_int (message, d->time);
+      g_string_append_c (message, ',');
+      append_int (message, d->end_time);
+      g_string_append_c (message, KEY_SEPARATOR);
+      append_fixed7 (message, d->latitude);
+      g_string_append_c (message, ',');
+      append_fixed7 (message, d->longitude);
+      g_string_append_c (message, KEY_SEPARATOR);
+      for (guint i = 0; i < 5; i++)
+        {
+          int count = (int[]) { d->boats, d->people, d->rescued, d->deceased, d->missing }[i];
+
+          if (i > 0)
+            g_string_append_c (message, ',');
+          append_int (message, count);
+        }
+      g_string_append_c (message, KEY_SEPARATOR);
+      append_text (message, d->place);
+      append_text (message, d->unit);
+      append_text (message, tl_event_status_to_string (d->status));
+      append_text (message, d->notes);
+      append_text (message, d->details);
     }
 
-  checksum_add (v->checksum, tl_event_kind_to_string (d->kind));
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT, d->time, d->end_time);
-  checksum_add (v->checksum, buf);
-  g_snprintf (buf, sizeof buf, "%.7f,%.7f", d->latitude, d->longitude);
-  checksum_add (v->checksum, buf);
-  g_snprintf (buf, sizeof buf, "%d,%d,%d,%d,%d", d->boats, d->people, d->rescued, d->deceased, d->missing);
-  checksum_add (v->checksum, buf);
-  checksum_add (v->checksum, d->place);
-  checksum_add (v->checksum, d->unit);
-  checksum_add (v->checksum, tl_event_status_to_string (d->status));
-  checksum_add (v->checksum, d->notes);
-  checksum_add (v->checksum, d->details);
+  g_checksum_reset (v->checksum);
+  g_checksum_update (v->checksum, (const guchar *) message->str, message->len);
 
-  /* Numbered by number_content_keys(). */
-  return g_strconcat (CONTENT_KEY_PREFIX, g_checksum_get_string (v->checksum), NULL);
+  /* A content key is numbered by number_content_keys(): its first copy
+   * keeps ":0". */
+  return g_strconcat (id != NULL ? "i1:" : CONTENT_KEY_PREFIX, g_checksum_get_string (v->checksum),
+                      id != NULL ? NULL : ":0", NULL);
 }
 
 /* Gives each content key its row's number among identical rows, in file
- * order: "c1:<hash>:0", "c1:<hash>:1", … */
+ * order: "c1:<hash>:0", "c1:<hash>:1", … Most rows are unique and keep
+ * the ":0" they were made with. */
 static void
 number_content_keys (GPtrArray *keys)
 {
-  g_autoptr(GHashTable) occurrences = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* first copy's key (borrowed from the array) → copies seen */
+  g_autoptr(GHashTable) copies = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < keys->len; i++)
     {
       char *key = g_ptr_array_index (keys, i);
-      guint n;
+      gpointer first = NULL, n = NULL;
 
       if (!g_str_has_prefix (key, CONTENT_KEY_PREFIX))
         continue;
 
-      /* The table takes the unnumbered key (and frees an equal one it
-       * held): the array gets the numbered one. */
-      n = GPOINTER_TO_UINT (g_hash_table_lookup (occurrences, key));
-      g_hash_table_replace (occurrences, key, GUINT_TO_POINTER (n + 1));
-      keys->pdata[i] = g_strdup_printf ("%s:%u", key, n);
+      if (!g_hash_table_lookup_extended (copies, key, &first, &n))
+        {
+          g_hash_table_insert (copies, key, GUINT_TO_POINTER (1));
+          continue;
+        }
+
+      g_hash_table_insert (copies, first, GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+      /* "…:0" becomes "…:n" */
+      keys->pdata[i] = g_strdup_printf ("%.*s%u", (int) strlen (key) - 1, key, GPOINTER_TO_UINT (n));
+      g_free (key);
     }
 }
+
 static void
 validate_row (Validator   *v,
               TlImportRow *row)
@@ -631,7 +705,7 @@ validator_init (Validator      *v,
   v->problem = g_string_new (NULL);
   v->scratch = g_string_new (NULL);
   v->checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  v->parser = json_parser_new_immutable ();
+  v->json = tl_json_check_new ();
   v->known_details = g_hash_table_new (g_str_hash, g_str_equal);
   v->first = first;
   v->end = end;
@@ -648,7 +722,7 @@ validator_clear (Validator *v)
   g_string_free (v->problem, TRUE);
   g_string_free (v->scratch, TRUE);
   g_checksum_free (v->checksum);
-  g_object_unref (v->parser);
+  tl_json_check_free (v->json);
   g_hash_table_unref (v->known_details);
 }
 
