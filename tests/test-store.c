@@ -100,6 +100,18 @@ count_rows (const char *path,
 }
 
 static void
+assert_check_refuses (const char *path,
+                      const char *constraint,
+                      const char *sql)
+{
+  sqlite3 *db = open_raw (path);
+
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_nonnull (strstr (sqlite3_errmsg (db), constraint));
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static void
 assert_no_side_files (const char *path)
 {
   const char *suffixes[] = { "-wal", "-shm", "-journal" };
@@ -845,7 +857,7 @@ test_bulk_many (void)
   g_assert_finalize_object (store);
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM audit"), ==, 0);
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM imports"), ==, 1);
-  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events_fts_docsize"), ==, n);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'routine'"), ==, n);
 }
 
 static void
@@ -1078,6 +1090,22 @@ test_migrate_from_1 (void)
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events WHERE typeof (import_key) = 'blob'"
                                      " AND length (import_key) = 16"), ==, 3);
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM events WHERE typeof (import_key) = 'text'"), ==, 0);
+
+  /* The kind and status CHECKs are chains of "=" now, and refuse as
+   * before. */
+  g_assert_cmpint (count_rows (path, "SELECT instr (sql, 'kind = ''departure'' OR') > 0"
+                                     " AND instr (sql, 'status = ''reported'' OR') > 0"
+                                     " AND instr (sql, ' IN ') = 0"
+                                     " FROM sqlite_schema WHERE name = 'events'"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT instr (sql, 'columnsize = 0') > 0"
+                                     " FROM sqlite_schema WHERE name = 'events_fts'"), ==, 1);
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_fts_docsize'"), ==, 0);
+  assert_check_refuses (path, "kind_known",
+                        "INSERT INTO events (kind, time, status, created_by, created_at, updated_by, updated_at)"
+                        " VALUES ('boat', 0, 'reported', 'op', 0, 'op', 0)");
+  assert_check_refuses (path, "status_known",
+                        "INSERT INTO events (kind, time, status, created_by, created_at, updated_by, updated_at)"
+                        " VALUES ('rescue', 0, 'lost', 'op', 0, 'op', 0)");
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
 }
 
