@@ -455,6 +455,86 @@ test_big_file_in_slices (void)
     }
 }
 
+/* `tideline import FILE`: read, validated and written in one pass, in
+ * chunks that overlap, with the same result as validating first and
+ * writing after; a bad last row still leaves the store as it was. */
+static void
+test_file_in_one_pass (void)
+{
+  g_autoptr(GString) csv = g_string_new ("time,kind,people,notes\n");
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "big.csv", NULL);
+  g_autofree char *db_path = NULL;
+  g_autoptr(TlStore) store = open_store (&db_path);
+  g_autoptr(TlImportSource) source = NULL;
+  g_autoptr(TlImportResult) result = NULL;
+  g_autoptr(TlImportResult) again = NULL;
+  g_autoptr(TlImportResult) two_steps = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint n_rows = 30000;
+  guint line = 1;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      /* Ten distinct rows, over and over; one in seven has a note on two
+       * lines, so lines and rows part ways. */
+      if (i % 7 == 0)
+        {
+          g_string_append_printf (csv, "2026-11-26T10:%02u:00Z,sighting,%u,\"Seen off\nWissant\"\n", i % 10, i % 10);
+          line += 2;
+        }
+      else
+        {
+          g_string_append_printf (csv, "2026-11-26T10:%02u:00Z,sighting,%u,Seen\n", i % 10, i % 10);
+          line++;
+        }
+    }
+  g_string_append (csv, "2026-11-26T11:00:00Z,bateau,3,Last\n");
+  g_assert_true (g_file_set_contents (path, csv->str, csv->len, &error));
+  g_assert_no_error (error);
+
+  /* All or nothing: the last row is bad. */
+  g_assert_false (tl_import_file (path, NULL, store, FALSE, "test", &source, &result, &error));
+  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BAD_ROWS);
+  g_clear_error (&error);
+  g_assert_nonnull (source);
+  g_assert_cmpuint (result->n_rows, ==, n_rows + 1);
+  g_assert_cmpuint (result->problems->len, ==, 1);
+  g_assert_cmpuint (((TlImportProblem *) result->problems->pdata[0])->line, ==, line + 1);
+  g_assert_cmpuint (result->n_added, ==, 0);
+  g_assert_cmpint (tl_store_count_events (store, NULL), ==, 0);
+  g_clear_pointer (&result, tl_import_result_free);
+
+  /* The good rows, as validating first and writing after gives them. */
+  two_steps = tl_import_source_validate (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tl_import_file (path, NULL, store, TRUE, "test", NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->n_added, ==, n_rows);
+  g_assert_cmpuint (result->keys->len, ==, two_steps->keys->len);
+  g_assert_cmpmem (result->key_digests->data, result->key_digests->len,
+                   two_steps->key_digests->data, two_steps->key_digests->len);
+  for (guint i = 0; i < result->keys->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (result->keys, i), ==, g_ptr_array_index (two_steps->keys, i));
+  g_assert_cmpint (tl_event_get_id (event_at (result, n_rows - 1)), ==,
+                   tl_event_get_id (event_at (result, 0)) + n_rows - 1);
+  g_assert_cmpint (tl_store_count_events (store, NULL), ==, n_rows);
+
+  /* Every note found by its words, the two-line ones too. */
+  {
+    g_autoptr(GArray) found = tl_store_search_events (store, "wissant", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, (n_rows + 6) / 7);
+  }
+
+  /* Again: nothing new. */
+  g_assert_true (tl_import_file (path, NULL, store, TRUE, "test", NULL, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->n_added, ==, 0);
+  g_assert_cmpuint (again->n_already, ==, n_rows);
+  g_assert_cmpint (tl_store_count_events (store, NULL), ==, n_rows);
+}
+
 static void
 test_skip_bad_rows (void)
 {
@@ -605,6 +685,7 @@ main (int    argc,
   g_test_add_func ("/import/content-key-stable", test_content_key_stable);
   g_test_add_func ("/import/reimport-no-duplicates", test_reimport_no_duplicates);
   g_test_add_func ("/import/big-file-in-slices", test_big_file_in_slices);
+  g_test_add_func ("/import/file-in-one-pass", test_file_in_one_pass);
   g_test_add_func ("/import/skip-bad-rows", test_skip_bad_rows);
   g_test_add_func ("/import/limits", test_limits);
   g_test_add_func ("/import/cli", test_cli);

@@ -14,6 +14,18 @@
 /* Helpers */
 
 static void
+print_problems (TlImportResult *result)
+{
+  g_autofree char *report = NULL;
+
+  if (result->problems->len == 0)
+    return;
+
+  report = tl_import_result_format_problems (result, MAX_PROBLEMS_SHOWN);
+  g_printerr ("%s", report);
+}
+
+static void
 print_mapping (TlImportSource *source)
 {
   g_print (_("Columns of %s:\n"), tl_import_source_get_display_name (source));
@@ -39,24 +51,10 @@ import_events (const char           *path,
   g_autoptr(TlImportResult) result = NULL;
   g_autoptr(TlStore) store = NULL;
 
-  if (!(source = tl_import_source_new_from_file (path, &error)))
+  if (dry_run && !(source = tl_import_source_new_from_file (path, &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;
-    }
-  print_mapping (source);
-
-  if (!(result = tl_import_source_validate (source, zone, &error)))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-
-  if (result->problems->len > 0)
-    {
-      g_autofree char *report = tl_import_result_format_problems (result, MAX_PROBLEMS_SHOWN);
-
-      g_printerr ("%s", report);
     }
 
   if (!(store = tl_cli_open_store (db, &error)))
@@ -66,8 +64,27 @@ import_events (const char           *path,
     }
 
   /* The audit log names who ran the command, as the window names its
-   * operator by default: their login. */
-  if (!tl_import_result_commit (result, store, skip_bad_rows, dry_run, g_get_user_name (), &error))
+   * operator by default: their login. A real import reads, validates and
+   * writes in one pass; a dry run only counts. */
+  if (dry_run)
+    {
+      print_mapping (source);
+      if ((result = tl_import_source_validate (source, zone, &error)) != NULL)
+        {
+          print_problems (result);
+          tl_import_result_commit (result, store, skip_bad_rows, TRUE, g_get_user_name (), &error);
+        }
+    }
+  else
+    {
+      tl_import_file (path, zone, store, skip_bad_rows, g_get_user_name (), &source, &result, &error);
+      if (source != NULL)
+        print_mapping (source);
+      if (result != NULL)
+        print_problems (result);
+    }
+
+  if (error != NULL)
     {
       g_printerr ("%s\n", error->message);
       if (g_error_matches (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BAD_ROWS))

@@ -14,6 +14,14 @@ void tl_event_set_created    (TlEvent    *self,
 void tl_event_set_updated    (TlEvent    *self,
                               const char *by,
                               gint64      at);
+/* All that a store gives an event it has just saved, in one go: a bulk add
+ * gives it to 100k fresh events, which nothing listens to yet. */
+void tl_event_set_saved      (TlEvent    *self,
+                              gint64      id,
+                              gint64      case_id,
+                              gint64      revision,
+                              const char *by,
+                              gint64      at);
 
 /* Every field as plain values. The store fills one per row and builds the
  * event in one go, because a query may return 100k rows and going through

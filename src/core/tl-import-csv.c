@@ -147,35 +147,88 @@ add_record (TlImportSource  *self,
 
 /* Internal API */
 
-gboolean
-tl_import_read_csv (TlImportSource  *self,
-                    const char      *text,
-                    gsize            len,
-                    GError         **error)
+struct _TlCsvReader
 {
-  const char *p = text, *end = text + len;
-  Record record = {
-    .cells = g_string_sized_new (1024),
-    .starts = g_array_new (FALSE, FALSE, sizeof (gsize)),
-    .pointers = g_ptr_array_new (),
-  };
-  gboolean header_done = FALSE, ok = TRUE;
-  guint line = 1, record_line = 1;
-  char sep = detect_separator (text, end);
+  TlImportSource *self;
+  const char     *p;
+  const char     *end;
+  Record          record;
+  gboolean        header_done;
+  guint           line;
+  guint           record_line;
+  char            sep;
+};
 
-  self->separator = sep;
+TlCsvReader *
+tl_csv_reader_new (TlImportSource *self,
+                   const char     *text,
+                   gsize           len)
+{
+  TlCsvReader *r = g_new0 (TlCsvReader, 1);
 
+  r->self = self;
+  r->p = text;
+  r->end = text + len;
+  r->record.cells = g_string_sized_new (1024);
+  r->record.starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  r->record.pointers = g_ptr_array_new ();
+  r->line = r->record_line = 1;
+  r->sep = self->separator = detect_separator (text, r->end);
+
+  return r;
+}
+
+void
+tl_csv_reader_free (TlCsvReader *r)
+{
+  if (r == NULL)
+    return;
+
+  g_string_free (r->record.cells, TRUE);
+  g_array_unref (r->record.starts);
+  g_ptr_array_unref (r->record.pointers);
+  g_free (r);
+}
+
+/* Reads the header, then rows until the source has @until_rows of them
+ * (or the file ends: *@out_done). Text is read only up to the end of a
+ * record, so that a caller can hand the rows read so far to others. */
+gboolean
+tl_csv_reader_read (TlCsvReader  *r,
+                    guint         until_rows,
+                    gboolean     *out_done,
+                    GError      **error)
+{
+  TlImportSource *self = r->self;
+  Record *record = &r->record;
+  const char *p = r->p, *end = r->end;
+  gboolean ok = TRUE;
+  char sep = r->sep;
+
+  *out_done = FALSE;
   while (ok && p < end)
     {
-      gsize start = record.cells->len;
+      gsize start = record->cells->len;
+
+      /* Between two records: enough for now? */
+      if (record->starts->len == 0 && r->header_done && self->rows->len >= until_rows)
+        break;
 
       if (*p == '"')
         {
-          guint quote_line = line;
+          guint quote_line = r->line;
 
-          /* A quoted field: runs to the closing quote. */
-          for (p++;; p++)
+          /* A quoted field: runs to the closing quote. Plain text is
+           * copied a run at a time, up to the next quote or line break. */
+          for (p++;;)
             {
+              const char *q = p;
+
+              while (q < end && *q != '"' && *q != '\r' && *q != '\n')
+                q++;
+              g_string_append_len (record->cells, p, q - p);
+              p = q;
+
               if (p >= end)
                 {
                   g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
@@ -186,24 +239,23 @@ tl_import_read_csv (TlImportSource  *self,
                 }
               if (*p == '"' && p + 1 < end && p[1] == '"')
                 {
-                  g_string_append_c (record.cells, '"');
-                  p++;
+                  g_string_append_c (record->cells, '"');
+                  p += 2;
                 }
               else if (*p == '"')
                 {
                   p++;
                   break;
                 }
-              else if (*p == '\r' || *p == '\n')
+              else
                 {
                   /* A line break in a cell is a '\n', whatever the file uses. */
                   if (*p == '\r' && p + 1 < end && p[1] == '\n')
                     p++;
-                  g_string_append_c (record.cells, '\n');
-                  line++;
+                  g_string_append_c (record->cells, '\n');
+                  r->line++;
+                  p++;
                 }
-              else
-                g_string_append_c (record.cells, *p);
             }
           if (!ok)
             break;
@@ -216,17 +268,17 @@ tl_import_read_csv (TlImportSource  *self,
 
         while (q < end && *q != sep && *q != '\n' && *q != '\r')
           q++;
-        g_string_append_len (record.cells, p, q - p);
+        g_string_append_len (record->cells, p, q - p);
         p = q;
       }
-      record_end_field (&record, start);
+      record_end_field (record, start);
 
       if (p < end && *p == sep)
         {
           p++;
           /* A separator at the very end of the file still ends a field. */
           if (p == end)
-            record_end_field (&record, record.cells->len);
+            record_end_field (record, record->cells->len);
           continue;
         }
 
@@ -235,18 +287,34 @@ tl_import_read_csv (TlImportSource  *self,
         p++;
       if (p < end)
         p++;
-      ok = add_record (self, &record, record_line, &header_done, error);
-      record_clear (&record);
-      line++;
-      record_line = line;
+      ok = add_record (self, record, r->record_line, &r->header_done, error);
+      record_clear (record);
+      r->line++;
+      r->record_line = r->line;
     }
 
-  if (ok && record.starts->len > 0)
-    ok = add_record (self, &record, record_line, &header_done, error);
+  r->p = p;
+  if (ok && p >= end)
+    {
+      if (record->starts->len > 0)
+        ok = add_record (self, record, r->record_line, &r->header_done, error);
+      record_clear (record);
+      *out_done = TRUE;
+    }
 
-  g_string_free (record.cells, TRUE);
-  g_array_unref (record.starts);
-  g_ptr_array_unref (record.pointers);
+  return ok;
+}
 
+gboolean
+tl_import_read_csv (TlImportSource  *self,
+                    const char      *text,
+                    gsize            len,
+                    GError         **error)
+{
+  TlCsvReader *r = tl_csv_reader_new (self, text, len);
+  gboolean done = FALSE;
+  gboolean ok = tl_csv_reader_read (r, G_MAXUINT, &done, error);
+
+  tl_csv_reader_free (r);
   return ok;
 }

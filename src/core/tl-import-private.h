@@ -35,6 +35,16 @@ struct _TlImportSource
 
 TlImportSource *tl_import_source_new        (TlExchangeFormat    format,
                                              const char         *display_name);
+GBytes         *tl_import_load_file         (const char         *path,
+                                             TlExchangeFormat   *out_format,
+                                             char              **out_display_name,
+                                             GError            **error);
+char           *tl_import_decode_text       (GBytes             *bytes,
+                                             const char         *display_name,
+                                             gsize              *out_len,
+                                             GError            **error);
+void            tl_import_source_reserve_rows (TlImportSource   *self,
+                                             guint               n_rows);
 guint           tl_import_source_add_column (TlImportSource     *self,
                                              const char         *name);
 gboolean        tl_import_source_add_row    (TlImportSource     *self,
@@ -56,6 +66,18 @@ gboolean        tl_import_source_add_cells  (TlImportSource     *self,
                                              GError            **error);
 
 /* Readers: fill @self from the whole file text (UTF-8, NUL-terminated). */
+/* tl-import-csv.c: a CSV file read a part at a time. */
+typedef struct _TlCsvReader TlCsvReader;
+
+TlCsvReader    *tl_csv_reader_new           (TlImportSource     *self,
+                                             const char         *text,
+                                             gsize               len);
+gboolean        tl_csv_reader_read          (TlCsvReader        *r,
+                                             guint               until_rows,
+                                             gboolean           *out_done,
+                                             GError            **error);
+void            tl_csv_reader_free          (TlCsvReader        *r);
+
 gboolean        tl_import_read_csv          (TlImportSource     *self,
                                              const char         *text,
                                              gsize               len,
@@ -73,7 +95,27 @@ gboolean        tl_import_read_gpx          (TlImportSource     *self,
                                              gsize               len,
                                              GError            **error);
 
+/* tl-import-rows.c: one thread's validation of rows. */
+typedef struct _TlImportValidator TlImportValidator;
+
+TlImportValidator *tl_import_validator_new  (TlImportSource     *source,
+                                             GTimeZone          *zone);
+void            tl_import_validator_free    (TlImportValidator  *v);
+void            tl_import_validator_run     (TlImportValidator  *v,
+                                             guint               first,
+                                             guint               end,
+                                             GPtrArray          *events,
+                                             GPtrArray          *keys,
+                                             GByteArray         *key_digests,
+                                             GPtrArray          *problems);
+void            tl_import_number_content_keys (GHashTable       *copies,
+                                             GPtrArray          *keys,
+                                             GByteArray         *key_digests);
+
 TlImportResult *tl_import_result_new        (void);
+/* "3 rows of 120 cannot be read; nothing was imported" */
+void            tl_import_set_bad_rows_error (TlImportResult    *result,
+                                             GError            **error);
 void            tl_import_problem_free      (gpointer            problem);
 void            tl_import_set_too_many_rows (GError            **error,
                                              const char         *display_name);

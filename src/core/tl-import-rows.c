@@ -47,21 +47,19 @@ static const struct {
   { "done", TL_EVENT_STATUS_CLOSED },
 };
 
-/* Rows are validated by up to this many threads, each a slice of rows
- * with a Validator of its own, when there are enough rows to share. */
-#define MAX_THREADS 4
-#define MIN_ROWS_PER_THREAD 4096
 /* Details texts already found to be JSON objects, per thread: exported
  * files repeat a few shapes ({"kind":"shore"}) thousands of times, and
  * parsing each was most of a big import's validation. */
 #define MAX_KNOWN_DETAILS 4096
 
 /* A content key ends with its row's number among identical rows, which
- * only the whole file in order can say: the threads leave this mark, and
- * the pass that joins their slices numbers them. */
+ * only the whole file in order can say: validators write ":0", and
+ * tl_import_number_content_keys() renumbers copies as the rows come in
+ * file order (tl-import-run.c). */
 #define CONTENT_KEY_PREFIX "c1:"
 
-typedef struct {
+struct _TlImportValidator
+{
   TlImportSource *source;
   GTimeZone      *zone;
   int             columns[TL_IMPORT_N_FIELDS];   /* -1: not mapped */
@@ -71,14 +69,15 @@ typedef struct {
   TlJsonCheck    *json;
   GHashTable     *known_details;                 /* set of valid details texts */
 
-  /* This validator's slice of rows, [first, end), and what it made of
-   * them, as in TlImportResult but with content keys not numbered yet. */
-  guint           first;
-  guint           end;
+  /* Where the rows being validated go, as in TlImportResult but with
+   * content keys not numbered yet. */
   GPtrArray      *events;
   GPtrArray      *keys;
+  GByteArray     *key_digests;
   GPtrArray      *problems;
-} Validator;
+};
+
+typedef TlImportValidator Validator;
 
 /* Helpers */
 
@@ -572,15 +571,17 @@ make_key (Validator         *v,
                       id != NULL ? NULL : ":0", NULL);
 }
 
-/* Gives each content key its row's number among identical rows, in file
- * order: "c1:<hash>:0", "c1:<hash>:1", … Most rows are unique and keep
- * the ":0" they were made with. */
-static void
-number_content_keys (GPtrArray *keys)
+/* Gives each content key of @keys, the next rows in file order, its
+ * row's number among identical rows: "c1:<hash>:0", "c1:<hash>:1", …,
+ * and its digest in @key_digests the new key's. @copies remembers the
+ * rows before: the first copy's key (borrowed, so the keys must outlive
+ * it) → how many copies so far. Most rows are unique and keep the ":0"
+ * they were made with. */
+void
+tl_import_number_content_keys (GHashTable *copies,
+                               GPtrArray  *keys,
+                               GByteArray *key_digests)
 {
-  /* first copy's key (borrowed from the array) → copies seen */
-  g_autoptr(GHashTable) copies = g_hash_table_new (g_str_hash, g_str_equal);
-
   for (guint i = 0; i < keys->len; i++)
     {
       char *key = g_ptr_array_index (keys, i);
@@ -599,6 +600,7 @@ number_content_keys (GPtrArray *keys)
       /* "…:0" becomes "…:n" */
       keys->pdata[i] = g_strdup_printf ("%.*s%u", (int) strlen (key) - 1, key, GPOINTER_TO_UINT (n));
       g_free (key);
+      tl_store_import_key_digest (keys->pdata[i], key_digests->data + (gsize) i * TL_STORE_IMPORT_KEY_SIZE);
     }
 }
 
@@ -608,6 +610,8 @@ validate_row (Validator   *v,
 {
   TlEventData d = { 0 };
   const char *text;
+  char *key;
+  guint8 digest[TL_STORE_IMPORT_KEY_SIZE];
   guint n_columns = v->source->columns->len;
 
   g_string_truncate (v->problem, 0);
@@ -679,17 +683,21 @@ validate_row (Validator   *v,
       return;
     }
 
-  g_ptr_array_add (v->keys, make_key (v, row, &d));
+  key = make_key (v, row, &d);
+  tl_store_import_key_digest (key, digest);
+  g_ptr_array_add (v->keys, key);
+  g_byte_array_append (v->key_digests, digest, sizeof digest);
   g_ptr_array_add (v->events, tl_event_new_from_data (&d));
 }
 
-static void
-validator_init (Validator      *v,
-                TlImportSource *source,
-                GTimeZone      *zone,
-                guint           first,
-                guint           end)
+/* Internal API */
+
+TlImportValidator *
+tl_import_validator_new (TlImportSource *source,
+                         GTimeZone      *zone)
 {
+  Validator *v = g_new0 (Validator, 1);
+
   v->source = source;
   v->zone = zone;
   for (guint f = 0; f < TL_IMPORT_N_FIELDS; f++)
@@ -707,102 +715,43 @@ validator_init (Validator      *v,
   v->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   v->json = tl_json_check_new ();
   v->known_details = g_hash_table_new (g_str_hash, g_str_equal);
-  v->first = first;
-  v->end = end;
-  v->events = g_ptr_array_new_with_free_func (g_object_unref);
-  v->keys = g_ptr_array_new_with_free_func (g_free);
-  v->problems = g_ptr_array_new_with_free_func (tl_import_problem_free);
+
+  return v;
 }
 
-/* Frees what the validator used; its events, keys and problems are
- * taken by the caller. */
-static void
-validator_clear (Validator *v)
+void
+tl_import_validator_free (TlImportValidator *v)
 {
+  if (v == NULL)
+    return;
+
   g_string_free (v->problem, TRUE);
   g_string_free (v->scratch, TRUE);
   g_checksum_free (v->checksum);
   tl_json_check_free (v->json);
   g_hash_table_unref (v->known_details);
+  g_free (v);
 }
 
-static gpointer
-validate_slice (gpointer data)
+/* Validates rows [@first, @end) of the source, adding to @events and
+ * @keys (content keys not numbered yet) and @problems. */
+void
+tl_import_validator_run (TlImportValidator *v,
+                         guint              first,
+                         guint              end,
+                         GPtrArray         *events,
+                         GPtrArray         *keys,
+                         GByteArray        *key_digests,
+                         GPtrArray         *problems)
 {
-  Validator *v = data;
+  v->events = events;
+  v->keys = keys;
+  v->key_digests = key_digests;
+  v->problems = problems;
 
-  for (guint i = v->first; i < v->end; i++)
+  for (guint i = first; i < end; i++)
     validate_row (v, g_ptr_array_index (v->source->rows, i));
 
-  return NULL;
-}
-
-/* Public API */
-
-/**
- * tl_import_source_validate:
- * @self: a source
- * @zone: (nullable): the zone of times written without an offset; %NULL
- *   for UTC
- * @error: return location for a %TL_IMPORT_ERROR_UNMAPPED error
- *
- * Reads every row with the current column mapping.
- *
- * Returns: (transfer full) (nullable): the events and the problems, or
- *   %NULL if the mapping is incomplete
- */
-TlImportResult *
-tl_import_source_validate (TlImportSource  *self,
-                           GTimeZone       *zone,
-                           GError         **error)
-{
-  g_autoptr(GTimeZone) utc = NULL;
-  GThread *threads[MAX_THREADS] = { NULL, };
-  Validator slices[MAX_THREADS];
-  TlImportResult *result;
-  guint n_rows, n_slices;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (!tl_import_source_check_mapping (self, error))
-    return NULL;
-
-  if (zone == NULL)
-    zone = utc = g_time_zone_new_utc ();
-
-  /* Rows are independent but for the numbering of content keys, done
-   * after: slices of them are validated side by side, and joined in file
-   * order. */
-  n_rows = self->rows->len;
-  n_slices = CLAMP (n_rows / MIN_ROWS_PER_THREAD, 1,
-                    MIN (MAX_THREADS, (guint) g_get_num_processors ()));
-  for (guint k = 0; k < n_slices; k++)
-    validator_init (&slices[k], self, zone,
-                    (guint) ((guint64) n_rows * k / n_slices),
-                    (guint) ((guint64) n_rows * (k + 1) / n_slices));
-  for (guint k = 1; k < n_slices; k++)
-    {
-      threads[k] = g_thread_try_new ("tl-validate", validate_slice, &slices[k], NULL);
-      /* No thread: this one does the slice itself. */
-      if (threads[k] == NULL)
-        validate_slice (&slices[k]);
-    }
-  validate_slice (&slices[0]);
-
-  result = tl_import_result_new ();
-  result->by_feature = self->by_feature;
-  result->source_name = g_strdup (self->display_name);
-  result->n_rows = n_rows;
-  for (guint k = 0; k < n_slices; k++)
-    {
-      if (threads[k] != NULL)
-        g_thread_join (threads[k]);
-      g_ptr_array_extend_and_steal (result->events, slices[k].events);
-      g_ptr_array_extend_and_steal (result->keys, slices[k].keys);
-      g_ptr_array_extend_and_steal (result->problems, slices[k].problems);
-      validator_clear (&slices[k]);
-    }
-  number_content_keys (result->keys);
-
-  return result;
+  v->events = v->keys = v->problems = NULL;
+  v->key_digests = NULL;
 }

@@ -177,6 +177,76 @@ decode_text (const char  *data,
 
 /* Internal API */
 
+/* The file's bytes, with its format guessed from its name and its name as
+ * messages show it. */
+GBytes *
+tl_import_load_file (const char        *path,
+                     TlExchangeFormat  *out_format,
+                     char             **out_display_name,
+                     GError           **error)
+{
+  g_autofree char *display = g_filename_display_basename (path);
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!tl_exchange_format_guess (path, out_format))
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                   _("Tideline cannot import “%s”: it imports CSV (.csv, .tsv, .txt), "
+                     "GeoJSON (.geojson, .json), KML (.kml) and GPX (.gpx) files"),
+                   display);
+      return NULL;
+    }
+
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO,
+                   _("Could not read “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  *out_display_name = g_steal_pointer (&display);
+  return g_mapped_file_get_bytes (mapped);
+}
+
+/* The file as UTF-8 text, if it is not too big. */
+char *
+tl_import_decode_text (GBytes      *bytes,
+                       const char  *display_name,
+                       gsize       *out_len,
+                       GError     **error)
+{
+  gsize size = 0;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (size > TL_IMPORT_MAX_BYTES)
+    {
+      g_autofree char *size_text = g_format_size (size);
+      g_autofree char *max_text = g_format_size (TL_IMPORT_MAX_BYTES);
+
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_TOO_BIG,
+                   _("“%s” is %s; Tideline imports files up to %s. "
+                     "Split the file and import each part."),
+                   display_name, size_text, max_text);
+      return NULL;
+    }
+
+  return decode_text (size > 0 ? data : "", size, display_name, out_len, error);
+}
+
+/* Makes room for @n_rows rows, so that adding them never moves the row
+ * array (readers and validators share it: tl-import-run.c). */
+void
+tl_import_source_reserve_rows (TlImportSource *self,
+                               guint           n_rows)
+{
+  g_return_if_fail (self->rows->len == 0);
+
+  g_ptr_array_unref (self->rows);
+  self->rows = g_ptr_array_new_full (n_rows, g_free);
+}
+
 TlImportSource *
 tl_import_source_new (TlExchangeFormat  format,
                       const char       *display_name)
@@ -419,27 +489,13 @@ tl_import_source_new_from_bytes (GBytes            *bytes,
 {
   g_autoptr(TlImportSource) self = NULL;
   g_autofree char *text = NULL;
-  gsize size = 0, len = 0;
-  const char *data;
+  gsize len = 0;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (format < TL_EXCHANGE_N_FORMATS, NULL);
 
-  data = g_bytes_get_data (bytes, &size);
-  if (size > TL_IMPORT_MAX_BYTES)
-    {
-      g_autofree char *size_text = g_format_size (size);
-      g_autofree char *max_text = g_format_size (TL_IMPORT_MAX_BYTES);
-
-      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_TOO_BIG,
-                   _("“%s” is %s; Tideline imports files up to %s. "
-                     "Split the file and import each part."),
-                   display_name, size_text, max_text);
-      return NULL;
-    }
-
-  text = decode_text (size > 0 ? data : "", size, display_name, &len, error);
+  text = tl_import_decode_text (bytes, display_name, &len, error);
   if (text == NULL)
     return NULL;
 
@@ -489,32 +545,15 @@ tl_import_source_new_from_file (const char  *path,
                                 GError     **error)
 {
   g_autofree char *display = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   TlExchangeFormat format;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  display = g_filename_display_basename (path);
-  if (!tl_exchange_format_guess (path, &format))
-    {
-      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
-                   _("Tideline cannot import “%s”: it imports CSV (.csv, .tsv, .txt), "
-                     "GeoJSON (.geojson, .json), KML (.kml) and GPX (.gpx) files"),
-                   display);
-      return NULL;
-    }
+  bytes = tl_import_load_file (path, &format, &display, error);
+  if (bytes == NULL)
+    return NULL;
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
-    {
-      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO,
-                   _("Could not read “%s”: %s"), display, local_error->message);
-      return NULL;
-    }
-
-  bytes = g_mapped_file_get_bytes (mapped);
   return tl_import_source_new_from_bytes (bytes, format, display, error);
 }
 
@@ -680,6 +719,7 @@ tl_import_result_free (TlImportResult *result)
 
   g_ptr_array_unref (result->events);
   g_ptr_array_unref (result->keys);
+  g_byte_array_unref (result->key_digests);
   g_ptr_array_unref (result->problems);
   g_free (result->source_name);
   g_free (result);
@@ -692,6 +732,7 @@ tl_import_result_new (void)
 
   result->events = g_ptr_array_new_with_free_func (g_object_unref);
   result->keys = g_ptr_array_new_with_free_func (g_free);
+  result->key_digests = g_byte_array_new ();
   result->problems = g_ptr_array_new_with_free_func (tl_import_problem_free);
 
   return result;
@@ -732,6 +773,17 @@ tl_import_result_format_problems (TlImportResult *result,
   return g_string_free (text, FALSE);
 }
 
+void
+tl_import_set_bad_rows_error (TlImportResult  *result,
+                              GError         **error)
+{
+  g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BAD_ROWS,
+               ngettext ("%u row of %u cannot be read; nothing was imported",
+                         "%u rows of %u cannot be read; nothing was imported",
+                         result->problems->len),
+               result->problems->len, result->n_rows);
+}
+
 /**
  * tl_import_result_commit:
  * @result: a validated result
@@ -757,6 +809,7 @@ tl_import_result_commit (TlImportResult  *result,
                          GError         **error)
 {
   guint n_existing = 0;
+  TlStoreBulk *bulk;
 
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (TL_IS_STORE (store), FALSE);
@@ -764,11 +817,7 @@ tl_import_result_commit (TlImportResult  *result,
 
   if (result->problems->len > 0 && !skip_bad_rows)
     {
-      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BAD_ROWS,
-                   ngettext ("%u row of %u cannot be read; nothing was imported",
-                             "%u rows of %u cannot be read; nothing was imported",
-                             result->problems->len),
-                   result->problems->len, result->n_rows);
+      tl_import_set_bad_rows_error (result, error);
       return FALSE;
     }
 
@@ -781,7 +830,18 @@ tl_import_result_commit (TlImportResult  *result,
       return TRUE;
     }
 
-  return tl_store_add_events_with_keys (store, result->events, result->keys, operator_name,
-                                        result->source_name,
-                                        &result->n_added, &result->n_already, error);
+  if (result->events->len == 0)
+    {
+      result->n_added = result->n_already = 0;
+      return TRUE;
+    }
+  if ((bulk = tl_store_bulk_begin (store, operator_name, result->source_name, error)) == NULL)
+    return FALSE;
+  if (!tl_store_bulk_add (bulk, result->events, result->key_digests->data, error))
+    {
+      tl_store_bulk_abort (bulk);
+      return FALSE;
+    }
+
+  return tl_store_bulk_commit (bulk, &result->n_added, &result->n_already, error);
 }

@@ -112,6 +112,8 @@ typedef struct {
  * TlImportResult:
  * @events: (element-type TlEvent): the rows that were read, in file order
  * @keys: (element-type utf8): the import key of each of @events
+ * @key_digests: what the store keeps of each of @keys
+ *   (tl_store_import_key_digest()), TL_STORE_IMPORT_KEY_SIZE bytes each
  * @problems: (element-type TlImportProblem): the rows that were not
  * @n_rows: rows in the file
  * @n_added: after tl_import_result_commit(): events written (or, for a
@@ -125,6 +127,7 @@ typedef struct {
 typedef struct {
   GPtrArray  *events;
   GPtrArray  *keys;
+  GByteArray *key_digests;
   GPtrArray  *problems;
   guint       n_rows;
   guint       n_added;
@@ -135,6 +138,21 @@ typedef struct {
 
 TlImportResult *tl_import_source_validate       (TlImportSource    *self,
                                                  GTimeZone         *zone,
+                                                 GError           **error);
+gboolean        tl_import_file                  (const char        *path,
+                                                 GTimeZone         *zone,
+                                                 TlStore           *store,
+                                                 gboolean           skip_bad_rows,
+                                                 const char        *operator_name,
+                                                 TlImportSource   **out_source,
+                                                 TlImportResult   **out_result,
+                                                 GError           **error);
+gboolean        tl_import_source_import         (TlImportSource    *self,
+                                                 GTimeZone         *zone,
+                                                 TlStore           *store,
+                                                 gboolean           skip_bad_rows,
+                                                 const char        *operator_name,
+                                                 TlImportResult   **out_result,
                                                  GError           **error);
 void            tl_import_result_free           (TlImportResult    *result);
 char           *tl_import_result_format_problems (TlImportResult   *result,

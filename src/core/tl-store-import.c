@@ -97,30 +97,59 @@ static const char triggers_known_sql[] =
 static const char index_fts_sql[] =
   "INSERT INTO events_fts (rowid, notes, unit, place)"
   " SELECT id, notes, unit, place FROM events WHERE id >= ?1 AND id < ?2 ORDER BY id";
+/* The same for a part that went in whole, from memory. */
+static const char index_fts_rows_sql[] =
+  "INSERT INTO events_fts (rowid, notes, unit, place)"
+  " SELECT id, notes, unit, place FROM tl_bulk_rows (?1, ?2, ?3)";
 
+/* The events of one tl_store_bulk_add(), kept until the commit gives
+ * them their ids. */
 typedef struct {
   GPtrArray   *events;
-  GPtrArray   *keys;            /* nullable: the sample data has none */
-  guint8      *digests;         /* the keys' digests, when keys */
-  /* nullable: event i goes into new case case_of_event[i] (-1: none) */
-  const int   *case_of_event;
-  const TlCaseStatus *case_statuses;
-  guint        n_cases;
-  gint64      *case_ids;        /* the cases created, n_cases of them */
-  const char  *operator_name;
-  const char  *source;          /* nullable */
+  gint64       first_id;        /* event i gets first_id + i */
+  gboolean    *skipped;         /* left out: its key was there already */
+  gint64      *case_ids;        /* nullable: event i goes into case_ids[i] */
+} Part;
+
+struct _TlStoreBulk
+{
+  TlStore     *store;
+  char        *operator_name;
+  char        *source;          /* nullable */
   gint64       now;
   const char  *what;            /* the error's first words */
+  gboolean     keyed;           /* an import: events carry keys, not cases */
+  gboolean     triggers_off;
+  gboolean     failed;          /* a part was refused: only abort is left */
+  int          wal_frames;      /* the WAL's length after the commit */
 
-  /* out */
-  gboolean    *skipped;         /* when keys: left out, already there;
-                                 * during bulk_add() only */
-  gint64       first_id;        /* event i gets first_id + i */
-  gint64       end_id;          /* one past the last id given */
+  gint64       next_id;         /* the id of the next event given */
+  gint64       first_id;
+  gint64       end_id;          /* one past the last id added */
   gint64       n_added;
-} BulkAdd;
+  guint        n_given;
+  GPtrArray   *parts;           /* of Part */
+};
+
+/* What tl_bulk_rows() reads from while a part goes in. */
+typedef struct {
+  TlStoreBulk  *bulk;
+  Part         *part;
+  const guint8 *digests;        /* nullable: the keys' */
+} PartRows;
 
 /* Helpers */
+
+static void
+part_free (gpointer data)
+{
+  Part *part = data;
+
+  g_ptr_array_unref (part->events);
+  g_free (part->skipped);
+  g_free (part->case_ids);
+  g_free (part);
+}
 
 static gboolean
 triggers_known (TlStore  *self,
@@ -215,22 +244,114 @@ step_range (TlStore     *self,
   return rc;
 }
 
-/* Event @i of the add is @data. */
+/* The WAL hook while a bulk add is open: in place of the automatic
+ * checkpoint, which would copy the whole add into the database before
+ * the commit returns. tl_store_bulk_commit() starts one in the
+ * background instead. */
+static int
+note_wal_frames (gpointer    user_data,
+                 sqlite3    *db,
+                 const char *schema,
+                 int         n_frames)
+{
+  TlStoreBulk *bulk = user_data;
+
+  bulk->wal_frames = n_frames;
+  return SQLITE_OK;
+}
+
+/* Undoes what bulk_begin() set on the connection, in or out of the
+ * transaction. */
 static void
-fill_bookkeeping (BulkAdd     *bulk,
+restore_connection (TlStoreBulk *bulk)
+{
+  TlStore *self = bulk->store;
+
+  sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_CACHE_SIZE, NULL, NULL, NULL);
+  /* Puts SQLite's automatic checkpoint back in place of note_wal_frames(). */
+  sqlite3_wal_autocheckpoint (self->db, TL_STORE_WAL_AUTOCHECKPOINT);
+}
+
+static void
+bulk_free (TlStoreBulk *bulk)
+{
+  g_object_unref (bulk->store);
+  g_free (bulk->operator_name);
+  g_free (bulk->source);
+  g_ptr_array_unref (bulk->parts);
+  g_free (bulk);
+}
+
+static TlStoreBulk *
+bulk_begin (TlStore     *self,
+            gboolean     keyed,
+            const char  *operator_name,
+            const char  *source,
+            const char  *what,
+            GError     **error)
+{
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  TlStoreBulk *bulk = g_new0 (TlStoreBulk, 1);
+  int rc;
+
+  bulk->store = g_object_ref (self);
+  bulk->keyed = keyed;
+  bulk->operator_name = g_strdup (operator_name);
+  bulk->source = g_strdup (source);
+  bulk->now = tl_store_now ();
+  bulk->what = what;
+  bulk->parts = g_ptr_array_new_with_free_func (part_free);
+
+  /* An import rewrites index pages over and over; a page cache that holds
+   * them saves writing each many times to the WAL (a quarter off a
+   * million-row import). Only a hint: a failure is harmless. */
+  sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_IMPORT_CACHE_SIZE, NULL, NULL, NULL);
+  sqlite3_wal_hook (self->db, note_wal_frames, bulk);
+
+  if (!tl_store_begin (self, error))
+    goto failed;
+  if (!triggers_off (self, &bulk->triggers_off, error))
+    goto failed_in_transaction;
+
+  stmt = tl_store_prepare_cached (self, next_id_sql, error);
+  if (stmt == NULL)
+    goto failed_in_transaction;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      tl_store_set_error (self, rc, what, error);
+      goto failed_in_transaction;
+    }
+  bulk->first_id = bulk->next_id = bulk->end_id = sqlite3_column_int64 (stmt, 0);
+
+  return bulk;
+
+failed_in_transaction:
+  triggers_on (self);
+  tl_store_rollback (self);
+failed:
+  restore_connection (bulk);
+  bulk_free (bulk);
+  return NULL;
+}
+
+/* Event @i of @part is @data. */
+static void
+fill_bookkeeping (TlStoreBulk *bulk,
+                  Part        *part,
                   guint        i,
                   TlEventData *data)
 {
-  data->id = bulk->first_id + i;
+  data->id = part->first_id + i;
   data->revision = 1;
   data->created_by = bulk->operator_name;
   data->created_at = bulk->now;
   data->updated_by = bulk->operator_name;
   data->updated_at = bulk->now;
-  if (bulk->keys != NULL)
+  if (bulk->keyed)
     data->case_id = 0;   /* cases are not exchanged: the id means nothing here */
-  else if (bulk->case_of_event != NULL && bulk->case_of_event[i] >= 0)
-    data->case_id = bulk->case_ids[bulk->case_of_event[i]];
+  else if (part->case_ids != NULL)
+    data->case_id = part->case_ids[i];
 }
 
 /* TlBulkRows: row @i of tl_bulk_rows() */
@@ -240,25 +361,26 @@ get_row (gpointer       user_data,
          TlEventData   *data,
          const guint8 **key)
 {
-  BulkAdd *bulk = user_data;
+  PartRows *rows = user_data;
 
-  tl_event_get_data (g_ptr_array_index (bulk->events, i), data);
-  fill_bookkeeping (bulk, i, data);
-  *key = bulk->digests != NULL ? bulk->digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE : NULL;
+  tl_event_get_data (g_ptr_array_index (rows->part->events, i), data);
+  fill_bookkeeping (rows->bulk, rows->part, i, data);
+  *key = rows->digests != NULL ? rows->digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE : NULL;
 }
 
-/* After the INSERT … SELECT of events [@first, @end) failed: only that
- * statement was undone, so insert the same rows one by one, with the same
- * ids, to find the one the schema refuses and say which it is. Returns
- * FALSE with @error set, or TRUE if every row went in (then the failure
- * was not a row's). */
+/* After the INSERT … SELECT of events [@first, @end) of a part failed:
+ * only that statement was undone, so insert the same rows one by one,
+ * with the same ids, to find the one the schema refuses and say which it
+ * is. Returns FALSE with @error set, or TRUE if every row went in (then
+ * the failure was not a row's). */
 static gboolean
-explain_refusal (TlStore   *self,
-                 BulkAdd   *bulk,
-                 guint      first,
-                 guint      end,
-                 GError   **error)
+explain_refusal (TlStoreBulk *bulk,
+                 PartRows    *rows,
+                 guint        first,
+                 guint        end,
+                 GError     **error)
 {
+  TlStore *self = bulk->store;
   g_autoptr(TlCachedStatement) insert = tl_store_prepare_cached (self, insert_sql, error);
 
   if (insert == NULL)
@@ -267,26 +389,23 @@ explain_refusal (TlStore   *self,
   for (guint i = first; i < end; i++)
     {
       TlEventData data;
+      const guint8 *key;
       int rc;
 
-      if (bulk->skipped[i])
-        continue;
-
-      tl_event_get_data (g_ptr_array_index (bulk->events, i), &data);
-      fill_bookkeeping (bulk, i, &data);
+      get_row (rows, i, &data, &key);
       rc = tl_store_bind_event (insert, &data);
       if (rc == SQLITE_OK)
-        rc = bulk->digests == NULL
+        rc = key == NULL
              ? sqlite3_bind_null (insert, 23)
-             : sqlite3_bind_blob (insert, 23, bulk->digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE,
-                                  TL_STORE_IMPORT_KEY_SIZE, SQLITE_STATIC);
+             : sqlite3_bind_blob (insert, 23, key, TL_STORE_IMPORT_KEY_SIZE, SQLITE_STATIC);
       if (rc == SQLITE_OK)
         rc = tl_store_step_done (insert);
       if (rc != SQLITE_OK)
         {
           /* Translators: "Could not save event 3 of 120", said of an import */
           g_autofree char *what = g_strdup_printf (_("Could not save event %u of %u"),
-                                                   i + 1, bulk->events->len);
+                                                   bulk->n_given + i + 1,
+                                                   bulk->n_given + rows->part->events->len);
 
           tl_store_set_error (self, rc, what, error);
           return FALSE;
@@ -297,16 +416,18 @@ explain_refusal (TlStore   *self,
   return TRUE;
 }
 
-/* Moves events [@first, @end) into events but those whose key is there
- * already, and marks those as skipped. */
+/* Moves events [@first, @end) of the part into events but those whose
+ * key is there already, and marks those as skipped. */
 static int
-move_chunk (TlStore          *self,
-            BulkAdd          *bulk,
+move_chunk (TlStoreBulk      *bulk,
+            PartRows         *part_rows,
             const TlBulkRows *rows,
             guint             first,
             guint             end,
             GError          **error)
 {
+  TlStore *self = bulk->store;
+  Part *part = part_rows->part;
   g_autoptr(TlCachedStatement) move = NULL;
   g_autoptr(TlCachedStatement) list = NULL;
   gint64 n_moved;
@@ -329,63 +450,113 @@ move_chunk (TlStore          *self,
 
   /* Some were left out: those whose id is not there. */
   for (guint i = first; i < end; i++)
-    bulk->skipped[i] = TRUE;
+    part->skipped[i] = TRUE;
   if ((list = tl_store_prepare_cached (self, list_added_sql, error)) == NULL)
     return SQLITE_ERROR;
-  tl_store_bind_int64 (list, 1, bulk->first_id + first, &rc);
-  tl_store_bind_int64 (list, 2, bulk->first_id + end, &rc);
+  tl_store_bind_int64 (list, 1, part->first_id + first, &rc);
+  tl_store_bind_int64 (list, 2, part->first_id + end, &rc);
   while (rc == SQLITE_OK && (rc = sqlite3_step (list)) == SQLITE_ROW)
     {
-      bulk->skipped[sqlite3_column_int64 (list, 0) - bulk->first_id] = FALSE;
+      part->skipped[sqlite3_column_int64 (list, 0) - part->first_id] = FALSE;
       rc = SQLITE_OK;
     }
 
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Adds the events, IMPORT_CHUNK at a time. */
-static gboolean
-move_all (TlStore   *self,
-          BulkAdd   *bulk,
-          GError   **error)
+/* Fills the full-text index with all @rows. */
+static int
+index_rows (TlStore          *self,
+            const TlBulkRows *rows,
+            GError          **error)
 {
-  TlBulkRows rows = { bulk->events->len, get_row, bulk };
+  g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, index_fts_rows_sql, error);
   int rc;
 
-  bulk->n_added = 0;
-  for (guint first = 0; first < bulk->events->len; first += IMPORT_CHUNK)
-    {
-      guint end = MIN (first + IMPORT_CHUNK, bulk->events->len);
+  if (stmt == NULL)
+    return SQLITE_ERROR;
+  rc = tl_store_bind_bulk_rows (stmt, 1, rows);
+  tl_store_bind_int64 (stmt, 2, 0, &rc);
+  tl_store_bind_int64 (stmt, 3, rows->n_rows, &rc);
+  if (rc == SQLITE_OK)
+    rc = tl_store_step_done (stmt);
 
-      rc = move_chunk (self, bulk, &rows, first, end, error);
+  return rc;
+}
+
+/* Adds @events (with their keys' @digests, or into the cases @case_ids),
+ * taking the next ids, IMPORT_CHUNK at a time, and indexes their text. */
+static gboolean
+add_part (TlStoreBulk  *bulk,
+          GPtrArray    *events,
+          const guint8 *digests,
+          gint64       *case_ids,
+          GError      **error)
+{
+  TlStore *self = bulk->store;
+  Part *part = g_new0 (Part, 1);
+  PartRows part_rows = { bulk, part, digests };
+  TlBulkRows rows = { events->len, get_row, &part_rows };
+  gint64 n_added_before = bulk->n_added;
+  int rc;
+
+  part->events = g_ptr_array_ref (events);
+  part->first_id = bulk->next_id;
+  part->skipped = g_new0 (gboolean, events->len);
+  part->case_ids = case_ids;
+  g_ptr_array_add (bulk->parts, part);
+
+  for (guint first = 0; first < events->len; first += IMPORT_CHUNK)
+    {
+      guint end = MIN (first + IMPORT_CHUNK, events->len);
+
+      rc = move_chunk (bulk, &part_rows, &rows, first, end, error);
       if (rc != SQLITE_OK)
         {
+          bulk->failed = TRUE;
           if (error != NULL && *error != NULL)
             return FALSE;
           /* Refused together but accepted one by one: not a row's fault. */
-          if (explain_refusal (self, bulk, first, end, error))
+          if (explain_refusal (bulk, &part_rows, first, end, error))
             tl_store_set_error (self, rc, bulk->what, error);
           return FALSE;
         }
     }
 
-  bulk->end_id = bulk->first_id;
-  for (guint i = bulk->events->len; i-- > 0;)
-    if (!bulk->skipped[i])
+  bulk->next_id += events->len;
+  bulk->n_given += events->len;
+  if (bulk->n_added == n_added_before)
+    return TRUE;
+
+  for (guint i = events->len; i-- > 0;)
+    if (!part->skipped[i])
       {
-        bulk->end_id = bulk->first_id + i + 1;
+        bulk->end_id = part->first_id + i + 1;
         break;
       }
+
+  if (!bulk->triggers_off)
+    rc = SQLITE_OK;
+  else if (bulk->n_added - n_added_before == events->len)
+    rc = index_rows (self, &rows, error);
+  else
+    rc = step_range (self, index_fts_sql, part->first_id, part->first_id + events->len, error);
+  if (rc != SQLITE_OK)
+    {
+      bulk->failed = TRUE;
+      if (error == NULL || *error == NULL)
+        tl_store_set_error (self, rc, bulk->what, error);
+      return FALSE;
+    }
 
   return TRUE;
 }
 
 static int
-audit_import (TlStore   *self,
-              BulkAdd   *bulk,
-              GError   **error)
+audit_import (TlStoreBulk  *bulk,
+              GError      **error)
 {
-  g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, audit_import_sql, error);
+  g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (bulk->store, audit_import_sql, error);
   int rc = SQLITE_OK;
 
   if (stmt == NULL)
@@ -401,126 +572,70 @@ audit_import (TlStore   *self,
   return rc;
 }
 
-/* The whole add as one transaction. */
-static gboolean
-add_in_transaction (TlStore   *self,
-                    BulkAdd   *bulk,
-                    GError   **error)
+/* Gives every event added its id and bookkeeping, once they are saved. */
+static void
+update_events (TlStoreBulk *bulk)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  gboolean off = FALSE;
-  int rc;
-
-  if (!tl_store_begin (self, error))
-    return FALSE;
-  if (!triggers_off (self, &off, error))
-    goto failed_reported;
-
-  stmt = tl_store_prepare_cached (self, next_id_sql, error);
-  if (stmt == NULL)
-    goto failed_reported;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    goto failed;
-  bulk->first_id = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, tl_cached_statement_release);
-
-  for (guint c = 0; c < bulk->n_cases; c++)
+  for (guint p = 0; p < bulk->parts->len; p++)
     {
-      rc = tl_store_insert_case (self, bulk->case_statuses[c], NULL, bulk->now,
-                                 &bulk->case_ids[c], error);
-      if (rc != SQLITE_OK)
-        goto failed;
+      Part *part = g_ptr_array_index (bulk->parts, p);
+
+      for (guint i = 0; i < part->events->len; i++)
+        {
+          TlEvent *event = g_ptr_array_index (part->events, i);
+
+          if (part->skipped[i])
+            continue;
+
+          gint64 case_id = bulk->keyed ? 0
+                           : part->case_ids != NULL ? part->case_ids[i]
+                           : tl_event_get_case_id (event);
+
+          tl_event_set_saved (event, part->first_id + i, case_id, 1, bulk->operator_name, bulk->now);
+        }
     }
+}
 
-  if (!move_all (self, bulk, error))
-    goto failed_reported;
+static gboolean
+bulk_commit (TlStoreBulk  *bulk,
+             guint        *out_n_added,
+             guint        *out_n_skipped,
+             GError      **error)
+{
+  TlStore *self = bulk->store;
+  int rc = SQLITE_OK;
 
-  if (bulk->n_added > 0)
+  g_return_val_if_fail (!bulk->failed, FALSE);
+
+  if (bulk->n_added > 0 && (rc = audit_import (bulk, error)) != SQLITE_OK)
     {
-      rc = off ? step_range (self, index_fts_sql, bulk->first_id, bulk->end_id, error)
-               : SQLITE_OK;
-      if (rc == SQLITE_OK)
-        rc = audit_import (self, bulk, error);
-      if (rc != SQLITE_OK)
-        goto failed;
+      if (error == NULL || *error == NULL)
+        tl_store_set_error (self, rc, bulk->what, error);
+      tl_store_bulk_abort (bulk);
+      return FALSE;
     }
 
   triggers_on (self);
   if (!tl_store_commit (self, error))
     {
       tl_store_rollback (self);
+      restore_connection (bulk);
+      bulk_free (bulk);
       return FALSE;
     }
+  restore_connection (bulk);
 
-  return TRUE;
-
-failed:
-  if (error == NULL || *error == NULL)
-    tl_store_set_error (self, rc, bulk->what, error);
-failed_reported:
-  triggers_on (self);
-  tl_store_rollback (self);
-  return FALSE;
-}
-
-static gboolean
-bulk_add (TlStore   *self,
-          BulkAdd   *bulk,
-          GError   **error)
-{
-  g_autofree gboolean *skipped = g_new0 (gboolean, bulk->events->len);
-  g_autofree guint8 *digests = NULL;
-  gboolean big = bulk->events->len > 8192;
-  gboolean ok;
-
-  bulk->skipped = skipped;
-  if (bulk->keys != NULL)
-    {
-      digests = g_new (guint8, (gsize) bulk->keys->len * TL_STORE_IMPORT_KEY_SIZE);
-      for (guint i = 0; i < bulk->keys->len; i++)
-        tl_store_import_key_digest (g_ptr_array_index (bulk->keys, i),
-                                    digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE);
-      bulk->digests = digests;
-    }
-
-  /* An import rewrites index pages over and over; a page cache that holds
-   * them saves writing each many times to the WAL (a quarter off a
-   * million-row import). Only a hint: a failure is harmless. */
-  if (big)
-    sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_IMPORT_CACHE_SIZE, NULL, NULL, NULL);
-
-  ok = add_in_transaction (self, bulk, error);
-  bulk->digests = NULL;
-
-  if (big)
-    sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_CACHE_SIZE, NULL, NULL, NULL);
-
-  if (!ok)
-    return FALSE;
-
-  for (guint i = 0; i < bulk->events->len; i++)
-    {
-      TlEvent *event = g_ptr_array_index (bulk->events, i);
-
-      if (bulk->skipped[i])
-        continue;
-
-      g_object_freeze_notify (G_OBJECT (event));
-      tl_event_set_id (event, bulk->first_id + i);
-      if (bulk->keys != NULL)
-        tl_event_set_case_id (event, 0);
-      else if (bulk->case_of_event != NULL && bulk->case_of_event[i] >= 0)
-        tl_event_set_case_id (event, bulk->case_ids[bulk->case_of_event[i]]);
-      tl_event_set_revision (event, 1);
-      tl_event_set_created (event, bulk->operator_name, bulk->now);
-      tl_event_set_updated (event, bulk->operator_name, bulk->now);
-      g_object_thaw_notify (G_OBJECT (event));
-    }
-
+  update_events (bulk);
+  if (out_n_added != NULL)
+    *out_n_added = (guint) bulk->n_added;
+  if (out_n_skipped != NULL)
+    *out_n_skipped = bulk->n_given - (guint) bulk->n_added;
   if (bulk->n_added > 0)
     tl_store_emit_events_changed (self);
+  if (bulk->wal_frames >= TL_STORE_WAL_AUTOCHECKPOINT)
+    tl_store_checkpoint_in_background (self);
 
+  bulk_free (bulk);
   return TRUE;
 }
 
@@ -587,17 +702,9 @@ tl_store_add_events_in_cases (TlStore            *self,
                               const char         *operator_name,
                               GError            **error)
 {
-  g_autofree gint64 *case_ids = g_new0 (gint64, MAX (n_cases, 1));
-  BulkAdd bulk = {
-    .events = events,
-    .case_of_event = case_of_event,
-    .case_statuses = case_statuses,
-    .n_cases = n_cases,
-    .case_ids = case_ids,
-    .operator_name = operator_name,
-    .now = tl_store_now (),
-    .what = _("Could not save the events"),
-  };
+  g_autofree gint64 *new_case_ids = NULL;
+  gint64 *case_ids = NULL;
+  TlStoreBulk *bulk;
 
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (events != NULL, FALSE);
@@ -612,7 +719,39 @@ tl_store_add_events_in_cases (TlStore            *self,
   if (events->len == 0)
     return TRUE;
 
-  return bulk_add (self, &bulk, error);
+  bulk = bulk_begin (self, FALSE, operator_name, NULL, _("Could not save the events"), error);
+  if (bulk == NULL)
+    return FALSE;
+
+  /* The cases first, in the same transaction, so their ids are known. */
+  new_case_ids = g_new0 (gint64, MAX (n_cases, 1));
+  for (guint c = 0; c < n_cases; c++)
+    {
+      int rc = tl_store_insert_case (self, case_statuses[c], NULL, bulk->now, &new_case_ids[c], error);
+
+      if (rc != SQLITE_OK)
+        {
+          if (error == NULL || *error == NULL)
+            tl_store_set_error (self, rc, bulk->what, error);
+          tl_store_bulk_abort (bulk);
+          return FALSE;
+        }
+    }
+  if (case_of_event != NULL)
+    {
+      case_ids = g_new0 (gint64, events->len);
+      for (guint i = 0; i < events->len; i++)
+        case_ids[i] = case_of_event[i] >= 0 ? new_case_ids[case_of_event[i]] : 0;
+    }
+
+  /* The part owns case_ids from here. */
+  if (!add_part (bulk, events, NULL, case_ids, error))
+    {
+      tl_store_bulk_abort (bulk);
+      return FALSE;
+    }
+
+  return bulk_commit (bulk, NULL, NULL, error);
 }
 
 /**
@@ -647,14 +786,9 @@ tl_store_add_events_with_keys (TlStore     *self,
                                guint       *out_n_skipped,
                                GError     **error)
 {
-  BulkAdd bulk = {
-    .events = events,
-    .keys = import_keys,
-    .operator_name = operator_name,
-    .source = source,
-    .now = tl_store_now (),
-    .what = _("Could not import the events"),
-  };
+  g_autofree guint8 *digests = NULL;
+  TlStoreBulk *bulk;
+  gboolean ok;
 
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (events != NULL, FALSE);
@@ -669,15 +803,119 @@ tl_store_add_events_with_keys (TlStore     *self,
   if (events->len == 0)
     return TRUE;
 
-  if (!bulk_add (self, &bulk, error))
+  digests = g_new (guint8, (gsize) import_keys->len * TL_STORE_IMPORT_KEY_SIZE);
+  for (guint i = 0; i < import_keys->len; i++)
+    tl_store_import_key_digest (g_ptr_array_index (import_keys, i),
+                                digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE);
+
+  if ((bulk = tl_store_bulk_begin (self, operator_name, source, error)) == NULL)
     return FALSE;
+  ok = tl_store_bulk_add (bulk, events, digests, error);
+  if (!ok)
+    tl_store_bulk_abort (bulk);
 
-  if (out_n_added != NULL)
-    *out_n_added = (guint) bulk.n_added;
-  if (out_n_skipped != NULL)
-    *out_n_skipped = events->len - (guint) bulk.n_added;
+  return ok && tl_store_bulk_commit (bulk, out_n_added, out_n_skipped, error);
+}
 
-  return TRUE;
+/**
+ * tl_store_bulk_begin:
+ * @self: a #TlStore
+ * @operator_name: who imports, for the audit log
+ * @source: (nullable): what is imported, for the audit log: a file's name
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Starts an import given in parts, as they are read: what
+ * tl_store_add_events_with_keys() does in one call, so that a file's
+ * first rows go in while its last are still being checked. The store
+ * holds the write lock until tl_store_bulk_commit() or
+ * tl_store_bulk_abort(), and its connection is for the import alone
+ * meanwhile: use it from one thread, for nothing else.
+ *
+ * Returns: (transfer full) (nullable): the import, or %NULL
+ */
+TlStoreBulk *
+tl_store_bulk_begin (TlStore     *self,
+                     const char  *operator_name,
+                     const char  *source,
+                     GError     **error)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+  g_return_val_if_fail (operator_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return bulk_begin (self, TRUE, operator_name, source, _("Could not import the events"), error);
+}
+
+/**
+ * tl_store_bulk_add:
+ * @bulk: an import
+ * @events: (element-type TlEvent): the next events, with ids that follow
+ *   the previous part's; kept until the commit gives them their ids
+ * @key_digests: (array): for each of @events, the digest of its import key
+ *   (tl_store_import_key_digest()), TL_STORE_IMPORT_KEY_SIZE bytes each; a
+ *   key that an earlier part gave leaves its event out too
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Writes @events into the import's transaction. On failure nothing is
+ * left to do but tl_store_bulk_abort().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tl_store_bulk_add (TlStoreBulk  *bulk,
+                   GPtrArray    *events,
+                   const guint8 *key_digests,
+                   GError      **error)
+{
+  g_return_val_if_fail (bulk != NULL && !bulk->failed, FALSE);
+  g_return_val_if_fail (events != NULL, FALSE);
+  g_return_val_if_fail (key_digests != NULL || events->len == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return add_part (bulk, events, key_digests, NULL, error);
+}
+
+/**
+ * tl_store_bulk_commit:
+ * @bulk: (transfer full): an import
+ * @out_n_added: (out) (optional): events written
+ * @out_n_skipped: (out) (optional): events left out, imported before
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * Saves every part, audited as one import; on failure, none. Either way
+ * @bulk is freed. On success the events get their ids and bookkeeping
+ * fields and #TlStore::events-changed is emitted if any was saved.
+ *
+ * Returns: %TRUE if the import was saved
+ */
+gboolean
+tl_store_bulk_commit (TlStoreBulk  *bulk,
+                      guint        *out_n_added,
+                      guint        *out_n_skipped,
+                      GError      **error)
+{
+  g_return_val_if_fail (bulk != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return bulk_commit (bulk, out_n_added, out_n_skipped, error);
+}
+
+/**
+ * tl_store_bulk_abort:
+ * @bulk: (transfer full): an import
+ *
+ * Leaves the store as it was before tl_store_bulk_begin(), and frees
+ * @bulk.
+ */
+void
+tl_store_bulk_abort (TlStoreBulk *bulk)
+{
+  g_return_if_fail (bulk != NULL);
+
+  triggers_on (bulk->store);
+  tl_store_rollback (bulk->store);
+  restore_connection (bulk);
+  bulk_free (bulk);
 }
 
 /**

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "tl-json-check.h"
+#include "tl-store-private.h"
 
 /* An in-memory connection of its own, so that threads validating an
  * import side by side each ask theirs. SQLite's parser does not build a
@@ -25,6 +26,8 @@ TlJsonCheck *
 tl_json_check_new (void)
 {
   TlJsonCheck *self = g_new0 (TlJsonCheck, 1);
+
+  tl_store_configure_sqlite ();
 
   if (sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK ||
       sqlite3_prepare_v3 (self->db, is_object_sql, -1, SQLITE_PREPARE_PERSISTENT, &self->stmt, NULL) != SQLITE_OK)

@@ -31,6 +31,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlCachedStatement, tl_cached_statement_release)
 /* Page cache sizes (negative: KiB): everyday, and during a bulk import. */
 #define TL_STORE_CACHE_SIZE "-32768"
 #define TL_STORE_IMPORT_CACHE_SIZE "-262144"
+/* SQLite's own default: a checkpoint once the WAL has this many pages. */
+#define TL_STORE_WAL_AUTOCHECKPOINT 1000
 
 /* "Tide" in ASCII: PRAGMA application_id tells our files from other
  * programs' SQLite files. */
@@ -48,6 +50,7 @@ struct _TlStore
 
   int         schema_version;
   gint64      data_version;
+  GThread    *checkpoint_thread;   /* nullable */
 };
 
 /* The columns of an event, in the order tl-store-row.c binds and reads
@@ -93,6 +96,10 @@ void          tl_store_set_too_new_error (const char *path,
                                          int          version,
                                          GError     **error);
 void          tl_store_emit_events_changed (TlStore  *self);
+/* Copies the WAL into the database from another connection, in a thread,
+ * so that the writer that filled it does not wait for that. */
+void          tl_store_checkpoint_in_background (TlStore *self);
+void          tl_store_configure_sqlite (void);
 gint64        tl_store_now              (void);
 
 /* tl-store-row.c: binders stop at the first failure (*rc), so a whole
@@ -174,7 +181,6 @@ gboolean      tl_store_bulk_can_skip_triggers (TlStore  *self,
 
 /* tl-store-bulk-rows.c: the rows of a bulk add as the table-valued
  * function tl_bulk_rows (rows, first, end), for INSERT … SELECT. */
-#define TL_STORE_IMPORT_KEY_SIZE 16
 typedef struct {
   guint    n_rows;
   /* Fills @data with row @i, and @key with its import key's digest or
@@ -190,10 +196,6 @@ int           tl_store_register_bulk_rows (sqlite3          *db);
 int           tl_store_bind_bulk_rows     (sqlite3_stmt     *stmt,
                                            int               index,
                                            const TlBulkRows *rows);
-/* What events.import_key holds for an import key: the first 16 bytes of
- * its SHA-256. */
-void          tl_store_import_key_digest  (const char       *key,
-                                           guint8            digest[TL_STORE_IMPORT_KEY_SIZE]);
 
 /* tl-store-read.c: what an operator typed as an FTS5 query that cannot
  * be a syntax error, or NULL if it has no word. */

@@ -432,6 +432,10 @@ tl_store_finalize (GObject *object)
 {
   TlStore *self = (TlStore *)object;
 
+  /* The last connection to close copies the WAL in and removes it: wait
+   * for the checkpoint's own connection to be gone first. */
+  g_clear_pointer (&self->checkpoint_thread, g_thread_join);
+
   /* Statements first: a connection with live statements will not close. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
 
@@ -452,6 +456,8 @@ static void
 tl_store_class_init (TlStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  tl_store_configure_sqlite ();
 
   object_class->dispose = tl_store_dispose;
   object_class->finalize = tl_store_finalize;
@@ -650,6 +656,63 @@ tl_store_set_too_new_error (const char  *path,
                _("“%s” was written by a newer version of Tideline (schema %d); "
                  "this version reads up to schema %d"),
                display, version, TL_STORE_SCHEMA_VERSION);
+}
+
+/* Before SQLite's first use in the process, or it is too late (then
+ * nothing changes). SQLite counts every allocation under one mutex for
+ * sqlite3_memory_used(), which nothing here reads: an import's writer
+ * and the threads checking its details JSON queued on it, and the
+ * writer took a third longer than alone. */
+void
+tl_store_configure_sqlite (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      int rc = sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+
+      if (rc != SQLITE_OK)
+        g_debug ("SQLite already in use: memory statistics stay on");
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static gpointer
+checkpoint_thread (gpointer data)
+{
+  g_autofree char *uri = data;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      /* PASSIVE: readers and writers go on meanwhile. */
+      rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
+  /* Harmless: the next checkpoint, or the last close, does it. */
+  if (rc != SQLITE_OK)
+    g_debug ("Background checkpoint: %s", sqlite3_errstr (rc));
+  sqlite3_close (db);
+
+  return NULL;
+}
+
+void
+tl_store_checkpoint_in_background (TlStore *self)
+{
+  char *uri = build_uri (self->path, "mode=rw");
+
+  g_clear_pointer (&self->checkpoint_thread, g_thread_join);
+  self->checkpoint_thread = g_thread_try_new ("tl-checkpoint", checkpoint_thread, uri, NULL);
+  /* No thread: what SQLite would have done at the commit. */
+  if (self->checkpoint_thread == NULL)
+    {
+      g_free (uri);
+      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
 }
 
 void

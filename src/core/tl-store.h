@@ -124,6 +124,30 @@ gboolean    tl_store_count_import_keys    (TlStore     *self,
                                            guint       *out_n_known,
                                            GError     **error);
 
+/* What the store keeps of an import key: the first 16 bytes of its
+ * SHA-256. Importers make them while they read (in threads). */
+#define TL_STORE_IMPORT_KEY_SIZE 16
+void        tl_store_import_key_digest    (const char  *key,
+                                           guint8       digest[TL_STORE_IMPORT_KEY_SIZE]);
+
+/* As tl_store_add_events_with_keys(), given in parts as a file is read,
+ * with the keys' digests (one transaction). */
+typedef struct _TlStoreBulk TlStoreBulk;
+
+TlStoreBulk *tl_store_bulk_begin  (TlStore      *self,
+                                   const char   *operator_name,
+                                   const char   *source,
+                                   GError      **error);
+gboolean     tl_store_bulk_add    (TlStoreBulk  *bulk,
+                                   GPtrArray    *events,
+                                   const guint8 *key_digests,
+                                   GError      **error);
+gboolean     tl_store_bulk_commit (TlStoreBulk  *bulk,
+                                   guint        *out_n_added,
+                                   guint        *out_n_skipped,
+                                   GError      **error);
+void         tl_store_bulk_abort  (TlStoreBulk  *bulk);
+
 /* Reviewing: filtered queries (tl-store-query.c) and official daily
  * statistics (tl-store-statistics.c). */
 GPtrArray  *tl_store_query_events       (TlStore         *self,
