@@ -234,6 +234,47 @@ test_kml_multigeometry_route (void)
   g_assert_cmpfloat (g_array_index (route, double, 5), ==, 50.5);
 }
 
+/* A GPX route (<rte>), as route planners write a patrol's way: a patrol
+ * along it, from its first point's time to its last's; one with a single
+ * point is refused. */
+static void
+test_gpx_route (void)
+{
+  g_autoptr(TlImportResult) result = import_text (
+    "<?xml version=\"1.0\"?>\n"
+    "<gpx version=\"1.1\" creator=\"planner\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
+    "<rte><name>Night patrol</name><desc>Cap Gris-Nez to Calais</desc>\n"
+    "<rtept lat=\"50.87\" lon=\"1.58\"><time>2026-11-26T21:00:00Z</time></rtept>\n"
+    "<rtept lat=\"50.93\" lon=\"1.72\"/>\n"
+    "<rtept lat=\"50.97\" lon=\"1.85\"><time>2026-11-26T23:30:00Z</time></rtept>\n"
+    "</rte>\n"
+    "<rte><name>Short</name>\n"
+    "<rtept lat=\"50.8\" lon=\"1.6\"><time>2026-11-26T22:00:00Z</time></rtept>\n"
+    "</rte>\n"
+    "</gpx>\n",
+    TL_EXCHANGE_FORMAT_GPX);
+  g_autoptr(GArray) route = g_array_new (FALSE, FALSE, sizeof (double));
+  TlImportProblem *problem;
+  TlEvent *patrol;
+
+  g_assert_cmpuint (result->events->len, ==, 1);
+  patrol = event_at (result, 0);
+  g_assert_cmpint (tl_event_get_kind (patrol), ==, TL_EVENT_KIND_PATROL);
+  g_assert_cmpint (tl_event_get_time (patrol), ==, 1795726800);
+  g_assert_cmpint (tl_event_get_end_time (patrol), ==, 1795735800);
+  g_assert_cmpfloat (tl_event_get_latitude (patrol), ==, 50.87);
+  g_assert_cmpfloat (tl_event_get_longitude (patrol), ==, 1.58);
+  g_assert_true (tl_route_parse (tl_event_get_details (patrol), route));
+  g_assert_cmpuint (route->len, ==, 6);
+  g_assert_cmpfloat (g_array_index (route, double, 2), ==, 1.72);
+  g_assert_cmpfloat (g_array_index (route, double, 5), ==, 50.97);
+
+  g_assert_cmpuint (result->problems->len, ==, 1);
+  problem = g_ptr_array_index (result->problems, 0);
+  g_assert_cmpuint (problem->line, ==, 8);
+  g_assert_nonnull (strstr (problem->message, "the route has fewer than two points"));
+}
+
 /* Tests: the malformed corpus */
 
 typedef struct {
@@ -677,6 +718,7 @@ main (int    argc,
   g_test_add_func ("/import/mapping-override", test_mapping_override);
   g_test_add_func ("/import/csv/formula-escape", test_csv_formula_escape);
   g_test_add_func ("/import/kml/multigeometry-route", test_kml_multigeometry_route);
+  g_test_add_func ("/import/gpx/route", test_gpx_route);
   for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
     {
       g_autofree char *name = g_strdup_printf ("/import/malformed/%s", corpus[i].file);

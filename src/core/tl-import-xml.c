@@ -336,12 +336,54 @@ read_waypoint (TlImportSource  *self,
   return tl_import_source_add_cells (self, (guint) xmlGetLineNo (wpt), cells, NULL, error);
 }
 
+/* The next point of a track (<trkpt> in its <trkseg>s) or a route
+ * (<rtept>), after @pt, or the first if @pt is NULL. */
+static xmlNode *
+next_point (xmlNode *path,
+            xmlNode *pt)
+{
+  gboolean route = is (path, "rte");
+  xmlNode *seg = pt != NULL ? (route ? path : pt->parent) : NULL;
+
+  if (pt == NULL)
+    {
+      if (route)
+        pt = path->children;
+      else
+        {
+          for (seg = path->children; seg != NULL && !is (seg, "trkseg"); seg = seg->next)
+            ;
+          pt = seg != NULL ? seg->children : NULL;
+        }
+    }
+  else
+    pt = pt->next;
+
+  for (;;)
+    {
+      for (; pt != NULL; pt = pt->next)
+        if (is (pt, route ? "rtept" : "trkpt"))
+          return pt;
+      if (route)
+        return NULL;
+      do
+        seg = seg->next;
+      while (seg != NULL && !is (seg, "trkseg"));
+      if (seg == NULL)
+        return NULL;
+      pt = seg->children;
+    }
+}
+
+/* A track (<trk>) or a route (<rte>, as planning tools write a patrol's
+ * way): a patrol along it. */
 static gboolean
 read_track (TlImportSource  *self,
             GPtrArray       *cells,
             xmlNode         *trk,
             GError         **error)
 {
+  gboolean route = is (trk, "rte");
   g_autoptr(GArray) points = NULL;
   g_autofree char *first_time = NULL, *last_time = NULL, *first_lat = NULL, *first_lon = NULL;
   xmlNode *extensions = child (trk, "extensions");
@@ -352,46 +394,47 @@ read_track (TlImportSource  *self,
     return TRUE;
 
   points = g_array_new (FALSE, FALSE, sizeof (double));
-  for (xmlNode *seg = trk->children; seg != NULL; seg = seg->next)
-    for (xmlNode *pt = is (seg, "trkseg") ? seg->children : NULL; pt != NULL; pt = pt->next)
-      {
-        g_autofree char *lat = NULL, *lon = NULL, *time = NULL;
-        char *end_lat = NULL, *end_lon = NULL;
-        double la, lo;
+  for (xmlNode *pt = next_point (trk, NULL); pt != NULL; pt = next_point (trk, pt))
+    {
+      g_autofree char *lat = NULL, *lon = NULL, *time = NULL;
+      char *end_lat = NULL, *end_lon = NULL;
+      double la, lo;
 
-        if (!is (pt, "trkpt"))
+      lat = attribute (pt, "lat");
+      lon = attribute (pt, "lon");
+      la = lat ? g_ascii_strtod (lat, &end_lat) : 0;
+      lo = lon ? g_ascii_strtod (lon, &end_lon) : 0;
+      if (lat == NULL || lon == NULL || *end_lat != '\0' || *end_lon != '\0' ||
+          !valid_position (la, lo))
+        {
+          if (problem == NULL && route)
+            problem = g_strdup_printf (_("the route point on line %d has no valid position"),
+                                       (int) xmlGetLineNo (pt));
+          else if (problem == NULL)
+            problem = g_strdup_printf (_("the track point on line %d has no valid position"),
+                                       (int) xmlGetLineNo (pt));
           continue;
-        lat = attribute (pt, "lat");
-        lon = attribute (pt, "lon");
-        la = lat ? g_ascii_strtod (lat, &end_lat) : 0;
-        lo = lon ? g_ascii_strtod (lon, &end_lon) : 0;
-        if (lat == NULL || lon == NULL || *end_lat != '\0' || *end_lon != '\0' ||
-            !valid_position (la, lo))
-          {
-            if (problem == NULL)
-              problem = g_strdup_printf (_("the track point on line %d has no valid position"),
-                                         (int) xmlGetLineNo (pt));
-            continue;
-          }
-        g_array_append_val (points, lo);
-        g_array_append_val (points, la);
+        }
+      g_array_append_val (points, lo);
+      g_array_append_val (points, la);
 
-        if ((time = text_of (child (pt, "time"))) != NULL)
-          {
-            if (first_time == NULL)
-              first_time = g_strdup (time);
-            g_free (last_time);
-            last_time = g_steal_pointer (&time);
-          }
-        if (n_points++ == 0)
-          {
-            first_lat = g_steal_pointer (&lat);
-            first_lon = g_steal_pointer (&lon);
-          }
-      }
+      if ((time = text_of (child (pt, "time"))) != NULL)
+        {
+          if (first_time == NULL)
+            first_time = g_strdup (time);
+          g_free (last_time);
+          last_time = g_steal_pointer (&time);
+        }
+      if (n_points++ == 0)
+        {
+          first_lat = g_steal_pointer (&lat);
+          first_lon = g_steal_pointer (&lon);
+        }
+    }
 
   if (n_points < 2 && problem == NULL)
-    problem = g_strdup (_("the track has fewer than two points"));
+    problem = g_strdup (route ? _("the route has fewer than two points")
+                              : _("the track has fewer than two points"));
 
   tl_import_cells_set (self, cells, "kind", g_strdup ("patrol"));
   tl_import_cells_set (self, cells, "time", g_steal_pointer (&first_time));
@@ -441,7 +484,7 @@ tl_import_read_gpx (TlImportSource  *self,
 
       if (is (c, "wpt"))
         ok = read_waypoint (self, cells, c, error);
-      else if (is (c, "trk"))
+      else if (is (c, "trk") || is (c, "rte"))
         ok = read_track (self, cells, c, error);
       if (!ok)
         return FALSE;
