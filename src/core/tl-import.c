@@ -814,6 +814,9 @@ tl_import_result_commit (TlImportResult  *result,
   g_return_val_if_fail (result != NULL, FALSE);
   g_return_val_if_fail (TL_IS_STORE (store), FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (result->keys->len == result->events->len, FALSE);
+  g_return_val_if_fail (result->key_digests->len == (gsize) result->events->len * TL_STORE_IMPORT_KEY_SIZE,
+                        FALSE);
 
   if (result->problems->len > 0 && !skip_bad_rows)
     {
