@@ -222,7 +222,7 @@ test_fast_path (void)
   TlStore *store = open_store (NULL);
 
   /* A new or changed trigger on the events makes this fail: teach
-   * tl-store-import.c the trigger, or bulk adds go row by row. */
+   * tl-store-bulk.c the trigger, or bulk adds go row by row. */
   g_assert_true (tl_store_bulk_can_skip_triggers (store, &error));
   g_assert_no_error (error);
 

@@ -10,9 +10,9 @@ G_BEGIN_DECLS
 
 /* Shared by the files of the store: tl-store.c (opening, connection,
  * transactions), tl-store-row.c (events to rows and back),
- * tl-store-events.c (writes), tl-store-import.c (bulk adds and imports),
- * tl-store-read.c (reads) and tl-store-schema.c (migrations). SQLite types
- * never leave these files. */
+ * tl-store-events.c (writes), tl-store-bulk.c and tl-store-import.c
+ * (bulk adds and imports), tl-store-read.c (reads) and tl-store-schema.c
+ * (migrations). SQLite types never leave these files. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
@@ -174,10 +174,20 @@ int           tl_store_insert_case      (TlStore       *self,
                                          gint64        *out_id,
                                          GError       **error);
 
-/* tl-store-import.c: whether the triggers are the ones a bulk add stands
+/* tl-store-bulk.c: whether the triggers are the ones a bulk add stands
  * in for (for the tests: a new trigger makes bulk adds slow, not wrong). */
 gboolean      tl_store_bulk_can_skip_triggers (TlStore  *self,
                                                GError  **error);
+/* tl-store-bulk.c: the sample data's bulk add, with new cases. */
+TlStoreBulk  *tl_store_bulk_begin_unkeyed (TlStore            *self,
+                                           const char         *operator_name,
+                                           GError            **error);
+gboolean      tl_store_bulk_add_in_cases  (TlStoreBulk        *bulk,
+                                           GPtrArray          *events,
+                                           const int          *case_of_event,
+                                           const TlCaseStatus *case_statuses,
+                                           guint               n_cases,
+                                           GError            **error);
 
 /* tl-store-bulk-rows.c: the rows of a bulk add as the table-valued
  * function tl_bulk_rows (rows, first, end), for INSERT … SELECT. */

@@ -109,7 +109,7 @@ GArray     *tl_store_search_events      (TlStore     *self,
                                          GError     **error);
 gboolean    tl_store_check_for_changes  (TlStore     *self);
 
-/* Data exchange (tl-store-import.c): imports of CSV, GeoJSON, KML and
+/* Data exchange (tl-store-import.c, tl-store-bulk.c): imports of CSV, GeoJSON, KML and
  * GPX files, duplicate-free by import key. */
 gboolean    tl_store_add_events_with_keys (TlStore     *self,
                                            GPtrArray   *events,
