@@ -14,6 +14,24 @@
 typedef gboolean (*TlMigration) (TlStore  *self,
                                  GError  **error);
 
+/* The value of a PRAGMA that gives one integer; returns a SQLite code. */
+static int
+read_pragma_int (TlStore    *self,
+                 const char *sql,
+                 int        *out_value)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *out_value = sqlite3_column_int (stmt, 0);
+      return SQLITE_OK;
+    }
+
+  return rc == SQLITE_OK || rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+}
+
 /* Schema 1. Records count people, they never identify them: no table has
  * a field for a person's name, and none may get one. */
 static const char schema_1_sql[] =
@@ -435,14 +453,7 @@ rewrite_event_checks (TlStore *self)
   int version = 0;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA schema_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      version = sqlite3_column_int (stmt, 0);
-      rc = SQLITE_OK;
-    }
-  g_clear_pointer (&stmt, sqlite3_finalize);
-  if (rc != SQLITE_OK)
+  if ((rc = read_pragma_int (self, "PRAGMA schema_version", &version)) != SQLITE_OK)
     return rc;
 
   rc = sqlite3_exec (self->db, "PRAGMA writable_schema = ON", NULL, NULL, NULL);
@@ -513,19 +524,14 @@ read_user_version (TlStore  *self,
                    int      *out_version,
                    GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  int rc = read_pragma_int (self, "PRAGMA user_version", out_version);
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  if (rc != SQLITE_OK)
     {
       tl_store_set_error (self, rc, _("Could not read the database"), error);
       return FALSE;
     }
 
-  *out_version = sqlite3_column_int (stmt, 0);
   return TRUE;
 }
 
