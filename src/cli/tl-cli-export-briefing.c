@@ -85,7 +85,6 @@ int
 tl_cli_export_briefing (int    argc,
                         char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(TlStore) store = NULL;
@@ -106,21 +105,10 @@ tl_cli_export_briefing (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Write the briefing of a time window as a PDF: map, figures, "
-                                           "table of reports and trend."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, tl_cli_database_option_group (&db));
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!tl_cli_parse_options (NULL, _("Write the briefing of a time window as a PDF: map, figures, "
+                             "table of reports and trend."),
+                             entries, &db, &argc, &argv, FALSE))
     {
-      g_printerr ("%s\n", error->message);
-      status = EXIT_BAD_ARGS;
-      goto out;
-    }
-  if (argc > 1)
-    {
-      g_printerr (_("Unexpected argument “%s”\n"), argv[1]);
       status = EXIT_BAD_ARGS;
       goto out;
     }

@@ -251,7 +251,6 @@ int
 tl_cli_export_map (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(TlStore) store = NULL;
@@ -286,20 +285,9 @@ tl_cli_export_map (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Draw a briefing map of the events of a time window."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, tl_cli_database_option_group (&db));
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!tl_cli_parse_options (NULL, _("Draw a briefing map of the events of a time window."),
+                             entries, &db, &argc, &argv, FALSE))
     {
-      g_printerr ("%s\n", error->message);
-      status = EXIT_BAD_ARGS;
-      goto out;
-    }
-  if (argc > 1)
-    {
-      g_printerr (_("Unexpected argument “%s”\n"), argv[1]);
       status = EXIT_BAD_ARGS;
       goto out;
     }

@@ -38,7 +38,6 @@ int
 tl_cli_export (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr(TlStore) store = NULL;
@@ -60,20 +59,9 @@ tl_cli_export (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Export events to CSV, GeoJSON, KML or GPX."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, tl_cli_database_option_group (&db));
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!tl_cli_parse_options (NULL, _("Export events to CSV, GeoJSON, KML or GPX."),
+                             entries, &db, &argc, &argv, FALSE))
     {
-      g_printerr ("%s\n", error->message);
-      status = 2;
-      goto out;
-    }
-  if (argc > 1)
-    {
-      g_printerr (_("Unexpected argument “%s”\n"), argv[1]);
       status = 2;
       goto out;
     }

@@ -33,7 +33,6 @@ int
 tl_cli_generate (int    argc,
                  char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Paris");
   g_autoptr(TlStore) store = NULL;
@@ -54,14 +53,9 @@ tl_cli_generate (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Write generated sample events into a database."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, tl_cli_database_option_group (&db));
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!tl_cli_parse_options (NULL, _("Write generated sample events into a database."),
+                             entries, &db, &argc, &argv, FALSE))
     {
-      g_printerr ("%s\n", error->message);
       status = 2;
       goto out;
     }

@@ -127,8 +127,6 @@ int
 tl_cli_import (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   TlCliDatabaseOptions db = { 0 };
   gboolean dry_run = FALSE, skip_bad_rows = FALSE, statistics = FALSE;
   int status;
@@ -141,16 +139,9 @@ tl_cli_import (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE"));
-  g_option_context_set_summary (context, _("Import events from a CSV, GeoJSON, KML or GPX file."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, tl_cli_database_option_group (&db));
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      status = 2;
-    }
+  if (!tl_cli_parse_options (_("FILE"), _("Import events from a CSV, GeoJSON, KML or GPX file."),
+                             entries, &db, &argc, &argv, TRUE))
+    status = 2;
   else if (argc != 2)
     {
       g_printerr ("%s\n", argc < 2 ? _("Name the file to import") : _("Import one file at a time"));

@@ -31,7 +31,6 @@ int
 tl_cli_sitrep (int    argc,
                char **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TlStore) store = NULL;
   g_autoptr(GPtrArray) events = NULL;
@@ -55,20 +54,9 @@ tl_cli_sitrep (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context, _("Print the SAR situation report of a case or a report."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_add_group (context, tl_cli_database_option_group (&db));
-
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!tl_cli_parse_options (NULL, _("Print the SAR situation report of a case or a report."),
+                             entries, &db, &argc, &argv, FALSE))
     {
-      g_printerr ("%s\n", error->message);
-      status = EXIT_BAD_ARGS;
-      goto out;
-    }
-  if (argc > 1)
-    {
-      g_printerr (_("Unexpected argument “%s”\n"), argv[1]);
       status = EXIT_BAD_ARGS;
       goto out;
     }

@@ -104,6 +104,52 @@ tl_cli_database_option_group (TlCliDatabaseOptions *options)
   return group;
 }
 
+/**
+ * tl_cli_parse_options:
+ * @parameter: (nullable): what follows the options in --help, like "FILE"
+ * @summary: what the command does, for --help
+ * @entries: the command's own options
+ * @db: filled from --database and --demo
+ * @argc: (inout): the argument count
+ * @argv: (inout): the arguments, the command itself first
+ * @any_arguments: whether arguments may follow the options; if not, one
+ *   is an error
+ *
+ * Parses a command's options and the database ones, and says on stderr
+ * what is wrong with them.
+ *
+ * Returns: %FALSE if they are wrong: exit with %TL_CLI_EXIT_BAD_ARGS
+ */
+gboolean
+tl_cli_parse_options (const char            *parameter,
+                      const char            *summary,
+                      const GOptionEntry    *entries,
+                      TlCliDatabaseOptions  *db,
+                      int                   *argc,
+                      char                ***argv,
+                      gboolean               any_arguments)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, tl_cli_database_option_group (db));
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+  if (!any_arguments && *argc > 1)
+    {
+      g_printerr (_("Unexpected argument “%s”\n"), (*argv)[1]);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 tl_cli_database_options_clear (TlCliDatabaseOptions *options)
 {

@@ -30,6 +30,13 @@ typedef struct {
 } TlCliDatabaseOptions;
 
 GOptionGroup *tl_cli_database_option_group (TlCliDatabaseOptions  *options);
+gboolean      tl_cli_parse_options         (const char            *parameter,
+                                            const char            *summary,
+                                            const GOptionEntry    *entries,
+                                            TlCliDatabaseOptions  *db,
+                                            int                   *argc,
+                                            char                ***argv,
+                                            gboolean               any_arguments);
 TlStore      *tl_cli_open_store            (TlCliDatabaseOptions  *options,
                                             GError               **error);
 void          tl_cli_database_options_clear (TlCliDatabaseOptions *options);
