@@ -16,15 +16,15 @@
  * validator of its own, and taken in file order by the calling thread.
  * Content keys are numbered by whichever worker finds the next chunk in
  * file order validated, since only the file in order can say which copy
- * of a row is which. An import also writes each chunk into
- * one store transaction as it comes (tl_store_bulk_add()), so that SQLite
- * writes the first rows while the workers check the last; and a CSV
- * file is read a chunk at a time by the workers themselves, just before
- * they check it. On two cores a 100k-row import then takes about as long
- * as the writing alone, where reading, validating and writing one after
- * the other took the three. A bad row stops the writing (the transaction is rolled
- * back: all or nothing), but not the validation, so that every bad row
- * is reported. */
+ * of a row is which. An import also writes each chunk into one store
+ * transaction as it comes (tl_store_bulk_add()), so that SQLite writes
+ * the first rows while the workers check the last; and a CSV file is
+ * read a chunk at a time by the workers themselves, just before they
+ * check it. On two cores a 100k-row import then takes about as long as
+ * the writing alone, where reading, validating and writing one after the
+ * other took the three. A bad row stops the writing (the transaction is
+ * rolled back: all or nothing), but not the validation, so that every
+ * bad row is reported. */
 
 /* Rows a worker takes at a time: FIRST_CHUNK_ROWS, then twice as many
  * each time up to CHUNK_ROWS, so that the writer starts early. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tl-store-private.h"
+
 /* Bulk adds: the sample data and imports of exchange files (CSV, GeoJSON,
  * KML, GPX). All events or none, in one transaction, fast enough for a
  * million.
@@ -16,11 +17,11 @@
  * per chunk from tl_bulk_rows() (tl-store-bulk-rows.c): the CHECK
  * constraints of events and AUTOINCREMENT's counter then cost once per
  * statement what row by row was a third of an import's time. An imported
- * event carries its import key (where it
- * came from, as a 16-byte digest); a row whose key a previous import
- * wrote, or that came earlier in the same list, meets the UNIQUE index
- * and is left out (ON CONFLICT DO NOTHING), so importing the same file
- * twice adds nothing the second time. Ids are given here, inside the
+ * event carries its import key (where it came from, as a 16-byte
+ * digest); a row whose key a previous import wrote, or that came earlier
+ * in the same list, meets the UNIQUE index and is left out (ON CONFLICT
+ * DO NOTHING), so importing the same file twice adds nothing the second
+ * time. Ids are given here, inside the
  * write lock, so each event's id is known without reading it back: event
  * i of the list gets the i-th id of one fresh range, and a row left out
  * leaves its id unused (AUTOINCREMENT never gives an id twice, so a gap
@@ -34,10 +35,9 @@
  * nothing written to the file, other connections keep theirs), and one
  * INSERT … SELECT per part (from memory, or over the new ids when some
  * were left out) fills the full-text index exactly as the trigger would
- * have. That is only done while the triggers are the
- * ones this file knows: after a migration that adds or changes one, bulk
- * adds keep the triggers on (slower, never wrong) until this file learns
- * the new one.
+ * have. That is only done while the triggers are the ones this file
+ * knows: after a migration that adds or changes one, bulk adds keep the
+ * triggers on (slower, never wrong) until this file learns the new one.
  *
  * The audit log gets one row in imports for the whole add (who, when,
  * from which file, which ids), not a 'create' row per event: see schema 2
@@ -224,24 +224,27 @@ triggers_on (TlStore *self)
     g_critical ("Could not switch triggers back on: %s", sqlite3_errstr (rc));
 }
 
+/* Runs @sql, which reads rows [@first, @end) of @rows through
+ * tl_bulk_rows (?1, ?2, ?3), or, with no @rows, the events with ids in
+ * [@first, @end) as ?1 and ?2. */
 static int
-step_range (TlStore     *self,
-            const char  *sql,
-            gint64       first_id,
-            gint64       end_id,
-            GError     **error)
+step_range (TlStore          *self,
+            const char       *sql,
+            const TlBulkRows *rows,
+            gint64            first,
+            gint64            end,
+            GError          **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, sql, error);
   int rc = SQLITE_OK;
-  int n_parameters;
+  int index = 1;
 
   if (stmt == NULL)
     return SQLITE_ERROR;
-  n_parameters = sqlite3_bind_parameter_count (stmt);
-  if (n_parameters >= 1)
-    tl_store_bind_int64 (stmt, 1, first_id, &rc);
-  if (n_parameters >= 2)
-    tl_store_bind_int64 (stmt, 2, end_id, &rc);
+  if (rows != NULL)
+    rc = tl_store_bind_bulk_rows (stmt, index++, rows);
+  tl_store_bind_int64 (stmt, index++, first, &rc);
+  tl_store_bind_int64 (stmt, index, end, &rc);
   if (rc == SQLITE_OK)
     rc = tl_store_step_done (stmt);
 
@@ -432,18 +435,10 @@ move_chunk (TlStoreBulk      *bulk,
 {
   TlStore *self = bulk->store;
   Part *part = part_rows->part;
-  g_autoptr(TlCachedStatement) move = NULL;
   g_autoptr(TlCachedStatement) list = NULL;
   gint64 n_moved;
-  int rc = SQLITE_OK;
+  int rc = step_range (self, move_sql, rows, first, end, error);
 
-  if ((move = tl_store_prepare_cached (self, move_sql, error)) == NULL)
-    return SQLITE_ERROR;
-  rc = tl_store_bind_bulk_rows (move, 1, rows);
-  tl_store_bind_int64 (move, 2, first, &rc);
-  tl_store_bind_int64 (move, 3, end, &rc);
-  if (rc == SQLITE_OK)
-    rc = tl_store_step_done (move);
   if (rc != SQLITE_OK)
     return rc;
 
@@ -466,26 +461,6 @@ move_chunk (TlStoreBulk      *bulk,
     }
 
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-/* Fills the full-text index with all @rows. */
-static int
-index_rows (TlStore          *self,
-            const TlBulkRows *rows,
-            GError          **error)
-{
-  g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, index_fts_rows_sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return SQLITE_ERROR;
-  rc = tl_store_bind_bulk_rows (stmt, 1, rows);
-  tl_store_bind_int64 (stmt, 2, 0, &rc);
-  tl_store_bind_int64 (stmt, 3, rows->n_rows, &rc);
-  if (rc == SQLITE_OK)
-    rc = tl_store_step_done (stmt);
-
-  return rc;
 }
 
 /* Adds @events (with their keys' @digests, or into the cases @case_ids),
@@ -542,9 +517,9 @@ add_part (TlStoreBulk  *bulk,
   if (!bulk->triggers_off)
     rc = SQLITE_OK;
   else if (bulk->n_added - n_added_before == events->len)
-    rc = index_rows (self, &rows, error);
+    rc = step_range (self, index_fts_rows_sql, &rows, 0, events->len, error);
   else
-    rc = step_range (self, index_fts_sql, part->first_id, part->first_id + events->len, error);
+    rc = step_range (self, index_fts_sql, NULL, part->first_id, part->first_id + events->len, error);
   if (rc != SQLITE_OK)
     {
       bulk->failed = TRUE;
@@ -598,49 +573,6 @@ update_events (TlStoreBulk *bulk)
           tl_event_set_saved (event, part->first_id + i, case_id, 1, bulk->operator_name, bulk->now);
         }
     }
-}
-
-static gboolean
-bulk_commit (TlStoreBulk  *bulk,
-             guint        *out_n_added,
-             guint        *out_n_skipped,
-             GError      **error)
-{
-  TlStore *self = bulk->store;
-  int rc = SQLITE_OK;
-
-  g_return_val_if_fail (!bulk->failed, FALSE);
-
-  if (bulk->n_added > 0 && (rc = audit_import (bulk, error)) != SQLITE_OK)
-    {
-      if (error == NULL || *error == NULL)
-        tl_store_set_error (self, rc, bulk->what, error);
-      tl_store_bulk_abort (bulk);
-      return FALSE;
-    }
-
-  triggers_on (self);
-  if (!tl_store_commit (self, error))
-    {
-      tl_store_rollback (self);
-      restore_connection (bulk);
-      bulk_free (bulk);
-      return FALSE;
-    }
-  restore_connection (bulk);
-
-  update_events (bulk);
-  if (out_n_added != NULL)
-    *out_n_added = (guint) bulk->n_added;
-  if (out_n_skipped != NULL)
-    *out_n_skipped = bulk->n_given - (guint) bulk->n_added;
-  if (bulk->n_added > 0)
-    tl_store_emit_events_changed (self);
-  if (bulk->wal_frames >= TL_STORE_WAL_AUTOCHECKPOINT)
-    tl_store_checkpoint_in_background (self);
-
-  bulk_free (bulk);
-  return TRUE;
 }
 
 /* Private API */
@@ -783,10 +715,41 @@ tl_store_bulk_commit (TlStoreBulk  *bulk,
                       guint        *out_n_skipped,
                       GError      **error)
 {
-  g_return_val_if_fail (bulk != NULL, FALSE);
+  TlStore *self;
+  int rc = SQLITE_OK;
+
+  g_return_val_if_fail (bulk != NULL && !bulk->failed, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return bulk_commit (bulk, out_n_added, out_n_skipped, error);
+  self = bulk->store;
+  if (bulk->n_added > 0 && (rc = audit_import (bulk, error)) != SQLITE_OK)
+    {
+      if (error == NULL || *error == NULL)
+        tl_store_set_error (self, rc, bulk->what, error);
+      tl_store_bulk_abort (bulk);
+      return FALSE;
+    }
+
+  triggers_on (self);
+  if (!tl_store_commit (self, error))
+    {
+      tl_store_bulk_abort (bulk);
+      return FALSE;
+    }
+  restore_connection (bulk);
+
+  update_events (bulk);
+  if (out_n_added != NULL)
+    *out_n_added = (guint) bulk->n_added;
+  if (out_n_skipped != NULL)
+    *out_n_skipped = bulk->n_given - (guint) bulk->n_added;
+  if (bulk->n_added > 0)
+    tl_store_emit_events_changed (self);
+  if (bulk->wal_frames >= TL_STORE_WAL_AUTOCHECKPOINT)
+    tl_store_checkpoint_in_background (self);
+
+  bulk_free (bulk);
+  return TRUE;
 }
 
 /**
