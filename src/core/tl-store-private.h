@@ -99,6 +99,16 @@ void          tl_store_emit_events_changed (TlStore  *self);
 /* Copies the WAL into the database from another connection, in a thread,
  * so that the writer that filled it does not wait for that. */
 void          tl_store_checkpoint_in_background (TlStore *self);
+
+/* tl-store-file.c: the file before it is opened for writing. */
+gboolean      tl_store_check_file       (TlStore     *self,
+                                         GError     **error);
+char         *tl_store_build_uri        (const char  *path,
+                                         const char  *query);
+gboolean      tl_store_query_int        (sqlite3     *db,
+                                         const char  *sql,
+                                         gint64      *out_value,
+                                         int         *out_rc);
 void          tl_store_configure_sqlite (void);
 gint64        tl_store_now              (void);
 

@@ -14,24 +14,6 @@
 typedef gboolean (*TlMigration) (TlStore  *self,
                                  GError  **error);
 
-/* The value of a PRAGMA that gives one integer; returns a SQLite code. */
-static int
-read_pragma_int (TlStore    *self,
-                 const char *sql,
-                 int        *out_value)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      *out_value = sqlite3_column_int (stmt, 0);
-      return SQLITE_OK;
-    }
-
-  return rc == SQLITE_OK || rc == SQLITE_DONE ? SQLITE_ERROR : rc;
-}
-
 /* Schema 1. Records count people, they never identify them: no table has
  * a field for a person's name, and none may get one. */
 static const char schema_1_sql[] =
@@ -450,10 +432,10 @@ rewrite_event_checks (TlStore *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *bump = NULL;
-  int version = 0;
-  int rc;
+  gint64 version = 0;
+  int rc = SQLITE_OK;
 
-  if ((rc = read_pragma_int (self, "PRAGMA schema_version", &version)) != SQLITE_OK)
+  if (!tl_store_query_int (self->db, "PRAGMA schema_version", &version, &rc))
     return rc;
 
   rc = sqlite3_exec (self->db, "PRAGMA writable_schema = ON", NULL, NULL, NULL);
@@ -471,7 +453,7 @@ rewrite_event_checks (TlStore *self)
   if (rc == SQLITE_OK && sqlite3_changes (self->db) == 1)
     {
       /* Every connection reads the schema again. */
-      bump = g_strdup_printf ("PRAGMA schema_version = %d", version + 1);
+      bump = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT, version + 1);
       rc = sqlite3_exec (self->db, bump, NULL, NULL, NULL);
     }
   else if (rc == SQLITE_OK)
@@ -524,14 +506,16 @@ read_user_version (TlStore  *self,
                    int      *out_version,
                    GError  **error)
 {
-  int rc = read_pragma_int (self, "PRAGMA user_version", out_version);
+  gint64 version = 0;
+  int rc = SQLITE_OK;
 
-  if (rc != SQLITE_OK)
+  if (!tl_store_query_int (self->db, "PRAGMA user_version", &version, &rc))
     {
       tl_store_set_error (self, rc, _("Could not read the database"), error);
       return FALSE;
     }
 
+  *out_version = (int) version;
   return TRUE;
 }
 

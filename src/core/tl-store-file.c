@@ -1,0 +1,295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "tl-store-private.h"
+
+/* The file before any connection writes to it: created 0600 if missing,
+ * and refused, without a byte written, if it is not a sound Tideline
+ * database of a schema this version knows. */
+
+/* The first 16 bytes of every SQLite 3 file, terminating NUL included. */
+static const char sqlite_header[16] = "SQLite format 3";
+
+/* Helpers */
+
+static gboolean
+check_header (TlStore   *self,
+              gboolean  *out_empty,
+              GError   **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  char header[sizeof sqlite_header];
+  struct stat st;
+  gssize n_read;
+  int fd;
+
+  fd = g_open (self->path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Tideline database"), display);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    {
+      close (fd);
+      *out_empty = TRUE;
+      return TRUE;
+    }
+
+  do
+    n_read = read (fd, header, sizeof header);
+  while (n_read < 0 && errno == EINTR);
+  close (fd);
+
+  if (n_read != sizeof header || memcmp (header, sqlite_header, sizeof header) != 0)
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Tideline database"), display);
+      return FALSE;
+    }
+
+  *out_empty = FALSE;
+  return TRUE;
+}
+
+/* Creates a missing file with mode 0600 ourselves rather than let SQLite
+ * create it with 0644 less the umask: the log describes people in danger
+ * and must not be readable by other accounts. An existing file keeps its
+ * mode, which is the owner's decision. */
+static gboolean
+create_file (TlStore  *self,
+             GError  **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  struct stat st;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *dir_display = g_filename_display_name (dir);
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not create the folder “%s”: %s"),
+                   dir_display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        return TRUE;
+
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* A umask can only take bits away; make sure it left exactly 0600. */
+  if (fstat (fd, &st) != 0 ||
+      ((st.st_mode & 0777) != 0600 && fchmod (fd, 0600) != 0))
+    {
+      int saved_errno = errno;
+      close (fd);
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not protect “%s” from other users: %s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+/* The one integer @sql gives; on failure *@out_rc is SQLite's code. */
+gboolean
+tl_store_query_int (sqlite3     *db,
+                    const char  *sql,
+                    gint64      *out_value,
+                    int         *out_rc)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      *out_rc = rc;
+      return FALSE;
+    }
+
+  *out_value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static void
+set_check_error (TlStore     *self,
+                 sqlite3     *db,
+                 int          rc,
+                 GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Tideline database"), display);
+      break;
+
+    case SQLITE_CORRUPT:
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s). Restore it from a backup."),
+                   display, sqlite3_errmsg (db));
+      break;
+
+    default:
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not read “%s”: %s"), display,
+                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      break;
+    }
+}
+
+/* Everything that could make us refuse the file, checked on a connection
+ * that cannot write, so that a refused file is left exactly as it was.
+ * With no journal beside the file the connection is also "immutable":
+ * SQLite then creates no -wal or -shm file even for a WAL database. */
+static gboolean
+check_existing_file (TlStore  *self,
+                     GError  **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (self->path, "-journal", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 application_id, user_version, n_tables, has_events;
+  gboolean has_journal;
+  int rc;
+
+  has_journal = g_file_test (wal, G_FILE_TEST_EXISTS) ||
+                g_file_test (journal, G_FILE_TEST_EXISTS);
+  uri = tl_store_build_uri (self->path, has_journal ? "mode=ro" : "mode=ro&immutable=1");
+
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_check_error (self, db, rc, error);
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_check_error (self, db, rc, error);
+      return FALSE;
+    }
+
+  if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
+    {
+      /* SQLite's list of bad pages means nothing to an operator; it goes
+       * to the debug log for whoever restores the file. */
+      g_debug ("quick_check of %s: %s", self->path, sqlite3_column_text (stmt, 0));
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened safely. Restore it from a backup."),
+                   display);
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (!tl_store_query_int (db, "PRAGMA application_id", &application_id, &rc) ||
+      !tl_store_query_int (db, "PRAGMA user_version", &user_version, &rc) ||
+      !tl_store_query_int (db,
+                  "SELECT count(*) FROM sqlite_schema"
+                  " WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+                  &n_tables, &rc) ||
+      !tl_store_query_int (db,
+                  "SELECT count(*) FROM sqlite_schema"
+                  " WHERE type = 'table' AND name = 'events'",
+                  &has_events, &rc))
+    {
+      set_check_error (self, db, rc, error);
+      return FALSE;
+    }
+
+  /* Another program's database, told by its application id or, for the
+   * many that set none, by having tables and none of ours. */
+  if ((application_id != 0 && application_id != TL_STORE_APPLICATION_ID) ||
+      (application_id == 0 && n_tables > 0 && !has_events))
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Tideline database"), display);
+      return FALSE;
+    }
+
+  if (user_version > TL_STORE_SCHEMA_VERSION)
+    {
+      tl_store_set_too_new_error (self->path, (int)MIN (user_version, G_MAXINT), error);
+      return FALSE;
+    }
+
+  /* Tables but never migrated: not something we made. */
+  if (user_version == 0 && n_tables > 0)
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Tideline database"), display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Private API */
+
+char *
+tl_store_build_uri (const char *path,
+                    const char *query)
+{
+  /* A URI so that '?', '#' or '%' in a file name are never taken for
+   * parameters, whatever SQLITE_USE_URI this libsqlite3 was built with. */
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+  return g_strconcat ("file:", escaped, query ? "?" : NULL, query, NULL);
+}
+
+/* Creates the file if it is missing, and checks it if it is not. */
+gboolean
+tl_store_check_file (TlStore  *self,
+                     GError  **error)
+{
+  gboolean empty = FALSE;
+
+  return create_file (self, error) &&
+         check_header (self, &empty, error) &&
+         (empty || check_existing_file (self, error));
+}
