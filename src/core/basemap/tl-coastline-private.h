@@ -85,11 +85,6 @@ typedef struct {
   TlBox   box;
 } SrcRun;
 
-/* tl-coastline.c */
-void        tl_box_init          (TlBox        *box);
-void        tl_box_add           (TlBox        *box,
-                                  double        x,
-                                  double        y);
 /* tl-coastline-build.c: @src holds SrcRun, @tol is in world units (0
  * keeps every point) */
 TlGeometry *tl_geometry_build    (GPtrArray    *src,
@@ -120,6 +115,27 @@ tl_grid_cell (double v,
 {
   int c = (int) floor ((v - min) / (max - min) * n);
   return CLAMP (c, 0, n - 1);
+}
+
+/* Boxes are value helpers shared by the loader (tl-coastline.c), the
+ * simplifier (tl-coastline-build.c) and the renderers: inline here so that
+ * none of those files calls into another for them. */
+static inline void
+tl_box_init (TlBox *box)
+{
+  box->minx = box->miny = G_MAXDOUBLE;
+  box->maxx = box->maxy = -G_MAXDOUBLE;
+}
+
+static inline void
+tl_box_add (TlBox  *box,
+            double  x,
+            double  y)
+{
+  box->minx = MIN (box->minx, x);
+  box->miny = MIN (box->miny, y);
+  box->maxx = MAX (box->maxx, x);
+  box->maxy = MAX (box->maxy, y);
 }
 
 static inline gboolean

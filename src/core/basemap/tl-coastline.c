@@ -55,24 +55,6 @@ src_run_free (gpointer data)
   g_free (run);
 }
 
-void
-tl_box_init (TlBox *box)
-{
-  box->minx = box->miny = G_MAXDOUBLE;
-  box->maxx = box->maxy = -G_MAXDOUBLE;
-}
-
-void
-tl_box_add (TlBox  *box,
-         double  x,
-         double  y)
-{
-  box->minx = MIN (box->minx, x);
-  box->miny = MIN (box->miny, y);
-  box->maxx = MAX (box->maxx, x);
-  box->maxy = MAX (box->maxy, y);
-}
-
 static TlBox
 box_from_lonlat (double west,
                  double south,
