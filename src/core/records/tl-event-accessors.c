@@ -408,3 +408,41 @@ tl_event_set_updated (TlEvent    *self,
   tl_event_set_string_field (self, &self->updated_by, by, PROP_UPDATED_BY);
   tl_event_set_int64_field (self, &self->updated_at, at, PROP_UPDATED_AT);
 }
+
+void
+tl_event_set_saved (TlEvent    *self,
+                    gint64      id,
+                    gint64      case_id,
+                    gint64      revision,
+                    const char *by,
+                    gint64      at)
+{
+  g_return_if_fail (TL_IS_EVENT (self));
+
+  if (tl_event_has_notify_handler (self))
+    {
+      g_object_freeze_notify (G_OBJECT (self));
+      tl_event_set_id (self, id);
+      tl_event_set_case_id (self, case_id);
+      tl_event_set_revision (self, revision);
+      tl_event_set_created (self, by, at);
+      tl_event_set_updated (self, by, at);
+      g_object_thaw_notify (G_OBJECT (self));
+      return;
+    }
+
+  self->id = id;
+  self->case_id = case_id;
+  self->revision = revision;
+  self->created_at = self->updated_at = at;
+  if (g_strcmp0 (self->created_by, by) != 0)
+    {
+      g_free (self->created_by);
+      self->created_by = g_strdup (by);
+    }
+  if (g_strcmp0 (self->updated_by, by) != 0)
+    {
+      g_free (self->updated_by);
+      self->updated_by = g_strdup (by);
+    }
+}

@@ -71,6 +71,12 @@ enum {
 
 extern GParamSpec *tl_event_properties[TL_EVENT_N_PROPS];
 
+/* tl-event-fields.c */
+void     tl_event_fields_class_init  (void);
+gboolean tl_event_has_notify_handler (TlEvent     *self);
+/* NaN never equals itself, but two unknown coordinates are the same. */
+gboolean tl_event_same_double        (double       a,
+                                      double       b);
 void tl_event_notify           (TlEvent     *self,
                                 guint        prop_id);
 void tl_event_set_int64_field  (TlEvent     *self,

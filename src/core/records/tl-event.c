@@ -8,136 +8,6 @@
 
 G_DEFINE_FINAL_TYPE (TlEvent, tl_event, G_TYPE_OBJECT)
 
-GParamSpec *tl_event_properties[TL_EVENT_N_PROPS];
-static guint notify_signal_id;
-
-/* Helpers */
-
-/* The store builds and updates events by the hundred thousand, most with
- * nobody watching: skip the notify machinery when no handler is connected
- * (GLib 2.74 does not do this by itself). */
-void
-tl_event_notify (TlEvent *self,
-                 guint    prop_id)
-{
-  GParamSpec *pspec = tl_event_properties[prop_id];
-
-  /* A handler of "notify" and one of "notify::name" are found apart. */
-  if (g_signal_has_handler_pending (self, notify_signal_id, 0, TRUE) ||
-      g_signal_has_handler_pending (self, notify_signal_id,
-                                    g_param_spec_get_name_quark (pspec), TRUE))
-    g_object_notify_by_pspec (G_OBJECT (self), pspec);
-}
-
-void
-tl_event_set_int64_field (TlEvent *self,
-                 gint64  *field,
-                 gint64   value,
-                 guint    prop_id)
-{
-  if (*field == value)
-    return;
-
-  *field = value;
-  tl_event_notify (self, prop_id);
-}
-
-void
-tl_event_set_saved (TlEvent    *self,
-                    gint64      id,
-                    gint64      case_id,
-                    gint64      revision,
-                    const char *by,
-                    gint64      at)
-{
-  g_return_if_fail (TL_IS_EVENT (self));
-
-  /* Any "notify" handler, whatever its detail. */
-  if (g_signal_handler_find (self, G_SIGNAL_MATCH_ID, notify_signal_id, 0, NULL, NULL, NULL) != 0)
-    {
-      g_object_freeze_notify (G_OBJECT (self));
-      tl_event_set_id (self, id);
-      tl_event_set_case_id (self, case_id);
-      tl_event_set_revision (self, revision);
-      tl_event_set_created (self, by, at);
-      tl_event_set_updated (self, by, at);
-      g_object_thaw_notify (G_OBJECT (self));
-      return;
-    }
-
-  self->id = id;
-  self->case_id = case_id;
-  self->revision = revision;
-  self->created_at = self->updated_at = at;
-  if (g_strcmp0 (self->created_by, by) != 0)
-    {
-      g_free (self->created_by);
-      self->created_by = g_strdup (by);
-    }
-  if (g_strcmp0 (self->updated_by, by) != 0)
-    {
-      g_free (self->updated_by);
-      self->updated_by = g_strdup (by);
-    }
-}
-
-void
-tl_event_set_int_field (TlEvent *self,
-               int     *field,
-               int      value,
-               guint    prop_id)
-{
-  if (*field == value)
-    return;
-
-  *field = value;
-  tl_event_notify (self, prop_id);
-}
-
-void
-tl_event_set_string_field (TlEvent    *self,
-                  char      **field,
-                  const char *value,
-                  guint       prop_id)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  tl_event_notify (self, prop_id);
-}
-
-/* NaN never equals itself, but two unknown coordinates are the same. */
-static gboolean
-same_double (double a,
-             double b)
-{
-  if (isnan (a) || isnan (b))
-    return isnan (a) && isnan (b);
-
-  return a == b;
-}
-
-void
-tl_event_set_double_field (TlEvent *self,
-                  double  *field,
-                  double   value,
-                  guint    prop_id)
-{
-  gboolean had_position;
-
-  if (same_double (*field, value))
-    return;
-
-  had_position = tl_event_has_position (self);
-  *field = value;
-  tl_event_notify (self, prop_id);
-
-  if (had_position != tl_event_has_position (self))
-    tl_event_notify (self, PROP_HAS_POSITION);
-}
-
 /* GObject overrides */
 
 static void
@@ -289,7 +159,7 @@ tl_event_class_init (TlEventClass *klass)
 
   g_object_class_install_properties (object_class, TL_EVENT_N_PROPS, tl_event_properties);
 
-  notify_signal_id = g_signal_lookup ("notify", G_TYPE_OBJECT);
+  tl_event_fields_class_init ();
 }
 
 static void
@@ -488,8 +358,8 @@ tl_event_equal_content (TlEvent *a,
   return a->kind == b->kind &&
          a->time == b->time &&
          a->end_time == b->end_time &&
-         same_double (a->latitude, b->latitude) &&
-         same_double (a->longitude, b->longitude) &&
+         tl_event_same_double (a->latitude, b->latitude) &&
+         tl_event_same_double (a->longitude, b->longitude) &&
          g_strcmp0 (a->place, b->place) == 0 &&
          a->boats == b->boats &&
          a->people == b->people &&
