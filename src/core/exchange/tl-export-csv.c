@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "tl-export-private.h"
+#include "tl-export-fields.h"
 
 /* CSV as RFC 4180 has it: UTF-8, a header row, CRLF line ends, fields
  * quoted when they hold a separator, a quote or a line break. Times are

@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-/* Shared by tl-export.c (files, dispatch), tl-export-csv.c,
+/* tl-export-fields.c, shared by tl-export.c (files, dispatch), tl-export-csv.c,
  * tl-export-geojson.c and tl-export-xml.c (KML and GPX), and read by the
  * importer, which takes back the same names. */
 
@@ -40,6 +40,9 @@ extern const char * const tl_export_field_names[TL_EXPORT_N_FIELDS];
 
 /* Namespace of Tideline's fields in GPX <extensions>. */
 #define TL_EXPORT_GPX_NS "https://tideline.github.io/xmlns/gpx/1"
+
+/* Blocks written to the file at once. */
+#define TL_EXPORT_FLUSH_SIZE (256 * 1024)
 
 /* Where output goes: a memory buffer, or a file descriptor it is flushed
  * to in blocks. The first failure is kept and later writes are dropped,

@@ -5,7 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
-#include "tl-export-private.h"
+#include "tl-export-fields.h"
 
 /* GeoJSON (RFC 7946): a FeatureCollection of Points in WGS 84, longitude
  * first; an event with no position has a null geometry. The collection is

@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 
-#include "tl-export-private.h"
+#include "tl-export-fields.h"
 
 /* KML 2.2 and GPX 1.1, written with libxml2's xmlTextWriter so that every
  * text is escaped as XML wants it.

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-export-private.h"
+#include "tl-export-fields.h"
 #include "tl-import-private.h"
 
 /* GeoJSON (RFC 7946): a FeatureCollection, or a single Feature. Each

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 #include "tl-coordinates.h"
-#include "tl-export-private.h"
+#include "tl-export-fields.h"
 #include "tl-import-private.h"
 #include "tl-json-check.h"
 #include "tl-time.h"

@@ -9,7 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "tl-export-private.h"
+#include "tl-export-fields.h"
 #include "tl-import-private.h"
 
 /* KML and GPX, read with libxml2 into a tree (never from the network, no
