@@ -76,6 +76,13 @@ typedef struct {
   char        details[256];
 } TlDemoStoryEvent;
 
+/* An event kept for the day, in the order it was told. */
+typedef struct {
+  gint64   time;
+  guint    seq;
+  TlEvent *event;
+} TlDemoDayItem;
+
 /* The state of one day being generated. */
 typedef struct {
   /* borrowed */
@@ -92,7 +99,8 @@ typedef struct {
   int                wind_bft;
   guint              n_boats;
 
-  /* owned: the day's events so far, and the story being told */
+  /* owned: the day's events so far (TlDemoDayItem), and the story being
+   * told */
   GArray            *items;
   guint              seq;
   TlDemoStoryEvent   story[TL_DEMO_MAX_STORY];
@@ -104,6 +112,7 @@ void tl_demo_patrol      (TlDemoGen   *gen,
                           gboolean     anywhere_in_range);
 void tl_demo_boat_story  (TlDemoGen   *gen);
 
+/* tl-demo-story-buffer.c */
 TlDemoStoryEvent *tl_demo_story_add   (TlDemoGen   *gen,
                                        TlEventKind  kind,
                                        gint64       time,
