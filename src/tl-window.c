@@ -312,6 +312,7 @@ operator_name_changed_cb (TlWindow *self)
 
   /* What the operator writes under the new name is not new to them. */
   tl_review_set_operator_name (self->review, name);
+  tl_report_desk_set_operator_name (self->reports, name);
   update_new_pill (self);
 }
 
@@ -322,6 +323,7 @@ tl_window_constructed (GObject *object)
 {
   TlWindow *self = TL_WINDOW (object);
   g_autofree char *zone_id = NULL;
+  g_autofree char *operator_name = NULL;
 
   G_OBJECT_CLASS (tl_window_parent_class)->constructed (object);
 
@@ -331,12 +333,13 @@ tl_window_constructed (GObject *object)
   if (!(self->zone = tl_time_zone_new (zone_id)))
     self->zone = g_time_zone_new_local ();
 
-  {
-    g_autofree char *operator_name = g_settings_get_string (self->settings, "operator-name");
-
-    self->review = tl_review_new (self->store, self->zone,
-                                  operator_name[0] != '\0' ? operator_name : g_get_user_name ());
-  }
+  operator_name = g_settings_get_string (self->settings, "operator-name");
+  if (operator_name[0] == '\0')
+    {
+      g_free (operator_name);
+      operator_name = g_strdup (g_get_user_name ());
+    }
+  self->review = tl_review_new (self->store, self->zone, operator_name);
   self->events = g_object_ref (tl_review_get_events (self->review));
   /* Reports received since the user last looked are marked until seen. */
   g_settings_bind (self->settings, "last-viewed", self->review, "seen-before", G_SETTINGS_BIND_DEFAULT);
@@ -377,6 +380,7 @@ tl_window_constructed (GObject *object)
   self->reports = tl_report_desk_new (GTK_WINDOW (self), self->toast_overlay, self->store, self->zone);
   g_signal_connect_object (self->reports, "saved", G_CALLBACK (report_saved_cb), self, G_CONNECT_SWAPPED);
   tl_report_desk_set_map_view (self->reports, self->map_view);
+  tl_report_desk_set_operator_name (self->reports, operator_name);
   g_signal_connect_object (self->settings, "changed::time-zone",
                            G_CALLBACK (time_zone_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::operator-name",

@@ -4,7 +4,6 @@
 
 #include <glib/gi18n.h>
 
-#include "tl-application.h"
 #include "tl-report-desk.h"
 
 typedef enum {
@@ -29,6 +28,7 @@ struct _TlReportDesk
   /* owned */
   TlStore         *store;
   GTimeZone       *zone;
+  char            *operator_name; /* who saves, as the window was told */
   GSettings       *settings;
   GHashTable      *deleted;      /* event id → TlEvent, for Undo */
 
@@ -49,11 +49,7 @@ static guint signals[N_SIGNALS];
 static char *
 dup_operator_name (TlReportDesk *self)
 {
-  GtkApplication *app = gtk_window_get_application (self->window);
-
-  if (TL_IS_APPLICATION (app))
-    return tl_application_dup_operator_name (TL_APPLICATION (app));
-  return g_strdup (g_get_user_name ());
+  return g_strdup (self->operator_name != NULL ? self->operator_name : g_get_user_name ());
 }
 
 static TlCoordinateFormat
@@ -230,6 +226,7 @@ tl_report_desk_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->deleted, g_hash_table_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_pointer (&self->operator_name, g_free);
 
   G_OBJECT_CLASS (tl_report_desk_parent_class)->dispose (object);
 }
@@ -483,6 +480,23 @@ tl_report_desk_set_time_zone (TlReportDesk *self,
   g_time_zone_ref (zone);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   self->zone = zone;
+}
+
+/**
+ * tl_report_desk_set_operator_name:
+ * @name: (nullable): who saves from this desk; %NULL for the login name
+ *
+ * The window follows the operator name setting and tells the desk, so
+ * that the desk needs nothing of the application.
+ */
+void
+tl_report_desk_set_operator_name (TlReportDesk *self,
+                                  const char   *name)
+{
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+
+  g_free (self->operator_name);
+  self->operator_name = g_strdup (name);
 }
 
 /**

@@ -20,6 +20,8 @@ TlReportDesk   *tl_report_desk_new            (GtkWindow       *window,
                                                AdwToastOverlay *toasts,
                                                TlStore         *store,
                                                GTimeZone       *zone);
+void            tl_report_desk_set_operator_name (TlReportDesk *self,
+                                               const char      *name);
 void            tl_report_desk_new_report     (TlReportDesk    *self,
                                                TlEventKind      kind,
                                                gint64           day_start);
