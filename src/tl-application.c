@@ -138,7 +138,7 @@ open_sample_activated (GSimpleAction *action,
       return;
     }
 
-  gtk_window_present (GTK_WINDOW (tl_window_new (self, store)));
+  gtk_window_present (GTK_WINDOW (tl_window_new (GTK_APPLICATION (self), store)));
 }
 
 static const GActionEntry app_actions[] = {
@@ -230,7 +230,7 @@ tl_application_activate (GApplication *app)
       return;
     }
 
-  gtk_window_present (GTK_WINDOW (tl_window_new (self, store)));
+  gtk_window_present (GTK_WINDOW (tl_window_new (GTK_APPLICATION (self), store)));
 }
 
 static void
@@ -294,26 +294,4 @@ tl_application_get_settings (TlApplication *self)
   g_return_val_if_fail (TL_IS_APPLICATION (self), NULL);
 
   return self->settings;
-}
-
-/**
- * tl_application_dup_operator_name:
- *
- * The name written into the audit log: the one set in preferences, else
- * the operating system's user name.
- *
- * Returns: (transfer full): the operator's name.
- */
-char *
-tl_application_dup_operator_name (TlApplication *self)
-{
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (TL_IS_APPLICATION (self), NULL);
-
-  name = g_strstrip (g_settings_get_string (self->settings, "operator-name"));
-  if (name[0] != '\0')
-    return g_steal_pointer (&name);
-
-  return g_strdup (g_get_user_name ());
 }

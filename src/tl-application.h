@@ -12,6 +12,5 @@ G_DECLARE_FINAL_TYPE (TlApplication, tl_application, TL, APPLICATION, AdwApplica
 
 TlApplication *tl_application_new               (void);
 GSettings     *tl_application_get_settings      (TlApplication *self);
-char          *tl_application_dup_operator_name (TlApplication *self);
 
 G_END_DECLS

@@ -4,7 +4,6 @@
 
 #include <glib/gi18n.h>
 
-#include "tl-application.h"
 #include "tl-event-list.h"
 #include "tl-event-row.h"
 #include "tl-filter-bar.h"
@@ -123,6 +122,18 @@ window_changed_cb (TlWindow *self)
   self->day_start = tl_review_get_from (self->review);
   update_title (self);
   update_empty_state (self);
+}
+
+/* The name written into the audit log: the one set in preferences, else
+ * the operating system's user name. */
+static char *
+dup_operator_name (TlWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_settings_get_string (self->settings, "operator-name"));
+
+  if (name[0] != '\0')
+    return g_steal_pointer (&name);
+  return g_strdup (g_get_user_name ());
 }
 
 static void
@@ -306,9 +317,7 @@ time_zone_changed_cb (TlWindow *self)
 static void
 operator_name_changed_cb (TlWindow *self)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autofree char *name = TL_IS_APPLICATION (app) ? tl_application_dup_operator_name (TL_APPLICATION (app))
-                                                  : g_strdup (g_get_user_name ());
+  g_autofree char *name = dup_operator_name (self);
 
   /* What the operator writes under the new name is not new to them. */
   tl_review_set_operator_name (self->review, name);
@@ -333,12 +342,7 @@ tl_window_constructed (GObject *object)
   if (!(self->zone = tl_time_zone_new (zone_id)))
     self->zone = g_time_zone_new_local ();
 
-  operator_name = g_settings_get_string (self->settings, "operator-name");
-  if (operator_name[0] == '\0')
-    {
-      g_free (operator_name);
-      operator_name = g_strdup (g_get_user_name ());
-    }
+  operator_name = dup_operator_name (self);
   self->review = tl_review_new (self->store, self->zone, operator_name);
   self->events = g_object_ref (tl_review_get_events (self->review));
   /* Reports received since the user last looked are marked until seen. */
@@ -530,10 +534,10 @@ tl_window_init (TlWindow *self)
  * Returns: (transfer none): a new window, owned by @application.
  */
 TlWindow *
-tl_window_new (TlApplication *application,
-               TlStore       *store)
+tl_window_new (GtkApplication *application,
+               TlStore        *store)
 {
-  g_return_val_if_fail (TL_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (TL_IS_STORE (store), NULL);
 
   return g_object_new (TL_TYPE_WINDOW,

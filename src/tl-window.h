@@ -3,7 +3,6 @@
 
 #include <adwaita.h>
 
-#include "tl-application.h"
 #include "tl-store.h"
 
 G_BEGIN_DECLS
@@ -11,7 +10,7 @@ G_BEGIN_DECLS
 #define TL_TYPE_WINDOW (tl_window_get_type ())
 G_DECLARE_FINAL_TYPE (TlWindow, tl_window, TL, WINDOW, AdwApplicationWindow)
 
-TlWindow   *tl_window_new           (TlApplication *application,
+TlWindow   *tl_window_new           (GtkApplication *application,
                                      TlStore       *store);
 TlStore    *tl_window_get_store     (TlWindow      *self);
 GListModel *tl_window_get_events    (TlWindow      *self);

@@ -85,7 +85,7 @@ fixture_tear_down (Fixture       *fixture,
 static TlWindow *
 present_window (Fixture *fixture)
 {
-  TlWindow *window = tl_window_new (tl_test_ui_get_app (), fixture->store);
+  TlWindow *window = tl_window_new (GTK_APPLICATION (tl_test_ui_get_app ()), fixture->store);
 
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));

@@ -128,7 +128,7 @@ tl_test_fixture_tear_down (TlTestFixture *fixture,
 TlWindow *
 tl_test_present_window (TlTestFixture *fixture)
 {
-  TlWindow *window = tl_window_new (fixture->app, fixture->store);
+  TlWindow *window = tl_window_new (GTK_APPLICATION (fixture->app), fixture->store);
 
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
