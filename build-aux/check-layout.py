@@ -11,7 +11,8 @@ Fails, naming the file and line, on:
   - an include that runs up the layer order: a folder may include headers
     from itself and from the folders below it, never from one above. The
     order of src/core's folders is the list `tl_core_dirs` in
-    src/core/meson.build (lowest first); above them come src/cli, then the
+    src/core/meson.build (lowest first), a subfolder being part of its
+    folder's layer; above them come src/cli, then the
     widget folders in WIDGET_ORDER, then the application in src/;
   - a .c file in src/ longer than MAX_LINES lines.
 
@@ -57,7 +58,16 @@ def source_files(root):
 def check(root):
     """Returns the list of problems found under @root."""
     order = core_order(root) + OUTER_ORDER
-    rank = {folder: i for i, folder in enumerate(order)}
+    ranks = {folder: i for i, folder in enumerate(order)}
+
+    def rank_of(folder):
+        # A subfolder of a core folder (src/core/store/pg) is part of that
+        # folder's layer.
+        parts = folder.split('/')
+        if len(parts) > 3 and parts[:2] == ['src', 'core']:
+            folder = '/'.join(parts[:3])
+        return ranks.get(folder)
+
     files = list(source_files(root))
     problems = []
 
@@ -72,7 +82,8 @@ def check(root):
 
     for path in files:
         folder = os.path.dirname(path)
-        if folder not in rank:
+        rank = rank_of(folder)
+        if rank is None:
             problems.append(f'{path}: folder {folder} is not in the layer order '
                             '(src/core/meson.build tl_core_dirs, or OUTER_ORDER in this script)')
             continue
@@ -90,7 +101,8 @@ def check(root):
             if not target:
                 continue  # config.h and other generated headers
             target_folder = os.path.dirname(target[0])
-            if rank.get(target_folder, -1) > rank[folder]:
+            target_rank = rank_of(target_folder)
+            if target_rank is not None and target_rank > rank:
                 problems.append(f'{path}:{number}: includes {target[0]}: {target_folder} is above '
                                 f'{folder} in the layer order')
         if path.endswith('.c') and len(lines) > MAX_LINES:
@@ -126,6 +138,10 @@ def self_test():
         'core includes a widget': ({'src/core/high/tl-high.c': '#include "tl-map.h"\n'}, 'is above'),
         'long file': ({'src/core/low/tl-long.c': 'int x;\n' * (MAX_LINES + 1)}, 'split it'),
         'unknown folder': ({'src/core/elsewhere/tl-x.c': '\n'}, 'not in the layer order'),
+        'subfolder in its layer': ({'src/core/high/sub/tl-sub.c': '#include "tl-high.h"\n',
+                                    'src/core/high/tl-high.c': '#include "tl-sub.h"\n',
+                                    'src/core/high/sub/tl-sub.h': '#pragma once\n'}, None),
+        'upward from a subfolder': ({'src/core/low/sub/tl-sub.c': '#include "tl-high.h"\n'}, 'is above'),
     }
     failed = 0
     print(f'1..{len(cases)}')
