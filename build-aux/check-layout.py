@@ -13,7 +13,7 @@ Fails, naming the file and line, on:
     order of src/core's folders is the list `tl_core_dirs` in
     src/core/meson.build (lowest first), a subfolder being part of its
     folder's layer; above them come src/cli, then the
-    widget folders in WIDGET_ORDER, then the application in src/;
+    widget folders in OUTER_ORDER, then the application in src/;
   - a .c file in src/ longer than MAX_LINES lines.
 
 --self-test builds small trees with one fault each in a temporary folder and
