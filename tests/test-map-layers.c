@@ -343,11 +343,31 @@ test_bad_mbtiles (void)
   g_unlink (path);
 }
 
+/* Removes @path and everything in it. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
+  int status;
   static const char *xdg_vars[] = {
     "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME",
   };
@@ -372,5 +392,7 @@ main (int   argc,
   g_test_add_func ("/map/case-chain-labels", test_case_chain_labels);
   g_test_add_func ("/map/bad-mbtiles", test_bad_mbtiles);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (home);
+  return status;
 }
