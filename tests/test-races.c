@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -139,6 +140,39 @@ test_races (gconstpointer data)
     g_print ("# other-failures: %u of %u races\n", failures, N_RACES);
 }
 
+/* With no locale at all (cron, ssh, a fresh install), a SITREP is still
+ * UTF-8: its degrees and minutes are not turned into '?'. */
+static void
+test_utf8_without_locale (gconstpointer data)
+{
+  const char *self_path = data;
+  g_autofree char *database = g_build_filename (g_get_user_data_dir (), "sitrep.db", NULL);
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  const char *generate[] = { self_path, "--cli", "generate", "--database", database, "--events", "5", NULL };
+  const char *sitrep[] = { self_path, "--cli", "sitrep", "--database", database, "--event", "1", NULL };
+
+  env = g_environ_unsetenv (env, "LANG");
+  env = g_environ_unsetenv (env, "LC_ALL");
+  env = g_environ_unsetenv (env, "LC_CTYPE");
+  env = g_environ_unsetenv (env, "LANGUAGE");
+
+  g_assert_true (g_spawn_sync (NULL, (char **) generate, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) sitrep, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s%s", out, err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_nonnull (strstr (out, "°"));
+  g_assert_null (strstr (out, "?"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -146,12 +180,17 @@ main (int   argc,
   g_autofree char *self_path = NULL;
 
   if (argc > 2 && strcmp (argv[1], "--cli") == 0)
-    return tl_cli_main (argc - 1, argv + 1);
+    {
+      /* As main.c does. */
+      setlocale (LC_ALL, "");
+      return tl_cli_main (argc - 1, argv + 1);
+    }
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   self_path = g_canonicalize_filename (argv[0], NULL);
 
   g_test_add_data_func ("/races/two-commands", self_path, test_races);
+  g_test_add_data_func ("/cli/utf8-without-locale", self_path, test_utf8_without_locale);
 
   return g_test_run ();
 }

@@ -48,6 +48,20 @@ tl_cli_is_command (const char *name)
   return name != NULL && find_command (name) != NULL;
 }
 
+static void
+print_utf8 (const char *text)
+{
+  fputs (text, stdout);
+  fflush (stdout);
+}
+
+static void
+printerr_utf8 (const char *text)
+{
+  fputs (text, stderr);
+  fflush (stderr);
+}
+
 /**
  * tl_cli_main:
  * @argc: the argument count, argv[1] being the command
@@ -63,6 +77,12 @@ tl_cli_main (int    argc,
   const TlCliCommand *command;
 
   g_return_val_if_fail (argc >= 2, 2);
+
+  /* What the commands print (a SITREP, a position in degrees) is sent on
+   * as it is: UTF-8 whatever the locale, where g_print() would convert it
+   * to the locale's character set ("51?07.189?N" with no locale set). */
+  g_set_print_handler (print_utf8);
+  g_set_printerr_handler (printerr_utf8);
 
   if (!(command = find_command (argv[1])))
     {
