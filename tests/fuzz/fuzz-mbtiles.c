@@ -34,7 +34,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       tl_mbtiles_get_bounds (mbtiles, &bounds);
       for (int zoom = tl_mbtiles_get_min_zoom (mbtiles); zoom <= MIN (tl_mbtiles_get_max_zoom (mbtiles), 2); zoom++)
         {
-          g_autoptr(GBytes) tile = tl_mbtiles_read_tile (mbtiles, 0, 0, zoom, NULL);
+          GBytes *tile = tl_mbtiles_read_tile (mbtiles, 0, 0, zoom, NULL);
+
+          g_clear_pointer (&tile, g_bytes_unref);
         }
     }
   else
