@@ -75,14 +75,17 @@ tl_cli_main (int    argc,
              char **argv)
 {
   const TlCliCommand *command;
+  GPrintFunc old_print, old_printerr;
 
   g_return_val_if_fail (argc >= 2, 2);
 
   /* What the commands print (a SITREP, a position in degrees) is sent on
    * as it is: UTF-8 whatever the locale, where g_print() would convert it
    * to the locale's character set ("51?07.189?N" with no locale set). */
-  g_set_print_handler (print_utf8);
-  g_set_printerr_handler (printerr_utf8);
+  if ((old_print = g_set_print_handler (print_utf8)) != NULL && old_print != print_utf8)
+    g_set_print_handler (old_print);   /* a caller's own (a test's) stays */
+  if ((old_printerr = g_set_printerr_handler (printerr_utf8)) != NULL && old_printerr != printerr_utf8)
+    g_set_printerr_handler (old_printerr);
 
   if (!(command = find_command (argv[1])))
     {
