@@ -163,6 +163,13 @@ tl_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  if (self->settings == NULL)
+    {
+      g_printerr (_("Tideline’s settings schema (%s) is not installed: install Tideline, or run it "
+                    "from its source folder with build-aux/dev run\n"), APP_ID);
+      return 1;
+    }
+
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     self->database_path = g_canonicalize_filename (path, NULL);
   self->demo = g_variant_dict_contains (options, "demo");
@@ -259,7 +266,14 @@ tl_application_class_init (TlApplicationClass *klass)
 static void
 tl_application_init (TlApplication *self)
 {
-  self->settings = g_settings_new (APP_ID);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Without its schema, g_settings_new() aborts; `tideline --help` and
+   * the headless commands need no settings, and the window says what is
+   * missing (tl_application_handle_local_options()). */
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) != NULL)
+    self->settings = g_settings_new (APP_ID);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
 }

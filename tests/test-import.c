@@ -650,7 +650,9 @@ test_cli (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *db = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tideline-cli-XXXXXX", &error);
+  /* In the test's own data folder, which GLib removes with everything
+   * left in it (the databases' -wal and -shm files too). */
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "cli", NULL);
   g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
   g_autofree char *gpx = g_build_filename (dir, "out.gpx", NULL);
   g_autofree char *other = g_build_filename (dir, "other.db", NULL);
@@ -659,6 +661,7 @@ test_cli (void)
   g_autoptr(TlStore) reopened = NULL;
   TlDemoOptions options;
 
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   tl_demo_options_init (&options, 3, T0, T0 + 2 * 86400);
   options.n_events = 40;
   g_assert_true (tl_demo_generate (store, &options, NULL, NULL, &error));
@@ -701,9 +704,6 @@ test_cli (void)
   g_assert_cmpint (run_cli ("import", "--skip-bad-rows", "--database", other, bad, NULL), ==, 0);
   g_assert_cmpint (tl_store_count_events (reopened, NULL), ==, 41);
 
-  g_unlink (csv);
-  g_unlink (gpx);
-  g_rmdir (dir);
 }
 
 int

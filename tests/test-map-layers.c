@@ -11,6 +11,9 @@
 #include "tl-demo.h"
 #include "tl-incident-layer.h"
 #include "tl-map-view.h"
+#include "tl-mbtiles-source.h"
+
+#include <sqlite3.h>
 
 /* What the markers are clustered on at an integer zoom, in pixels: from
  * src/map/tl-incident-layer-private.h. */
@@ -343,11 +346,117 @@ test_bad_mbtiles (void)
   g_unlink (path);
 }
 
+static void
+count_errors (TlMbtilesSource *source,
+              const char      *message,
+              guint           *count)
+{
+  g_test_message ("%s", message);
+  (*count)++;
+}
+
+static void
+tile_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GBytes **out = user_data;
+
+  *out = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (object), result, NULL);
+}
+
+static GBytes *
+read_tile_now (TlMbtilesSource *source,
+               int              x,
+               int              y,
+               int              zoom)
+{
+  GBytes *bytes = NULL;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  shumate_data_source_get_tile_data_async (SHUMATE_DATA_SOURCE (source), x, y, zoom, NULL, tile_done, &bytes);
+  while (bytes == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (bytes);
+  return bytes;
+}
+
+/* A damaged tile is drawn as "no tile here", and said once, however
+ * many damaged tiles follow; a good tile comes as it is. */
+static void
+test_damaged_tile (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "damaged.mbtiles", NULL);
+  GBytes *good = tl_map_placeholder_tile ();
+  g_autofree char *sql = NULL;
+  g_autoptr(TlMbtilesSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GBytes) fine = NULL;
+  guint n_errors = 0;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_unlink (path);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE metadata (name TEXT, value TEXT);"
+                                 "INSERT INTO metadata VALUES ('name', 'Damaged'), ('format', 'png'),"
+                                 " ('minzoom', '0'), ('maxzoom', '1'), ('bounds', '-180,-85,180,85');"
+                                 "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER,"
+                                 " tile_data BLOB);"
+                                 "INSERT INTO tiles VALUES (1, 0, 0, x'89504e470d0a1a0a0000'),"
+                                 " (1, 0, 1, x'89504e470d0a1a0a0000'), (1, 1, 0, x'00'), (1, 1, 1, x'00');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO tiles VALUES (0, 0, 0, ?)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_blob (stmt, 1, g_bytes_get_data (good, NULL), (int) g_bytes_get_size (good), SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  source = tl_mbtiles_source_new (path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (source, "source-error", G_CALLBACK (count_errors), &n_errors);
+
+  fine = read_tile_now (source, 0, 0, 0);
+  g_assert_cmpuint (n_errors, ==, 0);
+  first = read_tile_now (source, 0, 0, 1);
+  second = read_tile_now (source, 1, 1, 1);
+  g_assert_cmpuint (n_errors, ==, 1);
+  g_assert_true (g_bytes_equal (first, tl_map_placeholder_tile ()));
+  g_assert_true (g_bytes_equal (second, tl_map_placeholder_tile ()));
+
+  g_clear_object (&source);
+  g_unlink (path);
+}
+
+/* Removes @path and everything in it. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
+  int status;
   static const char *xdg_vars[] = {
     "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME",
   };
@@ -371,6 +480,9 @@ main (int   argc,
   g_test_add_func ("/map/layers", test_layers);
   g_test_add_func ("/map/case-chain-labels", test_case_chain_labels);
   g_test_add_func ("/map/bad-mbtiles", test_bad_mbtiles);
+  g_test_add_func ("/map/damaged-tile", test_damaged_tile);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (home);
+  return status;
 }

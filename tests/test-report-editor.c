@@ -202,6 +202,52 @@ test_edit_and_history (TlTestFixture *fixture,
   tl_test_close_window (window);
 }
 
+/* Another desk stored the time to the second and the position to full
+ * precision: a save that changes nothing writes nothing, and one that
+ * changes only the notes keeps them bit for bit. */
+static void
+test_untouched_fields_kept (TlTestFixture *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TlWindow *window = tl_test_present_window (fixture);
+  gint64 id = save_rescue (window);
+  g_autoptr(TlEvent) stored = get_event (fixture, id);
+  g_autoptr(TlEvent) after = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  TlReportEditor *editor;
+
+  tl_event_set_time (stored, tl_event_get_time (stored) + 14);
+  tl_event_set_position (stored, 50.4024766, 1.5516767);
+  g_assert_true (tl_store_update_event (fixture->store, stored, "Other desk", &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = get_event (fixture, id);
+
+  editor = open_edit (window, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.save", NULL));
+  tl_test_iterate (50);
+  after = get_event (fixture, id);
+  g_assert_cmpint (tl_event_get_revision (after), ==, tl_event_get_revision (stored));
+  audit = tl_store_list_audit (fixture->store, id, &error);
+  g_assert_cmpuint (audit->len, ==, 2);
+  g_clear_object (&after);
+  g_clear_pointer (&audit, g_ptr_array_unref);
+
+  editor = open_edit (window, id);
+  set (editor, TL_REPORT_FIELD_NOTES, "Only the notes");
+  save (editor);
+  after = get_event (fixture, id);
+  g_assert_cmpstr (tl_event_get_notes (after), ==, "Only the notes");
+  g_assert_cmpint (tl_event_get_revision (after), ==, tl_event_get_revision (stored) + 1);
+  g_assert_cmpint (tl_event_get_time (after), ==, tl_event_get_time (stored));
+  g_assert_true (tl_event_get_latitude (after) == 50.4024766);
+  g_assert_true (tl_event_get_longitude (after) == 1.5516767);
+  g_assert_cmpstr (tl_event_get_details (after), ==, tl_event_get_details (stored));
+
+  tl_test_close_window (window);
+}
+
 static void
 test_delete_undo (TlTestFixture *fixture,
                   gconstpointer  data)
@@ -577,6 +623,7 @@ main (int   argc,
 
   tl_test_add ("/report-editor/create-each-kind", test_create_each_kind);
   tl_test_add ("/report-editor/edit-and-history", test_edit_and_history);
+  tl_test_add ("/report-editor/untouched-fields-kept", test_untouched_fields_kept);
   tl_test_add ("/report-editor/delete-undo", test_delete_undo);
   tl_test_add ("/report-editor/draft-restored", test_draft_restored);
   tl_test_add ("/report-editor/stale-save-conflict", test_stale_save_conflict);

@@ -97,7 +97,7 @@ tl_cli_export (int    argc,
       goto out;
     }
 
-  if (!(store = tl_cli_open_store (&db, &error)) ||
+  if (!(store = tl_cli_open_store_for_reading (&db, &error)) ||
       !(events = tl_store_list_events (store, from, to, &error)) ||
       !tl_export_events_to_file (events, format, output, NULL, &error))
     {

@@ -41,6 +41,7 @@ print_mapping (TlImportSource *source)
 
 static int
 import_events (const char           *path,
+               const char           *encoding,
                gboolean              dry_run,
                gboolean              skip_bad_rows,
                TlCliDatabaseOptions *db)
@@ -51,7 +52,7 @@ import_events (const char           *path,
   g_autoptr(TlImportResult) result = NULL;
   g_autoptr(TlStore) store = NULL;
 
-  if (dry_run && !(source = tl_import_source_new_from_file (path, &error)))
+  if (dry_run && !(source = tl_import_source_new_from_file_with_encoding (path, encoding, &error)))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -77,7 +78,7 @@ import_events (const char           *path,
     }
   else
     {
-      tl_import_file (path, zone, store, skip_bad_rows, g_get_user_name (), &source, &result, &error);
+      tl_import_file_with_encoding (path, encoding, zone, store, skip_bad_rows, g_get_user_name (), &source, &result, &error);
       if (source != NULL)
         print_mapping (source);
       if (result != NULL)
@@ -106,6 +107,11 @@ import_events (const char           *path,
     g_print (ngettext ("; %u bad row left out", "; %u bad rows left out", result->problems->len),
              result->problems->len);
   g_print ("\n");
+  if (source != NULL && tl_import_source_get_n_null_geometry (source) > 0)
+    g_print (ngettext ("%u feature has a null geometry: its event has no position\n",
+                       "%u features have a null geometry: their events have no position\n",
+                       tl_import_source_get_n_null_geometry (source)),
+             tl_import_source_get_n_null_geometry (source));
 
   return 0;
 }
@@ -115,8 +121,8 @@ import_events (const char           *path,
 /**
  * tl_cli_import:
  *
- * `tideline import FILE [--dry-run] [--skip-bad-rows] [--database FILE |
- * --demo]`: imports events from a CSV, GeoJSON, KML or GPX file, all or
+ * `tideline import FILE [--dry-run] [--skip-bad-rows] [--encoding ENC]
+ * [--database FILE | --demo]`: imports events from a CSV, GeoJSON, KML or GPX file, all or
  * nothing; `tideline import --statistics FILE` imports official daily
  * figures instead (tl-cli-statistics.c).
  *
@@ -129,6 +135,7 @@ tl_cli_import (int    argc,
 {
   TlCliDatabaseOptions db = { 0 };
   gboolean dry_run = FALSE, skip_bad_rows = FALSE, statistics = FALSE;
+  g_autofree char *encoding = NULL;
   int status;
   const GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the file and report; write nothing"), NULL },
@@ -136,6 +143,8 @@ tl_cli_import (int    argc,
       N_("Import the good rows even if some rows cannot be read"), NULL },
     { "statistics", 0, 0, G_OPTION_ARG_NONE, &statistics,
       N_("The file holds official daily figures, not events"), NULL },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
+      N_("The file's text encoding when it is not UTF-8 (e.g. windows-1252)"), N_("ENCODING") },
     { NULL }
   };
 
@@ -155,7 +164,7 @@ tl_cli_import (int    argc,
   else if (statistics)
     status = tl_cli_import_statistics (argv[1], dry_run, &db);
   else
-    status = import_events (argv[1], dry_run, skip_bad_rows, &db);
+    status = import_events (argv[1], encoding, dry_run, skip_bad_rows, &db);
 
   tl_cli_database_options_clear (&db);
   return status;

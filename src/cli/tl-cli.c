@@ -18,6 +18,7 @@ static const TlCliCommand commands[] = {
   { "sitrep", N_("Print the SAR situation report (SITREP) of a case or a report"), tl_cli_sitrep },
   { "export", N_("Export events to CSV, GeoJSON, KML or GPX"), tl_cli_export },
   { "import", N_("Import events from CSV, GeoJSON, KML or GPX (or daily figures with --statistics)"), tl_cli_import },
+  { "migrate", N_("Upgrade a database of an older Tideline, keeping a copy of it"), tl_cli_migrate },
 };
 
 /* helpers */
@@ -47,6 +48,20 @@ tl_cli_is_command (const char *name)
   return name != NULL && find_command (name) != NULL;
 }
 
+static void
+print_utf8 (const char *text)
+{
+  fputs (text, stdout);
+  fflush (stdout);
+}
+
+static void
+printerr_utf8 (const char *text)
+{
+  fputs (text, stderr);
+  fflush (stderr);
+}
+
 /**
  * tl_cli_main:
  * @argc: the argument count, argv[1] being the command
@@ -60,8 +75,17 @@ tl_cli_main (int    argc,
              char **argv)
 {
   const TlCliCommand *command;
+  GPrintFunc old_print, old_printerr;
 
   g_return_val_if_fail (argc >= 2, 2);
+
+  /* What the commands print (a SITREP, a position in degrees) is sent on
+   * as it is: UTF-8 whatever the locale, where g_print() would convert it
+   * to the locale's character set ("51?07.189?N" with no locale set). */
+  if ((old_print = g_set_print_handler (print_utf8)) != NULL && old_print != print_utf8)
+    g_set_print_handler (old_print);   /* a caller's own (a test's) stays */
+  if ((old_printerr = g_set_printerr_handler (printerr_utf8)) != NULL && old_printerr != printerr_utf8)
+    g_set_printerr_handler (old_printerr);
 
   if (!(command = find_command (argv[1])))
     {
@@ -247,6 +271,28 @@ tl_cli_open_store (TlCliDatabaseOptions  *options,
 }
 
 /**
+ * tl_cli_open_store_for_reading:
+ *
+ * Like tl_cli_open_store(), for a command that only reads: a missing
+ * database is not created, and one of an older schema is not upgraded
+ * (tl_store_open_existing()).
+ *
+ * Returns: (transfer full) (nullable): the store the options name.
+ */
+TlStore *
+tl_cli_open_store_for_reading (TlCliDatabaseOptions  *options,
+                               GError               **error)
+{
+  g_autofree char *path = NULL;
+
+  if (options->demo)
+    return tl_cli_open_store (options, error);
+
+  path = options->database ? g_strdup (options->database) : tl_cli_default_database_path ();
+  return tl_store_open_existing (path, error);
+}
+
+/**
  * tl_cli_parse_time:
  * @text: a date, or a date and time, in @zone or with an explicit offset
  *
@@ -364,7 +410,7 @@ tl_cli_open_existing_store (TlCliDatabaseOptions *options,
         }
     }
 
-  if (!(store = tl_cli_open_store (options, &error)))
+  if (!(store = tl_cli_open_store_for_reading (options, &error)))
     {
       g_printerr ("%s\n", error->message);
       *out_status = g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED)

@@ -56,6 +56,10 @@ gboolean      tl_cli_parse_window          (const char            *from_text,
                                             GError               **error);
 TlStore      *tl_cli_open_existing_store   (TlCliDatabaseOptions  *options,
                                             int                   *out_status);
+TlStore      *tl_cli_open_store_for_reading (TlCliDatabaseOptions *options,
+                                            GError               **error);
+int           tl_cli_migrate               (int                    argc,
+                                            char                 **argv);
 
 /* Exit statuses of every command. */
 #define TL_CLI_EXIT_FAILED   1

@@ -130,6 +130,7 @@ make_mbtiles (TlMapView  *self,
   source = tl_mbtiles_source_new (path, error);
   if (source == NULL)
     return NULL;
+  g_signal_connect_object (source, "source-error", G_CALLBACK (source_error_cb), self, G_CONNECT_SWAPPED);
 
   /* The file's own credit wins over the one typed for a custom server. */
   if (tl_mbtiles_source_get_attribution (source) != NULL &&

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n.h>
 
 #include "tl-coastline.h"
@@ -19,13 +20,23 @@ struct _TlMbtilesSource
   char              *name;
   int                min_zoom;
   int                max_zoom;
+  gboolean           check_images;  /* PNG or JPEG tiles: decoded once here */
+  gboolean           reported;      /* a bad tile was said: once is enough */
 };
+
+enum {
+  SOURCE_ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TlMbtilesSource, tl_mbtiles_source, SHUMATE_TYPE_DATA_SOURCE)
 
 typedef struct {
   int     x, y, zoom;
-  GBytes *bytes;   /* owned, the result */
+  GBytes *bytes;     /* owned, the result */
+  char   *problem;   /* owned: why the tile is not drawn, or NULL */
 } Request;
 
 static void
@@ -34,6 +45,7 @@ request_free (gpointer data)
   Request *request = data;
 
   g_clear_pointer (&request->bytes, g_bytes_unref);
+  g_free (request->problem);
   g_free (request);
 }
 
@@ -88,6 +100,18 @@ tl_map_placeholder_tile (void)
   return bytes;
 }
 
+/* Whether @bytes are a whole image. libshumate draws a tile it cannot
+ * decode as a white square and says nothing. */
+static gboolean
+decodes (GBytes *bytes)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  gboolean ok = gdk_pixbuf_loader_write_bytes (loader, bytes, NULL);
+
+  /* Closed even after a failed write, as the loader asks. */
+  return gdk_pixbuf_loader_close (loader, NULL) && ok;
+}
+
 /* callbacks */
 
 static gboolean
@@ -100,6 +124,12 @@ request_done_cb (gpointer data)
 
   if (g_task_return_error_if_cancelled (task))
     return G_SOURCE_REMOVE;
+
+  if (request->problem != NULL && !self->reported)
+    {
+      self->reported = TRUE;
+      g_signal_emit (self, signals[SOURCE_ERROR], 0, request->problem);
+    }
 
   /* The raster renderer decodes only what this signal hands it. */
   g_signal_emit_by_name (self, "received-data", request->x, request->y, request->zoom, bytes);
@@ -120,7 +150,20 @@ read_worker (gpointer data,
     {
       request->bytes = tl_mbtiles_read_tile (self->tiles, request->x, request->y, request->zoom, &error);
       if (error != NULL)
-        g_debug ("MBTiles tile %d/%d/%d: %s", request->zoom, request->x, request->y, error->message);
+        {
+          g_debug ("MBTiles tile %d/%d/%d: %s", request->zoom, request->x, request->y, error->message);
+          /* Translators: %s says why, e.g. "database disk image is malformed" */
+          request->problem = g_strdup_printf (_("Some tiles of the MBTiles file cannot be read (%s): "
+                                                "they are drawn hatched"), error->message);
+        }
+      else if (request->bytes != NULL && self->check_images && !decodes (request->bytes))
+        {
+          /* Translators: %d/%d/%d is a tile's zoom/column/row */
+          request->problem = g_strdup_printf (_("Tile %d/%d/%d of the MBTiles file is damaged, and maybe "
+                                                "others: they are drawn hatched"),
+                                              request->zoom, request->x, request->y);
+          g_clear_pointer (&request->bytes, g_bytes_unref);
+        }
     }
 
   g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
@@ -184,6 +227,20 @@ tl_mbtiles_source_class_init (TlMbtilesSourceClass *klass)
   object_class->finalize = tl_mbtiles_source_finalize;
   source_class->get_tile_data_async = tl_mbtiles_source_get_tile_data_async;
   source_class->get_tile_data_finish = tl_mbtiles_source_get_tile_data_finish;
+
+  /**
+   * TlMbtilesSource::source-error:
+   * @message: what went wrong, for the officer
+   *
+   * A tile could not be read or decoded, and is drawn as "no tile here".
+   * Emitted once per source, not per tile.
+   */
+  signals[SOURCE_ERROR] =
+    g_signal_new ("source-error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -218,6 +275,11 @@ tl_mbtiles_source_new (const char  *path,
   self->name = g_strdup (tl_mbtiles_get_name (tiles));
   self->min_zoom = tl_mbtiles_get_min_zoom (tiles);
   self->max_zoom = tl_mbtiles_get_max_zoom (tiles);
+  /* WebP and vector tiles are left to libshumate; gdk-pixbuf may have
+   * no loader for them. */
+  self->check_images = g_strcmp0 (tl_mbtiles_get_format (tiles), "png") == 0 ||
+                       g_strcmp0 (tl_mbtiles_get_format (tiles), "jpg") == 0 ||
+                       g_strcmp0 (tl_mbtiles_get_format (tiles), "jpeg") == 0;
   self->tiles = g_steal_pointer (&tiles);
   self->pool = g_thread_pool_new (read_worker, self, 1, FALSE, NULL);
   return self;

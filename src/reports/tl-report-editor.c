@@ -137,7 +137,10 @@ save (TlReportEditor *self)
    * save (a conflict, a full disk) leaves no empty case behind. */
   new_case = tl_report_editor_wants_new_case (self);
 
-  event = tl_report_to_event (report, &self->check, self->theirs_event ? self->theirs_event : self->event);
+  /* Fields left as they were loaded are written back as stored, not as
+   * the form shows them (times to the minute, rounded positions). */
+  event = tl_report_to_event_from (report, self->base, &self->check,
+                                   self->theirs_event ? self->theirs_event : self->event);
 
   /* So is a new status for an existing case: the editor only closes once
    * both are written, and a refused status is shown here, not on a form
@@ -149,6 +152,21 @@ save (TlReportEditor *self)
 
       /* An unreadable case is left to the save, which reports it. */
       status_changed = c != NULL && (int) c->status != case_status;
+    }
+
+  /* A save that changes nothing writes nothing: no audit row, no new
+   * revision. */
+  if (self->event != NULL && self->theirs_event == NULL && !new_case && !status_changed)
+    {
+      g_autofree char *before = tl_event_to_json (self->event);
+      g_autofree char *after = tl_event_to_json (event);
+
+      if (g_strcmp0 (before, after) == 0)
+        {
+          finish (self);
+          close_editor (self);
+          return;
+        }
     }
 
   if (self->event == NULL && new_case)

@@ -83,11 +83,12 @@ record_end_field (Record *record,
   g_array_append_val (record->starts, start);
 }
 
-/* A record that is one empty field is a blank line. */
+/* A record of empty fields is a blank line: spreadsheets write ",,,," for
+ * a row that is empty. (Each field takes its '\0' alone.) */
 static gboolean
 record_is_blank (Record *record)
 {
-  return record->starts->len == 1 && record->cells->str[0] == '\0';
+  return record->cells->len == record->starts->len;
 }
 
 static const char * const *
@@ -272,6 +273,20 @@ tl_csv_reader_read (TlCsvReader  *r,
         p = q;
       }
       record_end_field (record, start);
+
+      if (record->starts->len > TL_IMPORT_MAX_COLUMNS || record->cells->len > TL_IMPORT_MAX_LINE_BYTES)
+        {
+          g_autofree char *where = tl_import_source_where (self, r->record_line);
+
+          if (record->starts->len > TL_IMPORT_MAX_COLUMNS)
+            tl_import_set_limit_error (error, self->display_name, where, TL_IMPORT_MAX_COLUMNS,
+                                       _("fields in one row"));
+          else
+            tl_import_set_limit_error (error, self->display_name, where, TL_IMPORT_MAX_LINE_BYTES,
+                                       _("bytes in one line"));
+          ok = FALSE;
+          break;
+        }
 
       if (p < end && *p == sep)
         {

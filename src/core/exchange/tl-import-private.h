@@ -28,6 +28,8 @@ struct _TlImportSource
   GArray           *fields;         /* TlImportField per column */
   GHashTable       *column_index;   /* name → index + 1 */
   GPtrArray        *rows;           /* (element-type TlImportRow) */
+  guint64           n_cells;        /* in all rows: TL_IMPORT_MAX_CELLS */
+  guint             n_null_geometry; /* GeoJSON features with a null geometry */
   GHashTable       *row_problems;   /* TlImportRow → what the reader could
                                      * not take (a line where a point is
                                      * expected), reported by validation */
@@ -39,10 +41,26 @@ GBytes         *tl_import_load_file         (const char         *path,
                                              TlExchangeFormat   *out_format,
                                              char              **out_display_name,
                                              GError            **error);
-char           *tl_import_decode_text       (GBytes             *bytes,
+const char     *tl_import_decode_text       (GBytes             *bytes,
                                              const char         *display_name,
+                                             const char         *encoding,
                                              gsize              *out_len,
+                                             char              **out_owned,
                                              GError            **error);
+TlImportSource *tl_import_source_new_from_text (const char      *text,
+                                             gsize               len,
+                                             TlExchangeFormat    format,
+                                             const char         *display_name,
+                                             GError            **error);
+/* "“x.json”, line 3: over the limit of 64 levels of nesting that Tideline
+ * reads"; @where is "line 3" or "feature 3", @what the limit's noun. */
+void            tl_import_set_limit_error   (GError            **error,
+                                             const char         *display_name,
+                                             const char         *where,
+                                             guint64             limit,
+                                             const char         *what);
+char           *tl_import_source_where      (TlImportSource     *self,
+                                             guint               line);
 void            tl_import_source_reserve_rows (TlImportSource   *self,
                                              guint               n_rows);
 guint           tl_import_source_add_column (TlImportSource     *self,

@@ -496,10 +496,36 @@ tl_import_file (const char       *path,
                 TlImportResult  **out_result,
                 GError          **error)
 {
+  return tl_import_file_with_encoding (path, NULL, zone, store, skip_bad_rows, operator_name,
+                                       out_source, out_result, error);
+}
+
+/**
+ * tl_import_file_with_encoding:
+ * @encoding: (nullable): the file's text encoding, when the operator
+ *   named one (e.g. "windows-1252"); %NULL for UTF-8 or UTF-16 with a
+ *   byte order mark
+ *
+ * tl_import_file() for a file in a legacy encoding.
+ *
+ * Returns: whether the import was done
+ */
+gboolean
+tl_import_file_with_encoding (const char       *path,
+                              const char       *encoding,
+                              GTimeZone        *zone,
+                              TlStore          *store,
+                              gboolean          skip_bad_rows,
+                              const char       *operator_name,
+                              TlImportSource  **out_source,
+                              TlImportResult  **out_result,
+                              GError          **error)
+{
   g_autoptr(TlImportSource) source = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  const char *text;
   TlExchangeFormat format;
   TlCsvReader *csv;
   gboolean done = FALSE;
@@ -519,20 +545,19 @@ tl_import_file (const char       *path,
 
   if ((bytes = tl_import_load_file (path, &format, &display, error)) == NULL)
     return FALSE;
+  if ((text = tl_import_decode_text (bytes, display, encoding, &len, &owned, error)) == NULL)
+    return FALSE;
 
   /* Other formats are documents, read whole. */
   if (format != TL_EXCHANGE_FORMAT_CSV)
     {
-      if ((source = tl_import_source_new_from_bytes (bytes, format, display, error)) == NULL)
+      if ((source = tl_import_source_new_from_text (text, len, format, display, error)) == NULL)
         return FALSE;
       ok = tl_import_source_import (source, zone, store, skip_bad_rows, operator_name, out_result, error);
       if (out_source != NULL)
         *out_source = g_steal_pointer (&source);
       return ok;
     }
-
-  if ((text = tl_import_decode_text (bytes, display, &len, error)) == NULL)
-    return FALSE;
 
   /* A row takes at least a line. */
   for (const char *p = text; (p = memchr (p, '\n', text + len - p)) != NULL; p++)

@@ -186,6 +186,32 @@ tl_import_set_too_many_rows (GError     **error,
                display_name, TL_IMPORT_MAX_ROWS, TL_IMPORT_MAX_ROWS);
 }
 
+void
+tl_import_set_limit_error (GError     **error,
+                           const char  *display_name,
+                           const char  *where,
+                           guint64      limit,
+                           const char  *what)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, limit);
+
+  g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_LIMIT,
+               /* Translators: "“x.json”, line 3: over the limit of 64 levels of
+                * nesting that Tideline reads; check the file, or split it" */
+               _("“%s”, %s: over the limit of %s %s that Tideline reads; "
+                 "check the file, or split it"),
+               display_name, where, number, what);
+}
+
+/* Returns: (transfer full): "line 12", or "feature 12" for GeoJSON */
+char *
+tl_import_source_where (TlImportSource *self,
+                        guint           line)
+{
+  /* Translators: where in a file a limit was hit */
+  return g_strdup_printf (self->by_feature ? _("feature %u") : _("line %u"), line);
+}
+
 gboolean
 tl_import_source_add_row (TlImportSource      *self,
                           guint                line,
@@ -207,7 +233,31 @@ tl_import_source_add_row (TlImportSource      *self,
    * event starts or ends with spaces on purpose. */
   for (guint i = 0; i < n_cells; i++)
     if (cells[i] != NULL)
-      size += strlen (cells[i]) + 1;
+      {
+        gsize len = strlen (cells[i]);
+
+        if (len > TL_IMPORT_MAX_STRING_BYTES)
+          {
+            g_autofree char *where = tl_import_source_where (self, line);
+
+            tl_import_set_limit_error (error, self->display_name, where, TL_IMPORT_MAX_STRING_BYTES,
+                                       _("bytes in one cell"));
+            return FALSE;
+          }
+        size += len + 1;
+      }
+  if ((self->n_cells += n_cells) > TL_IMPORT_MAX_CELLS || n_cells > TL_IMPORT_MAX_COLUMNS)
+    {
+      g_autofree char *where = tl_import_source_where (self, line);
+
+      if (n_cells > TL_IMPORT_MAX_COLUMNS)
+        tl_import_set_limit_error (error, self->display_name, where, TL_IMPORT_MAX_COLUMNS,
+                                   _("fields in one row"));
+      else
+        tl_import_set_limit_error (error, self->display_name, where, TL_IMPORT_MAX_CELLS,
+                                   _("cells in a file"));
+      return FALSE;
+    }
 
   row = g_malloc (sizeof (TlImportRow) + n_cells * sizeof (char *) + size);
   row->line = line;
@@ -405,6 +455,14 @@ tl_import_source_get_column_name (TlImportSource *self,
 {
   g_return_val_if_fail (column < self->columns->len, NULL);
   return g_ptr_array_index (self->columns, column);
+}
+
+/* Returns: how many GeoJSON features had a null geometry: events with no
+ * position, which the import says. */
+guint
+tl_import_source_get_n_null_geometry (TlImportSource *self)
+{
+  return self->n_null_geometry;
 }
 
 guint

@@ -21,6 +21,8 @@ typedef enum {
   TL_IMPORT_ERROR_EMPTY,          /* no row at all */
   TL_IMPORT_ERROR_UNMAPPED,       /* no column gives the time */
   TL_IMPORT_ERROR_BAD_ROWS,       /* some rows cannot be read; see the problems */
+  TL_IMPORT_ERROR_LIMIT,          /* over one of the TL_IMPORT_MAX_… limits below */
+  TL_IMPORT_ERROR_ENCODING,       /* not UTF-8 (or UTF-16 with a byte order mark) */
 } TlImportError;
 
 GQuark tl_import_error_quark (void);
@@ -29,6 +31,18 @@ GQuark tl_import_error_quark (void);
  * freezing the program; a real event log is far smaller. */
 #define TL_IMPORT_MAX_BYTES (100 * 1000 * 1000)   /* "100.0 MB", as file managers say */
 #define TL_IMPORT_MAX_ROWS 1000000
+/* Limits on the shape of a file, each named in the message of the error
+ * that refuses a file over it. With them, reading a file up to
+ * TL_IMPORT_MAX_BYTES takes at most about three times its size in memory,
+ * whatever it holds: readers stream, and what they keep of a row is
+ * bounded by what the row took in the file. */
+#define TL_IMPORT_MAX_DEPTH 64                      /* JSON arrays and objects, XML elements, one in another */
+#define TL_IMPORT_MAX_ELEMENTS 10000000             /* JSON values, XML elements in a file */
+#define TL_IMPORT_MAX_ROW_ELEMENTS 200000           /* JSON values, XML elements in one feature or placemark */
+#define TL_IMPORT_MAX_CELLS 20000000                /* cells of all rows */
+#define TL_IMPORT_MAX_COLUMNS 10000                 /* fields of one CSV record, properties of a feature */
+#define TL_IMPORT_MAX_LINE_BYTES (8 * 1024 * 1024)  /* one CSV record */
+#define TL_IMPORT_MAX_STRING_BYTES (4 * 1024 * 1024) /* one cell, JSON string or XML text */
 
 typedef enum {
   TL_IMPORT_FIELD_NONE,        /* column left out */
@@ -78,6 +92,7 @@ TlImportField   tl_import_source_get_column_field (TlImportSource  *self,
 void            tl_import_source_set_column_field (TlImportSource  *self,
                                                  guint              column,
                                                  TlImportField      field);
+guint           tl_import_source_get_n_null_geometry (TlImportSource *self);
 gboolean        tl_import_source_check_mapping  (TlImportSource    *self,
                                                  GError           **error);
 

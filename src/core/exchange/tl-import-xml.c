@@ -8,13 +8,18 @@
 #include <json-glib/json-glib.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlreader.h>
 
 #include "tl-export-fields.h"
 #include "tl-import-private.h"
 
-/* KML and GPX, read with libxml2 into a tree (never from the network, no
- * entity expansion), then walked into rows numbered by the line their
- * element starts on.
+/* KML and GPX, read with libxml2's streaming reader (never from the
+ * network, no document type and so no entity at all), one record at a
+ * time: each Placemark, wpt, trk or rte is expanded into a tree alone,
+ * made into a row numbered by the line its element starts on, and
+ * dropped. The markup is first scanned, building nothing, against the
+ * limits on nesting and on elements in the file and in one record: a
+ * tree costs some thirty times the text of an empty element.
  *
  * KML: each Placemark is a row: name, description, TimeStamp or TimeSpan,
  * ExtendedData (Data and SchemaData, as Tideline writes it) and its Point,
@@ -28,7 +33,7 @@
  * track becomes a patrol: its first point and time, its last time as the
  * end, and the points as details.route. */
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlTextReader, xmlFreeTextReader)
 
 /* Helpers */
 
@@ -75,42 +80,246 @@ attribute (xmlNode    *node,
   return text;
 }
 
-static xmlDoc *
-parse (TlImportSource  *self,
-       const char      *text,
-       gsize            len,
-       const char      *root_name,
-       GError         **error)
+static void
+set_xml_error (TlImportSource  *self,
+               GError         **error)
 {
-  g_autoptr(xmlDoc) doc = NULL;
-  xmlNode *root;
+  const xmlError *last = xmlGetLastError ();
+  g_autofree char *message = g_strstrip (g_strdup (last != NULL && last->message ? last->message : ""));
+
+  g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+               /* Translators: "Line 12 of “x.kml” is not valid XML: …" */
+               _("Line %d of “%s” is not valid XML: %s"),
+               last != NULL ? last->line : 0, self->display_name, message);
+}
+
+static gboolean
+prescan_limit (TlImportSource  *self,
+               const char      *text,
+               const char      *at,
+               guint64          limit,
+               const char      *what,
+               GError         **error)
+{
+  guint line = 1;
+  g_autofree char *where = NULL;
+
+  for (const char *q = text; (q = memchr (q, '\n', at - q)) != NULL; q++)
+    line++;
+  where = tl_import_source_where (self, line);
+  tl_import_set_limit_error (error, self->display_name, where, limit, what);
+  return FALSE;
+}
+
+static const char *
+find (const char *p,
+      const char *end,
+      const char *needle)
+{
+  const char *found = g_strstr_len (p, end - p, needle);
+
+  return found != NULL ? found + strlen (needle) : end;
+}
+
+/* Whether the element named @name (@len bytes, maybe prefixed) at @depth
+ * is a record: a row of its own. */
+static gboolean
+is_record (const char *name,
+           gsize       len,
+           guint       depth,
+           gboolean    kml)
+{
+  const char *colon = memchr (name, ':', len);
+
+  if (colon != NULL)
+    {
+      len -= (gsize) (colon + 1 - name);
+      name = colon + 1;
+    }
+#define NAME_IS(s) (len == strlen (s) && memcmp (name, s, len) == 0)
+  if (kml)
+    return NAME_IS ("Placemark");
+  return depth == 1 && (NAME_IS ("wpt") || NAME_IS ("trk") || NAME_IS ("rte"));
+#undef NAME_IS
+}
+
+/* Checks the markup against the limits, and refuses a document type: a
+ * DTD declares entities, and an external one reads a file or the network
+ * into the events. Malformed markup is left to libxml2 to describe. */
+static gboolean
+prescan (TlImportSource  *self,
+         const char      *text,
+         gsize            len,
+         gboolean         kml,
+         GError         **error)
+{
+  const char *p = text, *end = text + len;
+  guint depth = 0, record_depth = 0;
+  guint64 n_elements = 0, row_elements = 0;
+
+  while (p < end && (p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *name, *q;
+      char quote = 0;
+
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        p = find (p + 4, end, "-->");
+      else if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+        p = find (p + 9, end, "]]>");
+      else if (end - p >= 2 && memcmp (p, "<?", 2) == 0)
+        p = find (p + 2, end, "?>");
+      else if (end - p >= 2 && p[1] == '!')
+        {
+          g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                       _("“%s” declares a document type (<!DOCTYPE …>), which KML and GPX files "
+                         "do not need: Tideline does not read them, since their entities can "
+                         "bring in other files"),
+                       self->display_name);
+          return FALSE;
+        }
+      else if (end - p >= 2 && p[1] == '/')
+        {
+          depth = depth > 0 ? depth - 1 : 0;
+          if (record_depth > 0 && depth < record_depth)
+            record_depth = 0;
+          p = memchr (p, '>', end - p) ?: end;
+        }
+      else
+        {
+          name = ++p;
+          while (p < end && !g_ascii_isspace (*p) && *p != '/' && *p != '>')
+            p++;
+          for (q = p; q < end; q++)
+            {
+              if (quote != 0)
+                quote = *q == quote ? 0 : quote;
+              else if (*q == '"' || *q == '\'')
+                quote = *q;
+              else if (*q == '>')
+                break;
+            }
+          if (q >= end)
+            break;
+
+          if (++n_elements > TL_IMPORT_MAX_ELEMENTS)
+            return prescan_limit (self, text, name, TL_IMPORT_MAX_ELEMENTS, _("elements in a file"), error);
+          if (record_depth > 0 && ++row_elements > TL_IMPORT_MAX_ROW_ELEMENTS)
+            return prescan_limit (self, text, name, TL_IMPORT_MAX_ROW_ELEMENTS,
+                                  _("elements in one placemark, waypoint or track"), error);
+          if (record_depth == 0 && is_record (name, (gsize) (p - name), depth, kml))
+            {
+              record_depth = depth + 1;
+              row_elements = 1;
+            }
+          if (q[-1] != '/' && ++depth > TL_IMPORT_MAX_DEPTH)
+            return prescan_limit (self, text, name, TL_IMPORT_MAX_DEPTH, _("levels of nesting"), error);
+          if (q[-1] == '/' && record_depth == depth + 1)
+            record_depth = 0;
+          p = q;
+        }
+      if (p < end)
+        p++;
+    }
+
+  return TRUE;
+}
+
+typedef gboolean (*ReadRecord) (TlImportSource *self, GPtrArray *cells, xmlNode *node, GError **error);
+
+/* Reads @text as a stream, handing each record to @read_record. */
+static gboolean
+read_records (TlImportSource  *self,
+              const char      *text,
+              gsize            len,
+              const char      *root_name,
+              ReadRecord       read_record,
+              GError         **error)
+{
+  gboolean kml = strcmp (root_name, "kml") == 0;
+  g_autoptr(xmlTextReader) reader = NULL;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  gboolean root_seen = FALSE;
+  int ret;
+
+  if (!prescan (self, text, len, kml, error))
+    return FALSE;
 
   xmlResetLastError ();
-  doc = xmlReadMemory (text, (int) len, NULL, "UTF-8",
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL)
+  reader = xmlReaderForMemory (text, (int) len, NULL, "UTF-8",
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (reader == NULL)
     {
-      const xmlError *last = xmlGetLastError ();
-      g_autofree char *message = g_strstrip (g_strdup (last != NULL && last->message ? last->message : ""));
-
-      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
-                   /* Translators: "Line 12 of “x.kml” is not valid XML: …" */
-                   _("Line %d of “%s” is not valid XML: %s"),
-                   last != NULL ? last->line : 0, self->display_name, message);
-      return NULL;
+      set_xml_error (self, error);
+      return FALSE;
     }
 
-  root = xmlDocGetRootElement (doc);
-  if (root == NULL || !is (root, root_name))
+  ret = xmlTextReaderRead (reader);
+  while (ret == 1)
     {
-      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
-                   /* Translators: "“x.gpx” is XML but not a KML file" */
-                   _("“%s” is XML but not a %s file"), self->display_name,
-                   strcmp (root_name, "kml") == 0 ? "KML" : "GPX");
-      return NULL;
+      int type = xmlTextReaderNodeType (reader);
+      int depth = xmlTextReaderDepth (reader);
+      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+      xmlNode *node;
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE ||
+          type == XML_READER_TYPE_ENTITY)
+        {
+          g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                       _("“%s” declares a document type (<!DOCTYPE …>), which KML and GPX files "
+                         "do not need: Tideline does not read them, since their entities can "
+                         "bring in other files"),
+                       self->display_name);
+          return FALSE;
+        }
+      if (type != XML_READER_TYPE_ELEMENT)
+        {
+          ret = xmlTextReaderRead (reader);
+          continue;
+        }
+
+      if (!root_seen)
+        {
+          if (g_strcmp0 (name, root_name) != 0)
+            {
+              g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                           /* Translators: "“x.gpx” is XML but not a KML file" */
+                           _("“%s” is XML but not a %s file"), self->display_name, kml ? "KML" : "GPX");
+              return FALSE;
+            }
+          root_seen = TRUE;
+          ret = xmlTextReaderRead (reader);
+          continue;
+        }
+
+      if (is_record (name, strlen (name), (guint) depth, kml))
+        {
+          if ((node = xmlTextReaderExpand (reader)) == NULL)
+            {
+              ret = -1;
+              break;
+            }
+          if (!read_record (self, cells, node, error))
+            return FALSE;
+          ret = xmlTextReaderNext (reader);
+        }
+      else if (!kml && depth == 1)
+        ret = xmlTextReaderNext (reader);
+      else
+        ret = xmlTextReaderRead (reader);
     }
 
-  return g_steal_pointer (&doc);
+  if (ret < 0)
+    {
+      set_xml_error (self, error);
+      return FALSE;
+    }
+  if (!root_seen)
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
+                   _("“%s” is XML but not a %s file"), self->display_name, kml ? "KML" : "GPX");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -281,25 +490,6 @@ read_placemark (TlImportSource  *self,
   return tl_import_source_add_cells (self, (guint) xmlGetLineNo (placemark), cells, problem, error);
 }
 
-static gboolean
-walk_kml (TlImportSource  *self,
-          GPtrArray       *cells,
-          xmlNode         *node,
-          GError         **error)
-{
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    {
-      if (is (c, "Placemark"))
-        {
-          if (!read_placemark (self, cells, c, error))
-            return FALSE;
-        }
-      else if (c->type == XML_ELEMENT_NODE && !walk_kml (self, cells, c, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* GPX */
 
 static void
@@ -451,19 +641,24 @@ read_track (TlImportSource  *self,
 
 /* Internal API */
 
+static gboolean
+read_gpx_record (TlImportSource  *self,
+                 GPtrArray       *cells,
+                 xmlNode         *node,
+                 GError         **error)
+{
+  if (is (node, "wpt"))
+    return read_waypoint (self, cells, node, error);
+  return read_track (self, cells, node, error);
+}
+
 gboolean
 tl_import_read_kml (TlImportSource  *self,
                     const char      *text,
                     gsize            len,
                     GError         **error)
 {
-  g_autoptr(xmlDoc) doc = parse (self, text, len, "kml", error);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-
-  if (doc == NULL)
-    return FALSE;
-
-  return walk_kml (self, cells, xmlDocGetRootElement (doc), error);
+  return read_records (self, text, len, "kml", read_placemark, error);
 }
 
 gboolean
@@ -472,23 +667,5 @@ tl_import_read_gpx (TlImportSource  *self,
                     gsize            len,
                     GError         **error)
 {
-  g_autoptr(xmlDoc) doc = parse (self, text, len, "gpx", error);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-
-  if (doc == NULL)
-    return FALSE;
-
-  for (xmlNode *c = xmlDocGetRootElement (doc)->children; c != NULL; c = c->next)
-    {
-      gboolean ok = TRUE;
-
-      if (is (c, "wpt"))
-        ok = read_waypoint (self, cells, c, error);
-      else if (is (c, "trk") || is (c, "rte"))
-        ok = read_track (self, cells, c, error);
-      if (!ok)
-        return FALSE;
-    }
-
-  return TRUE;
+  return read_records (self, text, len, "gpx", read_gpx_record, error);
 }

@@ -13,53 +13,147 @@
  * of their columns to event fields. Validation is in tl-import-rows.c and
  * tl-import-run.c, results and their commit in tl-import-result.c. */
 
-/* Reads the file as text: a byte order mark is dropped; text that is not
- * UTF-8 is taken as Windows-1252, which is what French spreadsheets save
- * as "CSV". */
+/* The line of @data that @offset is on, counting from 1. */
+static guint
+line_at (const char *data,
+         gsize       offset)
+{
+  guint line = 1;
+
+  for (const char *p = data; (p = memchr (p, '\n', data + offset - p)) != NULL; p++)
+    line++;
+  return line;
+}
+
+static void
+set_encoding_error (GError     **error,
+                    const char  *display_name,
+                    const char  *encoding,
+                    guint        line,
+                    gsize        offset)
+{
+  g_autofree char *byte = g_strdup_printf ("%" G_GSIZE_FORMAT, offset);
+
+  if (encoding == NULL)
+    g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_ENCODING,
+                 /* Translators: "Line 4 of “x.csv” (byte 120) is not UTF-8 text: …" */
+                 _("Line %u of “%s” (byte %s) is not UTF-8 text: save the file as UTF-8, "
+                   "or name its encoding (for example windows-1252)"),
+                 line, display_name, byte);
+  else
+    g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_ENCODING,
+                 /* Translators: "Line 4 of “x.csv” (byte 120) is not UTF-16 text" */
+                 _("Line %u of “%s” (byte %s) is not %s text"),
+                 line, display_name, byte, encoding);
+}
+
+/* Converts @data from @encoding; on a bad sequence, says where it is.
+ * @skip: bytes before @data in the file (a byte order mark). */
 static char *
+convert_text (const char  *data,
+              gsize        len,
+              gsize        skip,
+              const char  *encoding,
+              const char  *display_name,
+              gsize       *out_len,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gsize read = 0;
+  char *text = g_convert (data, (gssize) len, "UTF-8", encoding, &read, out_len, &local_error);
+  g_autofree char *before = NULL;
+  gsize before_len = 0;
+
+  /* With bytes_read asked for, g_convert() stops at an incomplete
+   * character at the end without an error. */
+  if (text != NULL && read == len)
+    return text;
+  if (text != NULL)
+    {
+      set_encoding_error (error, display_name, encoding, line_at (text, *out_len), skip + read);
+      g_free (text);
+      return NULL;
+    }
+
+  if (g_error_matches (local_error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_ENCODING,
+                   _("Tideline does not know the text encoding “%s”"), encoding);
+      return NULL;
+    }
+
+  /* The text before the bad sequence converts: its lines are the line. */
+  before = g_convert (data, (gssize) read, "UTF-8", encoding, NULL, &before_len, NULL);
+  set_encoding_error (error, display_name, encoding,
+                      before != NULL ? line_at (before, before_len) : 1, skip + read);
+  return NULL;
+}
+
+/* Reads the file as text. UTF-8, with or without a byte order mark, and
+ * UTF-16 with one are read as they are; other text is refused with where
+ * it stops being UTF-8, unless the caller names its encoding (a French
+ * spreadsheet's "CSV" is windows-1252). The text is @data itself when it
+ * can be, so that a big file is not held twice.
+ *
+ * Returns: (transfer none): the text, in @data or *@out_owned */
+static const char *
 decode_text (const char  *data,
              gsize        len,
              const char  *display_name,
+             const char  *encoding,
              gsize       *out_len,
+             char       **out_owned,
              GError     **error)
 {
-  char *text;
+  const char *end = NULL;
+  const char *from = encoding;
+  gsize skip = 0;
 
+  *out_owned = NULL;
+  if (from != NULL && (g_ascii_strcasecmp (from, "UTF-8") == 0 || g_ascii_strcasecmp (from, "UTF8") == 0))
+    from = NULL;
+
+  /* A byte order mark says what the text is, whatever was asked. */
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
-      data += 3;
-      len -= 3;
+      skip = 3;
+      from = NULL;
     }
   else if (len >= 2 && (memcmp (data, "\xff\xfe", 2) == 0 || memcmp (data, "\xfe\xff", 2) == 0))
     {
-      text = g_convert (data, (gssize) len, "UTF-8", "UTF-16", NULL, out_len, NULL);
-      if (text == NULL)
-        g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
-                     _("“%s” is not readable text"), display_name);
-      return text;
+      skip = 2;
+      from = data[0] == '\xff' ? "UTF-16LE" : "UTF-16BE";
+    }
+  data += skip;
+  len -= skip;
+
+  if (from != NULL)
+    {
+      if ((*out_owned = convert_text (data, len, skip, from, display_name, out_len, error)) == NULL)
+        return NULL;
+      data = *out_owned;
+      len = *out_len;
     }
 
   if (memchr (data, '\0', len) != NULL)
     {
+      g_clear_pointer (out_owned, g_free);
       g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
                    _("“%s” is not a text file (CSV, GeoJSON, KML or GPX)"), display_name);
       return NULL;
     }
 
-  if (g_utf8_validate_len (data, len, NULL))
+  if (from == NULL && !g_utf8_validate_len (data, len, &end))
     {
-      *out_len = len;
-      return g_strndup (data, len);
+      gsize offset = (gsize) (end - data);
+
+      set_encoding_error (error, display_name, NULL, line_at (data, offset), skip + offset);
+      return NULL;
     }
 
-  text = g_convert (data, (gssize) len, "UTF-8", "WINDOWS-1252", NULL, out_len, NULL);
-  if (text == NULL)
-    g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_FORMAT,
-                 _("“%s” is not readable text: save it as UTF-8 and try again"), display_name);
-  return text;
+  *out_len = len;
+  return len > 0 ? data : "";
 }
-
-/* Internal API */
 
 /* The file's bytes, with its format guessed from its name and its name as
  * messages show it. */
@@ -82,6 +176,13 @@ tl_import_load_file (const char        *path,
       return NULL;
     }
 
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO,
+                   _("Could not read “%s”: it is a folder, not a file"), display);
+      return NULL;
+    }
+
   mapped = g_mapped_file_new (path, FALSE, &local_error);
   if (mapped == NULL)
     {
@@ -94,16 +195,22 @@ tl_import_load_file (const char        *path,
   return g_mapped_file_get_bytes (mapped);
 }
 
-/* The file as UTF-8 text, if it is not too big. */
-char *
+/* The file as UTF-8 text, if it is not too big: @bytes themselves when
+ * they are UTF-8, or a converted copy in *@out_owned.
+ *
+ * Returns: (transfer none) (nullable): the text, not NUL-terminated */
+const char *
 tl_import_decode_text (GBytes      *bytes,
                        const char  *display_name,
+                       const char  *encoding,
                        gsize       *out_len,
+                       char       **out_owned,
                        GError     **error)
 {
   gsize size = 0;
   const char *data = g_bytes_get_data (bytes, &size);
 
+  *out_owned = NULL;
   if (size > TL_IMPORT_MAX_BYTES)
     {
       g_autofree char *size_text = g_format_size (size);
@@ -116,41 +223,23 @@ tl_import_decode_text (GBytes      *bytes,
       return NULL;
     }
 
-  return decode_text (size > 0 ? data : "", size, display_name, out_len, error);
+  return decode_text (size > 0 ? data : "", size, display_name, encoding, out_len, out_owned, error);
 }
 
 /* Public API */
 
-/**
- * tl_import_source_new_from_bytes:
- * @bytes: the file's content
- * @format: its format
- * @display_name: the file name, for messages
- * @error: return location for a #TL_IMPORT_ERROR
- *
- * Reads the whole file into rows and guesses the column mapping.
- *
- * Returns: (transfer full) (nullable): the source
- */
+/* Internal API */
+
 TlImportSource *
-tl_import_source_new_from_bytes (GBytes            *bytes,
-                                 TlExchangeFormat   format,
-                                 const char        *display_name,
-                                 GError           **error)
+tl_import_source_new_from_text (const char        *text,
+                                gsize              len,
+                                TlExchangeFormat   format,
+                                const char        *display_name,
+                                GError           **error)
 {
-  g_autoptr(TlImportSource) self = NULL;
-  g_autofree char *text = NULL;
-  gsize len = 0;
+  g_autoptr(TlImportSource) self = tl_import_source_new (format, display_name);
   gboolean ok = FALSE;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (format < TL_EXCHANGE_N_FORMATS, NULL);
-
-  text = tl_import_decode_text (bytes, display_name, &len, error);
-  if (text == NULL)
-    return NULL;
-
-  self = tl_import_source_new (format, display_name);
   switch (format)
     {
     case TL_EXCHANGE_FORMAT_CSV:
@@ -183,6 +272,61 @@ tl_import_source_new_from_bytes (GBytes            *bytes,
   return g_steal_pointer (&self);
 }
 
+/* Public API */
+
+/**
+ * tl_import_source_new_from_bytes:
+ * @bytes: the file's content
+ * @format: its format
+ * @display_name: the file name, for messages
+ * @error: return location for a #TL_IMPORT_ERROR
+ *
+ * Reads the whole file into rows and guesses the column mapping. The
+ * text must be UTF-8 or UTF-16 with a byte order mark.
+ *
+ * Returns: (transfer full) (nullable): the source
+ */
+TlImportSource *
+tl_import_source_new_from_bytes (GBytes            *bytes,
+                                 TlExchangeFormat   format,
+                                 const char        *display_name,
+                                 GError           **error)
+{
+  return tl_import_source_new_from_bytes_with_encoding (bytes, format, display_name, NULL, error);
+}
+
+/**
+ * tl_import_source_new_from_bytes_with_encoding:
+ * @bytes: the file's content
+ * @format: its format
+ * @display_name: the file name, for messages
+ * @encoding: (nullable): the text's encoding (e.g. "windows-1252"), when
+ *   the operator named one; %NULL for UTF-8
+ * @error: return location for a #TL_IMPORT_ERROR
+ *
+ * Returns: (transfer full) (nullable): the source
+ */
+TlImportSource *
+tl_import_source_new_from_bytes_with_encoding (GBytes            *bytes,
+                                               TlExchangeFormat   format,
+                                               const char        *display_name,
+                                               const char        *encoding,
+                                               GError           **error)
+{
+  g_autofree char *owned = NULL;
+  const char *text;
+  gsize len = 0;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (format < TL_EXCHANGE_N_FORMATS, NULL);
+
+  text = tl_import_decode_text (bytes, display_name, encoding, &len, &owned, error);
+  if (text == NULL)
+    return NULL;
+
+  return tl_import_source_new_from_text (text, len, format, display_name, error);
+}
+
 /**
  * tl_import_source_new_from_file:
  * @path: (type filename): a .csv, .tsv, .txt, .geojson, .json, .kml or
@@ -195,6 +339,23 @@ TlImportSource *
 tl_import_source_new_from_file (const char  *path,
                                 GError     **error)
 {
+  return tl_import_source_new_from_file_with_encoding (path, NULL, error);
+}
+
+/**
+ * tl_import_source_new_from_file_with_encoding:
+ * @path: (type filename): a .csv, .tsv, .txt, .geojson, .json, .kml or
+ *   .gpx file
+ * @encoding: (nullable): its text encoding, when the operator named one
+ * @error: return location for a #TL_IMPORT_ERROR
+ *
+ * Returns: (transfer full) (nullable): the source
+ */
+TlImportSource *
+tl_import_source_new_from_file_with_encoding (const char  *path,
+                                              const char  *encoding,
+                                              GError     **error)
+{
   g_autofree char *display = NULL;
   g_autoptr(GBytes) bytes = NULL;
   TlExchangeFormat format;
@@ -205,5 +366,5 @@ tl_import_source_new_from_file (const char  *path,
   if (bytes == NULL)
     return NULL;
 
-  return tl_import_source_new_from_bytes (bytes, format, display, error);
+  return tl_import_source_new_from_bytes_with_encoding (bytes, format, display, encoding, error);
 }

@@ -27,6 +27,14 @@ TlImportSource *tl_import_source_new_from_bytes (GBytes            *bytes,
                                                  TlExchangeFormat   format,
                                                  const char        *display_name,
                                                  GError           **error);
+TlImportSource *tl_import_source_new_from_file_with_encoding (const char *path,
+                                                 const char        *encoding,
+                                                 GError           **error);
+TlImportSource *tl_import_source_new_from_bytes_with_encoding (GBytes *bytes,
+                                                 TlExchangeFormat   format,
+                                                 const char        *display_name,
+                                                 const char        *encoding,
+                                                 GError           **error);
 
 /**
  * TlImportProblem:
@@ -71,6 +79,15 @@ TlImportResult *tl_import_source_validate       (TlImportSource    *self,
                                                  GTimeZone         *zone,
                                                  GError           **error);
 gboolean        tl_import_file                  (const char        *path,
+                                                 GTimeZone         *zone,
+                                                 TlStore           *store,
+                                                 gboolean           skip_bad_rows,
+                                                 const char        *operator_name,
+                                                 TlImportSource   **out_source,
+                                                 TlImportResult   **out_result,
+                                                 GError           **error);
+gboolean        tl_import_file_with_encoding    (const char        *path,
+                                                 const char        *encoding,
                                                  GTimeZone         *zone,
                                                  TlStore           *store,
                                                  gboolean           skip_bad_rows,

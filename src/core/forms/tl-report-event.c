@@ -345,11 +345,45 @@ tl_report_to_event (const TlReport      *report,
                     const TlReportCheck *check,
                     TlEvent             *base)
 {
+  return tl_report_to_event_from (report, NULL, check, base);
+}
+
+/* Whether @field is as it was loaded: then the stored value is kept. */
+static gboolean
+untouched (const TlReport *report,
+           const TlReport *loaded,
+           TlReportField   field)
+{
+  return loaded != NULL && tl_report_field_equal (report, loaded, field);
+}
+
+/**
+ * tl_report_to_event_from:
+ * @report: the values as entered
+ * @loaded: (nullable): the values as the form showed @base before any
+ *   change (tl_report_new_from_event())
+ * @check: the result of a successful tl_report_validate() of @report
+ * @base: (nullable): the record being edited, or %NULL for a new one
+ *
+ * tl_report_to_event(), writing back bit for bit every field of @base
+ * that the officer did not change: the form shows times to the minute and
+ * positions to the precision of its format, and reading that text back
+ * would round what another desk or an import stored.
+ *
+ * Returns: (transfer full): an event to save
+ */
+TlEvent *
+tl_report_to_event_from (const TlReport      *report,
+                         const TlReport      *loaded,
+                         const TlReportCheck *check,
+                         TlEvent             *base)
+{
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *details_json = NULL;
   g_autofree char *place = NULL, *notes = NULL, *unit = NULL;
   g_auto(GStrv) units = NULL;
+  gboolean details_changed = FALSE;
   TlEvent *event;
 
   g_return_val_if_fail (report != NULL && check != NULL, NULL);
@@ -357,23 +391,39 @@ tl_report_to_event (const TlReport      *report,
   event = base ? tl_event_copy (base) : tl_event_new (report->kind);
   g_object_freeze_notify (G_OBJECT (event));
 
+  if (base == NULL || loaded == NULL || loaded->kind != report->kind)
+    loaded = NULL;
+
   tl_event_set_kind (event, report->kind);
   if (base != NULL && report->revision > 0)
     tl_event_set_revision (event, report->revision);
-  tl_event_set_time (event, check->time);
-  tl_event_set_end_time (event, check->end_time);
-  if (check->has_position)
+  if (!untouched (report, loaded, TL_REPORT_FIELD_TIME))
+    tl_event_set_time (event, check->time);
+  if (!untouched (report, loaded, TL_REPORT_FIELD_END_TIME))
+    tl_event_set_end_time (event, check->end_time);
+  if (untouched (report, loaded, TL_REPORT_FIELD_POSITION))
+    ;
+  else if (check->has_position)
     tl_event_set_position (event, check->latitude, check->longitude);
   else
     tl_event_clear_position (event);
 
-  place = g_strstrip (g_strdup (tl_report_get (report, TL_REPORT_FIELD_PLACE)));
-  tl_event_set_place (event, place[0] ? place : NULL);
-  notes = g_strstrip (g_strdup (tl_report_get (report, TL_REPORT_FIELD_NOTES)));
-  tl_event_set_notes (event, notes[0] ? notes : NULL);
-  units = split_list (tl_report_get (report, TL_REPORT_FIELD_UNITS), "\n");
-  unit = g_strjoinv (", ", units);
-  tl_event_set_unit (event, unit[0] ? unit : NULL);
+  if (!untouched (report, loaded, TL_REPORT_FIELD_PLACE))
+    {
+      place = g_strstrip (g_strdup (tl_report_get (report, TL_REPORT_FIELD_PLACE)));
+      tl_event_set_place (event, place[0] ? place : NULL);
+    }
+  if (!untouched (report, loaded, TL_REPORT_FIELD_NOTES))
+    {
+      notes = g_strstrip (g_strdup (tl_report_get (report, TL_REPORT_FIELD_NOTES)));
+      tl_event_set_notes (event, notes[0] ? notes : NULL);
+    }
+  if (!untouched (report, loaded, TL_REPORT_FIELD_UNITS))
+    {
+      units = split_list (tl_report_get (report, TL_REPORT_FIELD_UNITS), "\n");
+      unit = g_strjoinv (", ", units);
+      tl_event_set_unit (event, unit[0] ? unit : NULL);
+    }
 
   if (tl_report_field_applies (TL_REPORT_FIELD_BOATS, report->kind))
     tl_event_set_boats (event, check->counts[TL_REPORT_FIELD_BOATS]);
@@ -385,7 +435,8 @@ tl_report_to_event (const TlReport      *report,
       tl_event_set_deceased (event, check->counts[TL_REPORT_FIELD_DECEASED]);
       tl_event_set_missing (event, check->counts[TL_REPORT_FIELD_MISSING]);
     }
-  if (tl_report_field_applies (TL_REPORT_FIELD_CASE, report->kind))
+  if (tl_report_field_applies (TL_REPORT_FIELD_CASE, report->kind) &&
+      !untouched (report, loaded, TL_REPORT_FIELD_CASE))
     tl_event_set_case_id (event, check->case_id);
 
   if (base == NULL)
@@ -410,14 +461,23 @@ tl_report_to_event (const TlReport      *report,
 
   for (TlReportField f = 0; f < TL_REPORT_N_FIELDS; f++)
     if (is_details_field (f) && tl_report_field_applies (f, report->kind))
-      set_member (details, tl_report_field_get_key (f), text_to_node (report, check, f));
+      {
+        if (untouched (report, loaded, f))
+          continue;
+        set_member (details, tl_report_field_get_key (f), text_to_node (report, check, f));
+        details_changed = TRUE;
+      }
 
-  if (json_object_get_size (details) > 0)
+  /* Details the officer did not touch stay the very text stored. */
+  if (loaded != NULL && !details_changed)
+    ;
+  else if (json_object_get_size (details) > 0)
     {
       root = json_node_init_object (json_node_alloc (), details);
       details_json = json_to_string (root, FALSE);
     }
-  tl_event_set_details (event, details_json);
+  if (loaded == NULL || details_changed)
+    tl_event_set_details (event, details_json);
 
   g_object_thaw_notify (G_OBJECT (event));
   return event;

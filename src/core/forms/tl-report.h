@@ -158,6 +158,10 @@ gboolean     tl_report_validate            (const TlReport *report,
 TlEvent     *tl_report_to_event            (const TlReport      *report,
                                             const TlReportCheck *check,
                                             TlEvent             *base);
+TlEvent     *tl_report_to_event_from       (const TlReport      *report,
+                                            const TlReport      *loaded,
+                                            const TlReportCheck *check,
+                                            TlEvent             *base);
 char        *tl_report_check_describe      (const TlReport      *report,
                                             const TlReportCheck *check);
 

@@ -165,7 +165,8 @@ set_check_error (TlStore     *self,
 
     case SQLITE_CORRUPT:
       g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged (%s). Restore it from a backup."),
+                   _("“%s” is damaged (%s) and was not opened. Keep the file as it is: "
+                     "copy it aside before trying anything else."),
                    display, sqlite3_errmsg (db));
       break;
 
@@ -179,11 +180,20 @@ set_check_error (TlStore     *self,
 
 /* Everything that could make us refuse the file, checked on a connection
  * that cannot write, so that a refused file is left exactly as it was.
- * With no journal beside the file the connection is also "immutable":
- * SQLite then creates no -wal or -shm file even for a WAL database. */
+ *
+ * With no journal beside the file the first look is "immutable": SQLite
+ * then creates no -wal or -shm file even for a WAL database. But such a
+ * connection takes no lock, and reads pages another process may be
+ * writing at that moment (a second command started at the same time): a
+ * healthy file can look damaged to it. So a file it finds wrong is looked
+ * at again (@locked), as a reader that takes the locks and waits out the
+ * busy timeout, inside one read transaction; only what that look finds is
+ * said. */
 static gboolean
-check_existing_file (TlStore  *self,
-                     GError  **error)
+check_existing_file (TlStore   *self,
+                     gboolean   locked,
+                     gint64    *out_version,
+                     GError   **error)
 {
   g_autofree char *display = g_filename_display_name (self->path);
   g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
@@ -192,14 +202,29 @@ check_existing_file (TlStore  *self,
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 application_id, user_version, n_tables, has_events;
-  gboolean has_journal;
+  gboolean has_journal, writable;
   int rc;
 
   has_journal = g_file_test (wal, G_FILE_TEST_EXISTS) ||
                 g_file_test (journal, G_FILE_TEST_EXISTS);
-  uri = tl_store_build_uri (self->path, has_journal ? "mode=ro" : "mode=ro&immutable=1");
+  /* The locked look at a WAL file may have to make its -wal and -shm
+   * files: opened as a writer that writes nothing (query_only), it removes
+   * them again when it closes, unless another connection uses them. */
+  writable = locked && access (self->path, W_OK) == 0;
+  if (!locked)
+    uri = tl_store_build_uri (self->path, has_journal ? "mode=ro" : "mode=ro&immutable=1");
+  else
+    uri = tl_store_build_uri (self->path, writable ? "mode=rw" : "mode=ro");
 
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  rc = sqlite3_open_v2 (uri, &db, (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) | SQLITE_OPEN_URI,
+                        NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, TL_STORE_BUSY_TIMEOUT_MS);
+      if (locked)
+        rc = sqlite3_exec (db, "PRAGMA query_only = ON; BEGIN; SELECT count(*) FROM sqlite_schema",
+                           NULL, NULL, NULL);
+    }
   if (rc != SQLITE_OK)
     {
       set_check_error (self, db, rc, error);
@@ -218,10 +243,11 @@ check_existing_file (TlStore  *self,
   if (g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0)
     {
       /* SQLite's list of bad pages means nothing to an operator; it goes
-       * to the debug log for whoever restores the file. */
+       * to the debug log for whoever recovers the file. */
       g_debug ("quick_check of %s: %s", self->path, sqlite3_column_text (stmt, 0));
       g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be opened safely. Restore it from a backup."),
+                   _("“%s” is damaged and was not opened. Keep the file as it is: "
+                     "copy it aside before trying anything else."),
                    display);
       return FALSE;
     }
@@ -266,7 +292,27 @@ check_existing_file (TlStore  *self,
       return FALSE;
     }
 
+  *out_version = user_version;
   return TRUE;
+}
+
+/* The immutable look, then, if it found anything wrong, the locked one. */
+static gboolean
+check_existing_file_twice (TlStore  *self,
+                           gint64   *out_version,
+                           GError  **error)
+{
+  g_autoptr(GError) first_error = NULL;
+
+  if (check_existing_file (self, FALSE, out_version, &first_error))
+    return TRUE;
+  if (g_error_matches (first_error, TL_STORE_ERROR, TL_STORE_ERROR_TOO_NEW))
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+  g_debug ("first look at %s: %s; looking again with locks", self->path, first_error->message);
+  return check_existing_file (self, TRUE, out_version, error);
 }
 
 /* Private API */
@@ -288,8 +334,34 @@ tl_store_check_file (TlStore  *self,
                      GError  **error)
 {
   gboolean empty = FALSE;
+  gint64 version = 0;
 
   return create_file (self, error) &&
          check_header (self, &empty, error) &&
-         (empty || check_existing_file (self, error));
+         (empty || check_existing_file_twice (self, &version, error));
+}
+
+/* Checks an existing file as tl_store_check_file() does, creating
+ * nothing, and says its schema: 0 for an empty file. */
+gboolean
+tl_store_check_file_version (TlStore  *self,
+                             int      *out_version,
+                             GError  **error)
+{
+  g_autofree char *display = g_filename_display_name (self->path);
+  gboolean empty = FALSE;
+  gint64 version = 0;
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_FOUND,
+                   _("There is no database “%s”"), display);
+      return FALSE;
+    }
+  if (!check_header (self, &empty, error) ||
+      (!empty && !check_existing_file_twice (self, &version, error)))
+    return FALSE;
+
+  *out_version = (int) version;
+  return TRUE;
 }

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* How long a connection waits for another one's lock before it fails. */
+#define TL_STORE_BUSY_TIMEOUT_MS 5000
+
 /* Shared by the files of the store: tl-store.c (opening, connection,
  * transactions), tl-store-row.c (events to rows and back),
  * tl-store-events.c (writes), tl-store-bulk.c and tl-store-import.c
@@ -101,6 +104,9 @@ void          tl_store_emit_events_changed (TlStore  *self);
 void          tl_store_checkpoint_in_background (TlStore *self);
 
 /* tl-store-file.c: the file before it is opened for writing. */
+gboolean      tl_store_check_file_version (TlStore   *self,
+                                         int         *out_version,
+                                         GError     **error);
 gboolean      tl_store_check_file       (TlStore     *self,
                                          GError     **error);
 char         *tl_store_build_uri        (const char  *path,

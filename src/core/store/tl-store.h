@@ -21,6 +21,7 @@ typedef enum {
   TL_STORE_ERROR_NOT_FOUND,
   TL_STORE_ERROR_INVALID,        /* a value the schema refuses */
   TL_STORE_ERROR_FAILED,
+  TL_STORE_ERROR_NEEDS_UPGRADE,  /* an older schema, for a command that only reads */
 } TlStoreError;
 
 GQuark tl_store_error_quark (void);
@@ -65,6 +66,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlAuditEntry, tl_audit_entry_free)
 G_DECLARE_FINAL_TYPE (TlStore, tl_store, TL, STORE, GObject)
 
 TlStore    *tl_store_open               (const char  *path,
+                                         GError     **error);
+TlStore    *tl_store_open_existing      (const char  *path,
+                                         GError     **error);
+gboolean    tl_store_upgrade_file       (const char  *path,
+                                         int         *out_old_version,
+                                         char       **out_backup_path,
                                          GError     **error);
 const char *tl_store_get_path           (TlStore     *self);
 int         tl_store_get_schema_version (TlStore     *self);
