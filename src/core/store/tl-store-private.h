@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* Shared by the files of the store: tl-store.c (opening, connection,
  * transactions), tl-store-row.c (events to rows and back),
- * tl-store-events.c (writes), tl-store-bulk.c and tl-store-import.c
+ * tl-store-events.c (writes), tl-store-bulk*.c and tl-store-import.c
  * (bulk adds and imports), tl-store-read.c (reads) and tl-store-schema.c
  * (migrations). SQLite types never leave these files. */
 
@@ -184,10 +184,16 @@ int           tl_store_insert_case      (TlStore       *self,
                                          gint64        *out_id,
                                          GError       **error);
 
-/* tl-store-bulk.c: whether the triggers are the ones a bulk add stands
- * in for (for the tests: a new trigger makes bulk adds slow, not wrong). */
-gboolean      tl_store_bulk_can_skip_triggers (TlStore  *self,
-                                               GError  **error);
+/* tl-store-bulk-triggers.c: whether the triggers are the ones a bulk add
+ * stands in for (for the tests: a new trigger makes bulk adds slow, not
+ * wrong); switching them off for the connection inside a bulk add's
+ * transaction (only if they are those), and on again. */
+gboolean      tl_store_bulk_can_skip_triggers (TlStore   *self,
+                                               GError   **error);
+gboolean      tl_store_bulk_triggers_off      (TlStore   *self,
+                                               gboolean  *out_off,
+                                               GError   **error);
+void          tl_store_bulk_triggers_on       (TlStore   *self);
 /* tl-store-bulk.c: the sample data's bulk add, with new cases. */
 TlStoreBulk  *tl_store_bulk_begin_unkeyed (TlStore            *self,
                                            const char         *operator_name,
