@@ -89,6 +89,7 @@ typedef struct {
 struct _TlStoreBulk
 {
   TlStore     *store;
+  gpointer     remote;          /* nullable: the server backend's own add */
   char        *operator_name;
   char        *source;          /* nullable */
   gint64       now;
@@ -191,6 +192,29 @@ bulk_free (TlStoreBulk *bulk)
   g_free (bulk);
 }
 
+/* A bulk add on a server: its backend does the work. */
+static TlStoreBulk *
+remote_bulk_begin (TlStore     *self,
+                   gboolean     keyed,
+                   const char  *operator_name,
+                   const char  *source,
+                   GError     **error)
+{
+  gpointer remote = tl_store_backend_bulk_begin (self->backend, keyed, operator_name, source, error);
+  TlStoreBulk *bulk;
+
+  if (remote == NULL)
+    return NULL;
+
+  bulk = g_new0 (TlStoreBulk, 1);
+  bulk->store = g_object_ref (self);
+  bulk->remote = remote;
+  bulk->keyed = keyed;
+  bulk->parts = g_ptr_array_new_with_free_func (part_free);
+
+  return bulk;
+}
+
 static TlStoreBulk *
 bulk_begin (TlStore     *self,
             gboolean     keyed,
@@ -200,9 +224,13 @@ bulk_begin (TlStore     *self,
             GError     **error)
 {
   g_autoptr(TlCachedStatement) stmt = NULL;
-  TlStoreBulk *bulk = g_new0 (TlStoreBulk, 1);
+  TlStoreBulk *bulk;
   int rc;
 
+  if (self->backend != NULL)
+    return remote_bulk_begin (self, keyed, operator_name, source, error);
+
+  bulk = g_new0 (TlStoreBulk, 1);
   bulk->store = g_object_ref (self);
   bulk->keyed = keyed;
   bulk->operator_name = g_strdup (operator_name);
@@ -495,6 +523,14 @@ tl_store_bulk_add_in_cases (TlStoreBulk         *bulk,
 
   g_return_val_if_fail (bulk != NULL && !bulk->failed && !bulk->keyed, FALSE);
 
+  if (bulk->remote != NULL)
+    {
+      bulk->failed = !tl_store_backend_bulk_add_in_cases (bulk->store->backend, bulk->remote, events,
+                                                          case_of_event, case_statuses, n_cases,
+                                                          error);
+      return !bulk->failed;
+    }
+
   /* The cases first, so their ids are known. */
   for (guint c = 0; c < n_cases; c++)
     {
@@ -586,6 +622,13 @@ tl_store_bulk_add (TlStoreBulk  *bulk,
   g_return_val_if_fail (key_digests != NULL || events->len == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (bulk->remote != NULL)
+    {
+      bulk->failed = !tl_store_backend_bulk_add (bulk->store->backend, bulk->remote, events,
+                                                 key_digests, error);
+      return !bulk->failed;
+    }
+
   return add_part (bulk, events, key_digests, NULL, error);
 }
 
@@ -615,6 +658,15 @@ tl_store_bulk_commit (TlStoreBulk  *bulk,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   self = bulk->store;
+  if (bulk->remote != NULL)
+    {
+      /* The backend frees its add, committed or not. */
+      gboolean ok = tl_store_backend_bulk_commit (self->backend, g_steal_pointer (&bulk->remote),
+                                                  out_n_added, out_n_skipped, error);
+
+      bulk_free (bulk);
+      return ok;
+    }
   if (bulk->n_added > 0 && (rc = audit_import (bulk, error)) != SQLITE_OK)
     {
       if (error == NULL || *error == NULL)
@@ -656,6 +708,13 @@ void
 tl_store_bulk_abort (TlStoreBulk *bulk)
 {
   g_return_if_fail (bulk != NULL);
+
+  if (bulk->remote != NULL)
+    {
+      tl_store_backend_bulk_abort (bulk->store->backend, g_steal_pointer (&bulk->remote));
+      bulk_free (bulk);
+      return;
+    }
 
   tl_store_bulk_triggers_on (bulk->store);
   tl_store_rollback (bulk->store);

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "tl-event-private.h"
+#include "tl-store-backend.h"
 #include "tl-store.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,10 @@ struct _TlStore
   int         schema_version;
   gint64      data_version;
   GThread    *checkpoint_thread;   /* nullable */
+
+  /* owned, nullable: a shared server's backend. When set, every public
+   * call goes to it and db stays NULL. */
+  TlStoreBackend *backend;
 };
 
 /* The columns of an event, in the order tl-store-row.c binds and reads
@@ -92,6 +97,7 @@ void          tl_store_set_error        (TlStore     *self,
                                          int          rc,
                                          const char  *what,
                                          GError     **error);
+const char   *tl_store_constraint_reason (const char *detail);
 void          tl_store_set_too_new_error (const char *path,
                                          int          version,
                                          GError     **error);
@@ -227,7 +233,21 @@ int           tl_store_bind_bulk_rows     (sqlite3_stmt     *stmt,
  * be a syntax error, or NULL if it has no word. */
 char         *tl_store_build_match_query (const char *text);
 
+/* tl-store-query.c: @text's words as the full-text index reads them
+ * (lower case, without accents), each after one space; the server
+ * backend indexes and matches the same form. */
+void          tl_store_fold_text        (const char  *text,
+                                         GString     *out);
+
+/* tl-store-pg.c: whether @address names a PostgreSQL server (a
+ * postgresql:// or postgres:// URI, or libpq's key=value form such as
+ * service=ops) rather than a file; and opening it. */
+gboolean        tl_store_is_server_address (const char  *address);
+TlStoreBackend *tl_store_pg_open           (const char  *address,
+                                            GError     **error);
+
 /* tl-store-schema.c */
+GStrv         tl_store_split_csv_line   (const char  *line);
 /* Brings the file up to TL_STORE_SCHEMA_VERSION and sets
  * self->schema_version. */
 gboolean      tl_store_schema_migrate   (TlStore     *self,

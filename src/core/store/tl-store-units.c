@@ -66,6 +66,9 @@ tl_store_list_units (TlStore  *self,
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (self->backend != NULL)
+    return tl_store_backend_list_units (self->backend, error);
+
   stmt = tl_store_prepare_cached (self, list_units_sql, error);
   if (stmt == NULL)
     return NULL;
@@ -105,6 +108,9 @@ tl_store_add_unit (TlStore     *self,
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->backend != NULL)
+    return tl_store_backend_add_unit (self->backend, name, error);
 
   clean = g_strstrip (g_strdup (name));
   if (clean[0] == '\0')
@@ -154,6 +160,9 @@ tl_store_add_place (TlStore     *self,
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->backend != NULL)
+    return tl_store_backend_add_place (self->backend, name, latitude, longitude, error);
 
   clean = g_strstrip (g_strdup (name));
   if (clean[0] == '\0')
