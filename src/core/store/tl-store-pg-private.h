@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* Shared by the files of the PostgreSQL backend: tl-store-pg.c
  * (connection, errors, opening), tl-store-pg-schema.c (migrations),
- * tl-store-pg-events.c (records, audit, queries), tl-store-pg-bulk.c
+ * tl-store-pg-events.c (records and their audit), tl-store-pg-query.c
+ * (filters, words, counts), tl-store-pg-bulk.c
  * (imports) and tl-store-pg-cases.c (cases, drafts, units, places).
  * libpq types never leave these files. Every value is a bound parameter
  * (PQexecParams), never text formatted into SQL. */
@@ -99,6 +100,12 @@ TlEvent    *tl_pg_read_event       (PGresult     *result,
  * order, and a 23rd: its words for the full-text index. */
 void        tl_pg_params_event     (TlPgParams        *params,
                                     const TlEventData *data);
+/* Event @id, locked until the end of the transaction; not-found error
+ * if there is none. */
+TlEvent    *tl_pg_read_locked      (TlStorePg    *self,
+                                    gint64        id,
+                                    const char   *what,
+                                    GError      **error);
 char       *tl_pg_search_words     (const char   *notes,
                                     const char   *unit,
                                     const char   *place);
@@ -122,6 +129,11 @@ void        tl_pg_event_saved      (TlStorePg    *self,
                                     const char   *operator_name,
                                     gint64        now);
 void        tl_pg_events_class_init (TlStoreBackendClass *klass);
+
+GPtrArray  *tl_pg_read_events      (PGresult     *result);
+
+/* tl-store-pg-query.c */
+void        tl_pg_query_class_init (TlStoreBackendClass *klass);
 
 /* tl-store-pg-cases.c */
 gboolean    tl_pg_insert_case      (TlStorePg    *self,

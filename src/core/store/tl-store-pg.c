@@ -188,6 +188,7 @@ tl_store_pg_class_init (TlStorePgClass *klass)
   backend_class->check_for_changes = tl_store_pg_check_for_changes;
   backend_class->get_display_name = tl_store_pg_get_display_name;
   tl_pg_events_class_init (backend_class);
+  tl_pg_query_class_init (backend_class);
   tl_pg_cases_class_init (backend_class);
   tl_pg_bulk_class_init (backend_class);
 }
