@@ -144,6 +144,9 @@ gboolean    tl_pg_insert_case      (TlStorePg    *self,
                                     GError      **error);
 void        tl_pg_cases_class_init (TlStoreBackendClass *klass);
 
+/* tl-store-pg-units.c */
+void        tl_pg_units_class_init (TlStoreBackendClass *klass);
+
 /* tl-store-pg-bulk.c */
 void        tl_pg_bulk_class_init  (TlStoreBackendClass *klass);
 

@@ -109,9 +109,6 @@ tl_store_add_unit (TlStore     *self,
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_add_unit (self->backend, name, error);
-
   clean = g_strstrip (g_strdup (name));
   if (clean[0] == '\0')
     {
@@ -119,6 +116,9 @@ tl_store_add_unit (TlStore     *self,
                            _("A unit needs a name"));
       return FALSE;
     }
+
+  if (self->backend != NULL)
+    return tl_store_backend_add_unit (self->backend, clean, error);
 
   stmt = tl_store_prepare_cached (self, add_unit_sql, error);
   if (stmt == NULL)
@@ -161,9 +161,6 @@ tl_store_add_place (TlStore     *self,
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_add_place (self->backend, name, latitude, longitude, error);
-
   clean = g_strstrip (g_strdup (name));
   if (clean[0] == '\0')
     {
@@ -171,6 +168,9 @@ tl_store_add_place (TlStore     *self,
                            _("A place needs a name"));
       return FALSE;
     }
+
+  if (self->backend != NULL)
+    return tl_store_backend_add_place (self->backend, clean, latitude, longitude, error);
 
   stmt = tl_store_prepare_cached (self, add_place_sql, error);
   if (stmt == NULL)
