@@ -317,6 +317,20 @@ tl_pg_commit (TlStorePg   *self,
               const char  *what,
               GError     **error)
 {
+  g_autoptr(PGresult) version = NULL;
+
+  /* The count of writes as this transaction leaves it: its own write is
+   * announced by the store at once, not again by the next poll. No other
+   * writer can move it until the commit (the write holds its row). */
+  version = tl_pg_exec (self, data_version_sql, NULL, what, error);
+  if (version == NULL)
+    {
+      tl_pg_rollback (self);
+      return FALSE;
+    }
+  if (PQntuples (version) == 1)
+    self->data_version = tl_pg_get_int64 (version, 0, 0, 0);
+
   if (!tl_pg_exec_command (self, "COMMIT", NULL, what, error))
     {
       tl_pg_rollback (self);
