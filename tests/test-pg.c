@@ -6,6 +6,8 @@
 
 #include <libpq-fe.h>
 
+#include "tl-cli.h"
+#include "tl-demo.h"
 #include "tl-store.h"
 #include "tl-test-store.h"
 
@@ -43,6 +45,84 @@ run_sql (const char *address,
     g_error ("%s: %s", sql, PQresultErrorMessage (result));
   PQclear (result);
   PQfinish (conn);
+}
+
+static int
+run_cli (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char **argv = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, g_strdup ("tideline"));
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, g_strdup (arg));
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  /* GOptionContext moves the pointers around: give it its own array. */
+  argv = g_memdup2 (args->pdata, sizeof (char *) * args->len);
+  return tl_cli_main ((int) args->len - 1, argv);
+}
+
+/* Everything a store holds, as text: equal texts, equal databases.
+ * With @exact, the audit's JSON too, as stored; without, what it says
+ * (a server writes the same records in its own JSON spacing). */
+static char *
+fingerprint (TlStore  *store,
+             gboolean  exact)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = tl_store_list_events (store, G_MININT64, G_MAXINT64, &error);
+  g_autoptr(GPtrArray) cases = tl_store_list_cases (store, &error);
+  g_autoptr(GArray) days = tl_store_list_statistics (store, "0000-01-01", "9999-12-31", &error);
+  g_auto(GStrv) units = tl_store_list_units (store, &error);
+  g_autoptr(GPtrArray) places = tl_store_list_places (store, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    {
+      g_autofree char *json = tl_event_to_json (events->pdata[i]);
+      g_autoptr(GPtrArray) audit = tl_store_list_audit (store, tl_event_get_id (events->pdata[i]), &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (out, "%s\n", json);
+      for (guint a = 0; a < audit->len; a++)
+        {
+          TlAuditEntry *e = audit->pdata[a];
+
+          g_string_append_printf (out, "  %d %s %" G_GINT64_FORMAT " %s %s %s\n", e->action,
+                                  e->operator_name, e->at, e->source ? e->source : "-",
+                                  exact && e->before ? e->before : "-",
+                                  exact && e->after ? e->after : "-");
+        }
+    }
+  for (guint i = 0; i < cases->len; i++)
+    {
+      TlCase *c = cases->pdata[i];
+
+      g_string_append_printf (out, "case %" G_GINT64_FORMAT " %d %s %" G_GINT64_FORMAT " %u\n",
+                              c->id, c->status, c->title ? c->title : "-", c->updated_at, c->n_events);
+    }
+  for (guint i = 0; i < days->len; i++)
+    {
+      TlStatisticsDay *day = &g_array_index (days, TlStatisticsDay, i);
+
+      g_string_append_printf (out, "day %s %d %d\n", day->date, day->people, day->boats);
+    }
+  for (guint i = 0; units[i] != NULL; i++)
+    g_string_append_printf (out, "unit %s\n", units[i]);
+  for (guint i = 0; i < places->len; i++)
+    {
+      TlPlace *place = places->pdata[i];
+
+      g_string_append_printf (out, "place %s %.7f %.7f\n", place->name, place->latitude, place->longitude);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -311,6 +391,83 @@ test_ogrinfo (void)
   g_assert_nonnull (strstr (out, "EPSG"));
 }
 
+/* `tideline copy` moves a file to the server and back, identical, audit
+ * included; `tideline migrate` prepares a new server. */
+static void
+test_copy_round_trip (void)
+{
+  g_autofree char *file = g_build_filename (g_get_user_data_dir (), "desk.db", NULL);
+  g_autofree char *back = g_build_filename (g_get_user_data_dir (), "back.db", NULL);
+  g_autofree char *server = tl_test_store_address ("copy");
+  g_autoptr(TlStore) store = NULL;
+  g_autoptr(TlStore) copied = NULL;
+  g_autoptr(TlStore) returned = NULL;
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (TlStatisticsDay));
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *original_exact = NULL;
+  g_autofree char *on_server = NULL;
+  g_autofree char *round_trip = NULL;
+  TlStatisticsDay day = { "2024-05-01", 120, 3 };
+  TlDemoOptions options;
+
+  /* A day of sample data with cases, then a desk's edits. */
+  store = tl_store_open (file, &error);
+  g_assert_no_error (error);
+  tl_demo_options_init (&options, 7, T0, T0 + 86400);
+  options.n_events = 60;
+  g_assert_true (tl_demo_generate (store, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  events = tl_store_list_events (store, T0, T0 + 86400, &error);
+  tl_event_set_notes (events->pdata[0], "Edited by the desk");
+  g_assert_true (tl_store_update_event (store, events->pdata[0], "Desk B", &error));
+  g_assert_true (tl_store_delete_event (store, tl_event_get_id (events->pdata[1]), 0, "Desk B", &error));
+  g_assert_true (tl_store_add_unit (store, "SNSM Calais", &error));
+  g_assert_true (tl_store_add_place (store, "Plage de l'Épi", 50.7, 1.6, &error));
+  g_array_append_val (days, day);
+  g_assert_true (tl_store_import_statistics (store, days, "home-office.csv", &error));
+  g_assert_no_error (error);
+  original = fingerprint (store, FALSE);
+  original_exact = fingerprint (store, TRUE);
+  g_clear_object (&store);
+
+  g_assert_cmpint (run_cli ("migrate", server, NULL), ==, 0);
+  g_assert_cmpint (run_cli ("copy", "--from", file, "--to", server, NULL), ==, 0);
+  copied = tl_store_open (server, &error);
+  g_assert_no_error (error);
+  on_server = fingerprint (copied, FALSE);
+  g_assert_cmpstr (on_server, ==, original);
+
+  /* Never into a database that holds records, nor from nowhere. */
+  g_assert_cmpint (run_cli ("copy", "--from", file, "--to", server, NULL), ==, 1);
+  g_assert_cmpint (run_cli ("copy", "--from", "/no/such.db", "--to", back, NULL), ==, 1);
+  g_assert_false (g_file_test (back, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_cli ("copy", "--from", file, NULL), ==, 2);
+
+  /* A report added on the server gets a fresh id. */
+  {
+    g_autoptr(TlEvent) event = make_event (1, "After the copy");
+
+    g_assert_true (tl_store_add_event (copied, event, "Desk C", &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (tl_event_get_id (event), >, tl_event_get_id (events->pdata[events->len - 1]));
+    g_assert_true (tl_store_delete_event (copied, tl_event_get_id (event), 0, "Desk C", &error));
+  }
+  g_clear_object (&copied);
+
+  /* And back: identical to the file it came from, audit JSON included
+   * for the rows the file wrote. */
+  g_assert_cmpint (run_cli ("copy", "--from", server, "--to", back, NULL), ==, 0);
+  returned = tl_store_open (back, &error);
+  g_assert_no_error (error);
+  round_trip = fingerprint (returned, FALSE);
+  g_assert_cmpstr (round_trip, ==, original);
+  g_clear_pointer (&round_trip, g_free);
+  round_trip = fingerprint (returned, TRUE);
+  g_assert_cmpstr (round_trip, ==, original_exact);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/pg/password-refused", test_password_refused);
   g_test_add_func ("/pg/audit-append-only", test_audit_append_only);
   g_test_add_func ("/pg/ogrinfo", test_ogrinfo);
+  g_test_add_func ("/pg/copy-round-trip", test_copy_round_trip);
 
   return g_test_run ();
 }

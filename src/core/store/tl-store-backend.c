@@ -671,3 +671,39 @@ tl_store_backend_bulk_abort (TlStoreBackend *self,
   if (klass->bulk_abort != NULL)
     klass->bulk_abort (self, bulk);
 }
+
+gboolean
+tl_store_backend_read_tables (TlStoreBackend     *self,
+                              const TlCopyTable  *tables,
+                              guint               n_tables,
+                              GPtrArray         **out_values,
+                              GError            **error)
+{
+  TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
+
+  if (klass->read_tables == NULL)
+    {
+      tl_store_backend_set_unavailable (self, _("Copying a database"), error);
+      return FALSE;
+    }
+
+  return klass->read_tables (self, tables, n_tables, out_values, error);
+}
+
+gboolean
+tl_store_backend_write_tables (TlStoreBackend     *self,
+                               const TlCopyTable  *tables,
+                               guint               n_tables,
+                               GPtrArray         **values,
+                               GError            **error)
+{
+  TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
+
+  if (klass->write_tables == NULL)
+    {
+      tl_store_backend_set_unavailable (self, _("Copying a database"), error);
+      return FALSE;
+    }
+
+  return klass->write_tables (self, tables, n_tables, values, error);
+}

@@ -14,6 +14,18 @@ G_BEGIN_DECLS
  *
  * Backend types (PGconn, PGresult) never leave the backend's files. */
 
+/* A table as tl_store_copy() moves it: the columns both backends have,
+ * with one type letter each (i integer, r real, t text, b bytes), and
+ * which rows (a condition on them, or NULL for all). Values travel as
+ * text, one GPtrArray of n_rows × n_columns nullable strings per table:
+ * reals in their shortest exact form, bytes in hex. */
+typedef struct {
+  const char *name;
+  const char *columns;    /* "id, status, ..." */
+  const char *types;      /* one letter per column */
+  const char *where;      /* nullable */
+} TlCopyTable;
+
 #define TL_TYPE_STORE_BACKEND (tl_store_backend_get_type ())
 G_DECLARE_DERIVABLE_TYPE (TlStoreBackend, tl_store_backend, TL, STORE_BACKEND, GObject)
 
@@ -57,6 +69,10 @@ struct _TlStoreBackendClass
   GPtrArray *(*list_case_events) (TlStoreBackend *self, gint64 case_id, GError **error);
   gboolean (*save_event_in_case) (TlStoreBackend *self, TlEvent *event, gboolean is_new, gint64 case_id, TlCaseStatus case_status, const char *case_title, const char *operator_name, GError **error);
   void (*bulk_abort) (TlStoreBackend *self, gpointer bulk);
+  /* All of @tables in one snapshot; and all of them into an empty
+   * database in one transaction. */
+  gboolean (*read_tables) (TlStoreBackend *self, const TlCopyTable *tables, guint n_tables, GPtrArray **out_values, GError **error);
+  gboolean (*write_tables) (TlStoreBackend *self, const TlCopyTable *tables, guint n_tables, GPtrArray **values, GError **error);
   gboolean (*check_for_changes) (TlStoreBackend *self);
   const char *(*get_display_name) (TlStoreBackend *self);
 
@@ -109,5 +125,8 @@ gboolean tl_store_backend_link_event (TlStoreBackend *self, gint64 event_id, gin
 GPtrArray *tl_store_backend_list_case_events (TlStoreBackend *self, gint64 case_id, GError **error);
 gboolean tl_store_backend_save_event_in_case (TlStoreBackend *self, TlEvent *event, gboolean is_new, gint64 case_id, TlCaseStatus case_status, const char *case_title, const char *operator_name, GError **error);
 void tl_store_backend_bulk_abort (TlStoreBackend *self, gpointer bulk);
+
+gboolean tl_store_backend_read_tables (TlStoreBackend *self, const TlCopyTable *tables, guint n_tables, GPtrArray **out_values, GError **error);
+gboolean tl_store_backend_write_tables (TlStoreBackend *self, const TlCopyTable *tables, guint n_tables, GPtrArray **values, GError **error);
 
 G_END_DECLS

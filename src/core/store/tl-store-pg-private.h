@@ -147,6 +147,9 @@ void        tl_pg_cases_class_init (TlStoreBackendClass *klass);
 /* tl-store-pg-units.c */
 void        tl_pg_units_class_init (TlStoreBackendClass *klass);
 
+/* tl-store-pg-copy.c */
+void        tl_pg_copy_class_init  (TlStoreBackendClass *klass);
+
 /* tl-store-pg-bulk.c */
 void        tl_pg_bulk_class_init  (TlStoreBackendClass *klass);
 

@@ -192,6 +192,7 @@ tl_store_pg_class_init (TlStorePgClass *klass)
   tl_pg_cases_class_init (backend_class);
   tl_pg_units_class_init (backend_class);
   tl_pg_bulk_class_init (backend_class);
+  tl_pg_copy_class_init (backend_class);
 }
 
 static void

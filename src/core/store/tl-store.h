@@ -303,4 +303,11 @@ gboolean    tl_store_update_event_with_case_status (TlStore      *self,
                                                     const char   *operator_name,
                                                     GError      **error);
 
+/* A whole database into an empty one, file or server (tl-store-copy.c). */
+gboolean    tl_store_copy               (TlStore     *self,
+                                         TlStore     *target,
+                                         guint       *out_n_events,
+                                         guint       *out_n_audit,
+                                         GError     **error);
+
 G_END_DECLS
