@@ -4,6 +4,7 @@
 
 #include "tl-report.h"
 #include "tl-store.h"
+#include "tl-test-store.h"
 
 /* Every change leaves an audit row, and the history view can say in
  * words what each one did. */
@@ -14,12 +15,7 @@
 static TlStore *
 open_store (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "audit.db", NULL);
-  TlStore *store = tl_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
+  return tl_test_store_open ("audit.db");
 }
 
 static TlEvent *

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tl-store.h"
+#include "tl-test-store.h"
 
 /* Cases link the reports about one boat; linking is an audited edit. */
 
@@ -14,12 +15,7 @@
 static TlStore *
 open_store (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "case.db", NULL);
-  TlStore *store = tl_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
+  return tl_test_store_open ("case.db");
 }
 
 static gint64

@@ -6,6 +6,7 @@
 
 #include "tl-report.h"
 #include "tl-store.h"
+#include "tl-test-store.h"
 
 /* Two desks edit one record: the second save is refused, never silently
  * written over the first; merging keeps both changes. */
@@ -16,12 +17,7 @@
 static TlStore *
 open_store (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "conflict.db", NULL);
-  TlStore *store = tl_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
+  return tl_test_store_open ("conflict.db");
 }
 
 static void

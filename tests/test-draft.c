@@ -4,6 +4,7 @@
 
 #include "tl-report.h"
 #include "tl-store.h"
+#include "tl-test-store.h"
 
 /* Drafts: one per form, replaced while typing, kept across a restart,
  * gone once saved or discarded. */
@@ -11,21 +12,10 @@
 /* 2024-05-01 06:00:00 UTC */
 #define T0 G_GINT64_CONSTANT (1714543200)
 
-static char *
-db_path (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "drafts.db", NULL);
-}
-
 static TlStore *
 open_store (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = db_path ();
-  TlStore *store = tl_store_open (path, &error);
-
-  g_assert_no_error (error);
-  return store;
+  return tl_test_store_open ("drafts.db");
 }
 
 static void

@@ -5,6 +5,7 @@
 #include "tl-event-list.h"
 #include "tl-filter.h"
 #include "tl-store.h"
+#include "tl-test-store.h"
 #include "tl-time.h"
 
 #define HOUR G_GINT64_CONSTANT (3600)
@@ -186,7 +187,7 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->path = g_build_filename (g_get_user_data_dir (), "filter.db", NULL);
+  f->path = tl_test_store_address ("filter.db");
   f->store = tl_store_open (f->path, &error);
   g_assert_no_error (error);
 

@@ -12,6 +12,7 @@
 #include "tl-export.h"
 #include "tl-import.h"
 #include "tl-route.h"
+#include "tl-test-store.h"
 
 /* Imports: CSV dialects, the corpus of malformed files (each refused with
  * its own message, the database untouched), re-imports without
@@ -26,10 +27,15 @@ static TlStore *
 open_store (char **out_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "tideline", "test.db", NULL);
+  /* A file, or a database of the test server (tl-test-store.c). */
+  g_autofree char *path = tl_test_store_is_server ()
+                          ? tl_test_store_address ("test.db")
+                          : g_build_filename (g_get_user_data_dir (), "tideline", "test.db", NULL);
   TlStore *store = tl_store_open (path, &error);
 
   g_assert_no_error (error);
+  /* Opening a file made the test's data folder, which tests write into. */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);
   return store;
@@ -655,7 +661,8 @@ test_cli (void)
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "cli", NULL);
   g_autofree char *csv = g_build_filename (dir, "out.csv", NULL);
   g_autofree char *gpx = g_build_filename (dir, "out.gpx", NULL);
-  g_autofree char *other = g_build_filename (dir, "other.db", NULL);
+  g_autofree char *other = tl_test_store_is_server () ? tl_test_store_address ("other.db")
+                                                      : g_build_filename (dir, "other.db", NULL);
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "import", "bad-kind.csv", NULL);
   g_autoptr(TlStore) store = open_store (&db);
   g_autoptr(TlStore) reopened = NULL;

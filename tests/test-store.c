@@ -13,6 +13,7 @@
 #include "tl-event-private.h"
 #include "tl-import.h"
 #include "tl-store.h"
+#include "tl-test-store.h"
 
 /* 2024-05-01 00:00:00 UTC */
 #define T0 G_GINT64_CONSTANT (1714521600)
@@ -31,7 +32,9 @@ static TlStore *
 open_new_store (char **out_path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = test_db_path ();
+  /* A file, or a database of the test server (tl-test-store.c). */
+  g_autofree char *path = tl_test_store_is_server () ? tl_test_store_address ("log.db")
+                                                     : test_db_path ();
   TlStore *store;
 
   store = tl_store_open (path, &error);
@@ -1192,22 +1195,32 @@ main (int   argc,
   g_test_add_func ("/event/strings", test_event_strings);
   g_test_add_func ("/event/notify", test_event_notify);
   g_test_add_func ("/event/copy-json", test_event_copy_json);
-  g_test_add_func ("/store/open/new", test_open_new);
-  g_test_add_func ("/store/open/empty-file", test_open_empty_file);
-  g_test_add_func ("/store/open/refuse-text-file", test_refuse_text_file);
-  g_test_add_func ("/store/open/refuse-corrupt", test_refuse_corrupt);
-  g_test_add_func ("/store/open/refuse-foreign", test_refuse_foreign);
-  g_test_add_func ("/store/open/refuse-too-new", test_refuse_too_new);
+  if (!tl_test_store_is_server ())
+    g_test_add_func ("/store/open/new", test_open_new);
+  if (!tl_test_store_is_server ())
+    g_test_add_func ("/store/open/empty-file", test_open_empty_file);
+  if (!tl_test_store_is_server ())
+    g_test_add_func ("/store/open/refuse-text-file", test_refuse_text_file);
+  if (!tl_test_store_is_server ())
+    g_test_add_func ("/store/open/refuse-corrupt", test_refuse_corrupt);
+  if (!tl_test_store_is_server ())
+    g_test_add_func ("/store/open/refuse-foreign", test_refuse_foreign);
+  if (!tl_test_store_is_server ())
+    g_test_add_func ("/store/open/refuse-too-new", test_refuse_too_new);
   g_test_add_func ("/store/crud", test_crud);
   g_test_add_func ("/store/order", test_order);
   g_test_add_func ("/store/audit", test_audit);
-  g_test_add_func ("/store/audit-append-only", test_audit_append_only);
-  g_test_add_func ("/store/bulk-atomic", test_bulk_atomic);
-  g_test_add_func ("/store/bulk-many", test_bulk_many);
+  if (!tl_test_store_is_server ())
+    g_test_add_func ("/store/audit-append-only", test_audit_append_only);
+  if (!tl_test_store_is_server ())
+    g_test_add_func ("/store/bulk-atomic", test_bulk_atomic);
+  if (!tl_test_store_is_server ())
+    g_test_add_func ("/store/bulk-many", test_bulk_many);
   g_test_add_func ("/store/conflict", test_conflict);
   g_test_add_func ("/store/delete-restore", test_delete_restore);
   g_test_add_func ("/store/search", test_search);
-  g_test_add_func ("/store/migrate-from-1", test_migrate_from_1);
+  if (!tl_test_store_is_server ())
+    g_test_add_func ("/store/migrate-from-1", test_migrate_from_1);
   g_test_add_func ("/store/external-change", test_external_change);
   g_test_add_func ("/store/external-change-poll", test_external_change_poll);
 

@@ -11,10 +11,12 @@
 /**
  * tl_cli_migrate:
  *
- * `tideline migrate [--database FILE | FILE]`: upgrades a database of an
- * older Tideline to the current schema, keeping a copy of it as it was
- * beside it. Commands that only read never upgrade a file: older
- * versions still at work on it would then be locked out.
+ * `tideline migrate [--database DATABASE | DATABASE]`: upgrades a database
+ * of an older Tideline to the current schema. A file is kept as it was
+ * beside it; a shared server (postgresql://HOST/DB, service=NAME) is
+ * migrated in one transaction by a role allowed to, typically its owner
+ * before the desks connect. Commands that only read never upgrade a
+ * file: older versions still at work on it would then be locked out.
  *
  * Returns: the exit status: 0 done (or nothing to do), 1 failed, 2 bad
  *   arguments.
@@ -31,12 +33,12 @@ tl_cli_migrate (int    argc,
   int status = 0;
   const GOptionEntry entries[] = { { NULL } };
 
-  if (!tl_cli_parse_options (_("[FILE]"), _("Upgrade a database of an older Tideline, keeping a copy of it."),
+  if (!tl_cli_parse_options (_("[DATABASE]"), _("Upgrade a database to this version: a file, keeping a copy of it as it was, or a shared server (postgresql://HOST/DB, service=NAME)."),
                              entries, &db, &argc, &argv, TRUE))
     status = TL_CLI_EXIT_BAD_ARGS;
   else if (argc > 2 || (argc == 2 && (db.database != NULL || db.demo)))
     {
-      g_printerr ("%s\n", _("Name one database, as FILE or with --database"));
+      g_printerr ("%s\n", _("Name one database, as DATABASE or with --database"));
       status = TL_CLI_EXIT_BAD_ARGS;
     }
   else
@@ -46,7 +48,19 @@ tl_cli_migrate (int    argc,
            : db.database != NULL ? g_strdup (db.database)
            : tl_cli_default_database_path ();
 
-      if (!tl_store_upgrade_file (path, &old_version, &backup, &error))
+      if (tl_store_is_server_address (path))
+        {
+          g_autoptr(TlStore) store = tl_store_open (path, &error);
+
+          if (store == NULL)
+            {
+              g_printerr (_("Could not migrate %s: %s\n"), path, error->message);
+              status = TL_CLI_EXIT_FAILED;
+            }
+          else
+            g_print (_("%s is at schema %d\n"), path, tl_store_get_schema_version (store));
+        }
+      else if (!tl_store_upgrade_file (path, &old_version, &backup, &error))
         {
           g_printerr ("%s\n", error->message);
           status = TL_CLI_EXIT_FAILED;

@@ -18,7 +18,8 @@ static const TlCliCommand commands[] = {
   { "sitrep", N_("Print the SAR situation report (SITREP) of a case or a report"), tl_cli_sitrep },
   { "export", N_("Export events to CSV, GeoJSON, KML or GPX"), tl_cli_export },
   { "import", N_("Import events from CSV, GeoJSON, KML or GPX (or daily figures with --statistics)"), tl_cli_import },
-  { "migrate", N_("Upgrade a database of an older Tideline, keeping a copy of it"), tl_cli_migrate },
+  { "copy", N_("Copy a whole database, audit included, from a file to a server or back"), tl_cli_copy },
+  { "migrate", N_("Upgrade a database to this version: a file, keeping a copy of it as it was, or a shared server"), tl_cli_migrate },
 };
 
 /* helpers */

@@ -28,16 +28,9 @@
  * is harmless, and numbering only the rows kept would cost a window
  * function over every chunk).
  *
- * Row by row, the full-text trigger would make every INSERT a statement
- * savepoint at which SQLite 3.40's FTS5 writes out its pending index (a
- * million-row import took minutes). So inside a bulk add the connection's
- * triggers are off (SQLITE_DBCONFIG_ENABLE_TRIGGER: this connection only,
- * nothing written to the file, other connections keep theirs), and one
- * INSERT … SELECT per part (from memory, or over the new ids when some
- * were left out) fills the full-text index exactly as the trigger would
- * have. That is only done while the triggers are the ones this file
- * knows: after a migration that adds or changes one, bulk adds keep the
- * triggers on (slower, never wrong) until this file learns the new one.
+ * Inside a bulk add the connection's triggers are off when they are the
+ * ones tl-store-bulk-triggers.c knows, and one INSERT … SELECT per part
+ * fills the full-text index as the trigger would have.
  *
  * The audit log gets one row in imports for the whole add (who, when,
  * from which file, which ids), not a 'create' row per event: see schema 2
@@ -75,28 +68,6 @@ static const char audit_import_sql[] =
   "INSERT INTO imports (operator, at, source, first_event_id, end_event_id)"
   " VALUES (?1, ?2, ?3, ?4, ?5)";
 
-/* The trigger that fires on an INSERT into events, exactly as schema 1
- * stored it (sqlite_schema keeps the text from CREATE to END). */
-static const char fts_insert_trigger_sql[] =
-  "CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
-  "  INSERT INTO events_fts (rowid, notes, unit, place)"
-  "    VALUES (new.id, new.notes, new.unit, new.place);"
-  "END";
-/* True if it is there as above, and every other trigger is one that a
- * bulk add does not fire (an UPDATE or DELETE trigger of schemas 1 and
- * 2): then switching triggers off loses nothing that index_fts_sql does
- * not do. */
-static const char triggers_known_sql[] =
-  "SELECT EXISTS (SELECT 1 FROM main.sqlite_schema WHERE type = 'trigger'"
-  "               AND name = 'events_fts_insert' AND sql = ?1)"
-  " AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema WHERE type = 'trigger'"
-  "   AND name <> 'events_fts_insert'"
-  "   AND (name NOT IN ('events_fts_update', 'events_fts_delete',"
-  "                     'audit_no_update', 'audit_no_delete',"
-  "                     'imports_no_update', 'imports_no_delete')"
-  "        OR CASE instr (upper (sql), ' BEGIN') WHEN 0 THEN sql"
-  "           ELSE substr (sql, 1, instr (upper (sql), ' BEGIN')) END LIKE '%INSERT%'))"
-  " AND NOT EXISTS (SELECT 1 FROM temp.sqlite_schema WHERE type = 'trigger')";
 /* What the trigger does, for the ids [?1, ?2) at once. */
 static const char index_fts_sql[] =
   "INSERT INTO events_fts (rowid, notes, unit, place)"
@@ -118,6 +89,7 @@ typedef struct {
 struct _TlStoreBulk
 {
   TlStore     *store;
+  gpointer     remote;          /* nullable: the server backend's own add */
   char        *operator_name;
   char        *source;          /* nullable */
   gint64       now;
@@ -153,75 +125,6 @@ part_free (gpointer data)
   g_free (part->skipped);
   g_free (part->case_ids);
   g_free (part);
-}
-
-static gboolean
-triggers_known (TlStore  *self,
-                gboolean *out_known,
-                GError  **error)
-{
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  int rc = SQLITE_OK;
-
-  stmt = tl_store_prepare_cached (self, triggers_known_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  tl_store_bind_text (stmt, 1, fts_insert_trigger_sql, &rc);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tl_store_set_error (self, rc, _("Could not read the database"), error);
-      return FALSE;
-    }
-
-  *out_known = sqlite3_column_int (stmt, 0) != 0;
-  return TRUE;
-}
-
-/* Switches the triggers off for this connection if they are the known
- * ones. Inside the transaction, under the write lock: no migration can
- * come in between. */
-static gboolean
-triggers_off (TlStore  *self,
-              gboolean *out_off,
-              GError  **error)
-{
-  gboolean known = FALSE;
-  int rc;
-
-  *out_off = FALSE;
-  if (!triggers_known (self, &known, error))
-    return FALSE;
-  if (!known)
-    {
-      g_debug ("Unknown triggers on the events: bulk add with triggers on");
-      return TRUE;
-    }
-
-  rc = sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  if (rc != SQLITE_OK)
-    {
-      /* Triggers still on: slow but right. */
-      g_debug ("Could not switch triggers off: %s", sqlite3_errstr (rc));
-      return TRUE;
-    }
-
-  *out_off = TRUE;
-  return TRUE;
-}
-
-/* Switches the triggers back on; harmless if they are on. Before the
- * commit or the rollback, so that nothing else ever runs without them. */
-static void
-triggers_on (TlStore *self)
-{
-  int rc = sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
-
-  /* Only fails for an unknown option, which this one is not. */
-  if (rc != SQLITE_OK)
-    g_critical ("Could not switch triggers back on: %s", sqlite3_errstr (rc));
 }
 
 /* Runs @sql, which reads rows [@first, @end) of @rows through
@@ -289,6 +192,29 @@ bulk_free (TlStoreBulk *bulk)
   g_free (bulk);
 }
 
+/* A bulk add on a server: its backend does the work. */
+static TlStoreBulk *
+remote_bulk_begin (TlStore     *self,
+                   gboolean     keyed,
+                   const char  *operator_name,
+                   const char  *source,
+                   GError     **error)
+{
+  gpointer remote = tl_store_backend_bulk_begin (self->backend, keyed, operator_name, source, error);
+  TlStoreBulk *bulk;
+
+  if (remote == NULL)
+    return NULL;
+
+  bulk = g_new0 (TlStoreBulk, 1);
+  bulk->store = g_object_ref (self);
+  bulk->remote = remote;
+  bulk->keyed = keyed;
+  bulk->parts = g_ptr_array_new_with_free_func (part_free);
+
+  return bulk;
+}
+
 static TlStoreBulk *
 bulk_begin (TlStore     *self,
             gboolean     keyed,
@@ -298,9 +224,13 @@ bulk_begin (TlStore     *self,
             GError     **error)
 {
   g_autoptr(TlCachedStatement) stmt = NULL;
-  TlStoreBulk *bulk = g_new0 (TlStoreBulk, 1);
+  TlStoreBulk *bulk;
   int rc;
 
+  if (self->backend != NULL)
+    return remote_bulk_begin (self, keyed, operator_name, source, error);
+
+  bulk = g_new0 (TlStoreBulk, 1);
   bulk->store = g_object_ref (self);
   bulk->keyed = keyed;
   bulk->operator_name = g_strdup (operator_name);
@@ -317,7 +247,7 @@ bulk_begin (TlStore     *self,
 
   if (!tl_store_begin (self, error))
     goto failed;
-  if (!triggers_off (self, &bulk->triggers_off, error))
+  if (!tl_store_bulk_triggers_off (self, &bulk->triggers_off, error))
     goto failed_in_transaction;
 
   stmt = tl_store_prepare_cached (self, next_id_sql, error);
@@ -334,7 +264,7 @@ bulk_begin (TlStore     *self,
   return bulk;
 
 failed_in_transaction:
-  triggers_on (self);
+  tl_store_bulk_triggers_on (self);
   tl_store_rollback (self);
 failed:
   restore_connection (bulk);
@@ -577,15 +507,6 @@ update_events (TlStoreBulk *bulk)
 
 /* Private API */
 
-gboolean
-tl_store_bulk_can_skip_triggers (TlStore  *self,
-                                 GError  **error)
-{
-  gboolean known = FALSE;
-
-  return triggers_known (self, &known, error) && known;
-}
-
 /* The sample data's boats: @n_cases new cases, created in the add's
  * transaction, and the events, event i in case @case_of_event[i] (-1:
  * none). On failure nothing is left to do but tl_store_bulk_abort(). */
@@ -601,6 +522,14 @@ tl_store_bulk_add_in_cases (TlStoreBulk         *bulk,
   gint64 *case_ids = NULL;
 
   g_return_val_if_fail (bulk != NULL && !bulk->failed && !bulk->keyed, FALSE);
+
+  if (bulk->remote != NULL)
+    {
+      bulk->failed = !tl_store_backend_bulk_add_in_cases (bulk->store->backend, bulk->remote, events,
+                                                          case_of_event, case_statuses, n_cases,
+                                                          error);
+      return !bulk->failed;
+    }
 
   /* The cases first, so their ids are known. */
   for (guint c = 0; c < n_cases; c++)
@@ -693,6 +622,13 @@ tl_store_bulk_add (TlStoreBulk  *bulk,
   g_return_val_if_fail (key_digests != NULL || events->len == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (bulk->remote != NULL)
+    {
+      bulk->failed = !tl_store_backend_bulk_add (bulk->store->backend, bulk->remote, events,
+                                                 key_digests, error);
+      return !bulk->failed;
+    }
+
   return add_part (bulk, events, key_digests, NULL, error);
 }
 
@@ -722,6 +658,15 @@ tl_store_bulk_commit (TlStoreBulk  *bulk,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   self = bulk->store;
+  if (bulk->remote != NULL)
+    {
+      /* The backend frees its add, committed or not. */
+      gboolean ok = tl_store_backend_bulk_commit (self->backend, g_steal_pointer (&bulk->remote),
+                                                  out_n_added, out_n_skipped, error);
+
+      bulk_free (bulk);
+      return ok;
+    }
   if (bulk->n_added > 0 && (rc = audit_import (bulk, error)) != SQLITE_OK)
     {
       if (error == NULL || *error == NULL)
@@ -730,7 +675,7 @@ tl_store_bulk_commit (TlStoreBulk  *bulk,
       return FALSE;
     }
 
-  triggers_on (self);
+  tl_store_bulk_triggers_on (self);
   if (!tl_store_commit (self, error))
     {
       tl_store_bulk_abort (bulk);
@@ -764,7 +709,14 @@ tl_store_bulk_abort (TlStoreBulk *bulk)
 {
   g_return_if_fail (bulk != NULL);
 
-  triggers_on (bulk->store);
+  if (bulk->remote != NULL)
+    {
+      tl_store_backend_bulk_abort (bulk->store->backend, g_steal_pointer (&bulk->remote));
+      bulk_free (bulk);
+      return;
+    }
+
+  tl_store_bulk_triggers_on (bulk->store);
   tl_store_rollback (bulk->store);
   restore_connection (bulk);
   bulk_free (bulk);

@@ -218,6 +218,9 @@ tl_store_create_case (TlStore       *self,
   g_return_val_if_fail ((guint) status < TL_CASE_N_STATUSES, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
+  if (self->backend != NULL)
+    return tl_store_backend_create_case (self->backend, status, title, error);
+
   if (!tl_store_begin (self, error))
     return 0;
 
@@ -245,6 +248,9 @@ tl_store_get_case (TlStore  *self,
 
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->backend != NULL)
+    return tl_store_backend_get_case (self->backend, case_id, error);
 
   stmt = tl_store_prepare_cached (self, case_columns_sql, error);
   if (stmt == NULL)
@@ -280,6 +286,9 @@ tl_store_list_cases (TlStore  *self,
 
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->backend != NULL)
+    return tl_store_backend_list_cases (self->backend, error);
 
   stmt = tl_store_prepare_cached (self, list_cases_sql, error);
   if (stmt == NULL)
@@ -317,6 +326,9 @@ tl_store_set_case_status (TlStore       *self,
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail ((guint) status < TL_CASE_N_STATUSES, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->backend != NULL)
+    return tl_store_backend_set_case_status (self->backend, case_id, status, error);
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -363,6 +375,9 @@ tl_store_link_event (TlStore     *self,
   g_return_val_if_fail (event_id > 0 && case_id >= 0, FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->backend != NULL)
+    return tl_store_backend_link_event (self->backend, event_id, case_id, operator_name, error);
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -573,6 +588,9 @@ tl_store_add_event_in_new_case (TlStore       *self,
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (self->backend != NULL)
+    return tl_store_backend_save_event_in_case (self->backend, event, TRUE, 0, case_status, case_title, operator_name, error);
+
   return save_event_with_case (self, event, FALSE, 0, case_status, case_title,
                                operator_name, error);
 }
@@ -610,6 +628,9 @@ tl_store_update_event_in_new_case (TlStore       *self,
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (self->backend != NULL)
+    return tl_store_backend_save_event_in_case (self->backend, event, FALSE, 0, case_status, case_title, operator_name, error);
+
   return save_event_with_case (self, event, TRUE, 0, case_status, case_title,
                                operator_name, error);
 }
@@ -645,6 +666,9 @@ tl_store_add_event_with_case_status (TlStore       *self,
   g_return_val_if_fail ((guint) case_status < TL_CASE_N_STATUSES, FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->backend != NULL)
+    return tl_store_backend_save_event_in_case (self->backend, event, TRUE, case_id, case_status, NULL, operator_name, error);
 
   return save_event_with_case (self, event, FALSE, case_id, case_status, NULL,
                                operator_name, error);
@@ -685,6 +709,9 @@ tl_store_update_event_with_case_status (TlStore       *self,
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (self->backend != NULL)
+    return tl_store_backend_save_event_in_case (self->backend, event, FALSE, case_id, case_status, NULL, operator_name, error);
+
   return save_event_with_case (self, event, TRUE, case_id, case_status, NULL,
                                operator_name, error);
 }
@@ -711,6 +738,9 @@ tl_store_list_case_events (TlStore  *self,
 
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->backend != NULL)
+    return tl_store_backend_list_case_events (self->backend, case_id, error);
 
   stmt = tl_store_prepare_cached (self, case_events_sql, error);
   if (stmt == NULL)

@@ -85,6 +85,9 @@ tl_store_save_draft (TlStore     *self,
   g_return_val_if_fail (content != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (self->backend != NULL)
+    return tl_store_backend_save_draft (self->backend, kind, event_id, operator_name, content, error);
+
   if (!tl_store_begin (self, error))
     return FALSE;
 
@@ -145,6 +148,9 @@ tl_store_get_draft (TlStore     *self,
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (self->backend != NULL)
+    return tl_store_backend_get_draft (self->backend, kind, event_id, error);
+
   stmt = tl_store_prepare_cached (self, get_draft_sql, error);
   if (stmt == NULL)
     return NULL;
@@ -194,6 +200,9 @@ tl_store_delete_draft (TlStore     *self,
 
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->backend != NULL)
+    return tl_store_backend_delete_draft (self->backend, kind, event_id, error);
 
   if (!tl_store_begin (self, error))
     return FALSE;

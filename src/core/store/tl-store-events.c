@@ -385,6 +385,9 @@ tl_store_add_event (TlStore     *self,
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (self->backend != NULL)
+    return tl_store_backend_add_event (self->backend, event, operator_name, error);
+
   if (!tl_store_begin (self, error))
     return FALSE;
 
@@ -430,6 +433,9 @@ tl_store_update_event (TlStore     *self,
   g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->backend != NULL)
+    return tl_store_backend_update_event (self->backend, event, operator_name, error);
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -484,6 +490,9 @@ tl_store_delete_event (TlStore     *self,
   g_return_val_if_fail (expected_revision >= 0, FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->backend != NULL)
+    return tl_store_backend_delete_event (self->backend, event_id, expected_revision, operator_name, error);
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -584,6 +593,9 @@ tl_store_restore_event (TlStore     *self,
   g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->backend != NULL)
+    return tl_store_backend_restore_event (self->backend, event, operator_name, error);
 
   if (!tl_store_begin (self, error))
     return FALSE;

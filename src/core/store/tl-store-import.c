@@ -181,6 +181,9 @@ tl_store_count_import_keys (TlStore     *self,
   g_return_val_if_fail (import_keys != NULL, FALSE);
   g_return_val_if_fail (out_n_known != NULL, FALSE);
 
+  if (self->backend != NULL)
+    return tl_store_backend_count_import_keys (self->backend, import_keys, out_n_known, error);
+
   stmt = tl_store_prepare_cached (self, key_exists_sql, error);
   if (stmt == NULL)
     return FALSE;

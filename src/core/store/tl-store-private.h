@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "tl-event-private.h"
+#include "tl-store-backend.h"
 #include "tl-store.h"
 
 G_BEGIN_DECLS
@@ -13,7 +14,7 @@ G_BEGIN_DECLS
 
 /* Shared by the files of the store: tl-store.c (opening, connection,
  * transactions), tl-store-row.c (events to rows and back),
- * tl-store-events.c (writes), tl-store-bulk.c and tl-store-import.c
+ * tl-store-events.c (writes), tl-store-bulk*.c and tl-store-import.c
  * (bulk adds and imports), tl-store-read.c (reads) and tl-store-schema.c
  * (migrations). SQLite types never leave these files. */
 
@@ -54,6 +55,10 @@ struct _TlStore
   int         schema_version;
   gint64      data_version;
   GThread    *checkpoint_thread;   /* nullable */
+
+  /* owned, nullable: a shared server's backend. When set, every public
+   * call goes to it and db stays NULL. */
+  TlStoreBackend *backend;
 };
 
 /* The columns of an event, in the order tl-store-row.c binds and reads
@@ -95,6 +100,7 @@ void          tl_store_set_error        (TlStore     *self,
                                          int          rc,
                                          const char  *what,
                                          GError     **error);
+const char   *tl_store_constraint_reason (const char *detail);
 void          tl_store_set_too_new_error (const char *path,
                                          int          version,
                                          GError     **error);
@@ -190,10 +196,16 @@ int           tl_store_insert_case      (TlStore       *self,
                                          gint64        *out_id,
                                          GError       **error);
 
-/* tl-store-bulk.c: whether the triggers are the ones a bulk add stands
- * in for (for the tests: a new trigger makes bulk adds slow, not wrong). */
-gboolean      tl_store_bulk_can_skip_triggers (TlStore  *self,
-                                               GError  **error);
+/* tl-store-bulk-triggers.c: whether the triggers are the ones a bulk add
+ * stands in for (for the tests: a new trigger makes bulk adds slow, not
+ * wrong); switching them off for the connection inside a bulk add's
+ * transaction (only if they are those), and on again. */
+gboolean      tl_store_bulk_can_skip_triggers (TlStore   *self,
+                                               GError   **error);
+gboolean      tl_store_bulk_triggers_off      (TlStore   *self,
+                                               gboolean  *out_off,
+                                               GError   **error);
+void          tl_store_bulk_triggers_on       (TlStore   *self);
 /* tl-store-bulk.c: the sample data's bulk add, with new cases. */
 TlStoreBulk  *tl_store_bulk_begin_unkeyed (TlStore            *self,
                                            const char         *operator_name,
@@ -227,7 +239,18 @@ int           tl_store_bind_bulk_rows     (sqlite3_stmt     *stmt,
  * be a syntax error, or NULL if it has no word. */
 char         *tl_store_build_match_query (const char *text);
 
+/* tl-store-query.c: @text's words as the full-text index reads them
+ * (lower case, without accents), each after one space; the server
+ * backend indexes and matches the same form. */
+void          tl_store_fold_text        (const char  *text,
+                                         GString     *out);
+
+/* tl-store-pg.c: opening a server (see tl_store_is_server_address()). */
+TlStoreBackend *tl_store_pg_open           (const char  *address,
+                                            GError     **error);
+
 /* tl-store-schema.c */
+GStrv         tl_store_split_csv_line   (const char  *line);
 /* Brings the file up to TL_STORE_SCHEMA_VERSION and sets
  * self->schema_version. */
 gboolean      tl_store_schema_migrate   (TlStore     *self,

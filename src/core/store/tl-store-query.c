@@ -330,6 +330,9 @@ tl_store_query_events (TlStore         *self,
   g_return_val_if_fail (filter != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (self->backend != NULL)
+    return tl_store_backend_query_events (self->backend, filter, error);
+
   events = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (filter->text != NULL)
@@ -414,6 +417,9 @@ tl_store_daily_counts (TlStore    *self,
   g_return_val_if_fail (zone != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (self->backend != NULL)
+    return tl_store_backend_daily_counts (self->backend, from, to, zone, error);
+
   stmt = tl_store_prepare_cached (self, daily_departures_sql, error);
   if (stmt == NULL)
     return NULL;
@@ -443,4 +449,11 @@ tl_store_daily_counts (TlStore    *self,
     }
 
   return g_steal_pointer (&trend);
+}
+
+void
+tl_store_fold_text (const char *text,
+                    GString    *out)
+{
+  fold_text (text, out);
 }

@@ -60,6 +60,9 @@ tl_store_get_event (TlStore     *self,
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (self->backend != NULL)
+    return tl_store_backend_get_event (self->backend, event_id, error);
+
   stmt = tl_store_prepare_cached (self, get_event_sql, error);
   if (stmt == NULL)
     return NULL;
@@ -103,6 +106,9 @@ tl_store_list_events (TlStore     *self,
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (self->backend != NULL)
+    return tl_store_backend_list_events (self->backend, from, to, error);
+
   stmt = tl_store_prepare_cached (self, list_events_sql, error);
   if (stmt == NULL)
     return NULL;
@@ -143,6 +149,9 @@ tl_store_count_events (TlStore     *self,
   g_return_val_if_fail (TL_IS_STORE (self), -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
+  if (self->backend != NULL)
+    return tl_store_backend_count_events (self->backend, error);
+
   stmt = tl_store_prepare_cached (self, count_events_sql, error);
   if (stmt == NULL)
     return -1;
@@ -177,6 +186,9 @@ tl_store_list_audit (TlStore     *self,
 
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->backend != NULL)
+    return tl_store_backend_list_audit (self->backend, event_id, error);
 
   stmt = tl_store_prepare_cached (self, list_audit_sql, error);
   if (stmt == NULL)
@@ -230,6 +242,9 @@ tl_store_list_places (TlStore     *self,
 
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->backend != NULL)
+    return tl_store_backend_list_places (self->backend, error);
 
   stmt = tl_store_prepare_cached (self, list_places_sql, error);
   if (stmt == NULL)
@@ -326,6 +341,9 @@ tl_store_search_events (TlStore     *self,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->backend != NULL)
+    return tl_store_backend_search_events (self->backend, text, error);
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 

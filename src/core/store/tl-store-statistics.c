@@ -61,6 +61,9 @@ tl_store_import_statistics (TlStore     *self,
   g_return_val_if_fail (days != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (self->backend != NULL)
+    return tl_store_backend_import_statistics (self->backend, days, source, error);
+
   stmt = tl_store_prepare_cached (self, upsert_statistics_sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -126,6 +129,9 @@ tl_store_list_statistics (TlStore     *self,
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (first_date != NULL && last_date != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->backend != NULL)
+    return tl_store_backend_list_statistics (self->backend, first_date, last_date, error);
 
   stmt = tl_store_prepare_cached (self, list_statistics_sql, error);
   if (stmt == NULL)

@@ -66,6 +66,9 @@ tl_store_list_units (TlStore  *self,
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (self->backend != NULL)
+    return tl_store_backend_list_units (self->backend, error);
+
   stmt = tl_store_prepare_cached (self, list_units_sql, error);
   if (stmt == NULL)
     return NULL;
@@ -113,6 +116,9 @@ tl_store_add_unit (TlStore     *self,
                            _("A unit needs a name"));
       return FALSE;
     }
+
+  if (self->backend != NULL)
+    return tl_store_backend_add_unit (self->backend, clean, error);
 
   stmt = tl_store_prepare_cached (self, add_unit_sql, error);
   if (stmt == NULL)
@@ -162,6 +168,9 @@ tl_store_add_place (TlStore     *self,
                            _("A place needs a name"));
       return FALSE;
     }
+
+  if (self->backend != NULL)
+    return tl_store_backend_add_place (self->backend, clean, latitude, longitude, error);
 
   stmt = tl_store_prepare_cached (self, add_place_sql, error);
   if (stmt == NULL)

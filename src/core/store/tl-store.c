@@ -171,6 +171,7 @@ tl_store_finalize (GObject *object)
   /* The last connection to close copies the WAL in and removes it: wait
    * for the checkpoint's own connection to be gone first. */
   g_clear_pointer (&self->checkpoint_thread, g_thread_join);
+  g_clear_object (&self->backend);
 
   /* Statements first: a connection with live statements will not close. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
@@ -249,6 +250,14 @@ tl_store_prepare_cached (TlStore     *self,
   if (stmt != NULL)
     return stmt;
 
+  /* An operation that does not hand itself to the server's backend yet:
+   * refused, never run on no connection. */
+  if (self->db == NULL)
+    {
+      tl_store_backend_set_unavailable (self->backend, _("This operation"), error);
+      return NULL;
+    }
+
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -267,7 +276,15 @@ gboolean
 tl_store_begin (TlStore  *self,
                 GError  **error)
 {
-  int rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  int rc;
+
+  if (self->db == NULL)
+    {
+      tl_store_backend_set_unavailable (self->backend, _("This operation"), error);
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -299,13 +316,27 @@ tl_store_rollback (TlStore *self)
   int rc;
 
   /* Some errors (a full disk, an I/O error) already rolled back. */
-  if (sqlite3_get_autocommit (self->db))
+  if (self->db == NULL || sqlite3_get_autocommit (self->db))
     return;
 
   rc = sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     g_critical ("Could not roll back a transaction on %s: %s",
                 self->path, sqlite3_errmsg (self->db));
+}
+
+/* Why the schema refused a value, from what the database said (a
+ * constraint's name, or the column of a NOT NULL failure), translated;
+ * NULL if it is not one the schema names. The server backend says the
+ * same words as the file. */
+const char *
+tl_store_constraint_reason (const char *detail)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (constraint_reasons); i++)
+    if (strstr (detail, constraint_reasons[i].constraint) != NULL)
+      return _(constraint_reasons[i].reason);
+
+  return NULL;
 }
 
 /* Turns a SQLite failure into a TL_STORE_ERROR that says what could not be
@@ -325,9 +356,7 @@ tl_store_set_error (TlStore     *self,
     {
     case SQLITE_CONSTRAINT:
       code = TL_STORE_ERROR_INVALID;
-      for (guint i = 0; i < G_N_ELEMENTS (constraint_reasons) && reason == NULL; i++)
-        if (strstr (detail, constraint_reasons[i].constraint) != NULL)
-          reason = g_strdup (_(constraint_reasons[i].reason));
+      reason = g_strdup (tl_store_constraint_reason (detail));
       if (reason == NULL)
         reason = g_strdup_printf (_("a value is not allowed (%s)"), detail);
       break;
@@ -468,7 +497,10 @@ tl_store_now (void)
 /**
  * tl_store_open:
  * @path: (type filename): the database file; it and its folders are
- *   created if missing
+ *   created if missing. Or a PostgreSQL server: a `postgresql://` or
+ *   `postgres://` URI, or libpq's `key=value` form (`service=ops`); its
+ *   password comes from `~/.pgpass` or libpq's other sources, never from
+ *   @path
  * @error: return location for a #TL_STORE_ERROR
  *
  * Opens a Tideline database, creating it (mode 0600) or migrating it to
@@ -495,14 +527,23 @@ tl_store_open (const char  *path,
   self = g_object_new (TL_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
-  if (!tl_store_check_file (self, error) ||
-      !open_connection (self, error) ||
-      !tl_store_schema_migrate (self, error) ||
-      !read_data_version (self, &self->data_version, error))
+  if (tl_store_is_server_address (path))
+    {
+      self->backend = tl_store_pg_open (path, error);
+      if (self->backend == NULL)
+        return NULL;
+      tl_store_backend_set_store (self->backend, self);
+      self->schema_version = TL_STORE_SCHEMA_VERSION;
+    }
+  else if (!tl_store_check_file (self, error) ||
+           !open_connection (self, error) ||
+           !tl_store_schema_migrate (self, error) ||
+           !read_data_version (self, &self->data_version, error))
     return NULL;
 
   /* SQLite has no change notification across processes; data_version is
-   * cheap to poll (it reads a counter in shared memory). */
+   * cheap to poll (it reads a counter in shared memory). A server's
+   * backend polls a counter of its own until LISTEN/NOTIFY replaces it. */
   context = g_main_context_ref_thread_default ();
   self->poll_source = g_timeout_source_new_seconds (1);
   g_source_set_static_name (self->poll_source, "[tideline] store poll");
@@ -558,6 +599,9 @@ tl_store_check_for_changes (TlStore *self)
   gint64 version;
 
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+
+  if (self->backend != NULL)
+    return tl_store_backend_check_for_changes (self->backend);
 
   if (!read_data_version (self, &version, &error))
     {

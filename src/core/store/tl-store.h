@@ -73,6 +73,7 @@ gboolean    tl_store_upgrade_file       (const char  *path,
                                          int         *out_old_version,
                                          char       **out_backup_path,
                                          GError     **error);
+gboolean    tl_store_is_server_address  (const char  *address);
 const char *tl_store_get_path           (TlStore     *self);
 int         tl_store_get_schema_version (TlStore     *self);
 gint64      tl_store_count_events       (TlStore     *self,
@@ -309,5 +310,12 @@ gboolean    tl_store_update_event_with_case_status (TlStore      *self,
                                                     TlCaseStatus  case_status,
                                                     const char   *operator_name,
                                                     GError      **error);
+
+/* A whole database into an empty one, file or server (tl-store-copy.c). */
+gboolean    tl_store_copy               (TlStore     *self,
+                                         TlStore     *target,
+                                         guint       *out_n_events,
+                                         guint       *out_n_audit,
+                                         GError     **error);
 
 G_END_DECLS

@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "tl-store-pg-private.h"
+
+/* Bulk adds on a server (imports, the sample data), as tl-store-bulk.c
+ * does them on a file: all events or none, in one transaction, audited
+ * as one row of imports, a row whose import key is known left out.
+ *
+ * Each part goes to the server in one COPY into a temporary table (the
+ * fastest way in: no statement per row), then into events with one
+ * INSERT … SELECT … ON CONFLICT (import_key) DO NOTHING RETURNING id.
+ * Ids are given here, as on the file, from one fresh range: the add
+ * holds a lock that keeps other writers of events waiting (readers go
+ * on), so that the range is the add's alone, and moves the identity past
+ * it at the end. If the server refuses a part, its rows are tried one by
+ * one (under savepoints) to say which one it is. */
+
+static const char lock_sql[] =
+  "LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE";
+static const char create_temp_sql[] =
+  "CREATE TEMPORARY TABLE tl_bulk ("
+  "  id bigint, kind text, time bigint, end_time bigint,"
+  "  latitude double precision, longitude double precision, place text,"
+  "  boats integer, people integer, rescued integer, deceased integer, missing integer,"
+  "  unit text, status text, notes text, case_id bigint, details text, revision bigint,"
+  "  created_by text, created_at bigint, updated_by text, updated_at bigint,"
+  "  import_key bytea, search_words text"
+  ") ON COMMIT DROP";
+static const char next_id_sql[] =
+  "SELECT greatest ((SELECT coalesce (max (id), 0) FROM events),"
+  "                 (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END"
+  "                  FROM events_id_seq)) + 1";
+static const char copy_sql[] =
+  "COPY tl_bulk FROM STDIN";
+static const char move_sql[] =
+  "INSERT INTO events (" TL_STORE_EVENT_COLUMNS ", import_key, search_words)"
+  " SELECT " TL_STORE_EVENT_COLUMNS ", import_key, search_words FROM tl_bulk"
+  " WHERE $1::bigint IS NULL OR id = $1"
+  " ORDER BY id ON CONFLICT (import_key) DO NOTHING RETURNING id";
+static const char clear_sql[] =
+  "TRUNCATE tl_bulk";
+static const char audit_import_sql[] =
+  "INSERT INTO imports (operator, at, source, first_event_id, end_event_id)"
+  " VALUES ($1, $2, $3, $4, $5)";
+static const char move_identity_sql[] =
+  "SELECT setval ('events_id_seq', greatest ($1::bigint,"
+  "  (SELECT CASE WHEN is_called THEN last_value ELSE 1 END FROM events_id_seq)))";
+
+/* $1 the statuses as an array, in the order of the cases. */
+static const char insert_cases_sql[] =
+  "WITH given AS ("
+  "  SELECT nextval (pg_get_serial_sequence ('cases', 'id')) AS id, status, n"
+  "  FROM unnest ($1::text[]) WITH ORDINALITY AS s (status, n))"
+  " INSERT INTO cases (id, status, created_at, updated_at)"
+  " SELECT id, status, $2, $2 FROM given"
+  " RETURNING id, (SELECT n FROM given g WHERE g.id = cases.id)";
+
+typedef struct {
+  GPtrArray *events;
+  gint64     first_id;      /* event i gets first_id + i */
+  gboolean  *skipped;
+  gint64    *case_ids;      /* nullable */
+} Part;
+
+typedef struct {
+  gboolean   keyed;
+  char      *operator_name;
+  char      *source;
+  gint64     now;
+  const char *what;
+
+  gint64     first_id;
+  gint64     next_id;
+  gint64     end_id;        /* one past the last id added */
+  gint64     n_added;
+  guint      n_given;
+  GPtrArray *parts;         /* of Part */
+} PgBulk;
+
+/* Helpers */
+
+static void
+part_free (gpointer data)
+{
+  Part *part = data;
+
+  g_ptr_array_unref (part->events);
+  g_free (part->skipped);
+  g_free (part->case_ids);
+  g_free (part);
+}
+
+static void
+pg_bulk_free (PgBulk *bulk)
+{
+  g_free (bulk->operator_name);
+  g_free (bulk->source);
+  g_ptr_array_unref (bulk->parts);
+  g_free (bulk);
+}
+
+/* COPY's text format: \N for NULL, and backslash, tab, newline and
+ * carriage return escaped. */
+static void
+copy_text (GString    *line,
+           const char *value)
+{
+  if (value == NULL)
+    {
+      g_string_append (line, "\\N");
+      return;
+    }
+
+  for (const char *p = value; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '\\': g_string_append (line, "\\\\"); break;
+      case '\t': g_string_append (line, "\\t"); break;
+      case '\n': g_string_append (line, "\\n"); break;
+      case '\r': g_string_append (line, "\\r"); break;
+      default: g_string_append_c (line, *p); break;
+      }
+}
+
+static void
+copy_int (GString *line,
+          gint64   value,
+          gint64   none)
+{
+  if (value == none)
+    g_string_append (line, "\\N");
+  else
+    g_string_append_printf (line, "%" G_GINT64_FORMAT, value);
+}
+
+static void
+copy_double (GString *line,
+             double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    g_string_append (line, "\\N");
+  else
+    g_string_append (line, g_ascii_dtostr (buffer, sizeof buffer, value));
+}
+
+/* One line of tl_bulk for @data and its key's @digest. */
+static void
+copy_row (GString           *line,
+          const TlEventData *data,
+          const guint8      *digest)
+{
+  gboolean has_position = !isnan (data->latitude) && !isnan (data->longitude);
+  g_autofree char *words = tl_pg_search_words (data->notes, data->unit, data->place);
+
+  copy_int (line, data->id, 0);                                   g_string_append_c (line, '\t');
+  copy_text (line, tl_event_kind_to_string (data->kind));         g_string_append_c (line, '\t');
+  copy_int (line, data->time, G_MININT64);                        g_string_append_c (line, '\t');
+  copy_int (line, data->end_time, TL_TIME_NONE);                  g_string_append_c (line, '\t');
+  copy_double (line, has_position ? data->latitude : NAN);        g_string_append_c (line, '\t');
+  copy_double (line, has_position ? data->longitude : NAN);       g_string_append_c (line, '\t');
+  copy_text (line, data->place);                                  g_string_append_c (line, '\t');
+  copy_int (line, data->boats, TL_COUNT_UNKNOWN);                 g_string_append_c (line, '\t');
+  copy_int (line, data->people, TL_COUNT_UNKNOWN);                g_string_append_c (line, '\t');
+  copy_int (line, data->rescued, TL_COUNT_UNKNOWN);               g_string_append_c (line, '\t');
+  copy_int (line, data->deceased, TL_COUNT_UNKNOWN);              g_string_append_c (line, '\t');
+  copy_int (line, data->missing, TL_COUNT_UNKNOWN);               g_string_append_c (line, '\t');
+  copy_text (line, data->unit);                                   g_string_append_c (line, '\t');
+  copy_text (line, tl_event_status_to_string (data->status));     g_string_append_c (line, '\t');
+  copy_text (line, data->notes);                                  g_string_append_c (line, '\t');
+  copy_int (line, data->case_id, 0);                              g_string_append_c (line, '\t');
+  copy_text (line, data->details);                                g_string_append_c (line, '\t');
+  copy_int (line, data->revision, 0);                             g_string_append_c (line, '\t');
+  copy_text (line, data->created_by);                             g_string_append_c (line, '\t');
+  copy_int (line, data->created_at, G_MININT64);                  g_string_append_c (line, '\t');
+  copy_text (line, data->updated_by);                             g_string_append_c (line, '\t');
+  copy_int (line, data->updated_at, G_MININT64);                  g_string_append_c (line, '\t');
+  if (digest == NULL)
+    g_string_append (line, "\\N");
+  else
+    {
+      /* bytea's hex form, its backslash escaped for COPY. */
+      g_string_append (line, "\\\\x");
+      for (guint b = 0; b < TL_STORE_IMPORT_KEY_SIZE; b++)
+        g_string_append_printf (line, "%02x", digest[b]);
+    }
+  g_string_append_c (line, '\t');
+  copy_text (line, words);
+  g_string_append_c (line, '\n');
+}
+
+static void
+fill_row (PgBulk      *bulk,
+          Part        *part,
+          guint        i,
+          TlEventData *data)
+{
+  tl_event_get_data (g_ptr_array_index (part->events, i), data);
+  data->id = part->first_id + i;
+  data->revision = 1;
+  data->created_by = bulk->operator_name;
+  data->created_at = bulk->now;
+  data->updated_by = bulk->operator_name;
+  data->updated_at = bulk->now;
+  if (bulk->keyed)
+    data->case_id = 0;   /* cases are not exchanged: the id means nothing here */
+  else if (part->case_ids != NULL)
+    data->case_id = part->case_ids[i];
+}
+
+static gboolean
+copy_part (TlStorePg     *self,
+           PgBulk        *bulk,
+           Part          *part,
+           const guint8  *digests,
+           GError       **error)
+{
+  g_autoptr(PGresult) result = PQexec (self->conn, copy_sql);
+  g_autoptr(GString) buffer = g_string_sized_new (1 << 17);
+  gboolean sent = TRUE;
+
+  if (PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      g_clear_pointer (&result, PQclear);
+      return tl_pg_exec_command (self, copy_sql, NULL, bulk->what, error);
+    }
+
+  for (guint i = 0; i < part->events->len && sent; i++)
+    {
+      TlEventData data;
+
+      fill_row (bulk, part, i, &data);
+      copy_row (buffer, &data, digests != NULL ? digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE : NULL);
+      if (buffer->len >= (1 << 16) || i + 1 == part->events->len)
+        {
+          sent = PQputCopyData (self->conn, buffer->str, (int) buffer->len) == 1;
+          g_string_truncate (buffer, 0);
+        }
+    }
+
+  if (PQputCopyEnd (self->conn, sent ? NULL : "Tideline could not send the rows") != 1)
+    sent = FALSE;
+  g_clear_pointer (&result, PQclear);
+  /* The COPY's own result, then the end of the command. */
+  while ((result = PQgetResult (self->conn)) != NULL)
+    {
+      if (PQresultStatus (result) != PGRES_COMMAND_OK && sent)
+        {
+          g_autofree char *message = g_strdup (PQresultErrorMessage (result));
+
+          g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO, "%s: %s",
+                       bulk->what, g_strstrip (message));
+          sent = FALSE;
+        }
+      g_clear_pointer (&result, PQclear);
+    }
+
+  if (!sent && error != NULL && *error == NULL)
+    g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO, "%s: %s",
+                 bulk->what, PQerrorMessage (self->conn));
+  return sent;
+}
+
+/* After the part was refused: its rows one by one, each under a
+ * savepoint, to say which one the server refuses. */
+static void
+explain_refusal (TlStorePg  *self,
+                 PgBulk     *bulk,
+                 Part       *part,
+                 GError    **error)
+{
+  for (guint i = 0; i < part->events->len; i++)
+    {
+      g_auto(TlPgParams) params = { NULL };
+      g_autoptr(GError) row_error = NULL;
+      gboolean ok;
+
+      tl_pg_params_init (&params);
+      tl_pg_params_int64 (&params, part->first_id + i);
+      if (!tl_pg_exec_command (self, "SAVEPOINT tl_row", NULL, bulk->what, NULL))
+        return;
+      ok = tl_pg_exec_command (self, move_sql, &params, bulk->what, &row_error);
+      tl_pg_exec_command (self, "ROLLBACK TO SAVEPOINT tl_row", NULL, bulk->what, NULL);
+      if (!ok)
+        {
+          /* Translators: "Could not save event 3 of 120", said of an import */
+          g_autofree char *what = g_strdup_printf (_("Could not save event %u of %u"),
+                                                   bulk->n_given + i + 1,
+                                                   bulk->n_given + part->events->len);
+          const char *reason = strstr (row_error->message, ": ");
+
+          g_clear_error (error);
+          g_set_error (error, TL_STORE_ERROR, row_error->code, "%s%s", what,
+                       reason != NULL ? reason : "");
+          return;
+        }
+    }
+}
+
+static gboolean
+add_part (TlStorePg     *self,
+          PgBulk        *bulk,
+          GPtrArray     *events,
+          const guint8  *digests,
+          gint64        *case_ids,
+          GError       **error)
+{
+  g_auto(TlPgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  Part *part = g_new0 (Part, 1);
+
+  part->events = g_ptr_array_ref (events);
+  part->first_id = bulk->next_id;
+  part->skipped = g_new (gboolean, MAX (events->len, 1));
+  part->case_ids = case_ids;
+  g_ptr_array_add (bulk->parts, part);
+  for (guint i = 0; i < events->len; i++)
+    part->skipped[i] = TRUE;
+
+  if (events->len == 0)
+    return TRUE;
+
+  if (!copy_part (self, bulk, part, digests, error) ||
+      !tl_pg_exec_command (self, "SAVEPOINT tl_part", NULL, bulk->what, error))
+    return FALSE;
+
+  tl_pg_params_init (&params);
+  tl_pg_params_text (&params, NULL);
+  result = tl_pg_exec (self, move_sql, &params, bulk->what, error);
+  if (result == NULL)
+    {
+      tl_pg_exec_command (self, "ROLLBACK TO SAVEPOINT tl_part", NULL, bulk->what, NULL);
+      explain_refusal (self, bulk, part, error);
+      return FALSE;
+    }
+
+  for (int r = 0; r < PQntuples (result); r++)
+    {
+      gint64 id = tl_pg_get_int64 (result, r, 0, 0);
+
+      part->skipped[id - part->first_id] = FALSE;
+      bulk->end_id = MAX (bulk->end_id, id + 1);
+    }
+  bulk->n_added += PQntuples (result);
+  bulk->next_id += events->len;
+  bulk->n_given += events->len;
+
+  return tl_pg_exec_command (self, clear_sql, NULL, bulk->what, error);
+}
+
+/* Vfuncs */
+
+static gpointer
+pg_bulk_begin (TlStoreBackend  *backend,
+               gboolean         keyed,
+               const char      *operator_name,
+               const char      *source,
+               GError         **error)
+{
+  TlStorePg *self = TL_STORE_PG (backend);
+  g_autoptr(PGresult) result = NULL;
+  PgBulk *bulk = g_new0 (PgBulk, 1);
+
+  bulk->keyed = keyed;
+  bulk->operator_name = g_strdup (operator_name);
+  bulk->source = g_strdup (source);
+  bulk->now = tl_store_now ();
+  bulk->what = keyed ? _("Could not import the events") : _("Could not save the events");
+  bulk->parts = g_ptr_array_new_with_free_func (part_free);
+
+  if (!tl_pg_begin (self, error))
+    goto failed;
+  if (!tl_pg_exec_command (self, lock_sql, NULL, bulk->what, error) ||
+      !tl_pg_exec_command (self, create_temp_sql, NULL, bulk->what, error) ||
+      (result = tl_pg_exec (self, next_id_sql, NULL, bulk->what, error)) == NULL)
+    {
+      tl_pg_rollback (self);
+      goto failed;
+    }
+
+  bulk->first_id = bulk->next_id = bulk->end_id = tl_pg_get_int64 (result, 0, 0, 1);
+  self->in_bulk = TRUE;
+  return bulk;
+
+failed:
+  pg_bulk_free (bulk);
+  return NULL;
+}
+
+static gboolean
+pg_bulk_add (TlStoreBackend  *backend,
+             gpointer         data,
+             GPtrArray       *events,
+             const guint8    *key_digests,
+             GError         **error)
+{
+  return add_part (TL_STORE_PG (backend), data, events, key_digests, NULL, error);
+}
+
+static gboolean
+pg_bulk_add_in_cases (TlStoreBackend      *backend,
+                      gpointer             data,
+                      GPtrArray           *events,
+                      const int           *case_of_event,
+                      const TlCaseStatus  *case_statuses,
+                      guint                n_cases,
+                      GError             **error)
+{
+  TlStorePg *self = TL_STORE_PG (backend);
+  PgBulk *bulk = data;
+  g_autofree gint64 *new_case_ids = g_new0 (gint64, MAX (n_cases, 1));
+  gint64 *case_ids = NULL;
+
+  /* All the cases in one statement (the sample data has thousands), with
+   * ids taken from the identity first so that case c gets the c-th. */
+  if (n_cases > 0)
+    {
+      g_auto(TlPgParams) params = { NULL };
+      g_autoptr(PGresult) result = NULL;
+      g_autoptr(GString) statuses = g_string_new ("{");
+
+      for (guint c = 0; c < n_cases; c++)
+        g_string_append_printf (statuses, "%s%s", c > 0 ? "," : "",
+                                tl_case_status_to_string (case_statuses[c]));
+      g_string_append_c (statuses, '}');
+
+      tl_pg_params_init (&params);
+      tl_pg_params_text (&params, statuses->str);
+      tl_pg_params_int64 (&params, bulk->now);
+      result = tl_pg_exec (self, insert_cases_sql, &params, bulk->what, error);
+      if (result == NULL || PQntuples (result) != (int) n_cases)
+        return FALSE;
+      for (int r = 0; r < PQntuples (result); r++)
+        new_case_ids[tl_pg_get_int64 (result, r, 1, 1) - 1] = tl_pg_get_int64 (result, r, 0, 0);
+    }
+
+  if (case_of_event != NULL)
+    {
+      case_ids = g_new0 (gint64, MAX (events->len, 1));
+      for (guint i = 0; i < events->len; i++)
+        case_ids[i] = case_of_event[i] >= 0 ? new_case_ids[case_of_event[i]] : 0;
+    }
+
+  /* The part owns case_ids from here. */
+  return add_part (self, bulk, events, NULL, case_ids, error);
+}
+
+static void
+pg_bulk_abort (TlStoreBackend *backend,
+               gpointer        data)
+{
+  TlStorePg *self = TL_STORE_PG (backend);
+
+  tl_pg_rollback (self);
+  self->in_bulk = FALSE;
+  pg_bulk_free (data);
+}
+
+static gboolean
+pg_bulk_commit (TlStoreBackend  *backend,
+                gpointer         data,
+                guint           *out_n_added,
+                guint           *out_n_skipped,
+                GError         **error)
+{
+  TlStorePg *self = TL_STORE_PG (backend);
+  PgBulk *bulk = data;
+  g_auto(TlPgParams) audit = { NULL };
+  g_auto(TlPgParams) identity = { NULL };
+
+  tl_pg_params_init (&audit);
+  tl_pg_params_text (&audit, bulk->operator_name);
+  tl_pg_params_int64 (&audit, bulk->now);
+  tl_pg_params_text (&audit, bulk->source);
+  tl_pg_params_int64 (&audit, bulk->first_id);
+  tl_pg_params_int64 (&audit, bulk->end_id);
+  tl_pg_params_init (&identity);
+  tl_pg_params_int64 (&identity, bulk->next_id - 1);
+
+  if ((bulk->n_added > 0 &&
+       (!tl_pg_exec_command (self, audit_import_sql, &audit, bulk->what, error) ||
+        !tl_pg_exec_command (self, move_identity_sql, &identity, bulk->what, error))) ||
+      !tl_pg_commit (self, bulk->what, error))
+    {
+      pg_bulk_abort (backend, bulk);
+      return FALSE;
+    }
+  self->in_bulk = FALSE;
+
+  for (guint p = 0; p < bulk->parts->len; p++)
+    {
+      Part *part = g_ptr_array_index (bulk->parts, p);
+
+      for (guint i = 0; i < part->events->len; i++)
+        {
+          TlEvent *event = g_ptr_array_index (part->events, i);
+          gint64 case_id;
+
+          if (part->skipped[i])
+            continue;
+          case_id = bulk->keyed ? 0
+                    : part->case_ids != NULL ? part->case_ids[i]
+                    : tl_event_get_case_id (event);
+          tl_event_set_saved (event, part->first_id + i, case_id, 1, bulk->operator_name, bulk->now);
+        }
+    }
+
+  if (out_n_added != NULL)
+    *out_n_added = (guint) bulk->n_added;
+  if (out_n_skipped != NULL)
+    *out_n_skipped = bulk->n_given - (guint) bulk->n_added;
+  if (bulk->n_added > 0)
+    tl_store_backend_emit_changed (backend);
+
+  pg_bulk_free (bulk);
+  return TRUE;
+}
+
+/* Private API */
+
+void
+tl_pg_bulk_class_init (TlStoreBackendClass *klass)
+{
+  klass->bulk_begin = pg_bulk_begin;
+  klass->bulk_add = pg_bulk_add;
+  klass->bulk_add_in_cases = pg_bulk_add_in_cases;
+  klass->bulk_commit = pg_bulk_commit;
+  klass->bulk_abort = pg_bulk_abort;
+}

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <libpq-fe.h>
+
+#include "tl-test-store.h"
+
+gboolean
+tl_test_store_is_server (void)
+{
+  return g_getenv ("TL_TEST_PG_HOST") != NULL;
+}
+
+/* A fresh database from the server's template (which has PostGIS), named
+ * after the test and @name. */
+static char *
+server_database (const char *host,
+                 const char *name)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%s", g_test_get_path (), name);
+  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, key, -1);
+  g_autofree char *dbname = g_strdup_printf ("tl_%.24s", hash);
+  g_autofree char *admin = g_strdup_printf ("host=%s user=tideline dbname=postgres", host);
+  g_autofree char *create = NULL;
+  const char *values[] = { dbname };
+  PGconn *conn = PQconnectdb (admin);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Cannot reach the test server: %s", PQerrorMessage (conn));
+
+  result = PQexecParams (conn, "SELECT 1 FROM pg_database WHERE datname = $1",
+                         1, NULL, values, NULL, NULL, 0);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  if (PQntuples (result) == 0)
+    {
+      /* A name of hex digits this function made: nothing to quote. */
+      create = g_strdup_printf ("CREATE DATABASE %s TEMPLATE tl_template", dbname);
+      PQclear (result);
+      result = PQexec (conn, create);
+      if (PQresultStatus (result) != PGRES_COMMAND_OK)
+        g_error ("Cannot create a test database: %s", PQresultErrorMessage (result));
+    }
+  PQclear (result);
+  PQfinish (conn);
+
+  return g_strdup_printf ("host=%s user=tideline dbname=%s", host, dbname);
+}
+
+char *
+tl_test_store_address (const char *name)
+{
+  const char *host = g_getenv ("TL_TEST_PG_HOST");
+
+  if (host != NULL)
+    return server_database (host, name);
+
+  return g_build_filename (g_get_user_data_dir (), name, NULL);
+}
+
+TlStore *
+tl_test_store_open (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = tl_test_store_address (name);
+  TlStore *store = tl_store_open (address, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}

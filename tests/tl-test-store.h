@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tl-store.h"
+
+G_BEGIN_DECLS
+
+/* The store tests run on both backends: on a file, or, when run under
+ * build-aux/with-pg-server (meson registers each such test a second time,
+ * NAME-pg), on a database of that throwaway server. */
+
+gboolean  tl_test_store_is_server (void);
+/* Where the store @name of this test lives: a file in the test's data
+ * folder, or a database of the server made for this test (the same
+ * @name in the same test is the same database). */
+char     *tl_test_store_address   (const char *name);
+TlStore  *tl_test_store_open      (const char *name);
+
+G_END_DECLS
