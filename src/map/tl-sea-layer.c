@@ -42,37 +42,16 @@ G_DEFINE_FINAL_TYPE (TlSeaLayer, tl_sea_layer, SHUMATE_TYPE_LAYER)
 
 /* helpers */
 
-/* Colours follow the chart: magenta for routeing, and distinct dashes so
- * that the lines read in grey print too. */
 static void
 set_line_style (cairo_t       *cr,
                 TlSeaLineKind  kind)
 {
-  cairo_set_dash (cr, NULL, 0, 0);
-  switch (kind)
-    {
-    case TL_SEA_LINE_SRR:
-      cairo_set_source_rgb (cr, 0.85, 0.40, 0.0);
-      cairo_set_line_width (cr, 2.5);
-      cairo_set_dash (cr, (double[]) { 12, 4, 2, 4 }, 4, 0);
-      break;
-    case TL_SEA_LINE_MEDIAN:
-      cairo_set_source_rgb (cr, 0.10, 0.20, 0.55);
-      cairo_set_line_width (cr, 1.5);
-      cairo_set_dash (cr, (double[]) { 8, 4 }, 2, 0);
-      break;
-    case TL_SEA_LINE_TERRITORIAL:
-      cairo_set_source_rgb (cr, 0.0, 0.50, 0.50);
-      cairo_set_line_width (cr, 1.2);
-      cairo_set_dash (cr, (double[]) { 2, 3 }, 2, 0);
-      break;
-    case TL_SEA_LINE_TSS:
-    case TL_SEA_N_LINES:
-    default:
-      cairo_set_source_rgb (cr, 0.70, 0.0, 0.55);
-      cairo_set_line_width (cr, 1.2);
-      break;
-    }
+  TlSeaLineStyle style;
+
+  tl_sea_line_get_style (kind, &style);
+  cairo_set_source_rgb (cr, style.red, style.green, style.blue);
+  cairo_set_line_width (cr, style.width);
+  cairo_set_dash (cr, style.dash, style.n_dash, 0);
 }
 
 static void

@@ -372,6 +372,22 @@ tl_sea_line_get_label (TlSeaLineKind kind)
     }
 }
 
+void
+tl_sea_line_get_style (TlSeaLineKind   kind,
+                       TlSeaLineStyle *out_style)
+{
+  static const TlSeaLineStyle styles[TL_SEA_N_LINES] = {
+    [TL_SEA_LINE_SRR] = { 0.85, 0.40, 0.00, 2.5, { 12, 4, 2, 4 }, 4 },
+    [TL_SEA_LINE_MEDIAN] = { 0.10, 0.20, 0.55, 1.5, { 8, 4 }, 2 },
+    [TL_SEA_LINE_TERRITORIAL] = { 0.00, 0.50, 0.50, 1.2, { 2, 3 }, 2 },
+    [TL_SEA_LINE_TSS] = { 0.70, 0.00, 0.55, 1.2, { 0 }, 0 },
+  };
+
+  g_return_if_fail (kind < TL_SEA_N_LINES && out_style != NULL);
+
+  *out_style = styles[kind];
+}
+
 /**
  * tl_sea_line_get_source:
  *

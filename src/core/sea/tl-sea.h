@@ -96,6 +96,18 @@ void          tl_sea_unref                (TlSea         *self);
 gboolean      tl_sea_ensure_loaded        (TlSea         *self,
                                            GError       **error);
 
+/* How a line is drawn, the same on screen and on paper: in logical pixels
+ * of the screen, or points on paper. Colours follow the chart (magenta for
+ * routeing); dashes tell the lines apart in grey print too. */
+typedef struct {
+  double red, green, blue;
+  double width;
+  double dash[4];
+  int    n_dash;
+} TlSeaLineStyle;
+
+void          tl_sea_line_get_style       (TlSeaLineKind   kind,
+                                           TlSeaLineStyle *out_style);
 GPtrArray    *tl_sea_get_paths            (TlSea         *self);
 const char   *tl_sea_line_get_label       (TlSeaLineKind  kind);
 const char   *tl_sea_line_get_source      (TlSeaLineKind  kind);
