@@ -8,6 +8,7 @@
 #include "tl-application.h"
 #include "tl-cli.h"
 #include "tl-preferences-window.h"
+#include "tl-sea.h"
 #include "tl-time.h"
 #include "tl-window.h"
 
@@ -108,6 +109,15 @@ about_activated (GSimpleAction *action,
                                       _("GSHHG, Global Self-consistent, Hierarchical, High-resolution "
                                         "Geography Database, by P. Wessel and W. H. F. Smith"),
                                       GTK_LICENSE_LGPL_3_0, NULL);
+  /* Where the lines in the Strait come from, and how far to trust them. */
+  {
+    g_autoptr(GString) sources = g_string_new (NULL);
+
+    for (int k = 0; k < TL_SEA_N_LINES; k++)
+      g_string_append_printf (sources, "%s%s", k > 0 ? "\n" : "", tl_sea_line_get_source (k));
+    adw_about_window_add_legal_section (about, _("Lines in the Strait (approximate)"),
+                                        sources->str, GTK_LICENSE_CUSTOM, NULL);
+  }
   gtk_window_present (GTK_WINDOW (about));
 }
 

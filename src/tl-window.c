@@ -207,6 +207,32 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
   tl_event_row_bind (TL_EVENT_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
+/* An open case moving at sea gets a dead-reckoning estimate from its
+ * last two positions. */
+static void
+show_estimate (TlWindow  *self,
+               GPtrArray *chain)
+{
+  g_autoptr(TlCase) the_case = NULL;
+  TlSeaEstimate estimate;
+  gboolean open;
+
+  if (chain == NULL || chain->len < 2)
+    {
+      tl_map_view_show_estimate (self->map_view, NULL);
+      return;
+    }
+  the_case = tl_store_get_case (self->store, tl_event_get_case_id (g_ptr_array_index (chain, 0)), NULL);
+  open = the_case != NULL && the_case->status != TL_CASE_STATUS_RESCUED &&
+         the_case->status != TL_CASE_STATUS_LANDED && the_case->status != TL_CASE_STATUS_RETURNED &&
+         the_case->status != TL_CASE_STATUS_CLOSED;
+  if (open && tl_sea_estimate_from_events (tl_sea_get_default (), chain, &estimate) &&
+      estimate.motion.speed >= 0.5)
+    tl_map_view_show_estimate (self->map_view, &estimate);
+  else
+    tl_map_view_show_estimate (self->map_view, NULL);
+}
+
 static void
 selection_changed_cb (TlWindow       *self,
                       guint           position,
@@ -231,6 +257,7 @@ selection_changed_cb (TlWindow       *self,
                    tl_event_get_id (event), error->message);
     }
   tl_map_view_show_case_chain (self->map_view, chain);
+  show_estimate (self, chain);
 }
 
 /* During a replay the map stresses what just happened. */

@@ -12,6 +12,7 @@
 #include "tl-incident-layer.h"
 #include "tl-map-view.h"
 #include "tl-mbtiles-source.h"
+#include "tl-sea-layer.h"
 
 #include <sqlite3.h>
 
@@ -104,6 +105,38 @@ test_layers (void)
   g_assert_false (g_settings_get_boolean (settings, "show-borders"));
   g_settings_reset (settings, "show-places");
   g_settings_reset (settings, "show-borders");
+
+  /* The lines in the Strait: under the markers, each switched by its
+   * action and remembered; the estimate of a case comes and goes. */
+  {
+    TlSeaLayer *sea_layer = NULL;
+    TlSeaEstimate estimate;
+    TlSeaMotion motion = { 315, 5 };
+
+    for (GtkWidget *w = gtk_widget_get_prev_sibling (GTK_WIDGET (layer)); w != NULL;
+         w = gtk_widget_get_prev_sibling (w))
+      if (TL_IS_SEA_LAYER (w))
+        sea_layer = TL_SEA_LAYER (w);
+    g_assert_nonnull (sea_layer);
+    g_assert_true (tl_sea_layer_get_line_visible (sea_layer, TL_SEA_LINE_TSS));
+    g_assert_false (tl_sea_layer_get_line_visible (sea_layer, TL_SEA_LINE_MEDIAN));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "layers.show-sea-median", NULL));
+    g_assert_true (g_settings_get_boolean (settings, "show-sea-median"));
+    g_assert_true (tl_sea_layer_get_line_visible (sea_layer, TL_SEA_LINE_MEDIAN));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "layers.show-sea-tss", NULL));
+    g_assert_false (tl_sea_layer_get_line_visible (sea_layer, TL_SEA_LINE_TSS));
+    g_settings_reset (settings, "show-sea-median");
+    g_settings_reset (settings, "show-sea-tss");
+    g_assert_false (tl_sea_layer_get_line_visible (sea_layer, TL_SEA_LINE_MEDIAN));
+    g_assert_true (tl_sea_layer_get_line_visible (sea_layer, TL_SEA_LINE_TSS));
+
+    tl_sea_estimate (tl_sea_get_default (), 50.88, 1.52, 0, &motion, &estimate);
+    tl_map_view_show_estimate (view, &estimate);
+    g_assert_true (tl_sea_layer_has_estimate (sea_layer));
+    iterate (20);
+    tl_map_view_show_estimate (view, NULL);
+    g_assert_false (tl_sea_layer_has_estimate (sea_layer));
+  }
 
   /* The measuring tool turns on and off as an action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "map.measure", NULL));

@@ -16,6 +16,14 @@
 #define OSM_URL         "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 #define OSM_LICENSE_URI "https://www.openstreetmap.org/copyright"
 
+/* The settings that show each line in the Strait, by TlSeaLineKind. */
+static const char * const sea_keys[TL_SEA_N_LINES] = {
+  [TL_SEA_LINE_SRR] = "show-sea-srr",
+  [TL_SEA_LINE_MEDIAN] = "show-sea-median",
+  [TL_SEA_LINE_TERRITORIAL] = "show-sea-territorial",
+  [TL_SEA_LINE_TSS] = "show-sea-tss",
+};
+
 /* helpers */
 
 static guint
@@ -199,6 +207,12 @@ settings_changed_cb (TlMapView  *self,
       /* Lines between reports go together: routes and case chains. */
       tl_incident_layer_set_show_routes (self->incident_layer, show);
       gtk_widget_set_visible (GTK_WIDGET (self->chain_layer), show);
+    }
+  else if (g_str_has_prefix (key, "show-sea-"))
+    {
+      for (guint k = 0; k < TL_SEA_N_LINES; k++)
+        if (g_str_equal (key, sea_keys[k]))
+          tl_sea_layer_set_line_visible (self->sea_layer, k, g_settings_get_boolean (settings, key));
     }
   else if (g_str_equal (key, "coordinate-format"))
     {
@@ -448,7 +462,11 @@ tl_map_view_set_basemap (TlMapView *self)
 
   shumate_viewport_set_reference_map_source (viewport, self->basemap);
   self->basemap_layer = shumate_map_layer_new (self->basemap, viewport);
-  if (self->place_layer != NULL)
+  /* Under everything: the lines in the Strait are the lowest overlay. */
+  if (self->sea_layer != NULL)
+    shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->basemap_layer),
+                                     SHUMATE_LAYER (self->sea_layer));
+  else if (self->place_layer != NULL)
     shumate_map_insert_layer_behind (self->map, SHUMATE_LAYER (self->basemap_layer),
                                      SHUMATE_LAYER (self->place_layer));
   else
@@ -468,12 +486,14 @@ tl_map_view_layers_init (TlMapView *self)
   self->measure_layer = tl_measure_layer_new (viewport);
   self->chain_layer = tl_case_chain_layer_new (viewport);
   self->pulse_layer = tl_pulse_layer_new (viewport);
+  self->sea_layer = tl_sea_layer_new (viewport);
   self->pick_layer = tl_measure_layer_new (viewport);
   tl_place_layer_set_incident_layer (self->place_layer, self->incident_layer);
   tl_case_chain_layer_set_incident_layer (self->chain_layer, self->incident_layer);
   tl_case_chain_layer_set_place_layer (self->chain_layer, self->place_layer);
   /* Bottom to top: the chain and the rings under the markers they are
    * about, the tools' lines over everything. */
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->sea_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->place_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->chain_layer));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->pulse_layer));
@@ -486,6 +506,12 @@ tl_map_view_layers_init (TlMapView *self)
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       g_autoptr(GAction) action = g_settings_create_action (self->settings, keys[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (self->layer_actions), action);
+    }
+  for (guint k = 0; k < TL_SEA_N_LINES; k++)
+    {
+      g_autoptr(GAction) action = g_settings_create_action (self->settings, sea_keys[k]);
 
       g_action_map_add_action (G_ACTION_MAP (self->layer_actions), action);
     }
@@ -507,6 +533,8 @@ tl_map_view_layers_init (TlMapView *self)
   settings_changed_cb (self, "show-places", self->settings);
   settings_changed_cb (self, "show-routes", self->settings);
   settings_changed_cb (self, "coordinate-format", self->settings);
+  for (guint k = 0; k < TL_SEA_N_LINES; k++)
+    settings_changed_cb (self, sea_keys[k], self->settings);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);

@@ -12,6 +12,7 @@
 #include "tl-place-layer.h"
 #include "tl-pulse-layer.h"
 #include "tl-scale-bar.h"
+#include "tl-sea-layer.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,7 @@ struct _TlMapView
   TlMeasureLayer     *measure_layer;
   TlCaseChainLayer   *chain_layer;
   TlPulseLayer       *pulse_layer;
+  TlSeaLayer         *sea_layer;
   TlMeasureLayer     *pick_layer;       /* the points being picked */
 
   TlCoordinateFormat  format;

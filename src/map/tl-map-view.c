@@ -333,6 +333,7 @@ tl_map_view_dispose (GObject *object)
   self->measure_layer = NULL;
   self->chain_layer = NULL;
   self->pulse_layer = NULL;
+  self->sea_layer = NULL;
   self->pick_layer = NULL;
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "layers", NULL);
@@ -644,6 +645,23 @@ tl_map_view_show_case_chain (TlMapView *self,
   g_return_if_fail (TL_IS_MAP_VIEW (self));
 
   tl_case_chain_layer_set_events (self->chain_layer, events);
+}
+
+/**
+ * tl_map_view_show_estimate:
+ * @estimate: (nullable): the dead-reckoning estimate of the open case
+ *   shown, or %NULL for none
+ *
+ * Draws where the boat will be if it keeps its course and speed: a
+ * dashed track with a cone that widens with time, labelled "estimate".
+ */
+void
+tl_map_view_show_estimate (TlMapView           *self,
+                           const TlSeaEstimate *estimate)
+{
+  g_return_if_fail (TL_IS_MAP_VIEW (self));
+
+  tl_sea_layer_set_estimate (self->sea_layer, estimate);
 }
 
 /**

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "tl-event.h"
+#include "tl-sea.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,8 @@ void       tl_map_view_pick_at       (TlMapView         *self,
 
 void       tl_map_view_show_case_chain (TlMapView       *self,
                                       GPtrArray         *events);
+void       tl_map_view_show_estimate (TlMapView         *self,
+                                      const TlSeaEstimate *estimate);
 void       tl_map_view_set_emphasis_time (TlMapView     *self,
                                       gint64             utc);
 gboolean   tl_map_view_get_bbox      (TlMapView         *self,

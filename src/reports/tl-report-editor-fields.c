@@ -437,6 +437,14 @@ tl_report_editor_build_fields (TlReportEditor *self)
 
       if (field == TL_REPORT_FIELD_CASE)
         adw_preferences_group_add (group, GTK_WIDGET (self->case_status_row));
+      /* Where the position falls: shown, never typed. */
+      if (field == TL_REPORT_FIELD_POSITION)
+        {
+          self->zone_row = ADW_ACTION_ROW (adw_action_row_new ());
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->zone_row), _("Side and Waters"));
+          gtk_widget_set_visible (GTK_WIDGET (self->zone_row), FALSE);
+          adw_preferences_group_add (group, GTK_WIDGET (self->zone_row));
+        }
     }
 
   /* A group none of whose fields this kind has is not shown. */

@@ -52,6 +52,7 @@ struct _TlReportEditor
   TlFieldWidgets       fields[TL_REPORT_N_FIELDS];
   AdwEntryRow         *add_unit_row;
   AdwComboRow         *case_status_row;
+  AdwActionRow        *zone_row;          /* read-only: side, waters, lane */
   GPtrArray           *history_groups;   /* AdwPreferencesGroup, borrowed */
 
   /* owned */

@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "tl-report-editor-private.h"
+#include "tl-sea.h"
 #include "tl-time.h"
 
 /* The one editor of every kind of report: a new one, or an edit of a
@@ -82,6 +83,24 @@ update_actions (TlReportEditor *self)
   gtk_widget_set_visible (self->history_button, existing);
 }
 
+/* Side, waters and lane of the position as typed: read-only. */
+static void
+update_zone (TlReportEditor *self)
+{
+  g_autofree char *text = NULL;
+  TlSeaZone zone = { TL_SEA_SIDE_UNKNOWN, TL_SEA_WATERS_UNKNOWN, TL_SEA_LANE_NONE };
+
+  if (self->zone_row == NULL)
+    return;
+  if (self->check.has_position && self->check.errors[TL_REPORT_FIELD_POSITION] == NULL)
+    tl_sea_classify (tl_sea_get_default (), self->check.latitude, self->check.longitude, &zone);
+  gtk_widget_set_visible (GTK_WIDGET (self->zone_row), zone.side != TL_SEA_SIDE_UNKNOWN);
+  if (zone.side == TL_SEA_SIDE_UNKNOWN)
+    return;
+  text = tl_sea_zone_describe (&zone);
+  adw_action_row_set_subtitle (self->zone_row, text);
+}
+
 static void
 validate (TlReportEditor *self,
           gboolean        show_errors)
@@ -97,6 +116,7 @@ validate (TlReportEditor *self,
   self->valid = tl_report_validate (report, self->zone, self->day_start,
                                     g_get_real_time () / G_USEC_PER_SEC, coastline, &self->check);
   tl_report_editor_show_messages (self, show_errors);
+  update_zone (self);
   update_actions (self);
 }
 

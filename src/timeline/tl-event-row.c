@@ -7,6 +7,7 @@
 #include "tl-coordinates.h"
 #include "tl-event-row.h"
 #include "tl-review.h"
+#include "tl-sea.h"
 #include "tl-time.h"
 
 /* A list row is rebound several times a frame while the list scrolls, so
@@ -108,6 +109,20 @@ describe_counts (TlEvent *event)
     }
   if (unit != NULL && unit[0] != '\0')
     append_count (str, unit);
+  /* Which side of the Strait, whose waters, which lane. */
+  if (tl_event_has_position (event))
+    {
+      TlSeaZone zone;
+
+      tl_sea_classify (tl_sea_get_default (), tl_event_get_latitude (event),
+                       tl_event_get_longitude (event), &zone);
+      if (zone.side != TL_SEA_SIDE_UNKNOWN)
+        {
+          g_autofree char *where = tl_sea_zone_describe (&zone);
+
+          append_count (str, where);
+        }
+    }
 
   return g_string_free (g_steal_pointer (&str), FALSE);
 }

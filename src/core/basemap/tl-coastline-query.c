@@ -98,3 +98,69 @@ tl_coastline_is_land (TlCoastline *self,
 
   return FALSE;
 }
+
+/**
+ * tl_coastline_get_shore:
+ * @self: a loaded model (tl_coastline_ensure_loaded())
+ * @box: where to take the shore from
+ *
+ * The true shoreline inside @box, at full resolution, from the most
+ * detailed dataset covering the box's centre: edges where a dataset's
+ * box cuts the land are left out. Lines drawn from the coast (an
+ * equidistant line, 12 NM offsets) are derived from these points.
+ *
+ * Returns: (transfer full) (element-type double): latitude, longitude
+ *   pairs in degrees, in no particular order
+ */
+GArray *
+tl_coastline_get_shore (TlCoastline    *self,
+                        const TlGeoBox *box)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (double));
+  TlBox world;
+  double cx, cy;
+
+  g_return_val_if_fail (self != NULL, out);
+  g_return_val_if_fail (box != NULL, out);
+
+  tl_coastline_project (box->west, box->north, &world.minx, &world.miny);
+  tl_coastline_project (box->east, box->south, &world.maxx, &world.maxy);
+  cx = (world.minx + world.maxx) / 2;
+  cy = (world.miny + world.maxy) / 2;
+
+  for (int i = TL_N_LAND_DATASETS - 1; i >= 0; i--)
+    {
+      const TlDataset *set = &self->land[i];
+      const TlGeometry *geom = set->levels[TL_LEVEL_FULL];
+
+      if (geom == NULL)
+        continue;
+      if (!set->unbounded &&
+          (cx < set->box.minx || cx > set->box.maxx || cy < set->box.miny || cy > set->box.maxy))
+        continue;
+
+      for (guint l = 0; l < geom->n_lines; l++)
+        {
+          const TlRun *line = &geom->lines[l];
+
+          if (!tl_box_intersects (&line->box, &world))
+            continue;
+          for (guint k = 0; k < line->n; k++)
+            {
+              double x = geom->pts[2 * (line->start + k)];
+              double y = geom->pts[2 * (line->start + k) + 1];
+              double pair[2];
+
+              if (x < world.minx || x > world.maxx || y < world.miny || y > world.maxy)
+                continue;
+              /* The inverse of tl_coastline_project(). */
+              pair[0] = atan (sinh (G_PI * (1 - 2 * y))) * 180.0 / G_PI;
+              pair[1] = x * 360.0 - 180.0;
+              g_array_append_vals (out, pair, 2);
+            }
+        }
+      break;
+    }
+
+  return out;
+}

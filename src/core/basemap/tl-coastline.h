@@ -4,6 +4,8 @@
 #include <glib-object.h>
 #include <cairo.h>
 
+#include "tl-geo.h"
+
 G_BEGIN_DECLS
 
 /* The offline basemap: land, sea and national borders drawn from GSHHG.
@@ -73,6 +75,8 @@ void                  tl_coastline_project             (double                lo
 gboolean              tl_coastline_is_land             (TlCoastline          *self,
                                                         double                latitude,
                                                         double                longitude);
+GArray               *tl_coastline_get_shore           (TlCoastline          *self,
+                                                        const TlGeoBox       *box);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlCoastline, tl_coastline_unref)
 

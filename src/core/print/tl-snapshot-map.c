@@ -466,6 +466,7 @@ tl_snapshot_draw_map (TlSnapshotPage  *page,
 
   tl_coastline_draw_view (coastline, cr, &view, tl_basemap_style_get (o->theme));
   draw_graticule (page);
+  tl_snapshot_draw_sea_lines (page);
   draw_markers (page);
   if (o->show_scale)
     draw_scale (page);

@@ -19,6 +19,9 @@ void     tl_snapshot_layout_project  (const TlSnapshotLayout  *layout,
 gboolean tl_snapshot_draw_map        (TlSnapshotPage          *page,
                                       GError                 **error);
 
+/* tl-snapshot-lines.c */
+void     tl_snapshot_draw_sea_lines   (TlSnapshotPage          *page);
+
 /* tl-snapshot-page.c */
 char    *tl_snapshot_default_title    (const TlSnapshotOptions *options,
                                        GTimeZone               *zone);
