@@ -103,16 +103,19 @@ is_mapped (gpointer data)
 }
 
 static void
-add (TlStore       *store,
-     TlEventKind    kind,
-     TlEventStatus  status,
-     gint64         time,
-     int            people,
-     const char    *operator_name)
+add_in_case (TlStore       *store,
+             TlEventKind    kind,
+             TlEventStatus  status,
+             gint64         time,
+             int            people,
+             const char    *operator_name,
+             gint64         case_id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlEvent) event = tl_event_new (kind);
 
+  g_assert_cmpint (case_id, >=, 0);
+  tl_event_set_case_id (event, case_id);
   tl_event_set_time (event, time);
   tl_event_set_status (event, status);
   tl_event_set_people (event, people);
@@ -120,8 +123,19 @@ add (TlStore       *store,
   g_assert_no_error (error);
 }
 
+static void
+add (TlStore       *store,
+     TlEventKind    kind,
+     TlEventStatus  status,
+     gint64         time,
+     int            people,
+     const char    *operator_name)
+{
+  add_in_case (store, kind, status, time, people, operator_name, 0);
+}
+
 /* Yesterday: one departure of 40. Today: departures of 50 and 60 at
- * 02:00 and 05:00, an open rescue at 06:00, a closed arrival at 09:00. */
+ * 02:00 and 05:00, an open rescue at 06:00 (an open case), a closed arrival at 09:00. */
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -140,7 +154,8 @@ fixture_set_up (Fixture       *f,
   add (f->store, TL_EVENT_KIND_DEPARTURE, TL_EVENT_STATUS_CLOSED, tl_time_shift_days (f->zone, f->day, -1) + 2 * HOUR, 40, "desk-2");
   add (f->store, TL_EVENT_KIND_DEPARTURE, TL_EVENT_STATUS_CLOSED, f->day + 2 * HOUR, 50, "desk-2");
   add (f->store, TL_EVENT_KIND_DEPARTURE, TL_EVENT_STATUS_CLOSED, f->day + 5 * HOUR, 60, "me");
-  add (f->store, TL_EVENT_KIND_RESCUE, TL_EVENT_STATUS_ONGOING, f->day + 6 * HOUR, 60, "desk-2");
+  add_in_case (f->store, TL_EVENT_KIND_RESCUE, TL_EVENT_STATUS_ONGOING, f->day + 6 * HOUR, 60, "desk-2",
+               tl_store_create_case (f->store, TL_CASE_STATUS_DISTRESS, NULL, &error));
   add (f->store, TL_EVENT_KIND_ARRIVAL, TL_EVENT_STATUS_CLOSED, f->day + 9 * HOUR, 60, "desk-2");
 
   f->review = tl_review_new (f->store, f->zone, "me");
@@ -172,18 +187,32 @@ test_review_filter_cursor_summary (Fixture       *f,
 
   g_assert_cmpuint (n_shown (f), ==, 4);
   tl_review_get_summary (f->review, &current, &previous);
-  g_assert_cmpint (current.values[TL_SUMMARY_DEPARTURES], ==, 2);
-  g_assert_cmpint (current.values[TL_SUMMARY_PEOPLE], ==, 110);
+  g_assert_cmpint (current.values[TL_SUMMARY_BOATS_AT_SEA], ==, 2);
+  g_assert_cmpint (current.values[TL_SUMMARY_PEOPLE_AT_SEA], ==, 110);
+  g_assert_cmpint (current.values[TL_SUMMARY_LANDED_UK], ==, 60);
   g_assert_cmpint (current.values[TL_SUMMARY_OPEN_CASES], ==, 1);
-  g_assert_cmpint (previous.values[TL_SUMMARY_DEPARTURES], ==, 1);
-  g_assert_cmpint (previous.values[TL_SUMMARY_PEOPLE], ==, 40);
+  g_assert_cmpint (previous.values[TL_SUMMARY_BOATS_AT_SEA], ==, 1);
+  g_assert_cmpint (previous.values[TL_SUMMARY_PEOPLE_AT_SEA], ==, 40);
+  /* The case's first report is today's. */
+  g_assert_cmpint (previous.values[TL_SUMMARY_OPEN_CASES], ==, 0);
 
-  /* The filter narrows the list and the figures alike. */
+  /* The filter narrows the list and the figures alike; open cases are
+   * cases, whatever the filter. */
   filter->kinds = 1u << TL_EVENT_KIND_DEPARTURE;
   tl_review_set_filter (f->review, filter);
   g_assert_cmpuint (n_shown (f), ==, 2);
   tl_review_get_summary (f->review, &current, NULL);
-  g_assert_cmpint (current.values[TL_SUMMARY_OPEN_CASES], ==, 0);
+  g_assert_cmpint (current.values[TL_SUMMARY_LANDED_UK], ==, 0);
+  g_assert_cmpint (current.values[TL_SUMMARY_PEOPLE_AT_SEA], ==, 110);
+  g_assert_cmpint (current.values[TL_SUMMARY_OPEN_CASES], ==, 1);
+  /* Words: counted over the events found, the same figures. */
+  filter->kinds = 0;
+  tl_filter_set_text (filter, "approx");
+  tl_review_set_filter (f->review, filter);
+  tl_review_get_summary (f->review, &current, NULL);
+  g_assert_cmpint (current.values[TL_SUMMARY_PEOPLE_AT_SEA], ==, 0);
+  g_assert_cmpint (current.values[TL_SUMMARY_OPEN_CASES], ==, 1);
+  tl_filter_set_text (filter, NULL);
   filter->kinds = 0;
   tl_review_set_filter (f->review, filter);
 
@@ -192,10 +221,13 @@ test_review_filter_cursor_summary (Fixture       *f,
   g_assert_true (tl_review_is_replaying (f->review));
   g_assert_cmpuint (n_shown (f), ==, 2);
   tl_review_get_summary (f->review, &current, &previous);
-  g_assert_cmpint (current.values[TL_SUMMARY_PEOPLE], ==, 110);
+  g_assert_cmpint (current.values[TL_SUMMARY_PEOPLE_AT_SEA], ==, 110);
   g_assert_cmpint (current.values[TL_SUMMARY_OPEN_CASES], ==, 0);
   tl_review_set_cursor (f->review, f->day + 7 * HOUR);
   g_assert_cmpuint (n_shown (f), ==, 3);
+  tl_review_get_summary (f->review, &current, NULL);
+  g_assert_cmpint (current.values[TL_SUMMARY_OPEN_CASES], ==, 1);
+  g_assert_cmpint (current.values[TL_SUMMARY_LANDED_UK], ==, 0);
   tl_review_set_cursor (f->review, G_MAXINT64);
   g_assert_false (tl_review_is_replaying (f->review));
   g_assert_cmpuint (n_shown (f), ==, 4);
@@ -270,14 +302,14 @@ test_widgets (Fixture       *f,
   tl_filter_bar_set_review (filter_bar, f->review);
   gtk_window_present (GTK_WINDOW (window));
   wait_for (is_mapped, window, "the window to be shown");
-  wait_for_figure (bar, TL_SUMMARY_PEOPLE, "110");
+  wait_for_figure (bar, TL_SUMMARY_PEOPLE_AT_SEA, "110");
 
   /* Keyboard: Home goes to the start, arrows step, End goes live. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (strip), "strip.start", NULL));
   g_assert_cmpint (tl_review_get_cursor (f->review), ==, f->day);
   g_assert_cmpuint (n_shown (f), ==, 0);
   /* The figures follow on idle, once per burst of changes. */
-  wait_for_figure (bar, TL_SUMMARY_PEOPLE, "0");
+  wait_for_figure (bar, TL_SUMMARY_PEOPLE_AT_SEA, "0");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (strip), "strip.step", "i", 16));
   cursor = tl_review_get_cursor (f->review);
   g_assert_cmpint (cursor, >, f->day);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "tl-review-private.h"
+#include "tl-store-watch.h"
 #include "tl-time.h"
 
 /* What a review's window adds up to (its figures and the previous
@@ -10,33 +11,64 @@
 
 /* helpers */
 
+/* The figures of @filter's window: counted by the store in SQL, or, when
+ * words filter the events (which only the event query matches), over
+ * @events found with them, open cases still from the cases table. */
+static void
+summarize (TlReview   *self,
+           TlFilter   *filter,
+           GListModel *events,
+           TlSummary  *out_summary)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (filter->text == NULL)
+    {
+      if (!tl_store_summarize (self->store, filter, out_summary, &error))
+        g_warning ("Could not count the figures: %s", error->message);
+      return;
+    }
+
+  if (events != NULL)
+    tl_summary_compute_model (events, out_summary);
+  else
+    {
+      g_autoptr(GPtrArray) found = tl_store_query_events (self->store, filter, &error);
+
+      if (found == NULL)
+        {
+          g_warning ("Could not read the previous window: %s", error->message);
+          return;
+        }
+      tl_summary_compute (found, out_summary);
+    }
+  out_summary->values[TL_SUMMARY_OPEN_CASES] = MAX (0, tl_store_count_open_cases (self->store, filter->to, NULL));
+}
+
 static gboolean
 update_summary (gpointer user_data)
 {
   TlReview *self = user_data;
+  g_autoptr(TlFilter) filter = tl_filter_copy (self->criteria);
 
   self->summary_idle = 0;
 
-  tl_summary_compute_model (G_LIST_MODEL (self->model), &self->current);
+  /* During a replay, what had happened by the cursor. */
+  filter->from = tl_event_list_get_from (self->events);
+  filter->to = tl_event_list_get_to (self->events);
+  if (tl_review_is_replaying (self))
+    filter->to = MIN (filter->to, self->cursor + 1);
+  summarize (self, filter, G_LIST_MODEL (self->model), &self->current);
 
   if (self->previous_stale)
     {
-      g_autoptr(TlFilter) filter = tl_filter_copy (self->criteria);
-      g_autoptr(GPtrArray) events = NULL;
-      g_autoptr(GError) error = NULL;
-
       tl_window_shift (self->zone, tl_event_list_get_from (self->events),
                        tl_event_list_get_to (self->events), -1, &filter->from, &filter->to);
       /* During a replay, compare like with like: the same stretch of the
        * previous window. */
       if (tl_review_is_replaying (self))
         filter->to = MIN (filter->to, filter->from + (self->cursor - tl_event_list_get_from (self->events)) + 1);
-
-      events = tl_store_query_events (self->store, filter, &error);
-      if (events != NULL)
-        tl_summary_compute (events, &self->previous);
-      else
-        g_warning ("Could not read the previous window: %s", error->message);
+      summarize (self, filter, NULL, &self->previous);
       self->previous_stale = tl_review_is_replaying (self);
     }
 

@@ -588,7 +588,8 @@ tl_review_set_cursor (TlReview *self,
   else
     gtk_filter_changed (GTK_FILTER (self->cursor_filter), change);
 
-  self->previous_stale = TRUE;
+  /* The figures follow the cursor, even where no event is passed. */
+  tl_review_queue_summary (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR]);
 }
 

@@ -493,10 +493,73 @@ migrate_to_3 (TlStore  *self,
   return TRUE;
 }
 
+/* Schema 4, for the watch: what needs action now and the hand-over.
+ *
+ * cases_open: the open cases, a handful among hundreds of thousands, for
+ * the summary's count and the board; a query names the same condition.
+ * audit_at: "since the last shift" reads the audit by time.
+ * watch_log: the coordinators' free-text log (hand-over notes), with its
+ * own append-only audit, as reports have theirs (it records no person:
+ * the author is the operator name the desk signs reports with).
+ * operator_marks: per database and per operator, when they last looked
+ * at the list and when their last session ended. */
+static const char schema_4_sql[] =
+  "CREATE INDEX cases_open ON cases (id)"
+  "  WHERE status NOT IN ('landed', 'returned', 'closed');"
+  "CREATE INDEX audit_at ON audit (at);"
+  "CREATE TABLE watch_log ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  at INTEGER NOT NULL,"
+  "  author TEXT NOT NULL,"
+  "  text TEXT NOT NULL CONSTRAINT watch_log_text_not_empty CHECK (length (trim (text)) > 0),"
+  "  revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),"
+  "  updated_by TEXT NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX watch_log_at ON watch_log (at);"
+  "CREATE TABLE watch_log_audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  entry_id INTEGER NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),"
+  "  operator TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT"
+  ");"
+  "CREATE INDEX watch_log_audit_entry ON watch_log_audit (entry_id);"
+  "CREATE TRIGGER watch_log_audit_no_update BEFORE UPDATE ON watch_log_audit BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit log cannot be changed');"
+  "END;"
+  "CREATE TRIGGER watch_log_audit_no_delete BEFORE DELETE ON watch_log_audit BEGIN"
+  "  SELECT RAISE (ABORT, 'the audit log cannot be changed');"
+  "END;"
+  "CREATE TABLE operator_marks ("
+  "  operator TEXT NOT NULL,"
+  "  mark TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  PRIMARY KEY (operator, mark)"
+  ") WITHOUT ROWID;";
+
+static gboolean
+migrate_to_4 (TlStore  *self,
+              GError  **error)
+{
+  int rc = sqlite3_exec (self->db, schema_4_sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not prepare the database"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static const TlMigration migrations[] = {
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
+  migrate_to_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_STORE_SCHEMA_VERSION);
