@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "tl-store-watch.h"
@@ -208,6 +209,32 @@ test_store (void)
   g_assert_cmpint (s.values[TL_SUMMARY_OPEN_CASES], ==, 2);
 
   g_assert_cmpint (tl_store_count_in_window (store, day, to, &error), ==, G_N_ELEMENTS (night) + 1);
+
+  /* `tideline summary --json` prints the same figures, one key each,
+   * with no display. */
+  {
+    g_autofree char *tideline = g_test_build_filename (G_TEST_BUILT, "..", "src", "tideline", NULL);
+    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+    g_autoptr(GSubprocess) process = NULL;
+    g_autofree char *out = NULL;
+
+    g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+    g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+    process = g_subprocess_launcher_spawn (launcher, &error, tideline, "summary", "--database", path,
+                                           "--from", "2026-03-01", "--json", NULL);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+    for (guint i = 0; i < TL_SUMMARY_N_FIGURES; i++)
+      {
+        g_autofree char *line = g_strdup_printf ("\"%s\" : %" G_GINT64_FORMAT,
+                                                 tl_summary_figure_get_key (i),
+                                                 i == TL_SUMMARY_OPEN_CASES ? 2 : expected[i]);
+
+        g_assert_nonnull (strstr (out, line));
+      }
+  }
 
   g_clear_object (&store);
   for (guint i = 0; i < 3; i++)

@@ -16,6 +16,7 @@ static const TlCliCommand commands[] = {
   { "export-map", N_("Draw a briefing map of a time window to PNG, PDF or SVG"), tl_cli_export_map },
   { "export-briefing", N_("Write the briefing of a time window as a PDF"), tl_cli_export_briefing },
   { "sitrep", N_("Print the SAR situation report (SITREP) of a case or a report"), tl_cli_sitrep },
+  { "summary", N_("Print the summary’s figures of a time window (--json for scripts)"), tl_cli_summary },
   { "export", N_("Export events to CSV, GeoJSON, KML or GPX"), tl_cli_export },
   { "import", N_("Import events from CSV, GeoJSON, KML or GPX (or daily figures with --statistics)"), tl_cli_import },
 };
