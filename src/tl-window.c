@@ -298,6 +298,7 @@ time_zone_changed_cb (TlWindow *self)
   tl_report_desk_set_time_zone (self->reports, self->zone);
   /* Moves a day window to the new zone's day, through window_changed_cb. */
   tl_review_set_time_zone (self->review, self->zone);
+  tl_open_cases_window_set_time_zone (self->open_cases, self->zone);
   set_up_rows (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->time_strip));
   window_changed_cb (self);
@@ -395,6 +396,8 @@ tl_window_constructed (GObject *object)
   gtk_window_set_title (GTK_WINDOW (self), _("Tideline"));
   adw_window_title_set_title (self->window_title, _("Tideline"));
 
+  tl_window_set_up_board (self);
+
   window_changed_cb (self);
   update_new_pill (self);
 }
@@ -407,6 +410,8 @@ tl_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->reports);
   g_clear_object (&self->exports);
+  if (self->open_cases != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->open_cases)));
   g_clear_handle_id (&self->slide_id, g_source_remove);
   /* Closing the window is looking away: what it showed has been seen. */
   if (self->review != NULL)
@@ -509,6 +514,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, new_button);
 
   tl_window_class_install_actions (widget_class);
+  tl_window_class_install_board (widget_class);
 }
 
 static void

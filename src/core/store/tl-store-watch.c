@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tl-store-private.h"
+#include "tl-case-board.h"
 #include "tl-store-watch.h"
 
 /* The summary's figures, counted by SQLite over the window's rows: the
@@ -226,4 +227,79 @@ tl_store_summarize (TlStore         *self,
 
   *out_summary = summary;
   return TRUE;
+}
+
+/* The board's cases: the open ones opened by now, each with its latest
+ * report, its latest reported position and unit. Newest first, and no
+ * more than a board can show: a file whose old cases were never closed
+ * must not bury tonight's. */
+static const char open_cases_list_sql[] =
+  "SELECT c.id, c.status, c.title, c.opened_at,"
+  "  (SELECT max (boats) FROM events WHERE case_id = c.id),"
+  "  (SELECT max (people) FROM events WHERE case_id = c.id),"
+  "  l.id, l.time, p.latitude, p.longitude, p.time,"
+  "  (SELECT unit FROM events WHERE case_id = c.id AND unit IS NOT NULL"
+  "    ORDER BY time DESC, id DESC LIMIT 1)"
+  " FROM cases c"
+  " LEFT JOIN events l ON l.id = (SELECT id FROM events WHERE case_id = c.id"
+  "   ORDER BY time DESC, id DESC LIMIT 1)"
+  " LEFT JOIN events p ON p.id = (SELECT id FROM events WHERE case_id = c.id"
+  "   AND latitude IS NOT NULL ORDER BY time DESC, id DESC LIMIT 1)"
+  " WHERE c.status NOT IN ('landed', 'returned', 'closed') AND c.opened_at <= ?1"
+  " ORDER BY c.opened_at DESC LIMIT 500";
+
+/**
+ * tl_store_list_open_cases:
+ * @now: cases opened after this time, UTC, are left out
+ *
+ * Returns: (transfer container) (element-type TlOpenCase) (nullable): the
+ *   open cases (at most 500, the most recently opened), in no useful
+ *   order: see tl_open_cases_sort()
+ */
+GPtrArray *
+tl_store_list_open_cases (TlStore  *self,
+                          gint64    now,
+                          GError  **error)
+{
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  int rc = SQLITE_OK;
+
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+
+  stmt = tl_store_prepare_cached (self, open_cases_list_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  cases = g_ptr_array_new_with_free_func ((GDestroyNotify) tl_open_case_free);
+  tl_store_bind_int64 (stmt, 1, now, &rc);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TlOpenCase *c = g_new0 (TlOpenCase, 1);
+
+      c->id = sqlite3_column_int64 (stmt, 0);
+      if (!tl_case_status_from_string (tl_store_column_text (stmt, 1), &c->status))
+        c->status = TL_CASE_STATUS_POSSIBLE;
+      c->title = g_strdup (tl_store_column_text (stmt, 2));
+      c->opened_at = sqlite3_column_int64 (stmt, 3);
+      c->boats = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? TL_COUNT_UNKNOWN : sqlite3_column_int (stmt, 4);
+      c->people = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? TL_COUNT_UNKNOWN : sqlite3_column_int (stmt, 5);
+      c->last_event_id = sqlite3_column_int64 (stmt, 6);
+      c->last_contact = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? c->opened_at
+                                                                      : sqlite3_column_int64 (stmt, 7);
+      c->has_position = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
+      c->latitude = sqlite3_column_double (stmt, 8);
+      c->longitude = sqlite3_column_double (stmt, 9);
+      c->position_time = sqlite3_column_int64 (stmt, 10);
+      c->unit = g_strdup (tl_store_column_text (stmt, 11));
+      g_ptr_array_add (cases, c);
+      rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tl_store_set_error (self, rc, _("Could not read the open cases"), error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&cases);
 }
