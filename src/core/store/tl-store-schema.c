@@ -493,7 +493,7 @@ migrate_to_3 (TlStore  *self,
   return TRUE;
 }
 
-/* Schema 4, for the summary's open cases.
+/* Schema 4, for the summary's open cases and the hand-over.
  *
  * cases.opened_at: when a case opened, its first report's time, or its
  * creation's while it has none; cases_open indexes it for the cases not
@@ -520,7 +520,9 @@ static const char schema_4_sql[] =
   "    WHERE case_id = cases.id), created_at) WHERE id = old.case_id;"
   "END;"
   "CREATE INDEX cases_open ON cases (opened_at)"
-  "  WHERE status NOT IN ('landed', 'returned', 'closed');";
+  "  WHERE status NOT IN ('landed', 'returned', 'closed');"
+  /* "Since the last shift" reads the audit by time. */
+  "CREATE INDEX audit_at ON audit (at);";
 
 static gboolean
 migrate_to_4 (TlStore  *self,
