@@ -65,6 +65,8 @@ update_title (TlWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today",
                                  !tl_review_is_now (self->review));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-day",
+                                 tl_review_can_go_forward (self->review));
 }
 
 static void

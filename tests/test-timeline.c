@@ -232,10 +232,19 @@ test_review_filter_cursor_summary (Fixture       *f,
   g_assert_false (tl_review_is_replaying (f->review));
   g_assert_cmpuint (n_shown (f), ==, 4);
 
-  /* The previous day, by the arrow. */
+  /* Day navigation stops at today. */
+  g_assert_false (tl_review_can_go_forward (f->review));
+  tl_review_shift (f->review, 1);
+  g_assert_cmpint (tl_review_get_from (f->review), ==, f->day);
+
+  /* The previous day, by the arrow; from there, forward again to today. */
   tl_review_shift (f->review, -1);
   g_assert_cmpuint (n_shown (f), ==, 1);
   g_assert_cmpint (tl_review_get_preset (f->review), ==, TL_WINDOW_PRESET_DAY);
+  g_assert_true (tl_review_can_go_forward (f->review));
+  tl_review_shift (f->review, 1);
+  g_assert_cmpint (tl_review_get_from (f->review), ==, f->day);
+  tl_review_shift (f->review, -1);
 }
 
 static void

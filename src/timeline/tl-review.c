@@ -468,7 +468,8 @@ tl_review_show_day (TlReview *self,
  * @direction: -1 for the window before, 1 for the one after
  *
  * Moves to the neighbouring window of equal length: the day before for a
- * day, the 6 hours before for 6 hours.
+ * day, the 6 hours before for 6 hours. Forward stops at the window that
+ * holds now (tl_review_can_go_forward()).
  */
 void
 tl_review_shift (TlReview *self,
@@ -477,6 +478,11 @@ tl_review_shift (TlReview *self,
   gint64 from, to;
 
   g_return_if_fail (TL_IS_REVIEW (self));
+
+  /* Day navigation stops at the window holding now: after it there is
+   * nothing yet to review. */
+  if (direction > 0 && tl_review_get_to (self) > g_get_real_time () / G_USEC_PER_SEC)
+    return;
 
   tl_window_shift (self->zone, tl_review_get_from (self), tl_review_get_to (self),
                    direction, &from, &to);
@@ -639,4 +645,18 @@ tl_review_mark_seen (TlReview *self)
   g_return_if_fail (TL_IS_REVIEW (self));
 
   tl_review_set_seen_before (self, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/**
+ * tl_review_can_go_forward:
+ *
+ * Returns: whether tl_review_shift() can move forward: the window ends
+ *   before now
+ */
+gboolean
+tl_review_can_go_forward (TlReview *self)
+{
+  g_return_val_if_fail (TL_IS_REVIEW (self), FALSE);
+
+  return tl_review_get_to (self) <= g_get_real_time () / G_USEC_PER_SEC;
 }
