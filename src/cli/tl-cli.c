@@ -184,7 +184,7 @@ tl_cli_demo_database_path (void)
  * tl_cli_open_demo_store:
  * @zone: the zone whose "today" the sample day is
  *
- * Regenerates the demo database for today. It is never the user's own
+ * Regenerates the demo database for today, up to now. It is never the user's own
  * database, so it can be thrown away each time.
  *
  * Returns: (transfer full) (nullable): the demo store.
@@ -207,6 +207,9 @@ tl_cli_open_demo_store (GTimeZone  *zone,
     }
 
   tl_time_day_range_at (zone, g_get_real_time () / G_USEC_PER_SEC, &from, &to);
+  /* Today up to now: a report timed in the future would be a report of
+   * something that has not happened. */
+  to = MIN (to, g_get_real_time () / G_USEC_PER_SEC + 1);
   if (!(store = tl_store_open (path, error)))
     return NULL;
 
