@@ -17,6 +17,8 @@ struct _TlPreferencesWindow
   AdwEntryRow          *operator_row;
   AdwComboRow          *zone_row;
   AdwComboRow          *format_row;
+  GtkSpinButton        *overdue_distress_spin;
+  GtkSpinButton        *overdue_spin;
 
   /* owned */
   GSettings            *settings;
@@ -210,6 +212,10 @@ tl_preferences_window_constructed (GObject *object)
   g_settings_bind_with_mapping (self->settings, "coordinate-format", self->format_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, format_get_mapping, format_set_mapping,
                                 NULL, NULL);
+  g_settings_bind (self->settings, "overdue-distress-minutes", self->overdue_distress_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "overdue-minutes", self->overdue_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -304,6 +310,8 @@ tl_preferences_window_class_init (TlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, operator_row);
   gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, zone_row);
   gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, format_row);
+  gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, overdue_distress_spin);
+  gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, overdue_spin);
 }
 
 static void

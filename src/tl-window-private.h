@@ -7,6 +7,7 @@
 #include "tl-export-desk.h"
 #include "tl-filter-bar.h"
 #include "tl-map-view.h"
+#include "tl-open-cases-window.h"
 #include "tl-report-desk.h"
 #include "tl-review.h"
 #include "tl-summary-bar.h"
@@ -59,11 +60,15 @@ struct _TlWindow
   TlReportDesk         *reports;
   /* owned: maps, briefings, SITREPs, imports and exports */
   TlExportDesk         *exports;
+  /* owned: the open-cases board (tl-window-board.c), hidden when closed */
+  TlOpenCasesWindow    *open_cases;
 
   gint64                day_start;    /* start of the window shown */
   guint                 slide_id;     /* keeps "last N hours" up to now */
 };
 
 void tl_window_class_install_actions (GtkWidgetClass *widget_class);
+void tl_window_class_install_board   (GtkWidgetClass *widget_class);
+void tl_window_set_up_board          (TlWindow       *self);
 
 G_END_DECLS

@@ -64,6 +64,8 @@ update_title (TlWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.today",
                                  !tl_review_is_now (self->review));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-day",
+                                 tl_review_can_go_forward (self->review));
 }
 
 static void
@@ -336,6 +338,7 @@ time_zone_changed_cb (TlWindow *self)
   tl_report_desk_set_time_zone (self->reports, self->zone);
   /* Moves a day window to the new zone's day, through window_changed_cb. */
   tl_review_set_time_zone (self->review, self->zone);
+  tl_open_cases_window_set_time_zone (self->open_cases, self->zone);
   set_up_rows (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->time_strip));
   window_changed_cb (self);
@@ -426,6 +429,8 @@ tl_window_constructed (GObject *object)
   gtk_window_set_title (GTK_WINDOW (self), _("Tideline"));
   adw_window_title_set_title (self->window_title, _("Tideline"));
 
+  tl_window_set_up_board (self);
+
   window_changed_cb (self);
   update_new_pill (self);
 }
@@ -438,6 +443,8 @@ tl_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->reports);
   g_clear_object (&self->exports);
+  if (self->open_cases != NULL)
+    gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->open_cases)));
   g_clear_handle_id (&self->slide_id, g_source_remove);
   /* Closing the window is looking away: what it showed has been seen. */
   if (self->review != NULL)
@@ -540,6 +547,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, new_button);
 
   tl_window_class_install_actions (widget_class);
+  tl_window_class_install_board (widget_class);
 }
 
 static void

@@ -2,17 +2,20 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
+#include "tl-cli.h"
 #include "tl-demo.h"
+#include "tl-store-watch.h"
 
 /* Fixed seed of the "realistic day" checks; any seed must pass them. */
 #define SEED 20240712
 
 /* See test_stable_across_builds() */
-#define PINNED_CHECKSUM "c5c81e6d3bd670f20fafd867d1f6e0192bbb833bf2b5433988e6d1f51b18a2f7"
+#define PINNED_CHECKSUM "3a61f5d49c31922fb2703a402f175dd59e46dbcf7a57b1efa3e9c1925fb47d66"
 
 /* Everything the demo generates lies in this box: Berck to Dunkirk,
  * Dungeness to Deal. */
@@ -897,6 +900,31 @@ test_store (void)
   g_assert_no_error (error);
 }
 
+/* The demo database of --demo: today, and nothing after now. */
+static void
+test_today_until_now (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Paris");
+  g_autoptr(TlStore) store = tl_cli_open_demo_store (zone, &error);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (tl_store_count_in_window (store, now + 1, G_MAXINT64, &error), ==, 0);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  {
+    g_autofree char *path = tl_cli_demo_database_path ();
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
+        g_unlink (file);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -916,6 +944,7 @@ main (int   argc,
   g_test_add_func ("/demo/exact-counts", test_exact_counts);
   g_test_add_func ("/demo/invalid", test_invalid);
   g_test_add_func ("/demo/store", test_store);
+  g_test_add_func ("/demo/today-until-now", test_today_until_now);
 
   ret = g_test_run ();
 

@@ -16,6 +16,7 @@ static const TlCliCommand commands[] = {
   { "export-map", N_("Draw a briefing map of a time window to PNG, PDF or SVG"), tl_cli_export_map },
   { "export-briefing", N_("Write the briefing of a time window as a PDF"), tl_cli_export_briefing },
   { "sitrep", N_("Print the SAR situation report (SITREP) of a case or a report"), tl_cli_sitrep },
+  { "summary", N_("Print the summary’s figures of a time window (--json for scripts)"), tl_cli_summary },
   { "export", N_("Export events to CSV, GeoJSON, KML or GPX"), tl_cli_export },
   { "import", N_("Import events from CSV, GeoJSON, KML or GPX (or daily figures with --statistics)"), tl_cli_import },
   { "copy", N_("Copy a whole database, audit included, from a file to a server or back"), tl_cli_copy },
@@ -208,7 +209,7 @@ tl_cli_demo_database_path (void)
  * tl_cli_open_demo_store:
  * @zone: the zone whose "today" the sample day is
  *
- * Regenerates the demo database for today. It is never the user's own
+ * Regenerates the demo database for today, up to now. It is never the user's own
  * database, so it can be thrown away each time.
  *
  * Returns: (transfer full) (nullable): the demo store.
@@ -231,6 +232,9 @@ tl_cli_open_demo_store (GTimeZone  *zone,
     }
 
   tl_time_day_range_at (zone, g_get_real_time () / G_USEC_PER_SEC, &from, &to);
+  /* Today up to now: a report timed in the future would be a report of
+   * something that has not happened. */
+  to = MIN (to, g_get_real_time () / G_USEC_PER_SEC + 1);
   if (!(store = tl_store_open (path, error)))
     return NULL;
 

@@ -84,5 +84,6 @@ int tl_cli_export_briefing (int argc, char **argv);
 int tl_cli_sitrep (int argc, char **argv);
 int tl_cli_copy (int argc, char **argv);
 int tl_cli_migrate (int argc, char **argv);
+int tl_cli_summary (int argc, char **argv);
 
 G_END_DECLS

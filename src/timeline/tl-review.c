@@ -2,30 +2,8 @@
 
 #include "config.h"
 
-#include "tl-review.h"
+#include "tl-review-private.h"
 #include "tl-time.h"
-
-struct _TlReview
-{
-  GObject              parent_instance;
-
-  /* owned */
-  TlStore             *store;
-  GTimeZone           *zone;
-  char                *operator_name;
-  TlEventList         *events;        /* the window, filtered */
-  GtkCustomFilter     *cursor_filter;
-  GtkFilterListModel  *model;         /* events, up to the cursor */
-  TlFilter            *criteria;      /* kinds, statuses, unit, words */
-
-  TlWindowPreset       preset;
-  gint64               cursor;        /* G_MAXINT64: not replaying */
-  gint64               seen_before;
-  TlSummary            current;
-  TlSummary            previous;
-  guint                summary_idle;
-  gboolean             previous_stale;
-};
 
 G_DEFINE_FINAL_TYPE (TlReview, tl_review, G_TYPE_OBJECT)
 
@@ -60,49 +38,6 @@ before_cursor (gpointer item,
   return tl_event_get_time (item) <= self->cursor;
 }
 
-static gboolean
-update_summary (gpointer user_data)
-{
-  TlReview *self = user_data;
-
-  self->summary_idle = 0;
-
-  tl_summary_compute_model (G_LIST_MODEL (self->model), &self->current);
-
-  if (self->previous_stale)
-    {
-      g_autoptr(TlFilter) filter = tl_filter_copy (self->criteria);
-      g_autoptr(GPtrArray) events = NULL;
-      g_autoptr(GError) error = NULL;
-
-      tl_window_shift (self->zone, tl_event_list_get_from (self->events),
-                       tl_event_list_get_to (self->events), -1, &filter->from, &filter->to);
-      /* During a replay, compare like with like: the same stretch of the
-       * previous window. */
-      if (tl_review_is_replaying (self))
-        filter->to = MIN (filter->to, filter->from + (self->cursor - tl_event_list_get_from (self->events)) + 1);
-
-      events = tl_store_query_events (self->store, filter, &error);
-      if (events != NULL)
-        tl_summary_compute (events, &self->previous);
-      else
-        g_warning ("Could not read the previous window: %s", error->message);
-      self->previous_stale = tl_review_is_replaying (self);
-    }
-
-  g_signal_emit (self, signals[SUMMARY_CHANGED], 0);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_summary (TlReview *self,
-               gboolean  previous_too)
-{
-  self->previous_stale |= previous_too;
-  if (self->summary_idle == 0)
-    self->summary_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_summary, self, NULL);
-}
-
 static void
 apply_range (TlReview *self,
              gint64    from,
@@ -117,7 +52,7 @@ apply_range (TlReview *self,
   /* A new window starts live, not half replayed. */
   tl_review_set_cursor (self, G_MAXINT64);
   tl_event_list_set_range (self->events, from, to);
-  queue_summary (self, TRUE);
+  tl_review_queue_summary (self, TRUE);
 
   g_object_freeze_notify (G_OBJECT (self));
   if (old_from != from)
@@ -147,7 +82,7 @@ model_items_changed_cb (TlReview   *self,
                         guint       added,
                         GListModel *model)
 {
-  queue_summary (self, FALSE);
+  tl_review_queue_summary (self, FALSE);
   /* Rows after a change may now start an hour, or no longer. */
   g_signal_emit (self, signals[ROWS_CHANGED], 0);
 }
@@ -156,7 +91,7 @@ static void
 store_changed_cb (TlReview *self,
                   TlStore  *store)
 {
-  queue_summary (self, TRUE);
+  tl_review_queue_summary (self, TRUE);
 }
 
 /* GObject overrides */
@@ -298,6 +233,14 @@ tl_review_init (TlReview *self)
   self->criteria = tl_filter_new (0, 0);
 }
 
+/* private API */
+
+void
+tl_review_emit_summary_changed (TlReview *self)
+{
+  g_signal_emit (self, signals[SUMMARY_CHANGED], 0);
+}
+
 /* public API */
 
 /**
@@ -334,7 +277,7 @@ tl_review_new (TlStore    *store,
                            G_CALLBACK (model_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (store, "events-changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  queue_summary (self, TRUE);
+  tl_review_queue_summary (self, TRUE);
 
   return self;
 }
@@ -417,7 +360,7 @@ tl_review_set_time_zone (TlReview  *self,
       apply_range (self, from, to);
     }
   /* The previous window and the hours rows start are the zone's too. */
-  queue_summary (self, TRUE);
+  tl_review_queue_summary (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_ZONE]);
   g_signal_emit (self, signals[ROWS_CHANGED], 0);
 }
@@ -525,7 +468,8 @@ tl_review_show_day (TlReview *self,
  * @direction: -1 for the window before, 1 for the one after
  *
  * Moves to the neighbouring window of equal length: the day before for a
- * day, the 6 hours before for 6 hours.
+ * day, the 6 hours before for 6 hours. Forward stops at the window that
+ * holds now (tl_review_can_go_forward()).
  */
 void
 tl_review_shift (TlReview *self,
@@ -534,6 +478,11 @@ tl_review_shift (TlReview *self,
   gint64 from, to;
 
   g_return_if_fail (TL_IS_REVIEW (self));
+
+  /* Day navigation stops at the window holding now: after it there is
+   * nothing yet to review. */
+  if (direction > 0 && tl_review_get_to (self) > g_get_real_time () / G_USEC_PER_SEC)
+    return;
 
   tl_window_shift (self->zone, tl_review_get_from (self), tl_review_get_to (self),
                    direction, &from, &to);
@@ -603,7 +552,7 @@ tl_review_set_filter (TlReview       *self,
   g_clear_pointer (&self->criteria, tl_filter_free);
   self->criteria = tl_filter_copy (criteria);
   tl_event_list_set_filter (self->events, self->criteria);
-  queue_summary (self, TRUE);
+  tl_review_queue_summary (self, TRUE);
 }
 
 gint64
@@ -645,7 +594,8 @@ tl_review_set_cursor (TlReview *self,
   else
     gtk_filter_changed (GTK_FILTER (self->cursor_filter), change);
 
-  self->previous_stale = TRUE;
+  /* The figures follow the cursor, even where no event is passed. */
+  tl_review_queue_summary (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR]);
 }
 
@@ -655,29 +605,6 @@ tl_review_is_replaying (TlReview *self)
   g_return_val_if_fail (TL_IS_REVIEW (self), FALSE);
 
   return self->cursor != G_MAXINT64;
-}
-
-/**
- * tl_review_get_summary:
- * @out_current: (out) (optional): the figures of what is shown
- * @out_previous: (out) (optional): the same for the previous window
- */
-void
-tl_review_get_summary (TlReview  *self,
-                       TlSummary *out_current,
-                       TlSummary *out_previous)
-{
-  g_return_if_fail (TL_IS_REVIEW (self));
-
-  if (self->summary_idle != 0)
-    {
-      g_source_remove (self->summary_idle);
-      update_summary (self);
-    }
-  if (out_current != NULL)
-    *out_current = self->current;
-  if (out_previous != NULL)
-    *out_previous = self->previous;
 }
 
 gint64
@@ -708,55 +635,6 @@ tl_review_set_seen_before (TlReview *self,
 }
 
 /**
- * tl_review_is_unseen:
- *
- * Returns: whether @event arrived since the user last looked (and was not
- *   written by the user); before a first look nothing is new, since
- *   everything would be
- */
-gboolean
-tl_review_is_unseen (TlReview *self,
-                     TlEvent  *event)
-{
-  g_return_val_if_fail (TL_IS_REVIEW (self), FALSE);
-
-  return self->seen_before > 0 &&
-         tl_event_get_created_at (event) > self->seen_before &&
-         g_strcmp0 (tl_event_get_created_by (event), self->operator_name) != 0;
-}
-
-/**
- * tl_review_count_unseen:
- * @out_first: (out) (optional): position of the first unseen event
- *
- * Returns: how many events shown are new to the user
- */
-guint
-tl_review_count_unseen (TlReview *self,
-                        guint    *out_first)
-{
-  guint n, count = 0, first = GTK_INVALID_LIST_POSITION;
-
-  g_return_val_if_fail (TL_IS_REVIEW (self), 0);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TlEvent) event = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-
-      if (tl_review_is_unseen (self, event))
-        {
-          if (count++ == 0)
-            first = i;
-        }
-    }
-
-  if (out_first != NULL)
-    *out_first = first;
-  return count;
-}
-
-/**
  * tl_review_mark_seen:
  *
  * The user has looked: nothing received up to now is new any more.
@@ -767,4 +645,18 @@ tl_review_mark_seen (TlReview *self)
   g_return_if_fail (TL_IS_REVIEW (self));
 
   tl_review_set_seen_before (self, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+/**
+ * tl_review_can_go_forward:
+ *
+ * Returns: whether tl_review_shift() can move forward: the window ends
+ *   before now
+ */
+gboolean
+tl_review_can_go_forward (TlReview *self)
+{
+  g_return_val_if_fail (TL_IS_REVIEW (self), FALSE);
+
+  return tl_review_get_to (self) <= g_get_real_time () / G_USEC_PER_SEC;
 }

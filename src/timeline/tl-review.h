@@ -39,6 +39,7 @@ void            tl_review_show_day       (TlReview       *self,
 void            tl_review_shift          (TlReview       *self,
                                           int             direction);
 gboolean        tl_review_is_now         (TlReview       *self);
+gboolean        tl_review_can_go_forward (TlReview       *self);
 gint64          tl_review_get_from       (TlReview       *self);
 gint64          tl_review_get_to         (TlReview       *self);
 

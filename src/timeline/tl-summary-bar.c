@@ -57,9 +57,11 @@ summary_changed_cb (TlSummaryBar *self,
         gtk_widget_add_css_class (change_label, "dim-label");
 
       /* Translators: tooltip of a summary figure: its name, then the
-       * same figure in the previous window of equal length */
-      tooltip = g_strdup_printf (_("%s: %s (previous window: %" PRId64 ")"),
-                                 tl_summary_figure_get_label (i), value, previous.values[i]);
+       * same figure in the previous window of equal length, then what
+       * the figure counts */
+      tooltip = g_strdup_printf (_("%s: %s (previous window: %" PRId64 ")\n%s"),
+                                 tl_summary_figure_get_label (i), value, previous.values[i],
+                                 tl_summary_figure_get_definition (i));
       gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->cells[i].value)), tooltip);
     }
 }

@@ -348,6 +348,7 @@ add_rescue (TlDemoGen   *gen,
             int          on_board,
             const char  *unit,
             const char  *taken_to,
+            gboolean     to_france,
             gboolean     partial)
 {
   static const char * const reasons[] = {
@@ -372,9 +373,17 @@ add_rescue (TlDemoGen   *gen,
   ev->data.deceased = deceased;
   ev->data.missing = missing;
   ev->data.unit = unit;
-  g_snprintf (ev->details, sizeof ev->details,
-              "{\"boat_ref\":\"%s\",\"reason\":\"%s\",\"taken_to\":\"%s\"}",
-              boat_ref, reason, taken_to);
+  /* Taken to a French port: returned to France, as the form records it
+   * (the summary counts them from there). */
+  if (to_france)
+    g_snprintf (ev->details, sizeof ev->details,
+                "{\"boat_ref\":\"%s\",\"reason\":\"%s\",\"taken_to\":\"%s\","
+                "\"outcome\":\"returned_fr\",\"returned_fr\":%d}",
+                boat_ref, reason, taken_to, rescued);
+  else
+    g_snprintf (ev->details, sizeof ev->details,
+                "{\"boat_ref\":\"%s\",\"reason\":\"%s\",\"taken_to\":\"%s\"}",
+                boat_ref, reason, taken_to);
   g_snprintf (ev->notes, sizeof ev->notes, "%c%s; %d taken on board%s%s",
               g_ascii_toupper (reason[0]), reason + 1, rescued,
               partial ? "; the boat continued with the others" : "",
@@ -577,7 +586,7 @@ tl_demo_boat_story (TlDemoGen *gen)
       if (chance (gen, 0.2))
         unit = chance (gen, 0.5) ? "Abeille Normandie" : "Flamant (Marine nationale)";
 
-      gone = add_rescue (gen, boat_ref, AT (f), p, on_board, unit, taken_to, partial);
+      gone = add_rescue (gen, boat_ref, AT (f), p, on_board, unit, taken_to, TRUE, partial);
       on_board -= gone;
       if (!partial || on_board <= 0)
         f_end = f;
@@ -665,7 +674,7 @@ tl_demo_boat_story (TlDemoGen *gen)
       TlDemoPoint p = sea_point (gen, &track, f);
       TlDemoStoryEvent *ev;
 
-      add_rescue (gen, boat_ref, AT (f), p, on_board, unit, landings[dest].name, FALSE);
+      add_rescue (gen, boat_ref, AT (f), p, on_board, unit, landings[dest].name, FALSE, FALSE);
       ev = &gen->story[gen->n_story - 1];
       /* the dead and missing do not arrive; everyone else does, the
        * helicopter's too */

@@ -28,17 +28,19 @@ static const char fts_insert_trigger_sql[] =
   "    VALUES (new.id, new.notes, new.unit, new.place);"
   "END";
 /* True if it is there as above, and every other trigger is one that a
- * bulk add does not fire (an UPDATE or DELETE trigger of schemas 1 and
- * 2): then switching triggers off loses nothing that tl-store-bulk.c's
- * index_fts_sql does not do. */
+ * bulk add does not fire (an UPDATE or DELETE trigger of schemas 1, 2
+ * and 4), or schema 4's cases_opened_insert, which cases_opened_sql does
+ * for a whole part: then switching triggers off loses nothing that
+ * index_fts_sql and cases_opened_sql do not do. */
 static const char triggers_known_sql[] =
   "SELECT EXISTS (SELECT 1 FROM main.sqlite_schema WHERE type = 'trigger'"
   "               AND name = 'events_fts_insert' AND sql = ?1)"
   " AND NOT EXISTS (SELECT 1 FROM main.sqlite_schema WHERE type = 'trigger'"
-  "   AND name <> 'events_fts_insert'"
+  "   AND name NOT IN ('events_fts_insert', 'cases_opened_insert')"
   "   AND (name NOT IN ('events_fts_update', 'events_fts_delete',"
   "                     'audit_no_update', 'audit_no_delete',"
-  "                     'imports_no_update', 'imports_no_delete')"
+  "                     'imports_no_update', 'imports_no_delete',"
+  "                     'cases_opened_update', 'cases_opened_delete')"
   "        OR CASE instr (upper (sql), ' BEGIN') WHEN 0 THEN sql"
   "           ELSE substr (sql, 1, instr (upper (sql), ' BEGIN')) END LIKE '%INSERT%'))"
   " AND NOT EXISTS (SELECT 1 FROM temp.sqlite_schema WHERE type = 'trigger')";

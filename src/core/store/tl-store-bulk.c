@@ -72,6 +72,10 @@ static const char audit_import_sql[] =
 static const char index_fts_sql[] =
   "INSERT INTO events_fts (rowid, notes, unit, place)"
   " SELECT id, notes, unit, place FROM events WHERE id >= ?1 AND id < ?2 ORDER BY id";
+/* What cases_opened_insert (schema 4) does, for the ids [?1, ?2) at once. */
+static const char cases_opened_sql[] =
+  "UPDATE cases SET opened_at = (SELECT min (time) FROM events WHERE case_id = cases.id)"
+  " WHERE id IN (SELECT case_id FROM events WHERE id >= ?1 AND id < ?2 AND case_id IS NOT NULL)";
 /* The same for a part that went in whole, from memory. */
 static const char index_fts_rows_sql[] =
   "INSERT INTO events_fts (rowid, notes, unit, place)"
@@ -450,6 +454,8 @@ add_part (TlStoreBulk  *bulk,
     rc = step_range (self, index_fts_rows_sql, &rows, 0, events->len, error);
   else
     rc = step_range (self, index_fts_sql, NULL, part->first_id, part->first_id + events->len, error);
+  if (rc == SQLITE_OK && bulk->triggers_off && self->schema_version >= 4)
+    rc = step_range (self, cases_opened_sql, NULL, part->first_id, part->first_id + events->len, error);
   if (rc != SQLITE_OK)
     {
       bulk->failed = TRUE;

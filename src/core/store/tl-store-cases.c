@@ -35,7 +35,7 @@ static const char * const case_status_labels[] = {
 };
 
 static const char create_case_sql[] =
-  "INSERT INTO cases (status, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)";
+  "INSERT INTO cases (status, title, created_at, updated_at, opened_at) VALUES (?1, ?2, ?3, ?3, ?3)";
 static const char case_columns_sql[] =
   "SELECT c.id, c.status, c.title, c.created_at, c.updated_at,"
   " (SELECT count(*) FROM events e WHERE e.case_id = c.id)"

@@ -18,7 +18,7 @@
  * tl-store-pg-copy.c. */
 
 static const TlCopyTable tables[] = {
-  { "cases", "id, status, title, created_at, updated_at", "ittii", NULL },
+  { "cases", "id, status, title, created_at, updated_at, opened_at", "ittiii", NULL },
   { "events", TL_STORE_EVENT_COLUMNS ", import_key", "itiirrtiiiiitttitititib", NULL },
   { "routes", "id, event_id, kind, geometry", "iitt", NULL },
   { "audit", "id, event_id, action, operator, at, before, after", "iittitt", NULL },

@@ -27,7 +27,7 @@ typedef enum {
 GQuark tl_store_error_quark (void);
 
 /* The newest schema this build reads and writes. */
-#define TL_STORE_SCHEMA_VERSION 3
+#define TL_STORE_SCHEMA_VERSION 4
 
 typedef struct {
   char   *name;

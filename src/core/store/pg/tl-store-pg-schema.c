@@ -189,10 +189,47 @@ static const char schema_3_sql[] =
   "         geom"
   "  FROM events WHERE geom IS NOT NULL;";
 
+/* Schema 4 (as the file's): cases.opened_at, the time of a case's first
+ * report or its creation's while it has none, and a partial index over
+ * the open cases, for the summary's open cases; the audit by time, for
+ * the hand-over. Statement triggers with transition tables keep
+ * opened_at, so that a bulk add of 100k reports updates each case once. */
+static const char schema_4_sql[] =
+  "ALTER TABLE cases ADD COLUMN opened_at bigint;"
+  "UPDATE cases SET opened_at = coalesce ((SELECT min (time) FROM events"
+  "  WHERE case_id = cases.id), created_at);"
+  "CREATE FUNCTION tl_case_opened_default () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "  BEGIN new.opened_at := coalesce (new.opened_at, new.created_at); RETURN new; END $$;"
+  "CREATE TRIGGER cases_opened_default BEFORE INSERT ON cases"
+  "  FOR EACH ROW EXECUTE FUNCTION tl_case_opened_default ();"
+  "CREATE FUNCTION tl_cases_reopen (ids bigint[]) RETURNS void LANGUAGE sql AS $$"
+  "  UPDATE cases SET opened_at = coalesce ((SELECT min (time) FROM events"
+  "    WHERE case_id = cases.id), created_at) WHERE id = ANY (ids) $$;"
+  "CREATE FUNCTION tl_cases_opened_insert () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "  BEGIN PERFORM tl_cases_reopen (ARRAY (SELECT DISTINCT case_id FROM new_rows"
+  "    WHERE case_id IS NOT NULL)); RETURN NULL; END $$;"
+  "CREATE FUNCTION tl_cases_opened_update () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "  BEGIN PERFORM tl_cases_reopen (ARRAY (SELECT case_id FROM new_rows WHERE case_id IS NOT NULL"
+  "    UNION SELECT case_id FROM old_rows WHERE case_id IS NOT NULL)); RETURN NULL; END $$;"
+  "CREATE FUNCTION tl_cases_opened_delete () RETURNS trigger LANGUAGE plpgsql AS $$"
+  "  BEGIN PERFORM tl_cases_reopen (ARRAY (SELECT DISTINCT case_id FROM old_rows"
+  "    WHERE case_id IS NOT NULL)); RETURN NULL; END $$;"
+  "CREATE TRIGGER cases_opened_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION tl_cases_opened_insert ();"
+  "CREATE TRIGGER cases_opened_update AFTER UPDATE ON events"
+  "  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION tl_cases_opened_update ();"
+  "CREATE TRIGGER cases_opened_delete AFTER DELETE ON events REFERENCING OLD TABLE AS old_rows"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION tl_cases_opened_delete ();"
+  "CREATE INDEX cases_open ON cases (opened_at)"
+  "  WHERE status NOT IN ('landed', 'returned', 'closed');"
+  "CREATE INDEX audit_at ON audit (at);";
+
 static const char *const migrations[] = {
   schema_1_sql,
   schema_2_sql,
   schema_3_sql,
+  schema_4_sql,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_STORE_SCHEMA_VERSION);
