@@ -111,8 +111,13 @@ write_briefing (const char *path,
   options.operator_name = "Watch leader";
   options.created_at = DAY + 3 * 24 * 3600 + 600;
   options.time_zone = utc;
+  GStatBuf st;
+
   g_assert_true (tl_briefing_write_file (path, &options, events, &error));
   g_assert_no_error (error);
+  /* Private like the database, whatever the umask. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 }
 
 /* tests */

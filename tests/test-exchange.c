@@ -384,6 +384,7 @@ test_ogrinfo (gconstpointer data)
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *info = NULL;
+  GStatBuf st;
 
   if (ogrinfo == NULL)
     {
@@ -397,6 +398,8 @@ test_ogrinfo (gconstpointer data)
   path = g_build_filename (dir, name, NULL);
   g_assert_true (tl_export_events_to_file (events, format, path, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   switch (format)
     {
@@ -465,10 +468,14 @@ test_file_replaced_atomically (void)
   g_autofree char *contents = NULL;
   GDir *listing;
   guint n_files = 0;
+  GStatBuf st;
 
-  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (g_file_set_contents_full (path, "old", -1, G_FILE_SET_CONTENTS_NONE, 0644, NULL));
   g_assert_true (tl_export_events_to_file (events, TL_EXCHANGE_FORMAT_CSV, path, NULL, &error));
   g_assert_no_error (error);
+  /* The readable old file is replaced by a private one. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfid,kind,time,"));
 

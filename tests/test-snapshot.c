@@ -219,8 +219,13 @@ write_and_load_png (Fixture                 *f,
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
 
+  GStatBuf st;
+
   g_assert_true (tl_snapshot_write_file (path, TL_SNAPSHOT_FORMAT_GUESS, options, events, &error));
   g_assert_no_error (error);
+  /* Private like the database, whatever the umask. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   return surface;

@@ -151,7 +151,7 @@ tl_export_events_to_file (GPtrArray         *events,
   display = g_filename_display_name (path);
   /* Same folder, so that the rename is atomic. */
   tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       set_io_error (error, display, errno);

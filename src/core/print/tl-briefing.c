@@ -636,7 +636,7 @@ tl_briefing_write_file (const char               *path,
   /* Hidden, and next to the target so the rename cannot cross file systems. */
   tmp_name = g_strdup_printf (".%s.XXXXXX", base);
   tmp_path = g_build_filename (dir, tmp_name, NULL);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0 || !(fp = fdopen (fd, "wb")))
     {
       saved_errno = errno;
