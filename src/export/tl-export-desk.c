@@ -366,6 +366,8 @@ open_sitrep (TlExportDesk *self,
     }
   dialog = tl_sitrep_dialog_new (GTK_WINDOW (self->window), events,
                                  found ? found->id : 0, found ? found->title : NULL);
+  if (found != NULL)
+    tl_sitrep_dialog_set_case_status (dialog, found->status);
   tl_export_desk_set_dialog (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
