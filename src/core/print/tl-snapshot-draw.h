@@ -53,6 +53,7 @@ typedef struct {
 } TlSnapshotPage;
 
 const TlSnapshotPalette *tl_snapshot_palette_get (TlBasemapTheme theme);
+const char              *tl_snapshot_font_family (void);
 
 /* Text set with pango in the page's font */
 typedef enum {
