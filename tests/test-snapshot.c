@@ -492,6 +492,47 @@ parse_svg (const char *path,
   return contents;
 }
 
+/* The gazetteer's names are on the exported map, as in the window: text
+ * a reader (and pdftotext) finds, ports and beaches alike. */
+static void
+test_place_names (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_build_filename (f->dir, "places.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { NULL, path, "-", NULL };
+  TlSnapshotOptions options;
+  int status;
+
+  /* A rescue on Calais: its name goes around the marker, not under it. */
+  g_ptr_array_add (events, event_at (TL_EVENT_KIND_RESCUE, 50.9660, 1.8500, 40));
+  tl_snapshot_options_init (&options);
+  options.paper = TL_SNAPSHOT_PAPER_A4;
+  options.from = 1795651200;
+  options.to = options.from + 24 * 3600;
+  g_assert_true (tl_snapshot_write_file (path, TL_SNAPSHOT_FORMAT_PDF, &options, events, &error));
+  g_assert_no_error (error);
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  argv[0] = pdftotext;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (const char * const *name = (const char * const[]) { "Dover (port)", "Calais (port)", "Boulogne-sur-Mer",
+                                                           "Cap Gris-Nez", "Dunkerque (port)", NULL };
+       *name != NULL; name++)
+    {
+      g_test_message ("looking for %s", *name);
+      g_assert_nonnull (strstr (text, *name));
+    }
+}
+
 static void
 test_svg (Fixture       *f,
           gconstpointer  data)
@@ -825,6 +866,7 @@ main (int   argc,
   g_test_add ("/snapshot/markers", Fixture, NULL, fixture_set_up, test_markers, fixture_tear_down);
   g_test_add_func ("/snapshot/odd-events", test_odd_events);
   g_test_add ("/snapshot/pdf-pages", Fixture, NULL, fixture_set_up, test_pdf_pages, fixture_tear_down);
+  g_test_add ("/snapshot/place-names", Fixture, NULL, fixture_set_up, test_place_names, fixture_tear_down);
   g_test_add ("/snapshot/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
   g_test_add_func ("/snapshot/no-legend", test_no_legend);
   g_test_add_func ("/snapshot/no-furniture", test_no_furniture);

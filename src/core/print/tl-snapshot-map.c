@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The map frame of a snapshot: where it sits on the page, and what goes
- * inside it: basemap, graticule, event markers, scale bar, north arrow. */
+ * inside it: basemap, graticule, event markers, place names, scale bar,
+ * north arrow. */
 
 #include "config.h"
 
@@ -69,8 +70,11 @@ marker_radius (TlEvent *event,
   return u * (2.6 + 1.8 * extra);
 }
 
+/* Draws the markers; adds the box of each to @obstacles, for the place
+ * names to keep clear of. */
 static void
-draw_markers (TlSnapshotPage *page)
+draw_markers (TlSnapshotPage *page,
+              GArray         *obstacles)
 {
   const TlSnapshotLayout *l = &page->layout;
   const TlSnapshotRect *f = &l->map;
@@ -104,6 +108,11 @@ draw_markers (TlSnapshotPage *page)
       m.radius = marker_radius (event, l->u);
       page->counts[kind]++;
       g_array_append_val (markers, m);
+      {
+        TlLabelObstacle box = { m.x - m.radius, m.y - m.radius, 2 * m.radius, 2 * m.radius };
+
+        g_array_append_val (obstacles, box);
+      }
     }
 
   if (markers->len > 1)
@@ -456,6 +465,7 @@ tl_snapshot_draw_map (TlSnapshotPage  *page,
     .borders = o->show_borders,
   };
   g_autoptr(GError) local = NULL;
+  g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (TlLabelObstacle));
 
   if ((o->show_coastline || o->show_borders) && !tl_coastline_ensure_loaded (coastline, &local))
     {
@@ -466,7 +476,8 @@ tl_snapshot_draw_map (TlSnapshotPage  *page,
 
   tl_coastline_draw_view (coastline, cr, &view, tl_basemap_style_get (o->theme));
   draw_graticule (page);
-  draw_markers (page);
+  draw_markers (page, obstacles);
+  tl_snapshot_draw_places (page, (const TlLabelObstacle *) (const void *) obstacles->data, obstacles->len);
   if (o->show_scale)
     draw_scale (page);
   if (o->show_north_arrow)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tl-snapshot.h"
+#include "tl-labels.h"
 #include "tl-snapshot-draw.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,11 @@ void     tl_snapshot_layout_project  (const TlSnapshotLayout  *layout,
                                       double                  *out_y);
 gboolean tl_snapshot_draw_map        (TlSnapshotPage          *page,
                                       GError                 **error);
+
+/* tl-snapshot-places.c */
+guint    tl_snapshot_draw_places      (TlSnapshotPage          *page,
+                                       const TlLabelObstacle   *obstacles,
+                                       guint                    n_obstacles);
 
 /* tl-snapshot-page.c */
 char    *tl_snapshot_default_title    (const TlSnapshotOptions *options,
