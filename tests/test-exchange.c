@@ -404,10 +404,25 @@ test_ogrinfo (gconstpointer data)
   switch (format)
     {
     case TL_EXCHANGE_FORMAT_CSV:
-      info = run_ogrinfo (path, "-oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude");
+      /* No open options: the .csvt sidecar types the columns and makes
+       * the point from the coordinates. */
+      info = run_ogrinfo (path, "");
       g_assert_cmpuint (feature_count (info, NULL), ==, events->len);
       g_assert_nonnull (strstr (info, "Geometry: Point"));
       g_assert_nonnull (strstr (info, "\nid: String"));
+      g_assert_nonnull (strstr (info, "\ntime: DateTime"));
+      g_assert_nonnull (strstr (info, "\npeople: Integer"));
+      g_assert_nonnull (strstr (info, "\ncase_id: Integer"));
+      {
+        g_autofree char *csvt = g_build_filename (dir, "events.csvt", NULL);
+        g_autofree char *full = run_ogrinfo (path, "-q");
+        GStatBuf csvt_st;
+
+        g_assert_cmpint (g_stat (csvt, &csvt_st), ==, 0);
+        g_assert_cmpint (csvt_st.st_mode & 0777, ==, 0600);
+        g_assert_nonnull (strstr (full, "POINT (1.5867123 50.9586712)"));
+        g_unlink (csvt);
+      }
       break;
     case TL_EXCHANGE_FORMAT_GEOJSON:
       info = run_ogrinfo (path, "");
@@ -484,11 +499,17 @@ test_file_replaced_atomically (void)
   while (g_dir_read_name (listing) != NULL)
     n_files++;
   g_dir_close (listing);
-  g_assert_cmpuint (n_files, ==, 1);
+  /* The file and GDAL's sidecar. */
+  g_assert_cmpuint (n_files, ==, 2);
 
   g_assert_false (tl_export_events_to_file (events, TL_EXCHANGE_FORMAT_CSV, missing, NULL, &error));
   g_assert_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_IO);
 
+  {
+    g_autofree char *csvt = g_build_filename (dir, "out.csvt", NULL);
+
+    g_unlink (csvt);
+  }
   g_unlink (path);
   g_rmdir (dir);
 }
