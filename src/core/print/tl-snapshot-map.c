@@ -64,7 +64,15 @@ static double
 marker_radius (TlEvent *event,
                double   u)
 {
-  int people = tl_event_get_people (event);
+  return tl_snapshot_marker_radius (tl_event_get_people (event), u);
+}
+
+/* The radius of a marker for @people on board (unknown below 0), in the
+ * page's units: the size key draws the same. */
+double
+tl_snapshot_marker_radius (int    people,
+                           double u)
+{
   double extra = people > 0 ? sqrt (MIN (people, PEOPLE_FOR_LARGEST) / PEOPLE_FOR_LARGEST) : 0;
 
   return u * (2.6 + 1.8 * extra);

@@ -19,6 +19,8 @@ void     tl_snapshot_layout_project  (const TlSnapshotLayout  *layout,
                                       double                  *out_y);
 gboolean tl_snapshot_draw_map        (TlSnapshotPage          *page,
                                       GError                 **error);
+double   tl_snapshot_marker_radius   (int                      people,
+                                      double                   u);
 
 /* tl-snapshot-places.c */
 guint    tl_snapshot_draw_places      (TlSnapshotPage          *page,
