@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "tl-time.h"
 #include "tl-trend-chart-private.h"
@@ -194,6 +195,7 @@ tl_trend_chart_draw (TlTrendChart *self,
   guint n;
   double slot;
   gboolean line_open = FALSE;
+  guint stride;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -217,6 +219,16 @@ tl_trend_chart_draw (TlTrendChart *self,
   tl_trend_chart_plot_area (self, &area);
   n = tl_trend_get_n_days (self->trend);
   slot = area.size.width / n;
+  {
+    /* The widest a date gets (“30 Sep”), and a gap. */
+    int label_width, label_height;
+    guint days_per_label;
+
+    pango_layout_set_text (layout, "30 Sep", -1);
+    pango_layout_get_pixel_size (layout, &label_width, &label_height);
+    days_per_label = (guint) ceil ((label_width + 12) / MAX (slot, 0.01));
+    stride = days_per_label <= 7 ? 7 : (days_per_label + 6) / 7 * 7;
+  }
   top = tl_trend_get_scale_top (self->trend, self->measure);
 
   /* Scale: the baseline, a middle and a top line, with their values. */
@@ -251,8 +263,9 @@ tl_trend_chart_draw (TlTrendChart *self,
       cairo_rectangle (cr, x + slot * 0.15, area.origin.y + area.size.height - h, slot * 0.7, h);
       cairo_fill (cr);
 
-      /* A date under every week's first day, and under the last. */
-      if ((n - 1 - i) % 7 == 0)
+      /* A date every stride days counted back from the last, the stride
+       * a whole number of weeks once the dates would touch. */
+      if ((n - 1 - i) % stride == 0)
         {
           /* Translators: a date under the trend chart, see strftime */
           g_autofree char *label = tl_time_format (tl_review_get_zone (self->review),
