@@ -507,9 +507,22 @@ test_place_names (Fixture       *f,
   TlSnapshotOptions options;
   int status;
 
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  TlEvent *sighting, *arrival;
+
   /* A rescue on Calais: its name goes around the marker, not under it. */
   g_ptr_array_add (events, event_at (TL_EVENT_KIND_RESCUE, 50.9660, 1.8500, 40));
+  /* A case's track, with the times of its ends. */
+  sighting = event_at (TL_EVENT_KIND_SIGHTING, 50.90, 1.45, 40);
+  arrival = event_at (TL_EVENT_KIND_ARRIVAL, 51.10, 1.30, 40);
+  tl_event_set_case_id (sighting, 5);
+  tl_event_set_case_id (arrival, 5);
+  tl_event_set_time (sighting, 1795651200 + 4 * 3600 + 40 * 60);
+  tl_event_set_time (arrival, 1795651200 + 9 * 3600 + 12 * 60);
+  g_ptr_array_add (events, arrival);
+  g_ptr_array_add (events, sighting);
   tl_snapshot_options_init (&options);
+  options.time_zone = utc;
   options.paper = TL_SNAPSHOT_PAPER_A4;
   options.from = 1795651200;
   options.to = options.from + 24 * 3600;
@@ -531,6 +544,8 @@ test_place_names (Fixture       *f,
       g_test_message ("looking for %s", *name);
       g_assert_nonnull (strstr (text, *name));
     }
+  g_assert_nonnull (strstr (text, "04:40"));
+  g_assert_nonnull (strstr (text, "09:12"));
 }
 
 static void

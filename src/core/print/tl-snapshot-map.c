@@ -474,6 +474,7 @@ tl_snapshot_draw_map (TlSnapshotPage  *page,
   };
   g_autoptr(GError) local = NULL;
   g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (TlLabelObstacle));
+  g_autoptr(GArray) ends = NULL;
 
   if ((o->show_coastline || o->show_borders) && !tl_coastline_ensure_loaded (coastline, &local))
     {
@@ -484,8 +485,10 @@ tl_snapshot_draw_map (TlSnapshotPage  *page,
 
   tl_coastline_draw_view (coastline, cr, &view, tl_basemap_style_get (o->theme));
   draw_graticule (page);
+  ends = tl_snapshot_draw_tracks (page);
   draw_markers (page, obstacles);
-  tl_snapshot_draw_places (page, (const TlLabelObstacle *) (const void *) obstacles->data, obstacles->len);
+  tl_snapshot_draw_places (page, obstacles);
+  tl_snapshot_draw_track_times (page, ends, obstacles);
   if (o->show_scale)
     draw_scale (page);
   if (o->show_north_arrow)

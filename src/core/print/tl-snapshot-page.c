@@ -252,8 +252,11 @@ draw_legend (TlSnapshotPage *page,
     y += 2 * big + 5 * u;
   }
 
+  /* Translators: the legend of an exported map, about the lines between a case's markers */
+  g_string_append (note, _("Lines join a case’s reports in time order; the times at their ends are in the zone of the time window."));
   if (page->n_without_position > 0)
     {
+      g_string_append_c (note, ' ');
       /* Translators: events of the time window that are not drawn */
       g_string_append_printf (note, ngettext ("%u event has no position.",
                                               "%u events have no position.",

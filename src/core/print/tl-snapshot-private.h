@@ -23,9 +23,17 @@ double   tl_snapshot_marker_radius   (int                      people,
                                       double                   u);
 
 /* tl-snapshot-places.c */
+typedef struct {
+  double x, y;     /* page units */
+  gint64 time;     /* UTC seconds */
+} TlSnapshotTrackEnd;
+
+GArray  *tl_snapshot_draw_tracks      (TlSnapshotPage          *page);
+void     tl_snapshot_draw_track_times (TlSnapshotPage          *page,
+                                       GArray                  *ends,
+                                       GArray                  *obstacles);
 guint    tl_snapshot_draw_places      (TlSnapshotPage          *page,
-                                       const TlLabelObstacle   *obstacles,
-                                       guint                    n_obstacles);
+                                       GArray                  *obstacles);
 
 /* tl-snapshot-page.c */
 char    *tl_snapshot_default_title    (const TlSnapshotOptions *options,
