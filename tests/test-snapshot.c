@@ -546,6 +546,20 @@ test_place_names (Fixture       *f,
     }
   g_assert_nonnull (strstr (text, "04:40"));
   g_assert_nonnull (strstr (text, "09:12"));
+  g_assert_nonnull (strstr (text, "People on board:"));
+  g_clear_pointer (&text, g_free);
+
+  /* Counted in hexagons on request, with their key, and no tracks; the
+   * names stay. */
+  options.aggregate = TL_SNAPSHOT_AGGREGATE_ALWAYS;
+  g_assert_true (tl_snapshot_write_file (path, TL_SNAPSHOT_FORMAT_PDF, &options, events, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Reports per hexagon:"));
+  g_assert_nonnull (strstr (text, "Dover (port)"));
+  g_assert_null (strstr (text, "09:12"));
+  g_assert_null (strstr (text, "People on board:"));
 }
 
 static void

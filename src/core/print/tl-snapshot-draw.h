@@ -48,6 +48,8 @@ typedef struct {
   const char              *font_family;
   double                   detail;    /* device pixels per user unit of the output */
   guint                    counts[TL_EVENT_N_KINDS]; /* markers drawn, per kind */
+  guint                    hex_max;   /* reports in the fullest hexagon; 0 when markers are drawn */
+  double                   hex_radius; /* the hexagons' size, page units */
   guint                    n_without_position;
   guint                    n_outside;
 } TlSnapshotPage;

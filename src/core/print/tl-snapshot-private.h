@@ -21,6 +21,10 @@ gboolean tl_snapshot_draw_map        (TlSnapshotPage          *page,
                                       GError                 **error);
 double   tl_snapshot_marker_radius   (int                      people,
                                       double                   u);
+void     tl_snapshot_hexagon_colour  (double                   level,
+                                      double                  *r,
+                                      double                  *g,
+                                      double                  *b);
 
 /* tl-snapshot-places.c */
 typedef struct {
