@@ -344,10 +344,16 @@ tl_briefing_draw_summary (TlBriefing  *b,
     }
   if (shown < cases->len)
     {
-      g_autofree char *more = g_strdup_printf (ngettext ("… and %u more, in the table.",
-                                                         "… and %u more, in the table.",
-                                                         cases->len - shown),
-                                               cases->len - shown);
+      /* Only the list of every report has them all. */
+      gboolean listed = b->n_days <= TL_BRIEFING_LIST_MAX_DAYS || o->annex;
+      g_autofree char *more = listed
+                              ? g_strdup_printf (ngettext ("… and %u more, in the table.",
+                                                           "… and %u more, in the table.",
+                                                           cases->len - shown),
+                                                 cases->len - shown)
+                              : g_strdup_printf (ngettext ("… and %u more.", "… and %u more.",
+                                                           cases->len - shown),
+                                                 cases->len - shown);
 
       tl_briefing_text (b, more, 9, FALSE, x, y, w, TL_BRIEFING_ALIGN_LEFT, TRUE);
     }

@@ -220,7 +220,7 @@ draw_legend (TlSnapshotPage *page,
   /* Hexagons: their ramp, from one report to the fullest. */
   if (page->hex_max > 0)
     {
-      double cy = y + 6 * u, kx;
+      double cy = y + 6 * u, kx, step = 36 * u;
       /* Translators: the key of an exported map whose reports are counted in hexagons */
       const char *lead = _("Reports per hexagon:");
       g_autoptr(PangoLayout) lead_layout = tl_snapshot_text_layout (page, lead, 7, width, 0);
@@ -229,6 +229,14 @@ draw_legend (TlSnapshotPage *page,
       pango_layout_get_extents (lead_layout, NULL, &logical);
       tl_snapshot_draw_text (page, lead, x, cy - 4.5 * u, width, 7, &page->palette->ink, 0);
       kx = x + (double) logical.width / PANGO_SCALE + 6 * u;
+      /* A narrow panel puts the swatches on a line of their own. */
+      if (kx + 5 * step > x + width)
+        {
+          kx = x;
+          cy += 11 * u;
+          y += 11 * u;
+          step = MIN (step, width / 5);
+        }
       for (guint i = 0; i < 5; i++)
         {
           /* The counts at the class's lower edge, on the square-root scale. */
@@ -244,8 +252,8 @@ draw_legend (TlSnapshotPage *page,
           tl_snapshot_set_ink (page->cr, &page->palette->ink, 0.6);
           cairo_set_line_width (page->cr, 0.3 * u);
           cairo_stroke (page->cr);
-          tl_snapshot_draw_text (page, label, kx + 11 * u, cy - 4.5 * u, 30 * u, 7, &page->palette->ink, 0);
-          kx += 36 * u;
+          tl_snapshot_draw_text (page, label, kx + 11 * u, cy - 4.5 * u, step - 11 * u, 7, &page->palette->ink, 0);
+          kx += step;
         }
       y += 14 * u;
     }
