@@ -10,7 +10,8 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "tl-briefing.h"
+#include "tl-briefing-private.h"
+#include "tl-report.h"
 #include "tl-time.h"
 
 /* 26 November 2026, 00:00 UTC. */
@@ -94,7 +95,7 @@ count_pdf_pages (const char *path)
   return n;
 }
 
-static void
+static guint
 write_briefing (const char *path,
                 guint       n_events,
                 const char *marking)
@@ -111,8 +112,32 @@ write_briefing (const char *path,
   options.operator_name = "Watch leader";
   options.created_at = DAY + 3 * 24 * 3600 + 600;
   options.time_zone = utc;
+  GStatBuf st;
+
   g_assert_true (tl_briefing_write_file (path, &options, events, &error));
   g_assert_no_error (error);
+  /* Private like the database, whatever the umask. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  return tl_briefing_count_pages (&options, events);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+  char *text = NULL;
+  int status;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
 }
 
 /* tests */
@@ -121,22 +146,23 @@ static void
 test_briefing_pages (Fixture       *f,
                      gconstpointer  data)
 {
-  static const struct { guint n_events; guint n_pages; } cases[] = {
-    { 0, 3 },     /* cover, a table page that says it is empty, trend */
-    { 51, 3 },    /* one full table page */
-    { 52, 4 },
-    { 100, 4 },
-    { 250, 7 },
+  static const struct { guint n_events; guint min_pages, max_pages; } cases[] = {
+    { 0, 3, 3 },     /* summary and map, a table page that says it is empty, trend */
+    { 40, 3, 3 },    /* one table page */
+    { 100, 4, 5 },
+    { 250, 6, 9 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("brief-%u.pdf", cases[i].n_events);
       g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      guint planned = write_briefing (path, cases[i].n_events, NULL);
 
-      g_assert_cmpuint (tl_briefing_count_pages (cases[i].n_events), ==, cases[i].n_pages);
-      write_briefing (path, cases[i].n_events, NULL);
-      g_assert_cmpuint (count_pdf_pages (path), ==, cases[i].n_pages);
+      /* The plan the footers count with is the file's. */
+      g_assert_cmpuint (count_pdf_pages (path), ==, planned);
+      g_assert_cmpuint (planned, >=, cases[i].min_pages);
+      g_assert_cmpuint (planned, <=, cases[i].max_pages);
     }
 }
 
@@ -145,33 +171,161 @@ test_briefing_marking (Fixture       *f,
                        gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "marked.pdf", NULL);
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
   guint n_markings = 0;
-  int status;
+  guint n_pages = write_briefing (path, 100, "OFFICIAL-SENSITIVE");
 
-  write_briefing (path, 100, "OFFICIAL-SENSITIVE");
-  if (pdftotext == NULL)
+  if (!(text = pdf_text (path)))
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
     }
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &text, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  /* Top and bottom of all four pages. */
+  /* Top and bottom of every page, and its number. */
   for (const char *p = text; (p = strstr (p, "OFFICIAL-SENSITIVE")) != NULL; p++)
     n_markings++;
-  g_assert_cmpuint (n_markings, ==, 8);
-  g_assert_nonnull (strstr (text, "Page 1 of 4"));
-  g_assert_nonnull (strstr (text, "Page 4 of 4"));
+  g_assert_cmpuint (n_markings, ==, 2 * n_pages);
+  for (guint page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", page, n_pages);
+
+      g_assert_nonnull (strstr (text, number));
+    }
   g_assert_nonnull (strstr (text, "Generated 29 November 2026 00:10 UTC by Watch leader"));
   g_assert_nonnull (strstr (text, "Reports per Day"));
+  /* Three days: every report, with its case, and the zone of its times. */
+  g_assert_nonnull (strstr (text, "Reports (times in UTC)"));
+  g_assert_nonnull (strstr (text, "Case"));
+  g_assert_nonnull (strstr (text, "Key points"));
+  g_assert_nonnull (strstr (text, "Open cases"));
+}
+
+/* The title says what and when, with the zone; a month gets a table by
+ * day, the list only in the annex when asked for. */
+static void
+test_briefing_title (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *day = g_build_filename (f->dir, "day.pdf", NULL);
+  g_autofree char *month = g_build_filename (f->dir, "month.pdf", NULL);
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GPtrArray) events = make_events (60);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TlBriefingOptions options;
+  guint plain, with_annex;
+
+  g_assert_nonnull (london);
+  tl_briefing_options_init (&options);
+  options.from = DAY;                   /* London is on UTC in November */
+  options.to = DAY + 24 * 3600;
+  options.time_zone = london;
+  options.created_at = DAY + 24 * 3600;
+  g_assert_true (tl_briefing_write_file (day, &options, events, &error));
+  g_assert_no_error (error);
+  if (!(text = pdf_text (day)))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Channel small-boat activity — 26 Nov 2026, 00:00–24:00 Europe/London"));
+  g_assert_nonnull (strstr (text, "Reports (times in Europe/London)"));
+  g_clear_pointer (&text, g_free);
+
+  options.to = DAY + 30 * 24 * 3600;
+  plain = tl_briefing_count_pages (&options, events);
+  g_assert_true (tl_briefing_write_file (month, &options, events, &error));
+  g_assert_no_error (error);
+  text = pdf_text (month);
+  g_assert_nonnull (strstr (text, "Channel small-boat activity — 26 Nov – 25 Dec 2026 (30 days), Europe/London"));
+  g_assert_nonnull (strstr (text, "Reports by day"));
+  g_assert_nonnull (strstr (text, "Day (Europe/London)"));
+  g_assert_null (strstr (text, "Annex"));
+  options.annex = TRUE;
+  with_annex = tl_briefing_count_pages (&options, events);
+  g_assert_cmpuint (with_annex, >, plain);
+}
+
+/* The longest place of the gazetteer and the longest unit, in every
+ * column: each laid-out cell fits its column, by Pango's extents (the
+ * text a PDF extracts is whole even when drawn clipped). */
+static void
+test_briefing_table_fits (void)
+{
+  g_autofree char *gazetteer = g_test_build_filename (G_TEST_DIST, "..", "resources", "places.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *longest_place = g_strdup ("");
+  g_autofree char *longest_unit = g_strdup ("");
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlEvent) event = tl_event_new (TL_EVENT_KIND_RESCUE);
+  g_autoptr(GPtrArray) events = g_ptr_array_new ();
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/London");
+  const char * const *units = tl_report_default_units ();
+  g_auto(GStrv) cells = NULL;
+  TlBriefingOptions options;
+  TlBriefing b = { 0 };
+
+  g_file_get_contents (gazetteer, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", 2);
+
+      if (fields[0] != NULL && g_utf8_strlen (fields[0], -1) > g_utf8_strlen (longest_place, -1))
+        {
+          g_free (longest_place);
+          longest_place = g_strdup (fields[0]);
+        }
+    }
+  for (guint i = 0; units[i] != NULL; i++)
+    if (g_utf8_strlen (units[i], -1) > g_utf8_strlen (longest_unit, -1))
+      {
+        g_free (longest_unit);
+        longest_unit = g_strdup (units[i]);
+      }
+  g_assert_cmpuint (strlen (longest_place), >, 15);
+  g_assert_cmpuint (strlen (longest_unit), >, 15);
+
+  tl_event_set_id (event, 123456);
+  tl_event_set_case_id (event, 98765);
+  tl_event_set_time (event, DAY + 23 * 3600 + 59 * 60);
+  tl_event_set_place (event, longest_place);
+  tl_event_set_unit (event, longest_unit);
+  tl_event_set_boats (event, 12);
+  tl_event_set_people (event, 1234);
+  tl_event_set_rescued (event, 1234);
+  tl_event_set_deceased (event, 123);
+  tl_event_set_missing (event, 123);
+  tl_event_set_status (event, TL_EVENT_STATUS_CONFIRMED);
+  g_ptr_array_add (events, event);
+
+  tl_briefing_options_init (&options);
+  options.from = DAY;
+  options.to = DAY + 24 * 3600;
+  options.time_zone = zone;
+  tl_briefing_init (&b, NULL, &options, events);
+  cells = tl_briefing_row_cells (&b, event);
+  g_assert_nonnull (strstr (cells[TL_BRIEFING_COLUMN_CASE], "98765"));
+  for (guint c = 0; c < TL_BRIEFING_N_COLUMNS; c++)
+    {
+      double inner = tl_briefing_column_width (c) - 2 * TL_BRIEFING_CELL_PAD;
+      g_autoptr(PangoLayout) layout = tl_briefing_layout (&b, cells[c], TL_BRIEFING_CELL_SIZE, FALSE, inner,
+                                                          TL_BRIEFING_ALIGN_LEFT, TRUE);
+      PangoRectangle ink, logical;
+
+      pango_layout_get_extents (layout, &ink, &logical);
+      g_test_message ("column %u: “%s” in %d lines, %.1f of %.1f pt", c, cells[c],
+                      pango_layout_get_line_count (layout), (double) logical.width / PANGO_SCALE, inner);
+      g_assert_false (pango_layout_is_ellipsized (layout));
+      g_assert_cmpfloat ((double) (logical.x + logical.width) / PANGO_SCALE, <=, inner + 0.01);
+      g_assert_cmpfloat ((double) (ink.x + ink.width) / PANGO_SCALE, <=, inner + 0.5);
+      g_assert_cmpint (logical.x, >=, 0);
+    }
+  tl_briefing_clear (&b);
 }
 
 static void
@@ -268,8 +422,8 @@ test_cli (Fixture       *f,
 
   /* A SITREP of the first report, and refusals. */
   g_assert_cmpint (run_tideline (&out, "sitrep", "--database", db, "--event", "1", NULL), ==, 0);
-  g_assert_true (g_str_has_prefix (out, "SAR SITREP ("));
-  g_assert_nonnull (strstr (out, "\nF. COORDINATING CENTRE: CROSS GRIS-NEZ / HMCG DOVER\n"));
+  g_assert_nonnull (strstr (out, "\nSAR SITREP ("));
+  g_assert_nonnull (strstr (out, "\nF. COORDINATING RCC: CROSS GRIS-NEZ / HMCG DOVER\n"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_tideline (&out, "sitrep", "--database", db, NULL), ==, 2);
   g_clear_pointer (&out, g_free);
@@ -290,6 +444,8 @@ main (int   argc,
 
   g_test_add ("/briefing/pages", Fixture, NULL, fixture_set_up, test_briefing_pages, fixture_tear_down);
   g_test_add ("/briefing/marking", Fixture, NULL, fixture_set_up, test_briefing_marking, fixture_tear_down);
+  g_test_add ("/briefing/title", Fixture, NULL, fixture_set_up, test_briefing_title, fixture_tear_down);
+  g_test_add_func ("/briefing/table-fits", test_briefing_table_fits);
   g_test_add ("/briefing/invalid", Fixture, NULL, fixture_set_up, test_briefing_invalid, fixture_tear_down);
   g_test_add ("/briefing/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
 

@@ -384,6 +384,7 @@ test_ogrinfo (gconstpointer data)
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autofree char *info = NULL;
+  GStatBuf st;
 
   if (ogrinfo == NULL)
     {
@@ -397,14 +398,31 @@ test_ogrinfo (gconstpointer data)
   path = g_build_filename (dir, name, NULL);
   g_assert_true (tl_export_events_to_file (events, format, path, NULL, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
 
   switch (format)
     {
     case TL_EXCHANGE_FORMAT_CSV:
-      info = run_ogrinfo (path, "-oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude");
+      /* No open options: the .csvt sidecar types the columns and makes
+       * the point from the coordinates. */
+      info = run_ogrinfo (path, "");
       g_assert_cmpuint (feature_count (info, NULL), ==, events->len);
       g_assert_nonnull (strstr (info, "Geometry: Point"));
       g_assert_nonnull (strstr (info, "\nid: String"));
+      g_assert_nonnull (strstr (info, "\ntime: DateTime"));
+      g_assert_nonnull (strstr (info, "\npeople: Integer"));
+      g_assert_nonnull (strstr (info, "\ncase_id: Integer"));
+      {
+        g_autofree char *csvt = g_build_filename (dir, "events.csvt", NULL);
+        g_autofree char *full = run_ogrinfo (path, "-q");
+        GStatBuf csvt_st;
+
+        g_assert_cmpint (g_stat (csvt, &csvt_st), ==, 0);
+        g_assert_cmpint (csvt_st.st_mode & 0777, ==, 0600);
+        g_assert_nonnull (strstr (full, "POINT (1.5867123 50.9586712)"));
+        g_unlink (csvt);
+      }
       break;
     case TL_EXCHANGE_FORMAT_GEOJSON:
       info = run_ogrinfo (path, "");
@@ -465,10 +483,14 @@ test_file_replaced_atomically (void)
   g_autofree char *contents = NULL;
   GDir *listing;
   guint n_files = 0;
+  GStatBuf st;
 
-  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (g_file_set_contents_full (path, "old", -1, G_FILE_SET_CONTENTS_NONE, 0644, NULL));
   g_assert_true (tl_export_events_to_file (events, TL_EXCHANGE_FORMAT_CSV, path, NULL, &error));
   g_assert_no_error (error);
+  /* The readable old file is replaced by a private one. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfid,kind,time,"));
 
@@ -477,11 +499,17 @@ test_file_replaced_atomically (void)
   while (g_dir_read_name (listing) != NULL)
     n_files++;
   g_dir_close (listing);
-  g_assert_cmpuint (n_files, ==, 1);
+  /* The file and GDAL's sidecar. */
+  g_assert_cmpuint (n_files, ==, 2);
 
   g_assert_false (tl_export_events_to_file (events, TL_EXCHANGE_FORMAT_CSV, missing, NULL, &error));
   g_assert_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_IO);
 
+  {
+    g_autofree char *csvt = g_build_filename (dir, "out.csvt", NULL);
+
+    g_unlink (csvt);
+  }
   g_unlink (path);
   g_rmdir (dir);
 }

@@ -540,9 +540,9 @@ test_sitrep (Fixture       *fixture,
 
   /* The report belongs to a case: the SITREP covers both reports. */
   text = tl_sitrep_dialog_get_text (dialog);
-  g_assert_true (g_str_has_prefix (text, "SAR SITREP (INITIAL) NO. 1\n"));
+  g_assert_nonnull (strstr (text, "\nTO: CROSS GRIS-NEZ, MRCC DOVER\nSAR SITREP (INITIAL) NO. 1\n"));
   g_assert_nonnull (strstr (text, "\nCASE 1 — OFF WIMEREUX\n"));
-  g_assert_nonnull (strstr (text, "E. ASSISTANCE GIVEN: HELICOPTER DAUPHIN, RNLI DOVER\n"));
+  g_assert_nonnull (strstr (text, "E. ASSISTANCE REQUIRED: NONE STATED; UNITS ENGAGED: HELICOPTER DAUPHIN, RNLI DOVER\n"));
 
   destroy_dialog (GTK_WINDOW (dialog));
   close_window (window);

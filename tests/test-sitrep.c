@@ -12,6 +12,7 @@
 #include <inttypes.h>
 #include <locale.h>
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "tl-cli.h"
 #include "tl-report.h"
@@ -103,18 +104,20 @@ test_sitrep_case (void)
   text = tl_sitrep_build (events, &options);
 
   g_assert_cmpstr (text, ==,
-    "SAR SITREP (INITIAL) NO. 1\n"
+    "DISTRESS\n"
     "DTG: 260530Z NOV 26\n"
     "FROM: CROSS GRIS-NEZ / HMCG DOVER\n"
+    "TO: CROSS GRIS-NEZ, MRCC DOVER\n"
+    "SAR SITREP (INITIAL) NO. 1\n"
     "CASE 12 — INFLATABLE OFF WIMEREUX\n"
     "A. IDENTITY OF CASUALTY: INFLATABLE, APPROX 55 POB\n"
     "B. POSITION: 50°57.520′N 001°35.200′E AT 260512Z NOV 26 (NEAR OFF WIMEREUX)\n"
     "C. SITUATION:\n"
     "   260440Z NOV 26 SIGHTING (CONFIRMED): Aircraft reports an inflatable heading north-west\n"
     "   260512Z NOV 26 RESCUE (ONGOING)\n"
-    "D. PERSONS INVOLVED: 55 POB, 53 RESCUED, 1 DECEASED, 1 MISSING\n"
-    "E. ASSISTANCE GIVEN: HELICOPTER DAUPHIN, RNLI DOVER\n"
-    "F. COORDINATING CENTRE: CROSS GRIS-NEZ / HMCG DOVER\n");
+    "D. NUMBER OF PERSONS AT RISK: 1 (55 POB, 53 RESCUED, 1 DECEASED, 1 MISSING)\n"
+    "E. ASSISTANCE REQUIRED: NONE STATED; UNITS ENGAGED: HELICOPTER DAUPHIN, RNLI DOVER\n"
+    "F. COORDINATING RCC: CROSS GRIS-NEZ / HMCG DOVER\n");
 }
 
 static void
@@ -130,15 +133,121 @@ test_sitrep_stages (void)
   options.centre = "MRCC Falmouth";
   options.created_at = T0;
   subsequent = tl_sitrep_build (events, &options);
-  g_assert_true (g_str_has_prefix (subsequent, "SAR SITREP (SUBSEQUENT) NO. 2\n"));
+  g_assert_nonnull (strstr (subsequent, "\nSAR SITREP (SUBSEQUENT) NO. 2\n"));
   g_assert_nonnull (strstr (subsequent, "\nFROM: MRCC FALMOUTH\n"));
-  g_assert_true (g_str_has_suffix (subsequent, "F. COORDINATING CENTRE: MRCC FALMOUTH\n"));
+  g_assert_true (g_str_has_suffix (subsequent, "F. COORDINATING RCC: MRCC FALMOUTH\n"));
 
   /* Once every report is closed, the series ends. */
   for (guint i = 0; i < events->len; i++)
     tl_event_set_status (g_ptr_array_index (events, i), TL_EVENT_STATUS_CLOSED);
   final = tl_sitrep_build (events, &options);
-  g_assert_true (g_str_has_prefix (final, "SAR SITREP (FINAL) NO. 2\n"));
+  g_assert_true (g_str_has_prefix (final, "ROUTINE\n"));
+  g_assert_nonnull (strstr (final, "\nSAR SITREP (FINAL) NO. 2\n"));
+}
+
+/* With a case, its status decides: open is INITIAL then SUBSEQUENT,
+ * concluded is FINAL; a FINAL asked for an open case is issued, marked. */
+static void
+test_sitrep_case_status (void)
+{
+  g_autoptr(GPtrArray) events = make_case ();
+  TlSitrepOptions options;
+  struct { TlCaseStatus status; guint number; TlSitrepStage stage; } cases[] = {
+    { TL_CASE_STATUS_POSSIBLE, 1, TL_SITREP_STAGE_INITIAL },
+    { TL_CASE_STATUS_DISTRESS, 2, TL_SITREP_STAGE_SUBSEQUENT },
+    { TL_CASE_STATUS_RESCUED, 3, TL_SITREP_STAGE_SUBSEQUENT },
+    { TL_CASE_STATUS_LANDED, 4, TL_SITREP_STAGE_FINAL },
+    { TL_CASE_STATUS_RETURNED, 2, TL_SITREP_STAGE_FINAL },
+    { TL_CASE_STATUS_CLOSED, 1, TL_SITREP_STAGE_FINAL },
+  };
+
+  /* Every report closed, but the case still possible: not final. */
+  for (guint i = 0; i < events->len; i++)
+    tl_event_set_status (g_ptr_array_index (events, i), TL_EVENT_STATUS_CLOSED);
+
+  tl_sitrep_options_init (&options);
+  options.created_at = T0;
+  options.has_case_status = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      options.case_status = cases[i].status;
+      options.number = cases[i].number;
+      g_assert_cmpint (tl_sitrep_decide_stage (events, &options), ==, cases[i].stage);
+      g_assert_false (tl_sitrep_final_is_premature (events, &options));
+    }
+
+  options.case_status = TL_CASE_STATUS_POSSIBLE;
+  options.stage = TL_SITREP_STAGE_FINAL;
+  options.form = TL_SITREP_FORM_FULL;
+  g_assert_true (tl_sitrep_final_is_premature (events, &options));
+  {
+    g_autofree char *text = tl_sitrep_build (events, &options);
+
+    g_assert_nonnull (strstr (text, "\nSAR SITREP (FINAL) NO. 1\n"));
+    g_assert_nonnull (strstr (text, "\nN. ADDITIONAL INFORMATION/CONCLUSION: CASE STATUS POSSIBLE; "
+                                    "CASE NOT CONCLUDED, FINAL ISSUED ON REQUEST\n"));
+  }
+  options.case_status = TL_CASE_STATUS_CLOSED;
+  g_assert_false (tl_sitrep_final_is_premature (events, &options));
+}
+
+/* The full form, word for word against the fixtures, in English and in
+ * the interface language (French here). */
+static void
+check_fixture (const char *text,
+               const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "sitrep", name, NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_sitrep_fixtures (void)
+{
+  g_autoptr(GPtrArray) events = make_case ();
+  TlEvent *departure = make_event (5, TL_EVENT_KIND_DEPARTURE, T0 - 3 * 3600, TL_EVENT_STATUS_CLOSED);
+  TlSitrepOptions options;
+  struct { TlSitrepForm form; TlSitrepLanguage language; const char *file; } fixtures[] = {
+    { TL_SITREP_FORM_SHORT, TL_SITREP_LANGUAGE_ENGLISH, "case-short.en.txt" },
+    { TL_SITREP_FORM_FULL, TL_SITREP_LANGUAGE_ENGLISH, "case-full.en.txt" },
+    { TL_SITREP_FORM_SHORT, TL_SITREP_LANGUAGE_INTERFACE, "case-short.fr.txt" },
+    { TL_SITREP_FORM_FULL, TL_SITREP_LANGUAGE_INTERFACE, "case-full.fr.txt" },
+  };
+
+  if (!french)
+    {
+      g_test_skip ("the build's French catalogue (po/fr/LC_MESSAGES) was not found");
+      return;
+    }
+
+  tl_event_set_place (departure, "Gravelines");
+  tl_event_set_position (departure, 51.0, 2.1);
+  g_ptr_array_add (events, departure);
+  tl_event_set_details (g_ptr_array_index (events, 0),
+                        "{\"conditions\": \"deflating,people_in_water\", \"outcome\": \"landed_uk\"}");
+
+  tl_sitrep_options_init (&options);
+  options.case_id = 12;
+  options.case_title = "Inflatable off Wimereux";
+  options.created_at = T0 + 50 * 60;
+  options.number = 3;
+  options.has_case_status = TRUE;
+  options.case_status = TL_CASE_STATUS_LANDED;
+  options.to = "MRCC Falmouth, Préfecture maritime Manche";
+  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
+    {
+      g_autofree char *text = NULL;
+
+      options.form = fixtures[i].form;
+      options.language = fixtures[i].language;
+      text = tl_sitrep_build (events, &options);
+      check_fixture (text, fixtures[i].file);
+    }
 }
 
 static void
@@ -154,17 +263,19 @@ test_sitrep_single_unknown (void)
   text = tl_sitrep_build (events, &options);
 
   g_assert_cmpstr (text, ==,
-    "SAR SITREP (INITIAL) NO. 1\n"
+    "URGENCY\n"
     "DTG: 260440Z NOV 26\n"
     "FROM: CROSS GRIS-NEZ / HMCG DOVER\n"
+    "TO: CROSS GRIS-NEZ, MRCC DOVER\n"
+    "SAR SITREP (INITIAL) NO. 1\n"
     "REPORT 3\n"
     "A. IDENTITY OF CASUALTY: SMALL BOAT, POB UNKNOWN\n"
     "B. POSITION: NOT KNOWN\n"
     "C. SITUATION:\n"
     "   260440Z NOV 26 DEPARTURE (REPORTED)\n"
-    "D. PERSONS INVOLVED: NOT KNOWN\n"
-    "E. ASSISTANCE GIVEN: NONE REPORTED\n"
-    "F. COORDINATING CENTRE: CROSS GRIS-NEZ / HMCG DOVER\n");
+    "D. NUMBER OF PERSONS AT RISK: NOT KNOWN\n"
+    "E. ASSISTANCE REQUIRED: NONE STATED\n"
+    "F. COORDINATING RCC: CROSS GRIS-NEZ / HMCG DOVER\n");
 }
 
 static void
@@ -229,21 +340,24 @@ test_sitrep_interface (void)
   options.language = TL_SITREP_LANGUAGE_INTERFACE;
   text = tl_sitrep_build (events, &options);
 
-  g_string_append_printf (expected, gt ("SAR SITREP (%s) NO. %u"),
-                          g_dpgettext2 (GETTEXT_PACKAGE, "SITREP stage", "INITIAL"), 1);
-  g_string_append_c (expected, '\n');
+  g_string_append_printf (expected, "%s\n", g_dpgettext2 (GETTEXT_PACKAGE, "SITREP priority", "URGENCY"));
   g_string_append_printf (expected, gt ("DTG: %s"), "260440Z NOV 26");
   g_string_append_c (expected, '\n');
   g_string_append_printf (expected, gt ("FROM: %s"), "CROSS GRIS-NEZ / HMCG DOVER");
+  g_string_append_c (expected, '\n');
+  g_string_append_printf (expected, gt ("TO: %s"), "CROSS GRIS-NEZ, MRCC DOVER");
+  g_string_append_c (expected, '\n');
+  g_string_append_printf (expected, gt ("SAR SITREP (%s) NO. %u"),
+                          g_dpgettext2 (GETTEXT_PACKAGE, "SITREP stage", "INITIAL"), 1);
   g_string_append_c (expected, '\n');
   g_string_append_printf (expected, gt ("REPORT %" PRId64), (gint64) 3);
   g_string_append_c (expected, '\n');
   g_string_append_printf (expected, "%s %s%s\n", gt ("A. IDENTITY OF CASUALTY:"), small_boat, gt (", POB UNKNOWN"));
   g_string_append_printf (expected, "%s %s\n", gt ("B. POSITION:"), gt ("NOT KNOWN"));
   g_string_append_printf (expected, "%s\n   260440Z NOV 26 %s (%s)\n", gt ("C. SITUATION:"), kind, status);
-  g_string_append_printf (expected, "%s %s\n", gt ("D. PERSONS INVOLVED:"), gt ("NOT KNOWN"));
-  g_string_append_printf (expected, "%s %s\n", gt ("E. ASSISTANCE GIVEN:"), gt ("NONE REPORTED"));
-  g_string_append_printf (expected, "%s CROSS GRIS-NEZ / HMCG DOVER\n", gt ("F. COORDINATING CENTRE:"));
+  g_string_append_printf (expected, "%s %s\n", gt ("D. NUMBER OF PERSONS AT RISK:"), gt ("NOT KNOWN"));
+  g_string_append_printf (expected, "%s %s\n", gt ("E. ASSISTANCE REQUIRED:"), gt ("NONE STATED"));
+  g_string_append_printf (expected, "%s CROSS GRIS-NEZ / HMCG DOVER\n", gt ("F. COORDINATING RCC:"));
   g_assert_cmpstr (text, ==, expected->str);
 
   if (french)
@@ -348,7 +462,7 @@ test_sitrep_cli (void)
 
   /* The default is English, the same as --language en. */
   g_assert_cmpint (run_sitrep (db, id, NULL), ==, 0);
-  g_assert_true (g_str_has_prefix (cli_out->str, "SAR SITREP (INITIAL) NO. 1\n"));
+  g_assert_nonnull (strstr (cli_out->str, "\nSAR SITREP (INITIAL) NO. 1\n"));
   g_assert_nonnull (strstr (cli_out->str, "\nA. IDENTITY OF CASUALTY: SMALL BOAT, APPROX 12 POB\n"));
   g_assert_nonnull (strstr (cli_out->str, " SIGHTING (CONFIRMED)\n"));
   english = g_strdup (cli_out->str);
@@ -380,6 +494,91 @@ test_sitrep_cli (void)
   g_string_free (cli_err, TRUE);
 }
 
+/* The case's status, a FINAL asked for too early, a case that never
+ * existed, and the SITREP written to a private file. */
+static int
+run_cli (const char * const *args)
+{
+  g_autofree char **argv = g_memdup2 (args, sizeof (char *) * (g_strv_length ((char **) args) + 1));
+  GPrintFunc old_print, old_printerr;
+  int status;
+
+  g_string_truncate (cli_out, 0);
+  g_string_truncate (cli_err, 0);
+  old_print = g_set_print_handler (print_to_out);
+  old_printerr = g_set_printerr_handler (print_to_err);
+  status = tl_cli_main (g_strv_length (argv), argv);
+  g_set_print_handler (old_print);
+  g_set_printerr_handler (old_printerr);
+  return status;
+}
+
+static void
+test_sitrep_cli_case (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "sitrep-case.db", NULL);
+  g_autofree char *out = g_build_filename (g_get_user_data_dir (), "sitrep.txt", NULL);
+  g_autofree char *case_arg = NULL;
+  g_autofree char *no_case = g_strdup_printf (_("No case %" PRId64 "\n"), (gint64) 99);
+  g_autofree char *written = NULL;
+  g_autoptr(TlEvent) event = make_event (0, TL_EVENT_KIND_SIGHTING, T0, TL_EVENT_STATUS_CONFIRMED);
+  gint64 case_id;
+  GStatBuf st;
+
+  {
+    g_autoptr(TlStore) store = tl_store_open (db, &error);
+
+    g_assert_no_error (error);
+    tl_event_set_people (event, 40);
+    g_assert_true (tl_store_add_event (store, event, "test", &error));
+    case_id = tl_store_create_case (store, TL_CASE_STATUS_POSSIBLE, "Off Gravelines", &error);
+    g_assert_no_error (error);
+    g_assert_true (tl_store_link_event (store, tl_event_get_id (event), case_id, "test", &error));
+    g_assert_no_error (error);
+  }
+  case_arg = g_strdup_printf ("%" PRId64, case_id);
+  cli_out = g_string_new (NULL);
+  cli_err = g_string_new (NULL);
+
+  /* Open case: INITIAL, full form on request, no warning. */
+  g_assert_cmpint (run_cli ((const char *[]) { "tideline", "sitrep", "--database", db, "--case", case_arg,
+                                               "--form", "full", "--to", "MRCC Falmouth", NULL }), ==, 0);
+  g_assert_nonnull (strstr (cli_out->str, "\nTO: MRCC FALMOUTH\nSAR SITREP (INITIAL) NO. 1\n"));
+  g_assert_nonnull (strstr (cli_out->str, "\nN. ADDITIONAL INFORMATION/CONCLUSION: CASE STATUS POSSIBLE\n"));
+  g_assert_cmpstr (cli_err->str, ==, "");
+
+  /* A FINAL for a possible case: issued, with a warning. */
+  g_assert_cmpint (run_cli ((const char *[]) { "tideline", "sitrep", "--database", db, "--case", case_arg,
+                                               "--final", NULL }), ==, 0);
+  g_assert_nonnull (strstr (cli_out->str, "\nSAR SITREP (FINAL) NO. 1\n"));
+  g_assert_cmpstr (cli_err->str, !=, "");
+
+  /* A case that never existed. */
+  g_assert_cmpint (run_cli ((const char *[]) { "tideline", "sitrep", "--database", db, "--case", "99", NULL }), ==, 1);
+  g_assert_cmpstr (cli_err->str, ==, no_case);
+  g_assert_cmpstr (cli_out->str, ==, "");
+
+  /* To a file: private, and nothing printed. */
+  g_assert_cmpint (run_cli ((const char *[]) { "tideline", "sitrep", "--database", db, "--case", case_arg,
+                                               "--priority", "distress", "-o", out, NULL }), ==, 0);
+  g_assert_cmpstr (cli_out->str, ==, "");
+  g_assert_true (g_file_get_contents (out, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "DISTRESS\n"));
+  g_assert_cmpint (g_stat (out, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Bad values: exit 2. */
+  g_assert_cmpint (run_cli ((const char *[]) { "tideline", "sitrep", "--database", db, "--case", case_arg,
+                                               "--form", "long", NULL }), ==, 2);
+  g_assert_cmpint (run_cli ((const char *[]) { "tideline", "sitrep", "--database", db, "--case", case_arg,
+                                               "--priority", "mayday", NULL }), ==, 2);
+
+  g_unlink (out);
+  g_string_free (cli_out, TRUE);
+  g_string_free (cli_err, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +603,9 @@ main (int   argc,
   g_test_add_func ("/sitrep/dtg", test_sitrep_dtg);
   g_test_add_func ("/sitrep/case", test_sitrep_case);
   g_test_add_func ("/sitrep/stages", test_sitrep_stages);
+  g_test_add_func ("/sitrep/case-status", test_sitrep_case_status);
+  g_test_add_func ("/sitrep/fixtures", test_sitrep_fixtures);
+  g_test_add_func ("/sitrep/cli-case", test_sitrep_cli_case);
   g_test_add_func ("/sitrep/single-unknown", test_sitrep_single_unknown);
   g_test_add_func ("/sitrep/catalogue", test_sitrep_catalogue);
   g_test_add_func ("/sitrep/language-names", test_sitrep_language_names);

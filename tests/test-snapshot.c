@@ -219,8 +219,13 @@ write_and_load_png (Fixture                 *f,
   g_autoptr(GError) error = NULL;
   cairo_surface_t *surface;
 
+  GStatBuf st;
+
   g_assert_true (tl_snapshot_write_file (path, TL_SNAPSHOT_FORMAT_GUESS, options, events, &error));
   g_assert_no_error (error);
+  /* Private like the database, whatever the umask. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
   surface = cairo_image_surface_create_from_png (path);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   return surface;
@@ -491,6 +496,76 @@ parse_svg (const char *path,
   g_assert_cmpint (check->depth, ==, 0);
   g_clear_pointer (&check->root, g_free);
   return contents;
+}
+
+/* The gazetteer's names are on the exported map, as in the window: text
+ * a reader (and pdftotext) finds, ports and beaches alike. */
+static void
+test_place_names (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_build_filename (f->dir, "places.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { NULL, path, "-", NULL };
+  TlSnapshotOptions options;
+  int status;
+
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  TlEvent *sighting, *arrival;
+
+  /* A rescue on Calais: its name goes around the marker, not under it. */
+  g_ptr_array_add (events, event_at (TL_EVENT_KIND_RESCUE, 50.9660, 1.8500, 40));
+  /* A case's track, with the times of its ends. */
+  sighting = event_at (TL_EVENT_KIND_SIGHTING, 50.90, 1.45, 40);
+  arrival = event_at (TL_EVENT_KIND_ARRIVAL, 51.10, 1.30, 40);
+  tl_event_set_case_id (sighting, 5);
+  tl_event_set_case_id (arrival, 5);
+  tl_event_set_time (sighting, 1795651200 + 4 * 3600 + 40 * 60);
+  tl_event_set_time (arrival, 1795651200 + 9 * 3600 + 12 * 60);
+  g_ptr_array_add (events, arrival);
+  g_ptr_array_add (events, sighting);
+  tl_snapshot_options_init (&options);
+  options.time_zone = utc;
+  options.paper = TL_SNAPSHOT_PAPER_A4;
+  options.from = 1795651200;
+  options.to = options.from + 24 * 3600;
+  g_assert_true (tl_snapshot_write_file (path, TL_SNAPSHOT_FORMAT_PDF, &options, events, &error));
+  g_assert_no_error (error);
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  argv[0] = pdftotext;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  for (const char * const *name = (const char * const[]) { "Dover (port)", "Calais (port)", "Boulogne-sur-Mer",
+                                                           "Cap Gris-Nez", "Dunkerque (port)", NULL };
+       *name != NULL; name++)
+    {
+      g_test_message ("looking for %s", *name);
+      g_assert_nonnull (strstr (text, *name));
+    }
+  g_assert_nonnull (strstr (text, "04:40"));
+  g_assert_nonnull (strstr (text, "09:12"));
+  g_assert_nonnull (strstr (text, "People on board:"));
+  g_clear_pointer (&text, g_free);
+
+  /* Counted in hexagons on request, with their key, and no tracks; the
+   * names stay. */
+  options.aggregate = TL_SNAPSHOT_AGGREGATE_ALWAYS;
+  g_assert_true (tl_snapshot_write_file (path, TL_SNAPSHOT_FORMAT_PDF, &options, events, &error));
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Reports per hexagon:"));
+  g_assert_nonnull (strstr (text, "Dover (port)"));
+  g_assert_null (strstr (text, "09:12"));
+  g_assert_null (strstr (text, "People on board:"));
 }
 
 static void
@@ -826,6 +901,7 @@ main (int   argc,
   g_test_add ("/snapshot/markers", Fixture, NULL, fixture_set_up, test_markers, fixture_tear_down);
   g_test_add_func ("/snapshot/odd-events", test_odd_events);
   g_test_add ("/snapshot/pdf-pages", Fixture, NULL, fixture_set_up, test_pdf_pages, fixture_tear_down);
+  g_test_add ("/snapshot/place-names", Fixture, NULL, fixture_set_up, test_place_names, fixture_tear_down);
   g_test_add ("/snapshot/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
   g_test_add_func ("/snapshot/no-legend", test_no_legend);
   g_test_add_func ("/snapshot/no-furniture", test_no_furniture);

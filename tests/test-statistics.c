@@ -224,6 +224,50 @@ test_command (void)
   g_clear_pointer (&days, g_array_unref);
 }
 
+/* A file whose headers say nothing Tideline recognises: refused as it
+ * is, imported once the command line names the columns (by name, any
+ * case, or by number), and a column that is not there is a bad argument. */
+static int
+run_import (const char * const *args)
+{
+  g_autofree char **argv = g_memdup2 (args, sizeof (char *) * (g_strv_length ((char **) args) + 1));
+
+  return tl_cli_main (g_strv_length (argv), argv);
+}
+
+static void
+test_command_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "stats-columns.db", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "data", "statistics", "unnamed-columns.csv", NULL);
+  g_autoptr(TlStore) store = tl_store_open (db, &error);
+  g_autoptr(GArray) days = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", csv, NULL }), ==, 1);
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", csv,
+                                                  "--date-column", "Nowhere", NULL }), ==, 2);
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, csv,
+                                                  "--date-column", "when", NULL }), ==, 2);
+  days = tl_store_list_statistics (store, "2026-04-01", "2026-04-03", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 0);
+  g_clear_pointer (&days, g_array_unref);
+
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", csv,
+                                                  "--date-column", "when", "--people-column", "2",
+                                                  "--boats-column", "Craft", NULL }), ==, 0);
+  days = tl_store_list_statistics (store, "2026-04-01", "2026-04-03", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 3);
+  g_assert_cmpstr (g_array_index (days, TlStatisticsDay, 0).date, ==, "2026-04-01");
+  g_assert_cmpint (g_array_index (days, TlStatisticsDay, 0).people, ==, 412);
+  g_assert_cmpint (g_array_index (days, TlStatisticsDay, 0).boats, ==, 9);
+  g_assert_cmpint (g_array_index (days, TlStatisticsDay, 1).people, ==, 0);
+  g_assert_cmpint (g_array_index (days, TlStatisticsDay, 2).boats, ==, 5);
+}
+
 static void
 test_store_all_or_nothing (void)
 {
@@ -268,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/statistics/parse-bad-rows", test_parse_bad_rows);
   g_test_add_func ("/statistics/parse-dates", test_parse_dates);
   g_test_add_func ("/statistics/command", test_command);
+  g_test_add_func ("/statistics/command-columns", test_command_columns);
   g_test_add_func ("/statistics/store-all-or-nothing", test_store_all_or_nothing);
 
   return g_test_run ();

@@ -22,6 +22,7 @@ typedef struct {
   char *marking;
   char *operator_name;
   char *output;
+  gboolean annex;
 } Args;
 
 /* helpers */
@@ -65,6 +66,7 @@ build_options (Args               *args,
   options->marking = args->marking;
   options->operator_name = args->operator_name ? args->operator_name : g_get_real_name ();
   options->time_zone = zone;
+  options->annex = args->annex;
   return TRUE;
 }
 
@@ -89,6 +91,7 @@ tl_cli_export_briefing (int    argc,
   g_autoptr(GTimeZone) zone = NULL;
   g_autoptr(TlStore) store = NULL;
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) previous = NULL;
   TlCliDatabaseOptions db = { 0 };
   TlBriefingOptions options;
   Args args = { 0 };
@@ -97,10 +100,11 @@ tl_cli_export_briefing (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("Write the briefing to FILE.pdf"), N_("FILE") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &args.from_text, N_("Start of the time window (default: today)"), N_("TIME") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &args.to_text, N_("End of the time window (default: a day after the start)"), N_("TIME") },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &args.title, N_("Title (default: Briefing)"), N_("TEXT") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &args.title, N_("Title (default: what and when, with the zone)"), N_("TEXT") },
     { "subtitle", 0, 0, G_OPTION_ARG_STRING, &args.subtitle, N_("Line under the title (default: the time window)"), N_("TEXT") },
     { "marking", 0, 0, G_OPTION_ARG_STRING, &args.marking, N_("Protective marking printed on every page, like OFFICIAL-SENSITIVE"), N_("TEXT") },
     { "operator", 0, 0, G_OPTION_ARG_STRING, &args.operator_name, N_("Name printed as the briefing’s author (default: yours)"), N_("NAME") },
+    { "annex", 0, 0, G_OPTION_ARG_NONE, &args.annex, N_("For a window over three days, add every report as an annex"), NULL },
     { "time-zone", 0, 0, G_OPTION_ARG_STRING, &args.zone_text, N_("Zone of the times given and printed (default: the system’s)"), N_("ZONE") },
     { NULL }
   };
@@ -137,6 +141,14 @@ tl_cli_export_briefing (int    argc,
       status = EXIT_FAILED;
       goto out;
     }
+  /* The window of the same length before, for the key points' comparisons. */
+  if (!(previous = tl_store_list_events (store, options.from - (options.to - options.from), options.from, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      status = EXIT_FAILED;
+      goto out;
+    }
+  options.previous_events = previous;
   if (!tl_briefing_write_file (args.output, &options, events, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -146,7 +158,7 @@ tl_cli_export_briefing (int    argc,
 
   g_print (ngettext ("Wrote a briefing of %u report on %u pages to %s\n",
                      "Wrote a briefing of %u reports on %u pages to %s\n", events->len),
-           events->len, tl_briefing_count_pages (events->len), args.output);
+           events->len, tl_briefing_count_pages (&options, events), args.output);
 
 out:
   /* Pango keeps its fonts for the main thread: drop them, so a leak

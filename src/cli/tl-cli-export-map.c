@@ -28,6 +28,7 @@ typedef struct {
   char     *marking;
   char     *operator_name;
   char     *output;
+  char     *hexagons_text;
   gboolean  landscape;
   gboolean  dark;
   gboolean  no_coastline;
@@ -56,6 +57,7 @@ args_clear (Args *args)
   g_free (args->marking);
   g_free (args->operator_name);
   g_free (args->output);
+  g_free (args->hexagons_text);
 }
 
 /* A whole string as a number, or FALSE: "12abc" and "" are not numbers. */
@@ -228,6 +230,19 @@ build_options (Args               *args,
   options->show_north_arrow = !args->no_north_arrow;
   options->show_credits = !args->no_credits;
   options->time_zone = zone;
+  if (args->hexagons_text == NULL || g_str_equal (args->hexagons_text, "auto"))
+    options->aggregate = TL_SNAPSHOT_AGGREGATE_AUTO;
+  else if (g_str_equal (args->hexagons_text, "always"))
+    options->aggregate = TL_SNAPSHOT_AGGREGATE_ALWAYS;
+  else if (g_str_equal (args->hexagons_text, "never"))
+    options->aggregate = TL_SNAPSHOT_AGGREGATE_NEVER;
+  else
+    {
+      /* Translators: do not translate auto, always and never: they are the values to type */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--hexagons: “%s” is not auto, always or never"), args->hexagons_text);
+      return FALSE;
+    }
 
   return tl_snapshot_options_validate (options, error);
 }
@@ -281,6 +296,9 @@ tl_cli_export_map (int    argc,
     { "no-legend", 0, 0, G_OPTION_ARG_NONE, &args.no_legend, N_("Leave out the legend and give its room to the map"), NULL },
     { "no-scale", 0, 0, G_OPTION_ARG_NONE, &args.no_scale, N_("Leave out the scale bar"), NULL },
     { "no-north-arrow", 0, 0, G_OPTION_ARG_NONE, &args.no_north_arrow, N_("Leave out the north arrow"), NULL },
+    /* Translators: do not translate auto, always and never */
+    { "hexagons", 0, 0, G_OPTION_ARG_STRING, &args.hexagons_text,
+      N_("Count the reports in hexagons: auto (when too crowded, the default), always or never"), N_("auto|always|never") },
     { "no-credits", 0, 0, G_OPTION_ARG_NONE, &args.no_credits, N_("Leave out when and by whom the map was made (the sources stay)"), NULL },
     { NULL }
   };

@@ -136,6 +136,7 @@ tl_cli_import (int    argc,
   TlCliDatabaseOptions db = { 0 };
   gboolean dry_run = FALSE, skip_bad_rows = FALSE, statistics = FALSE;
   g_autofree char *encoding = NULL;
+  g_autofree char *date_column = NULL, *people_column = NULL, *boats_column = NULL;
   int status;
   const GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the file and report; write nothing"), NULL },
@@ -145,6 +146,12 @@ tl_cli_import (int    argc,
       N_("The file holds official daily figures, not events"), NULL },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding,
       N_("The file's text encoding when it is not UTF-8 (e.g. windows-1252)"), N_("ENCODING") },
+    { "date-column", 0, 0, G_OPTION_ARG_STRING, &date_column,
+      N_("With --statistics: the column of the dates, by name or number from 1"), N_("COLUMN") },
+    { "people-column", 0, 0, G_OPTION_ARG_STRING, &people_column,
+      N_("With --statistics: the column of the people, by name or number from 1"), N_("COLUMN") },
+    { "boats-column", 0, 0, G_OPTION_ARG_STRING, &boats_column,
+      N_("With --statistics: the column of the boats, by name or number from 1"), N_("COLUMN") },
     { NULL }
   };
 
@@ -161,8 +168,14 @@ tl_cli_import (int    argc,
       g_printerr ("%s\n", _("--skip-bad-rows does not apply to --statistics"));
       status = 2;
     }
+  else if (!statistics && (date_column || people_column || boats_column))
+    {
+      g_printerr ("%s\n", _("--date-column, --people-column and --boats-column go with --statistics"));
+      status = 2;
+    }
   else if (statistics)
-    status = tl_cli_import_statistics (argv[1], dry_run, &db);
+    status = tl_cli_import_statistics_columns (argv[1], date_column, people_column, boats_column,
+                                               dry_run, &db);
   else
     status = import_events (argv[1], encoding, dry_run, skip_bad_rows, &db);
 

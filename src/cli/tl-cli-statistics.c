@@ -7,6 +7,37 @@
 #include "tl-cli.h"
 #include "tl-statistics.h"
 
+/* helpers */
+
+/* @spec is a column's name (any case) or its number from 1. Returns the
+ * index, or -1 after saying what is wrong. */
+static int
+find_column (const char * const *header,
+             const char         *option,
+             const char         *spec,
+             const char         *path)
+{
+  guint n = g_strv_length ((char **) header);
+  g_autofree char *names = g_strjoinv (", ", (char **) header);
+  char *end = NULL;
+  guint64 number = g_ascii_strtoull (spec, &end, 10);
+
+  if (end != spec && *end == '\0' && number >= 1 && number <= n)
+    return (int) number - 1;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (header[i]));
+
+      if (g_ascii_strcasecmp (stripped, spec) == 0)
+        return (int) i;
+    }
+  /* Translators: an option, the column asked for, the file, its columns */
+  g_printerr (_("%s: %s has no column “%s” (its columns: %s)\n"), option, path, spec, names);
+  return -1;
+}
+
+/* public API */
+
 /**
  * tl_cli_import_statistics_with_mapping:
  * @path: the CSV file of daily figures
@@ -97,4 +128,55 @@ tl_cli_import_statistics (const char           *path,
                           TlCliDatabaseOptions *options)
 {
   return tl_cli_import_statistics_with_mapping (path, NULL, dry_run, options);
+}
+
+/**
+ * tl_cli_import_statistics_columns:
+ * @path: the CSV file of daily figures
+ * @date_column: (nullable): the dates' column, by name or number from 1;
+ *   %NULL to recognise it by its name
+ * @people_column: (nullable): the people's column, likewise
+ * @boats_column: (nullable): the boats' column, likewise
+ * @dry_run: check and report, write nothing
+ * @options: the database to write to
+ *
+ * `tideline import --statistics FILE [--date-column C] [--people-column C]
+ * [--boats-column C]`: the columns named override those recognised by
+ * name, so that a file whose headers Tideline cannot guess still imports.
+ *
+ * Returns: the exit status: 2 if a column named is not in the file.
+ */
+int
+tl_cli_import_statistics_columns (const char           *path,
+                                  const char           *date_column,
+                                  const char           *people_column,
+                                  const char           *boats_column,
+                                  gboolean              dry_run,
+                                  TlCliDatabaseOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) header = NULL;
+  TlStatisticsMapping mapping;
+  gsize length;
+
+  if (date_column == NULL && people_column == NULL && boats_column == NULL)
+    return tl_cli_import_statistics_with_mapping (path, NULL, dry_run, options);
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      g_printerr (_("Could not import %s: %s\n"), path, error->message);
+      return 1;
+    }
+  if (!(header = tl_statistics_read_header (contents, length)))
+    {
+      g_printerr (_("Could not import %s: %s\n"), path, _("the file has no header row, or is not UTF-8"));
+      return 1;
+    }
+  tl_statistics_detect_mapping ((const char * const *) header, &mapping);
+  if ((date_column && (mapping.date = find_column ((const char * const *) header, "--date-column", date_column, path)) < 0) ||
+      (people_column && (mapping.people = find_column ((const char * const *) header, "--people-column", people_column, path)) < 0) ||
+      (boats_column && (mapping.boats = find_column ((const char * const *) header, "--boats-column", boats_column, path)) < 0))
+    return 2;
+  return tl_cli_import_statistics_with_mapping (path, &mapping, dry_run, options);
 }

@@ -74,6 +74,12 @@ int tl_cli_import_statistics_with_mapping (const char                *path,
                                            const TlStatisticsMapping *mapping,
                                            gboolean                   dry_run,
                                            TlCliDatabaseOptions      *options);
+int tl_cli_import_statistics_columns      (const char                *path,
+                                           const char                *date_column,
+                                           const char                *people_column,
+                                           const char                *boats_column,
+                                           gboolean                   dry_run,
+                                           TlCliDatabaseOptions      *options);
 
 /* The commands. */
 int tl_cli_generate (int argc, char **argv);

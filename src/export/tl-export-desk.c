@@ -4,36 +4,14 @@
 
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
-#include <string.h>
 
 #include "tl-briefing.h"
 #include "tl-export.h"
-#include "tl-export-desk.h"
-#include "tl-import-dialog.h"
+#include "tl-export-desk-private.h"
 #include "tl-map-export-dialog.h"
 #include "tl-sitrep-dialog.h"
 #include "tl-snapshot-job.h"
 #include "tl-time.h"
-
-struct _TlExportDesk
-{
-  GObject               parent_instance;
-
-  /* borrowed: the window owns the desk */
-  GtkApplicationWindow *window;
-  AdwToastOverlay      *toasts;
-  TlMapView            *map_view;
-
-  /* owned */
-  TlStore              *store;
-  TlReview             *review;
-  GtkSingleSelection   *selection;
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  GtkWindow            *dialog;       /* the one dialog open, if any */
-  AdwEntryRow          *briefing_title_row;
-  AdwEntryRow          *briefing_marking_row;
-};
 
 G_DEFINE_FINAL_TYPE (TlExportDesk, tl_export_desk, G_TYPE_OBJECT)
 
@@ -61,8 +39,8 @@ briefing_job_free (BriefingJob *job)
   g_free (job);
 }
 
-static char *
-get_operator_name (TlExportDesk *self)
+char *
+tl_export_desk_get_operator_name (TlExportDesk *self)
 {
   g_autofree char *name = g_settings_get_string (self->settings, "operator-name");
 
@@ -70,8 +48,8 @@ get_operator_name (TlExportDesk *self)
 }
 
 /* The reports as the review shows them, copied for a worker thread. */
-static GPtrArray *
-copy_shown_events (TlExportDesk *self)
+GPtrArray *
+tl_export_desk_copy_shown_events (TlExportDesk *self)
 {
   g_autoptr(GPtrArray) shown = tl_snapshot_job_copy_events (tl_review_get_model (self->review));
   GPtrArray *copies = g_ptr_array_new_full (shown->len, g_object_unref);
@@ -81,8 +59,8 @@ copy_shown_events (TlExportDesk *self)
   return copies;
 }
 
-static void
-show_error (TlExportDesk *self,
+void
+tl_export_desk_show_error (TlExportDesk *self,
             const char   *message)
 {
   AdwToast *toast = adw_toast_new (message);
@@ -114,8 +92,8 @@ open_file_cb (AdwToast   *toast,
 }
 
 /* "Saved brief.pdf", with a button to look at it. */
-static void
-toast_saved (TlExportDesk *self,
+void
+tl_export_desk_toast_saved (TlExportDesk *self,
              const char   *path,
              const char   *message)
 {
@@ -128,8 +106,8 @@ toast_saved (TlExportDesk *self,
   adw_toast_overlay_add_toast (self->toasts, toast);
 }
 
-static void
-set_dialog (TlExportDesk *self,
+void
+tl_export_desk_set_dialog (TlExportDesk *self,
             GtkWindow    *dialog)
 {
   if (self->dialog != NULL)
@@ -139,8 +117,8 @@ set_dialog (TlExportDesk *self,
     g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
 }
 
-static GtkFileChooserNative *
-new_chooser (TlExportDesk         *self,
+GtkFileChooserNative *
+tl_export_desk_new_chooser (TlExportDesk         *self,
              const char           *title,
              GtkFileChooserAction  action,
              const char           *accept)
@@ -152,8 +130,8 @@ new_chooser (TlExportDesk         *self,
   return chooser;
 }
 
-static char *
-chooser_take_path (GtkNativeDialog *chooser,
+char *
+tl_export_desk_chooser_take_path (GtkNativeDialog *chooser,
                    int              response)
 {
   g_autoptr(GFile) file = NULL;
@@ -176,13 +154,13 @@ map_saved_cb (TlExportDesk      *self,
   /* Translators: a toast after saving a map; %s is the file's name */
   g_autofree char *message = g_strdup_printf (_("Saved %s"), base);
 
-  toast_saved (self, path, message);
+  tl_export_desk_toast_saved (self, path, message);
 }
 
 static TlMapExportDialog *
 open_map_dialog (TlExportDesk *self)
 {
-  g_autofree char *operator_name = get_operator_name (self);
+  g_autofree char *operator_name = tl_export_desk_get_operator_name (self);
   TlMapExportDialog *dialog;
   TlGeoBox bbox;
 
@@ -191,7 +169,7 @@ open_map_dialog (TlExportDesk *self)
                                      tl_review_get_filter (self->review), tl_review_get_zone (self->review),
                                      &bbox, operator_name);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (map_saved_cb), self, G_CONNECT_SWAPPED);
-  set_dialog (self, GTK_WINDOW (dialog));
+  tl_export_desk_set_dialog (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
@@ -248,13 +226,13 @@ briefing_written_cb (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
+        tl_export_desk_show_error (self, error->message);
       return;
     }
   base = g_filename_display_basename (job->path);
   /* Translators: a toast after saving a briefing; %s is the file's name */
   message = g_strdup_printf (_("Saved %s"), base);
-  toast_saved (self, job->path, message);
+  tl_export_desk_toast_saved (self, job->path, message);
 }
 
 static void
@@ -262,7 +240,7 @@ briefing_chooser_cb (GtkNativeDialog *chooser,
                      int              response,
                      TlExportDesk    *self)
 {
-  g_autofree char *path = chooser_take_path (chooser, response);
+  g_autofree char *path = tl_export_desk_chooser_take_path (chooser, response);
   const TlFilter *filter = tl_review_get_filter (self->review);
   g_autoptr(GTask) task = NULL;
   BriefingJob *job;
@@ -276,9 +254,9 @@ briefing_chooser_cb (GtkNativeDialog *chooser,
   tl_export_desk_get_map_area (self, &bbox);
   job->title = g_strdup (g_object_get_data (G_OBJECT (chooser), "title"));
   job->marking = g_strdup (g_object_get_data (G_OBJECT (chooser), "marking"));
-  job->operator_name = get_operator_name (self);
+  job->operator_name = tl_export_desk_get_operator_name (self);
   job->zone = g_time_zone_ref (tl_review_get_zone (self->review));
-  job->events = copy_shown_events (self);
+  job->events = tl_export_desk_copy_shown_events (self);
   job->path = g_steal_pointer (&path);
   job->options.title = job->title && job->title[0] ? job->title : NULL;
   job->options.marking = job->marking && job->marking[0] ? job->marking : NULL;
@@ -310,7 +288,7 @@ briefing_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "save"))
     return;
 
-  chooser = new_chooser (self, _("Save Briefing"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  chooser = tl_export_desk_new_chooser (self, _("Save Briefing"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_filter_set_name (pdf, _("PDF documents"));
   gtk_file_filter_add_suffix (pdf, "pdf");
@@ -350,203 +328,8 @@ export_briefing_action (GSimpleAction *action,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   g_signal_connect_object (dialog, "response", G_CALLBACK (briefing_response_cb), self, 0);
-  set_dialog (self, GTK_WINDOW (dialog));
+  tl_export_desk_set_dialog (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* callbacks: data exchange */
-
-static void
-data_exported_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  TlExportDesk *self = g_task_get_source_object (task);
-  const char *path = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *message = NULL;
-  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "n-events"));
-
-  if (!tl_export_events_to_file_finish (result, &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
-      return;
-    }
-  base = g_filename_display_basename (path);
-  /* Translators: a toast after exporting; %u reports, %s the file's name */
-  message = g_strdup_printf (ngettext ("Exported %u report to %s", "Exported %u reports to %s", n), n, base);
-  toast_saved (self, path, message);
-}
-
-static void
-export_chooser_cb (GtkNativeDialog *chooser,
-                   int              response,
-                   TlExportDesk    *self)
-{
-  const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
-  TlExchangeFormat format = TL_EXCHANGE_FORMAT_CSV;
-  g_autofree char *path = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  GTask *task;
-
-  if (choice == NULL || !tl_exchange_format_from_string (choice, &format))
-    format = TL_EXCHANGE_FORMAT_CSV;
-  if (!(path = chooser_take_path (chooser, response)))
-    return;
-  /* The Format control is the explicit choice: the name follows it, so a
-   * file never claims a format it is not in. */
-  {
-    TlExchangeFormat named;
-    g_autofree char *stem = NULL;
-
-    if (tl_exchange_format_guess (path, &named) && named != format)
-      stem = g_strndup (path, strrchr (path, '.') - path);
-    else if (!tl_exchange_format_guess (path, &named))
-      stem = g_strdup (path);
-    if (stem != NULL)
-      {
-        g_free (path);
-        path = g_strdup_printf ("%s.%s", stem, tl_exchange_format_get_extension (format));
-      }
-  }
-
-  events = copy_shown_events (self);
-  task = g_task_new (self, self->cancellable, NULL, NULL);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_object_set_data (G_OBJECT (task), "n-events", GUINT_TO_POINTER (events->len));
-  tl_export_events_to_file_async (events, format, path, self->cancellable, data_exported_cb, task);
-}
-
-static void
-export_data_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  TlExportDesk *self = user_data;
-  GtkFileChooserNative *chooser = new_chooser (self, _("Export Reports"), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"));
-  const char *ids[TL_EXCHANGE_N_FORMATS + 1] = { NULL };
-  const char *labels[TL_EXCHANGE_N_FORMATS + 1] = { NULL };
-  /* Translators: the file name offered for exported reports, see strftime */
-  g_autofree char *name = tl_time_format (tl_review_get_zone (self->review),
-                                          tl_review_get_filter (self->review)->from, _("reports-%Y-%m-%d.csv"));
-
-  for (guint f = 0; f < TL_EXCHANGE_N_FORMATS; f++)
-    {
-      ids[f] = tl_exchange_format_to_string (f);
-      labels[f] = tl_exchange_format_get_label (f);
-    }
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), ids, labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", ids[0]);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chooser_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-imported_cb (TlExportDesk   *self,
-             guint           n_added,
-             guint           n_already,
-             TlImportDialog *dialog)
-{
-  g_autofree char *added = g_strdup_printf (ngettext ("Imported %u report", "Imported %u reports", n_added),
-                                            n_added);
-  g_autofree char *message = NULL;
-
-  if (n_already > 0)
-    /* Translators: "Imported 120 reports" then how many were skipped */
-    message = g_strdup_printf (ngettext ("%s; %u already there", "%s; %u already there", n_already),
-                               added, n_already);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message ? message : added));
-}
-
-static void
-source_read_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  TlExportDesk *self = TL_EXPORT_DESK (source);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *operator_name = NULL;
-  TlImportSource *import_source = g_task_propagate_pointer (G_TASK (result), &error);
-  TlImportDialog *dialog;
-
-  if (import_source == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
-      return;
-    }
-  operator_name = get_operator_name (self);
-  dialog = tl_import_dialog_new (GTK_WINDOW (self->window), self->store, import_source,
-                                 tl_review_get_zone (self->review), operator_name);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
-  set_dialog (self, GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-read_source_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  GError *error = NULL;
-  TlImportSource *source = tl_import_source_new_from_file (task_data, &error);
-
-  if (source == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, source, (GDestroyNotify) tl_import_source_free);
-}
-
-static void
-import_chooser_cb (GtkNativeDialog *chooser,
-                   int              response,
-                   TlExportDesk    *self)
-{
-  g_autofree char *path = chooser_take_path (chooser, response);
-  g_autoptr(GTask) task = NULL;
-
-  if (path == NULL)
-    return;
-  task = g_task_new (self, self->cancellable, source_read_cb, NULL);
-  g_task_set_source_tag (task, import_chooser_cb);
-  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
-  g_task_run_in_thread (task, read_source_thread);
-}
-
-static void
-import_data_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
-{
-  TlExportDesk *self = user_data;
-  GtkFileChooserNative *chooser = new_chooser (self, _("Import Reports"), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"));
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (all, _("All supported files"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  for (guint f = 0; f < TL_EXCHANGE_N_FORMATS; f++)
-    {
-      g_autoptr(GtkFileFilter) one = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (one, tl_exchange_format_get_label (f));
-      gtk_file_filter_add_suffix (one, tl_exchange_format_get_extension (f));
-      gtk_file_filter_add_suffix (all, tl_exchange_format_get_extension (f));
-      if (f == TL_EXCHANGE_FORMAT_GEOJSON)
-        {
-          gtk_file_filter_add_suffix (one, "json");
-          gtk_file_filter_add_suffix (all, "json");
-        }
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), one);
-    }
-  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* callbacks: SITREP */
@@ -563,7 +346,7 @@ open_sitrep (TlExportDesk *self,
 
   if (event == NULL)
     {
-      show_error (self, error->message);
+      tl_export_desk_show_error (self, error->message);
       return;
     }
   /* A report that belongs to a case speaks for the whole case. */
@@ -572,7 +355,7 @@ open_sitrep (TlExportDesk *self,
       if (!(found = tl_store_get_case (self->store, tl_event_get_case_id (event), &error)) ||
           !(events = tl_store_list_case_events (self->store, tl_event_get_case_id (event), &error)))
         {
-          show_error (self, error->message);
+          tl_export_desk_show_error (self, error->message);
           return;
         }
     }
@@ -583,7 +366,9 @@ open_sitrep (TlExportDesk *self,
     }
   dialog = tl_sitrep_dialog_new (GTK_WINDOW (self->window), events,
                                  found ? found->id : 0, found ? found->title : NULL);
-  set_dialog (self, GTK_WINDOW (dialog));
+  if (found != NULL)
+    tl_sitrep_dialog_set_case_status (dialog, found->status);
+  tl_export_desk_set_dialog (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -621,8 +406,8 @@ static const GActionEntry actions[] = {
   { .name = "export-map", .activate = export_map_action },
   { .name = "print-map", .activate = print_map_action },
   { .name = "export-briefing", .activate = export_briefing_action },
-  { .name = "export-data", .activate = export_data_action },
-  { .name = "import-data", .activate = import_data_action },
+  { .name = "export-data", .activate = tl_export_desk_export_data_action },
+  { .name = "import-data", .activate = tl_export_desk_import_data_action },
   { .name = "sitrep", .activate = sitrep_action, .parameter_type = "x" },
   { .name = "sitrep-selected", .activate = sitrep_selected_action },
 };
@@ -640,7 +425,7 @@ tl_export_desk_dispose (GObject *object)
       g_action_map_remove_action (G_ACTION_MAP (self->window), actions[i].name);
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
-  set_dialog (self, NULL);
+  tl_export_desk_set_dialog (self, NULL);
   self->window = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->review);

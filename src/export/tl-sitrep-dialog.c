@@ -31,6 +31,8 @@ struct _TlSitrepDialog
   char            *case_title;
 
   gint64           case_id;
+  gboolean         has_case_status;
+  TlCaseStatus     case_status;
   gint64           created_at;  /* fixed when opened: the SITREP's DTG */
 };
 
@@ -51,6 +53,8 @@ update_text (TlSitrepDialog *self)
   options.centre = gtk_editable_get_text (GTK_EDITABLE (self->centre_row));
   options.case_id = self->case_id;
   options.case_title = self->case_title;
+  options.has_case_status = self->has_case_status;
+  options.case_status = self->case_status;
   options.created_at = self->created_at;
   options.language = (TlSitrepLanguage) adw_combo_row_get_selected (self->language_row);
   text = tl_sitrep_build (self->events, &options);
@@ -223,4 +227,20 @@ tl_sitrep_dialog_get_text (TlSitrepDialog *self)
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/**
+ * tl_sitrep_dialog_set_case_status:
+ * @self: a #TlSitrepDialog
+ * @status: the case's status, which decides INITIAL, SUBSEQUENT or FINAL
+ */
+void
+tl_sitrep_dialog_set_case_status (TlSitrepDialog *self,
+                                  TlCaseStatus    status)
+{
+  g_return_if_fail (TL_IS_SITREP_DIALOG (self));
+
+  self->has_case_status = TRUE;
+  self->case_status = status;
+  update_text (self);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "tl-event.h"
+#include "tl-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,7 @@ TlSitrepDialog *tl_sitrep_dialog_new      (GtkWindow      *parent,
                                            gint64          case_id,
                                            const char     *case_title);
 char           *tl_sitrep_dialog_get_text (TlSitrepDialog *self);
+void            tl_sitrep_dialog_set_case_status (TlSitrepDialog *self,
+                                                  TlCaseStatus    status);
 
 G_END_DECLS

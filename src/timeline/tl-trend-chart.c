@@ -5,30 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-time.h"
-#include "tl-trend-chart.h"
-
-#define PLOT_HEIGHT 106
-#define PAD_LEFT 44.0     /* room for the scale's numbers */
-#define PAD_RIGHT 12.0
-#define PAD_BOTTOM 20.0   /* room for the dates */
-#define HEADER_GAP 8      /* between the header (legend, switcher) and the plot */
-
-struct _TlTrendChart
-{
-  GtkWidget       parent_instance;
-
-  /* owned */
-  GtkWidget      *switcher;   /* child: the linked People/Boats/Departures buttons */
-  GSimpleAction  *measure_action; /* trend.measure: its state is the measure's nick */
-  TlReview       *review;
-  TlTrend        *trend;
-
-  TlTrendMeasure  measure;
-  int             header;     /* height above the plot, set on allocation */
-  double          legend_middle; /* the legend's centre line, set on allocation */
-  int             hover;      /* day under the pointer, -1 for none */
-  gboolean        stale;      /* counts to read again when next shown */
-};
+#include "tl-trend-chart-private.h"
 
 G_DEFINE_FINAL_TYPE (TlTrendChart, tl_trend_chart, GTK_TYPE_WIDGET)
 
@@ -39,11 +16,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* The two series keep the same colours in both themes: bars in the
- * palette's blue, the official line in its orange. */
-static const GdkRGBA own_color = { 0.21, 0.52, 0.89, 0.75 };
-static const GdkRGBA official_color = { 0.90, 0.38, 0.0, 1.0 };
 
 /* helpers */
 
@@ -142,18 +114,6 @@ queue_reload (TlTrendChart *self)
     self->stale = TRUE;
 }
 
-static void
-plot_area (TlTrendChart    *self,
-           graphene_rect_t *out_rect)
-{
-  double width = gtk_widget_get_width (GTK_WIDGET (self));
-  double height = gtk_widget_get_height (GTK_WIDGET (self));
-
-  graphene_rect_init (out_rect, PAD_LEFT, self->header,
-                      MAX (1.0, width - PAD_LEFT - PAD_RIGHT),
-                      MAX (1.0, height - self->header - PAD_BOTTOM));
-}
-
 static int
 day_at (TlTrendChart *self,
         double        x,
@@ -166,7 +126,7 @@ day_at (TlTrendChart *self,
   if (self->trend == NULL)
     return -1;
 
-  plot_area (self, &area);
+  tl_trend_chart_plot_area (self, &area);
   /* The header is the switcher's and the legend's, not a day's. */
   if (y < area.origin.y)
     return -1;
@@ -174,158 +134,6 @@ day_at (TlTrendChart *self,
   index = (int) ((x - area.origin.x) / (area.size.width / n));
 
   return index >= 0 && (guint) index < n ? index : -1;
-}
-
-static void
-draw_text (cairo_t      *cr,
-           PangoLayout  *layout,
-           const char   *text,
-           double        x,
-           double        y,
-           double        xalign)
-{
-  int width, height;
-
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (cr, x - width * xalign, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-/* The caption size of the theme, without a CSS node of our own. */
-static PangoLayout *
-create_caption_layout (GtkWidget *widget)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.82));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-
-  return layout;
-}
-
-/* The legend's labels for the measure: the bars, then the line if the
- * official figures count the same thing. Returns how many. */
-static guint
-legend_labels (TlTrendChart *self,
-               const char   *out_labels[2])
-{
-  switch (self->measure)
-    {
-    case TL_TREND_MEASURE_PEOPLE:
-      /* Translators: legend of the trend chart's bars */
-      out_labels[0] = _("People on departures in Tideline");
-      break;
-    case TL_TREND_MEASURE_BOATS:
-      /* Translators: legend of the trend chart's bars */
-      out_labels[0] = _("Boats on departures in Tideline");
-      break;
-    case TL_TREND_MEASURE_DEPARTURES:
-      /* Translators: legend of the trend chart's bars */
-      out_labels[0] = _("Departures in Tideline");
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  if (!tl_trend_measure_get_official (self->measure, NULL))
-    return 1;
-
-  /* Translators: legend of the trend chart's line */
-  out_labels[1] = _("Official daily figure");
-  return 2;
-}
-
-/* Each item is a 16 px key, its label, and 18 px to the next. */
-static void
-measure_legend (TlTrendChart *self,
-                PangoLayout  *layout,
-                int          *out_width,
-                int          *out_height)
-{
-  const char *labels[2];
-  guint n = legend_labels (self, labels);
-
-  *out_width = *out_height = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      int width, height;
-
-      pango_layout_set_text (layout, labels[i], -1);
-      pango_layout_get_pixel_size (layout, &width, &height);
-      *out_width += (i > 0 ? 18 : 0) + 16 + width;
-      *out_height = MAX (*out_height, height);
-    }
-}
-
-static void
-draw_legend (TlTrendChart *self,
-             cairo_t      *cr,
-             PangoLayout  *layout,
-             double        x)
-{
-  const char *labels[2];
-  guint n = legend_labels (self, labels);
-  double middle = self->legend_middle;
-  int width, height;
-
-  for (guint i = 0; i < n; i++)
-    {
-      /* Bars are blue squares; the official line is orange with dots. */
-      if (i == 0)
-        {
-          gdk_cairo_set_source_rgba (cr, &own_color);
-          cairo_rectangle (cr, x, middle - 5, 10, 10);
-        }
-      else
-        {
-          gdk_cairo_set_source_rgba (cr, &official_color);
-          cairo_rectangle (cr, x, middle - 1.25, 12, 2.5);
-          cairo_arc (cr, x + 6, middle, 3, 0, 2 * G_PI);
-        }
-      cairo_fill (cr);
-
-      pango_layout_set_text (layout, labels[i], -1);
-      pango_layout_get_pixel_size (layout, &width, &height);
-      cairo_move_to (cr, x + 16, middle - height / 2.0);
-      cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 1);
-      pango_cairo_show_layout (cr, layout);
-      x += 16 + width + 18;
-    }
-}
-
-/* The header above the plot, for @width (-1: wide enough): the switcher
- * at the top right, the legend to its left, or under both when they do
- * not fit side by side. Returns its height, gap to the plot included. */
-static int
-layout_header (TlTrendChart  *self,
-               int            width,
-               GtkAllocation *out_switcher,
-               double        *out_legend_middle)
-{
-  g_autoptr(PangoLayout) layout = create_caption_layout (GTK_WIDGET (self));
-  int child_x, child_width, child_height, legend_width, legend_height;
-  double legend_middle;
-  int header;
-
-  gtk_widget_measure (self->switcher, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
-  gtk_widget_measure (self->switcher, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height, NULL, NULL);
-  measure_legend (self, layout, &legend_width, &legend_height);
-  child_x = width < 0 ? G_MAXINT / 2 : MAX (0, width - (int) PAD_RIGHT - child_width);
-  header = child_height + HEADER_GAP;
-  legend_middle = child_height / 2.0;
-  if (PAD_LEFT + legend_width + 12 > child_x)
-    {
-      legend_middle = child_height + 4 + legend_height / 2.0;
-      header += 4 + legend_height;
-    }
-
-  if (out_switcher != NULL)
-    *out_switcher = (GtkAllocation) { child_x, 0, child_width, child_height };
-  if (out_legend_middle != NULL)
-    *out_legend_middle = legend_middle;
-  return header;
 }
 
 /* callbacks */
@@ -423,7 +231,7 @@ tl_trend_chart_measure (GtkWidget      *widget,
   int child_width;
 
   if (orientation == GTK_ORIENTATION_VERTICAL)
-    *minimum = *natural = layout_header (self, for_size, NULL, NULL) + PLOT_HEIGHT + PAD_BOTTOM;
+    *minimum = *natural = tl_trend_chart_layout_header (self, for_size, NULL, NULL) + PLOT_HEIGHT + PAD_BOTTOM;
   else
     {
       gtk_widget_measure (self->switcher, orientation, -1, NULL, &child_width, NULL, NULL);
@@ -440,7 +248,7 @@ tl_trend_chart_size_allocate (GtkWidget *widget,
   TlTrendChart *self = TL_TREND_CHART (widget);
   GtkAllocation switcher;
 
-  self->header = layout_header (self, width, &switcher, &self->legend_middle);
+  self->header = tl_trend_chart_layout_header (self, width, &switcher, &self->legend_middle);
   gtk_widget_size_allocate (self->switcher, &switcher, -1);
 }
 
@@ -448,125 +256,7 @@ static void
 tl_trend_chart_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
 {
-  TlTrendChart *self = TL_TREND_CHART (widget);
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  g_autoptr(PangoLayout) layout = create_caption_layout (widget);
-  cairo_t *cr;
-  graphene_rect_t area;
-  GdkRGBA fg;
-  gint64 top;
-  guint n;
-  double slot;
-  gboolean line_open = FALSE;
-
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  if (self->trend == NULL || !tl_trend_has_measure_data (self->trend, self->measure))
-    {
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.55);
-      pango_layout_set_width (layout, (int) (width - 24) * PANGO_SCALE);
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      draw_text (cr, layout,
-                 tl_trend_measure_get_official (self->measure, NULL)
-                 ? _("No departures and no official figures in these days. "
-                     "Import official daily figures from the main menu to compare.")
-                 : _("No departures in these days."),
-                 12, (self->header + height) / 2 - 10, 0);
-      cairo_destroy (cr);
-      gtk_widget_snapshot_child (widget, self->switcher, snapshot);
-      return;
-    }
-
-  plot_area (self, &area);
-  n = tl_trend_get_n_days (self->trend);
-  slot = area.size.width / n;
-  top = tl_trend_get_scale_top (self->trend, self->measure);
-
-  /* Scale: the baseline, a middle and a top line, with their values. */
-  cairo_set_line_width (cr, 1);
-  for (guint i = 0; i <= 2; i++)
-    {
-      double y = area.origin.y + area.size.height * (1 - i / 2.0);
-      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, top * i / 2);
-
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, i == 0 ? 0.4 : 0.12);
-      cairo_move_to (cr, area.origin.x, floor (y) + 0.5);
-      cairo_line_to (cr, area.origin.x + area.size.width, floor (y) + 0.5);
-      cairo_stroke (cr);
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
-      draw_text (cr, layout, value, area.origin.x - 6, y - 8, 1);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      const TlTrendDay *day = tl_trend_get_day (self->trend, i);
-      double x = area.origin.x + i * slot;
-      double h = area.size.height * tl_trend_day_get_own (day, self->measure) / (double) top;
-
-      if ((int) i == self->hover)
-        {
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.08);
-          cairo_rectangle (cr, x, area.origin.y, slot, area.size.height);
-          cairo_fill (cr);
-        }
-
-      gdk_cairo_set_source_rgba (cr, &own_color);
-      cairo_rectangle (cr, x + slot * 0.15, area.origin.y + area.size.height - h, slot * 0.7, h);
-      cairo_fill (cr);
-
-      /* A date under every week's first day, and under the last. */
-      if ((n - 1 - i) % 7 == 0)
-        {
-          /* Translators: a date under the trend chart, see strftime */
-          g_autofree char *label = tl_time_format (tl_review_get_zone (self->review),
-                                                   day->start + 12 * 3600, _("%-d %b"));
-
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
-          draw_text (cr, layout, label, x + slot / 2, area.origin.y + area.size.height + 3, 0.5);
-        }
-    }
-
-  /* The official line, broken where no figure was imported; none at all
-   * for departures, which official figures do not count. */
-  gdk_cairo_set_source_rgba (cr, &official_color);
-  cairo_set_line_width (cr, 2);
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 value = tl_trend_day_get_official (tl_trend_get_day (self->trend, i), self->measure);
-      double x = area.origin.x + (i + 0.5) * slot;
-      double y = area.origin.y + area.size.height * (1 - value / (double) top);
-
-      if (value < 0)
-        {
-          if (line_open)
-            cairo_stroke (cr);
-          line_open = FALSE;
-          continue;
-        }
-      if (line_open)
-        cairo_line_to (cr, x, y);
-      else
-        cairo_move_to (cr, x, y);
-      line_open = TRUE;
-    }
-  if (line_open)
-    cairo_stroke (cr);
-  for (guint i = 0; i < n; i++)
-    {
-      gint64 value = tl_trend_day_get_official (tl_trend_get_day (self->trend, i), self->measure);
-
-      if (value < 0)
-        continue;
-      cairo_arc (cr, area.origin.x + (i + 0.5) * slot,
-                 area.origin.y + area.size.height * (1 - value / (double) top), 2.5, 0, 2 * G_PI);
-      cairo_fill (cr);
-    }
-
-  draw_legend (self, cr, layout, area.origin.x);
-  cairo_destroy (cr);
-  gtk_widget_snapshot_child (widget, self->switcher, snapshot);
+  tl_trend_chart_draw (TL_TREND_CHART (widget), snapshot);
 }
 
 /* GObject overrides */

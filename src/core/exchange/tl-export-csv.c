@@ -108,3 +108,53 @@ tl_export_write_csv (TlExportWriter *writer,
       tl_export_writer_append (writer, "\r\n", 2);
     }
 }
+
+/* The CSV's sidecar for GDAL (and QGIS): one type per column, so that
+ * times read as times, counts as numbers and the two coordinates as the
+ * point's geometry, instead of every column a string. */
+char *
+tl_export_csvt_text (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint f = 0; f < TL_EXPORT_N_FIELDS; f++)
+    {
+      const char *type;
+
+      switch ((TlExportField) f)
+        {
+        case TL_EXPORT_FIELD_TIME:
+        case TL_EXPORT_FIELD_END_TIME:
+          type = "DateTime";
+          break;
+        case TL_EXPORT_FIELD_LATITUDE:
+          type = "CoordY";
+          break;
+        case TL_EXPORT_FIELD_LONGITUDE:
+          type = "CoordX";
+          break;
+        case TL_EXPORT_FIELD_BOATS:
+        case TL_EXPORT_FIELD_PEOPLE:
+        case TL_EXPORT_FIELD_RESCUED:
+        case TL_EXPORT_FIELD_DECEASED:
+        case TL_EXPORT_FIELD_MISSING:
+        case TL_EXPORT_FIELD_CASE_ID:
+          type = "Integer";
+          break;
+        case TL_EXPORT_FIELD_ID:
+        case TL_EXPORT_FIELD_KIND:
+        case TL_EXPORT_FIELD_PLACE:
+        case TL_EXPORT_FIELD_UNIT:
+        case TL_EXPORT_FIELD_STATUS:
+        case TL_EXPORT_FIELD_NOTES:
+        case TL_EXPORT_FIELD_DETAILS:
+        case TL_EXPORT_N_FIELDS:
+        default:
+          type = "String";
+          break;
+        }
+      g_string_append_printf (out, "%s\"%s\"", f > 0 ? "," : "", type);
+    }
+  g_string_append (out, "\r\n");
+  return g_string_free (out, FALSE);
+}

@@ -71,6 +71,7 @@ GArray     *tl_export_parse_route    (const char        *details);
 
 void        tl_export_write_csv      (TlExportWriter    *writer,
                                       GPtrArray         *events);
+char       *tl_export_csvt_text      (void);
 void        tl_export_write_geojson  (TlExportWriter    *writer,
                                       GPtrArray         *events);
 void        tl_export_write_kml      (TlExportWriter    *writer,

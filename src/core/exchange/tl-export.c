@@ -126,7 +126,9 @@ tl_export_events_to_bytes (GPtrArray         *events,
  *
  * Writes a temporary file beside @path and renames it over @path once it
  * is complete and synced: @path is either the old file or the whole new
- * one, never a part. Safe to call from a worker thread on events no other
+ * one, never a part. A CSV gets GDAL's sidecar beside it, the same name
+ * ending in .csvt, with the type of each column (times, numbers and the
+ * point's coordinates); both are created 0600. Safe to call from a worker thread on events no other
  * thread changes.
  *
  * Returns: %TRUE if the file was written
@@ -151,7 +153,7 @@ tl_export_events_to_file (GPtrArray         *events,
   display = g_filename_display_name (path);
   /* Same folder, so that the rename is atomic. */
   tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       set_io_error (error, display, errno);
@@ -174,6 +176,18 @@ tl_export_events_to_file (GPtrArray         *events,
     g_cancellable_set_error_if_cancelled (cancellable, &writer.error);
   if (writer.error == NULL && g_rename (tmp_path, path) != 0)
     set_io_error (&writer.error, display, errno);
+  /* GDAL's sidecar, as private and as atomic as the file. */
+  if (writer.error == NULL && format == TL_EXCHANGE_FORMAT_CSV)
+    {
+      const char *dot = strrchr (path, '.');
+      const char *slash = strrchr (path, G_DIR_SEPARATOR);
+      g_autofree char *stem = dot != NULL && (slash == NULL || dot > slash) ? g_strndup (path, dot - path)
+                                                                          : g_strdup (path);
+      g_autofree char *csvt = g_strconcat (stem, ".csvt", NULL);
+      g_autofree char *types = tl_export_csvt_text ();
+
+      g_file_set_contents_full (csvt, types, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &writer.error);
+    }
 
   if (writer.error != NULL)
     {

@@ -10,11 +10,13 @@
 G_BEGIN_DECLS
 
 /* A briefing: a PDF a watch leader hands over or takes into a meeting.
- * Page one is the map and the figures of the window, then the table of
- * every report (as many pages as it takes, the header repeated), then the
- * trend of reports per day. Every page carries the marking, when and by
- * whom it was made, and “Page N of M”. Drawn with cairo and pango only,
- * so the command line makes the same file as the window. */
+ * A title that says what and when, the key points in sentences with
+ * their comparisons, the open cases with their last contact, the map,
+ * the table (every report up to three days, by day beyond, with every
+ * report in an optional annex) and the trend. Every page carries the
+ * marking, when and by whom it was made, and “Page N of M”. Drawn with
+ * cairo and pango only, in the map's one typeface, so the command line
+ * makes the same file as the window. */
 
 #define TL_BRIEFING_ERROR (tl_briefing_error_quark ())
 
@@ -30,7 +32,9 @@ typedef enum {
 
 /**
  * TlBriefingOptions:
- * @title: (nullable): the title; %NULL is “Briefing”
+ * @title: (nullable): the title; %NULL is what and when, “Channel
+ *   small-boat activity — 6 Dec 2026, 00:00–24:00 Europe/London”, which a
+ *   title of the user's own keeps under it
  * @subtitle: (nullable): the line under it: the time window and filters;
  *   %NULL writes the time window
  * @marking: (nullable): a protective marking (“OFFICIAL-SENSITIVE”),
@@ -42,6 +46,10 @@ typedef enum {
  * @bbox: the area of the map
  * @event_kinds: which kinds the map draws, a mask as TL_SNAPSHOT_KIND()
  * @time_zone: (nullable): the zone of every time printed; %NULL is local
+ * @previous_events: (element-type TlEvent) (nullable): the reports of the
+ *   window of the same length just before, for the key points' comparisons
+ * @annex: for a window longer than three days, whose table is by day,
+ *   add every report as an annex
  *
  * Strings are borrowed. Initialise with tl_briefing_options_init().
  */
@@ -56,11 +64,14 @@ typedef struct {
   TlGeoBox    bbox;
   guint       event_kinds;
   GTimeZone  *time_zone;
+  GPtrArray  *previous_events;
+  gboolean    annex;
 } TlBriefingOptions;
 
 GQuark   tl_briefing_error_quark   (void);
 void     tl_briefing_options_init  (TlBriefingOptions        *options);
-guint    tl_briefing_count_pages   (guint                     n_events);
+guint    tl_briefing_count_pages   (const TlBriefingOptions  *options,
+                                    GPtrArray                *events);
 gboolean tl_briefing_draw_page     (cairo_t                  *cr,
                                     const TlBriefingOptions  *options,
                                     GPtrArray                *events,

@@ -8,20 +8,7 @@
 
 #include "tl-coordinates.h"
 #include "tl-report.h"
-#include "tl-sitrep.h"
-
-/* How the paragraphs are filled, from the case's reports in time order:
- *
- * - A, identity: the boat type and number of boats and the people on
- *   board, each from the latest report that states it, since later
- *   reports correct earlier estimates;
- * - B, position: the latest report with a position, and its time;
- * - C, situation: one line per report;
- * - D, persons: people on board, rescued, deceased and missing, each the
- *   latest figure stated (the same rule as A);
- * - E, assistance: every unit named on any report, once, in the order
- *   they were first named;
- * - F, the coordinating centre. */
+#include "tl-sitrep-private.h"
 
 /* helpers */
 
@@ -41,15 +28,10 @@ static const char *const language_names[] = {
 /* The one door to gettext. Every fixed phrase is marked NC_() and its
  * English msgid is the IAMSAR text itself, so English never looks it up:
  * the SITREP reads the same in Calais and in Dover. */
-static const char *
-tr (TlSitrepLanguage  language,
-    const char       *context,
-    const char       *msgid) G_GNUC_FORMAT (3);
-
-static const char *
-tr (TlSitrepLanguage  language,
-    const char       *context,
-    const char       *msgid)
+const char *
+tl_sitrep_tr (TlSitrepLanguage  language,
+              const char       *context,
+              const char       *msgid)
 {
   if (language == TL_SITREP_LANGUAGE_INTERFACE)
     return g_dpgettext2 (GETTEXT_PACKAGE, context, msgid);
@@ -59,8 +41,8 @@ tr (TlSitrepLanguage  language,
 /* A stable name (an event kind or status, a report choice id) is a
  * lower-case English word, so in English it is the word itself, upper-cased
  * without regard to the locale (a Turkish one would dot the I). */
-static char *
-english_word (const char *stable_name)
+char *
+tl_sitrep_english_word (const char *stable_name)
 {
   return g_strdelimit (g_ascii_strup (stable_name, -1), "_", ' ');
 }
@@ -79,9 +61,9 @@ compare_time (gconstpointer a,
 }
 
 /* The latest known value of a count, or TL_COUNT_UNKNOWN. */
-static int
-latest_count (GPtrArray *sorted,
-              int      (*get) (TlEvent *))
+int
+tl_sitrep_latest_count (GPtrArray *sorted,
+                        int      (*get) (TlEvent *))
 {
   for (guint i = sorted->len; i > 0; i--)
     {
@@ -93,26 +75,10 @@ latest_count (GPtrArray *sorted,
   return TL_COUNT_UNKNOWN;
 }
 
-static char *
-upper (const char *text)
+char *
+tl_sitrep_upper (const char *text)
 {
   return g_utf8_strup (text, -1);
-}
-
-static TlSitrepStage
-decide_stage (GPtrArray             *sorted,
-              const TlSitrepOptions *options)
-{
-  gboolean all_closed = sorted->len > 0;
-
-  if (options->stage != TL_SITREP_STAGE_AUTO)
-    return options->stage;
-  for (guint i = 0; i < sorted->len; i++)
-    if (tl_event_get_status (g_ptr_array_index (sorted, i)) != TL_EVENT_STATUS_CLOSED)
-      all_closed = FALSE;
-  if (all_closed)
-    return TL_SITREP_STAGE_FINAL;
-  return options->number <= 1 ? TL_SITREP_STAGE_INITIAL : TL_SITREP_STAGE_SUBSEQUENT;
 }
 
 static const char *
@@ -123,184 +89,22 @@ stage_label (TlSitrepStage    stage,
     {
     case TL_SITREP_STAGE_INITIAL:
       /* Translators: the stage of a SAR SITREP, as the IAMSAR Manual writes it */
-      return tr (language, "SITREP stage", NC_("SITREP stage", "INITIAL"));
+      return tl_sitrep_tr (language, "SITREP stage", NC_("SITREP stage", "INITIAL"));
     case TL_SITREP_STAGE_FINAL:
-      return tr (language, "SITREP stage", NC_("SITREP stage", "FINAL"));
+      return tl_sitrep_tr (language, "SITREP stage", NC_("SITREP stage", "FINAL"));
     case TL_SITREP_STAGE_SUBSEQUENT:
     case TL_SITREP_STAGE_AUTO:
     default:
-      return tr (language, "SITREP stage", NC_("SITREP stage", "SUBSEQUENT"));
+      return tl_sitrep_tr (language, "SITREP stage", NC_("SITREP stage", "SUBSEQUENT"));
     }
 }
 
-/* An event's kind and status, as paragraph C writes them. */
-static char *
-kind_word (TlEvent          *event,
-           TlSitrepLanguage  language)
+/* Every unit named on any report, once, upper case, in the order they
+ * were first named. */
+GPtrArray *
+tl_sitrep_units (GPtrArray *reports)
 {
-  if (language == TL_SITREP_LANGUAGE_INTERFACE)
-    return upper (tl_event_kind_get_label (tl_event_get_kind (event)));
-  return english_word (tl_event_kind_to_string (tl_event_get_kind (event)));
-}
-
-static char *
-status_word (TlEvent          *event,
-             TlSitrepLanguage  language)
-{
-  if (language == TL_SITREP_LANGUAGE_INTERFACE)
-    return upper (tl_event_status_get_label (tl_event_get_status (event)));
-  return english_word (tl_event_status_to_string (tl_event_get_status (event)));
-}
-
-static void
-append_identity (GString          *out,
-                 GPtrArray        *reports,
-                 GPtrArray        *sorted,
-                 TlSitrepLanguage  language)
-{
-  int boats = latest_count (sorted, tl_event_get_boats);
-  int people = latest_count (sorted, tl_event_get_people);
-  g_autofree char *what = NULL;
-
-  for (guint i = reports->len; i > 0 && what == NULL; i--)
-    {
-      const char *id = tl_report_get (g_ptr_array_index (reports, i - 1), TL_REPORT_FIELD_BOAT_TYPE);
-      int choice;
-
-      if (id == NULL || id[0] == '\0')
-        continue;
-      choice = tl_report_choice_find (TL_REPORT_FIELD_BOAT_TYPE, id);
-      if (choice < 0)
-        what = upper (id);
-      else if (language == TL_SITREP_LANGUAGE_INTERFACE)
-        what = upper (tl_report_choice_get_label (TL_REPORT_FIELD_BOAT_TYPE, choice));
-      else
-        what = english_word (id);
-    }
-  if (what == NULL)
-    /* Translators: SITREP paragraph A when the type of boat is not known */
-    what = upper (tr (language, "SITREP", NC_("SITREP", "small boat")));
-
-  /* Translators: SITREP paragraph A heading (IAMSAR) */
-  g_string_append_printf (out, "%s ", tr (language, "SITREP", NC_("SITREP", "A. IDENTITY OF CASUALTY:")));
-  if (boats > 1)
-    /* Translators: SITREP paragraph A: number of boats, then their type */
-    g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "%d BOATS, %s")), boats, what);
-  else
-    g_string_append (out, what);
-  if (people >= 0)
-    /* Translators: SITREP paragraph A: people on board, an estimate */
-    g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", ", APPROX %d POB")), people);
-  else
-    g_string_append (out, tr (language, "SITREP", NC_("SITREP", ", POB UNKNOWN")));
-  g_string_append_c (out, '\n');
-}
-
-static void
-append_position (GString          *out,
-                 GPtrArray        *sorted,
-                 TlSitrepLanguage  language)
-{
-  /* Translators: SITREP paragraph B heading (IAMSAR) */
-  g_string_append_printf (out, "%s ", tr (language, "SITREP", NC_("SITREP", "B. POSITION:")));
-  for (guint i = sorted->len; i > 0; i--)
-    {
-      TlEvent *event = g_ptr_array_index (sorted, i - 1);
-      g_autofree char *position = NULL;
-      g_autofree char *dtg = NULL;
-
-      if (!tl_event_has_position (event))
-        continue;
-      position = tl_coordinates_format (tl_event_get_latitude (event), tl_event_get_longitude (event),
-                                        TL_COORDINATE_FORMAT_DDM);
-      dtg = tl_sitrep_format_dtg (tl_event_get_time (event));
-      /* Translators: SITREP paragraph B: a position at a date-time group */
-      g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "%s AT %s")), position, dtg);
-      if (tl_event_get_place (event) != NULL && tl_event_get_place (event)[0] != '\0')
-        {
-          g_autofree char *place = upper (tl_event_get_place (event));
-
-          /* Translators: SITREP paragraph B: the named place near the position */
-          g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", " (NEAR %s)")), place);
-        }
-      g_string_append_c (out, '\n');
-      return;
-    }
-  g_string_append_printf (out, "%s\n", tr (language, "SITREP", NC_("SITREP", "NOT KNOWN")));
-}
-
-static void
-append_situation (GString          *out,
-                  GPtrArray        *sorted,
-                  TlSitrepLanguage  language)
-{
-  /* Translators: SITREP paragraph C heading (IAMSAR) */
-  g_string_append_printf (out, "%s\n", tr (language, "SITREP", NC_("SITREP", "C. SITUATION:")));
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      TlEvent *event = g_ptr_array_index (sorted, i);
-      g_autofree char *dtg = tl_sitrep_format_dtg (tl_event_get_time (event));
-      g_autofree char *kind = kind_word (event, language);
-      g_autofree char *status = status_word (event, language);
-      const char *notes = tl_event_get_notes (event);
-
-      g_string_append_printf (out, "   %s %s (%s)", dtg, kind, status);
-      if (notes != NULL && notes[0] != '\0')
-        {
-          g_autofree char *one_line = g_strdelimit (g_strstrip (g_strdup (notes)), "\r\n", ' ');
-
-          g_string_append_printf (out, ": %s", one_line);
-        }
-      g_string_append_c (out, '\n');
-    }
-  if (sorted->len == 0)
-    g_string_append_printf (out, "   %s\n", tr (language, "SITREP", NC_("SITREP", "NO REPORTS")));
-}
-
-static void
-append_count (GString    *out,
-              int         value,
-              const char *text)
-{
-  if (value < 0)
-    return;
-  if (out->str[out->len - 1] != ' ')
-    g_string_append (out, ", ");
-  g_string_append (out, text);
-}
-
-static void
-append_persons (GString          *out,
-                GPtrArray        *sorted,
-                TlSitrepLanguage  language)
-{
-  int people = latest_count (sorted, tl_event_get_people);
-  int rescued = latest_count (sorted, tl_event_get_rescued);
-  int deceased = latest_count (sorted, tl_event_get_deceased);
-  int missing = latest_count (sorted, tl_event_get_missing);
-  /* Translators: SITREP paragraph D: people on board */
-  g_autofree char *p = g_strdup_printf (tr (language, "SITREP", NC_("SITREP", "%d POB")), people);
-  g_autofree char *r = g_strdup_printf (tr (language, "SITREP", NC_("SITREP", "%d RESCUED")), rescued);
-  g_autofree char *d = g_strdup_printf (tr (language, "SITREP", NC_("SITREP", "%d DECEASED")), deceased);
-  g_autofree char *m = g_strdup_printf (tr (language, "SITREP", NC_("SITREP", "%d MISSING")), missing);
-
-  /* Translators: SITREP paragraph D heading (IAMSAR) */
-  g_string_append_printf (out, "%s ", tr (language, "SITREP", NC_("SITREP", "D. PERSONS INVOLVED:")));
-  append_count (out, people, p);
-  append_count (out, rescued, r);
-  append_count (out, deceased, d);
-  append_count (out, missing, m);
-  if (people < 0 && rescued < 0 && deceased < 0 && missing < 0)
-    g_string_append (out, tr (language, "SITREP", NC_("SITREP", "NOT KNOWN")));
-  g_string_append_c (out, '\n');
-}
-
-static void
-append_assistance (GString          *out,
-                   GPtrArray        *reports,
-                   TlSitrepLanguage  language)
-{
-  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *units = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < reports->len; i++)
     {
@@ -310,20 +114,65 @@ append_assistance (GString          *out,
 
       for (guint j = 0; names[j] != NULL; j++)
         {
-          g_autofree char *name = upper (g_strstrip (names[j]));
+          g_autofree char *name = tl_sitrep_upper (g_strstrip (names[j]));
 
           if (name[0] != '\0' && !g_ptr_array_find_with_equal_func (units, name, g_str_equal, NULL))
             g_ptr_array_add (units, g_steal_pointer (&name));
         }
     }
+  return units;
+}
 
-  /* Translators: SITREP paragraph E heading (IAMSAR) */
-  g_string_append_printf (out, "%s ", tr (language, "SITREP", NC_("SITREP", "E. ASSISTANCE GIVEN:")));
-  if (units->len == 0)
-    g_string_append (out, tr (language, "SITREP", NC_("SITREP", "NONE REPORTED")));
-  for (guint i = 0; i < units->len; i++)
-    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (units, i));
-  g_string_append_c (out, '\n');
+/* A case is concluded once its people are ashore on either side, or it
+ * is closed: that ends SAR action, and the SITREP is the FINAL. */
+static gboolean
+case_concluded (TlCaseStatus status)
+{
+  return status == TL_CASE_STATUS_LANDED || status == TL_CASE_STATUS_RETURNED ||
+         status == TL_CASE_STATUS_CLOSED;
+}
+
+static gboolean
+all_closed (GPtrArray *events)
+{
+  for (guint i = 0; i < events->len; i++)
+    if (tl_event_get_status (g_ptr_array_index (events, i)) != TL_EVENT_STATUS_CLOSED)
+      return FALSE;
+  return events->len > 0;
+}
+
+static TlSitrepPriority
+decide_priority (const TlSitrepContext *ctx)
+{
+  int missing = tl_sitrep_latest_count (ctx->sorted, tl_event_get_missing);
+
+  if (ctx->options->priority != TL_SITREP_PRIORITY_AUTO)
+    return ctx->options->priority;
+  if (ctx->stage == TL_SITREP_STAGE_FINAL)
+    return TL_SITREP_PRIORITY_ROUTINE;
+  if ((ctx->options->has_case_status && ctx->options->case_status == TL_CASE_STATUS_DISTRESS) || missing > 0)
+    return TL_SITREP_PRIORITY_DISTRESS;
+  return TL_SITREP_PRIORITY_URGENCY;
+}
+
+static const char *
+priority_label (TlSitrepPriority priority,
+                TlSitrepLanguage language)
+{
+  switch (priority)
+    {
+    case TL_SITREP_PRIORITY_DISTRESS:
+      /* Translators: a SITREP's transmission priority (IAMSAR) */
+      return tl_sitrep_tr (language, "SITREP priority", NC_("SITREP priority", "DISTRESS"));
+    case TL_SITREP_PRIORITY_SAFETY:
+      return tl_sitrep_tr (language, "SITREP priority", NC_("SITREP priority", "SAFETY"));
+    case TL_SITREP_PRIORITY_ROUTINE:
+      return tl_sitrep_tr (language, "SITREP priority", NC_("SITREP priority", "ROUTINE"));
+    case TL_SITREP_PRIORITY_URGENCY:
+    case TL_SITREP_PRIORITY_AUTO:
+    default:
+      return tl_sitrep_tr (language, "SITREP priority", NC_("SITREP priority", "URGENCY"));
+    }
 }
 
 /* public API */
@@ -412,10 +261,109 @@ tl_sitrep_format_dtg (gint64 utc)
 }
 
 /**
+ * tl_sitrep_form_from_string:
+ * @str: (nullable): “short” or “full”
+ * @out_form: (out): where to store the form; %TL_SITREP_FORM_SHORT on failure
+ *
+ * Returns: %TRUE if @str names a form
+ */
+gboolean
+tl_sitrep_form_from_string (const char   *str,
+                            TlSitrepForm *out_form)
+{
+  g_return_val_if_fail (out_form != NULL, FALSE);
+
+  *out_form = g_strcmp0 (str, "full") == 0 ? TL_SITREP_FORM_FULL : TL_SITREP_FORM_SHORT;
+  return g_strcmp0 (str, "full") == 0 || g_strcmp0 (str, "short") == 0;
+}
+
+/**
+ * tl_sitrep_priority_from_string:
+ * @str: (nullable): “auto”, “distress”, “urgency”, “safety” or “routine”
+ * @out_priority: (out): where to store it; %TL_SITREP_PRIORITY_AUTO on failure
+ *
+ * Returns: %TRUE if @str names a priority
+ */
+gboolean
+tl_sitrep_priority_from_string (const char       *str,
+                                TlSitrepPriority *out_priority)
+{
+  static const char *const names[] = {
+    [TL_SITREP_PRIORITY_AUTO] = "auto",
+    [TL_SITREP_PRIORITY_DISTRESS] = "distress",
+    [TL_SITREP_PRIORITY_URGENCY] = "urgency",
+    [TL_SITREP_PRIORITY_SAFETY] = "safety",
+    [TL_SITREP_PRIORITY_ROUTINE] = "routine",
+  };
+
+  g_return_val_if_fail (out_priority != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (str, names[i]) == 0)
+      {
+        *out_priority = (TlSitrepPriority) i;
+        return TRUE;
+      }
+  *out_priority = TL_SITREP_PRIORITY_AUTO;
+  return FALSE;
+}
+
+/**
+ * tl_sitrep_decide_stage:
+ * @events: (element-type TlEvent): the reports
+ * @options: the options
+ *
+ * The stage asked for, or else the case's: FINAL once the case is
+ * concluded (landed, returned or closed), else INITIAL for number 1 and
+ * SUBSEQUENT after it. Without a case status, FINAL once every report is
+ * closed.
+ *
+ * Returns: never %TL_SITREP_STAGE_AUTO
+ */
+TlSitrepStage
+tl_sitrep_decide_stage (GPtrArray             *events,
+                        const TlSitrepOptions *options)
+{
+  gboolean concluded;
+
+  g_return_val_if_fail (events != NULL && options != NULL, TL_SITREP_STAGE_INITIAL);
+
+  if (options->stage != TL_SITREP_STAGE_AUTO)
+    return options->stage;
+  concluded = options->has_case_status ? case_concluded (options->case_status) : all_closed (events);
+  if (concluded)
+    return TL_SITREP_STAGE_FINAL;
+  return options->number <= 1 ? TL_SITREP_STAGE_INITIAL : TL_SITREP_STAGE_SUBSEQUENT;
+}
+
+/**
+ * tl_sitrep_final_is_premature:
+ * @events: (element-type TlEvent): the reports
+ * @options: the options
+ *
+ * A FINAL says that SAR action has ended. One asked for while the case
+ * is still open is issued (the coordinator may know more than the
+ * database), but the caller should warn, and paragraph N says so.
+ *
+ * Returns: %TRUE if @options ask for a FINAL on a case not concluded
+ */
+gboolean
+tl_sitrep_final_is_premature (GPtrArray             *events,
+                              const TlSitrepOptions *options)
+{
+  g_return_val_if_fail (events != NULL && options != NULL, FALSE);
+
+  if (options->stage != TL_SITREP_STAGE_FINAL)
+    return FALSE;
+  return options->has_case_status ? !case_concluded (options->case_status) : !all_closed (events);
+}
+
+/**
  * tl_sitrep_build:
  * @events: (element-type TlEvent): the reports of a case, or one report,
  *   in any order
- * @options: the number, stage, centre and language
+ * @options: the form, priority, addressees, number, stage, centre and
+ *   language
  *
  * Returns: (transfer full): the SITREP as plain text, lines ending in
  *   “\n”, ready to paste into a message
@@ -426,9 +374,12 @@ tl_sitrep_build (GPtrArray             *events,
 {
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autofree char *dtg = NULL;
   g_autofree char *centre = NULL;
+  g_autofree char *to = NULL;
   TlSitrepLanguage language;
+  TlSitrepContext ctx;
   GString *out;
 
   g_return_val_if_fail (events != NULL, NULL);
@@ -441,36 +392,47 @@ tl_sitrep_build (GPtrArray             *events,
 
   reports = g_ptr_array_new_with_free_func ((GDestroyNotify) tl_report_free);
   for (guint i = 0; i < sorted->len; i++)
-    {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-
-      g_ptr_array_add (reports, tl_report_new_from_event (g_ptr_array_index (sorted, i), utc,
-                                                          TL_COORDINATE_FORMAT_DDM));
-    }
+    g_ptr_array_add (reports, tl_report_new_from_event (g_ptr_array_index (sorted, i), utc,
+                                                        TL_COORDINATE_FORMAT_DDM));
 
   dtg = tl_sitrep_format_dtg (options->created_at != 0 ? options->created_at
                                                        : g_get_real_time () / G_USEC_PER_SEC);
-  centre = upper (options->centre != NULL && options->centre[0] != '\0'
-                  ? options->centre : TL_SITREP_DEFAULT_CENTRE);
+  centre = tl_sitrep_upper (options->centre != NULL && options->centre[0] != '\0'
+                            ? options->centre : TL_SITREP_DEFAULT_CENTRE);
+  to = tl_sitrep_upper (options->to != NULL && options->to[0] != '\0'
+                        ? options->to : TL_SITREP_DEFAULT_ADDRESSEES);
+  ctx = (TlSitrepContext) {
+    .sorted = sorted,
+    .reports = reports,
+    .options = options,
+    .language = language,
+    .stage = tl_sitrep_decide_stage (sorted, options),
+    .centre = centre,
+  };
 
+  /* The IAMSAR header: priority, date-time group, FROM, TO, number. */
   out = g_string_new (NULL);
-  /* Translators: the SITREP's first line (IAMSAR): its stage and number */
-  g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "SAR SITREP (%s) NO. %u")),
-                          stage_label (decide_stage (sorted, options), language), MAX (options->number, 1));
-  g_string_append_c (out, '\n');
+  g_string_append_printf (out, "%s\n", priority_label (decide_priority (&ctx), language));
   /* Translators: the SITREP's date-time group line */
-  g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "DTG: %s")), dtg);
+  g_string_append_printf (out, tl_sitrep_tr (language, "SITREP", NC_("SITREP", "DTG: %s")), dtg);
   g_string_append_c (out, '\n');
   /* Translators: the SITREP's sender line */
-  g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "FROM: %s")), centre);
+  g_string_append_printf (out, tl_sitrep_tr (language, "SITREP", NC_("SITREP", "FROM: %s")), centre);
+  g_string_append_c (out, '\n');
+  /* Translators: the SITREP's addressees line */
+  g_string_append_printf (out, tl_sitrep_tr (language, "SITREP", NC_("SITREP", "TO: %s")), to);
+  g_string_append_c (out, '\n');
+  /* Translators: the SITREP's title line (IAMSAR): its stage and number */
+  g_string_append_printf (out, tl_sitrep_tr (language, "SITREP", NC_("SITREP", "SAR SITREP (%s) NO. %u")),
+                          stage_label (ctx.stage, language), MAX (options->number, 1));
   g_string_append_c (out, '\n');
   if (options->case_id > 0)
     {
       g_autofree char *title = options->case_title && options->case_title[0]
-                               ? upper (options->case_title) : NULL;
+                               ? tl_sitrep_upper (options->case_title) : NULL;
 
       /* Translators: the SITREP's reference: the case number */
-      g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "CASE %" PRId64)), options->case_id);
+      g_string_append_printf (out, tl_sitrep_tr (language, "SITREP", NC_("SITREP", "CASE %" PRId64)), options->case_id);
       if (title != NULL)
         g_string_append_printf (out, " — %s", title);
       g_string_append_c (out, '\n');
@@ -478,18 +440,20 @@ tl_sitrep_build (GPtrArray             *events,
   else if (sorted->len == 1)
     {
       /* Translators: the SITREP's reference: one report's number */
-      g_string_append_printf (out, tr (language, "SITREP", NC_("SITREP", "REPORT %" PRId64)),
+      g_string_append_printf (out, tl_sitrep_tr (language, "SITREP", NC_("SITREP", "REPORT %" PRId64)),
                               tl_event_get_id (g_ptr_array_index (sorted, 0)));
       g_string_append_c (out, '\n');
     }
 
-  append_identity (out, reports, sorted, language);
-  append_position (out, sorted, language);
-  append_situation (out, sorted, language);
-  append_persons (out, sorted, language);
-  append_assistance (out, reports, language);
+  tl_sitrep_append_identity (out, &ctx);
+  tl_sitrep_append_position (out, &ctx);
+  tl_sitrep_append_situation (out, &ctx);
+  tl_sitrep_append_persons (out, &ctx);
+  tl_sitrep_append_assistance (out, &ctx);
   /* Translators: SITREP paragraph F heading (IAMSAR) */
-  g_string_append_printf (out, "%s %s\n", tr (language, "SITREP", NC_("SITREP", "F. COORDINATING CENTRE:")), centre);
+  g_string_append_printf (out, "%s %s\n", tl_sitrep_tr (language, "SITREP", NC_("SITREP", "F. COORDINATING RCC:")), centre);
+  if (options->form == TL_SITREP_FORM_FULL)
+    tl_sitrep_append_full_form (out, &ctx);
 
   return g_string_free (out, FALSE);
 }

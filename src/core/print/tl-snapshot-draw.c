@@ -26,10 +26,11 @@ static const TlSnapshotPalette palettes[] = {
 
 /* ---- helpers ----------------------------------------------------------- */
 
-/* One face for the whole page: Cantarell, GNOME's own, where installed;
- * otherwise whatever fontconfig calls sans. Looked up once per process. */
-static const char *
-font_family (void)
+/* One face for the whole page, and for the briefing around the map:
+ * Cantarell, GNOME's own, where installed; otherwise whatever fontconfig
+ * calls sans. Looked up once per process. */
+const char *
+tl_snapshot_font_family (void)
 {
   static const char *family;
 
@@ -80,7 +81,7 @@ tl_snapshot_text_layout (TlSnapshotPage      *page,
   g_autoptr(PangoFontDescription) font = pango_font_description_new ();
 
   if (page->font_family == NULL)
-    page->font_family = font_family ();
+    page->font_family = tl_snapshot_font_family ();
   pango_cairo_update_context (page->cr, page->pango);
   layout = pango_layout_new (page->pango);
   pango_font_description_set_family (font, page->font_family);

@@ -48,11 +48,14 @@ typedef struct {
   const char              *font_family;
   double                   detail;    /* device pixels per user unit of the output */
   guint                    counts[TL_EVENT_N_KINDS]; /* markers drawn, per kind */
+  guint                    hex_max;   /* reports in the fullest hexagon; 0 when markers are drawn */
+  double                   hex_radius; /* the hexagons' size, page units */
   guint                    n_without_position;
   guint                    n_outside;
 } TlSnapshotPage;
 
 const TlSnapshotPalette *tl_snapshot_palette_get (TlBasemapTheme theme);
+const char              *tl_snapshot_font_family (void);
 
 /* Text set with pango in the page's font */
 typedef enum {

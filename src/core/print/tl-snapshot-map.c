@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The map frame of a snapshot: where it sits on the page, and what goes
- * inside it: basemap, graticule, event markers, scale bar, north arrow. */
+ * inside it: basemap, graticule, event markers, place names, scale bar,
+ * north arrow. */
 
 #include "config.h"
 
@@ -63,14 +64,139 @@ static double
 marker_radius (TlEvent *event,
                double   u)
 {
-  int people = tl_event_get_people (event);
+  return tl_snapshot_marker_radius (tl_event_get_people (event), u);
+}
+
+/* The radius of a marker for @people on board (unknown below 0), in the
+ * page's units: the size key draws the same. */
+double
+tl_snapshot_marker_radius (int    people,
+                           double u)
+{
   double extra = people > 0 ? sqrt (MIN (people, PEOPLE_FOR_LARGEST) / PEOPLE_FOR_LARGEST) : 0;
 
   return u * (2.6 + 1.8 * extra);
 }
 
+/* Whether @n markers are too many for the frame, or the options ask. */
+static gboolean
+want_hexagons (TlSnapshotPage *page,
+               guint           n)
+{
+  const TlSnapshotLayout *l = &page->layout;
+  double square_inches = l->map.width * l->map.height / (72.0 * l->u * 72.0 * l->u);
+
+  if (page->options->aggregate != TL_SNAPSHOT_AGGREGATE_AUTO)
+    return page->options->aggregate == TL_SNAPSHOT_AGGREGATE_ALWAYS;
+  return n / MAX (square_inches, 1e-6) > TL_SNAPSHOT_AGGREGATE_DENSITY;
+}
+
+/* Pointy-top hexagons of @r centred on (x, y). */
 static void
-draw_markers (TlSnapshotPage *page)
+hexagon_path (cairo_t *cr,
+              double   x,
+              double   y,
+              double   r)
+{
+  cairo_new_sub_path (cr);
+  for (int k = 0; k < 6; k++)
+    {
+      double a = G_PI / 180.0 * (60 * k - 30);
+
+      cairo_line_to (cr, x + r * cos (a), y + r * sin (a));
+    }
+  cairo_close_path (cr);
+}
+
+/* The ramp of the hexagons: light to dark, so that it reads in greyscale
+ * as well as in colour (a sequential ramp, luminance falling). */
+void
+tl_snapshot_hexagon_colour (double  level,
+                            double *r,
+                            double *g,
+                            double *b)
+{
+  static const double ramp[5][3] = {
+    { 1.00, 0.93, 0.63 }, { 0.99, 0.70, 0.30 }, { 0.94, 0.40, 0.15 },
+    { 0.74, 0.10, 0.15 }, { 0.40, 0.00, 0.15 },
+  };
+  int i = CLAMP ((int) (level * 5), 0, 4);
+
+  *r = ramp[i][0];
+  *g = ramp[i][1];
+  *b = ramp[i][2];
+}
+
+/* The markers counted in hexagons about 4 mm across, each filled by its
+ * class of count (of the fullest). */
+static void
+draw_hexagons (TlSnapshotPage *page,
+               GArray         *markers)
+{
+  const TlSnapshotLayout *l = &page->layout;
+  const TlSnapshotRect *f = &l->map;
+  double r = 6.0 * l->u, w = sqrt (3.0) * r, h = 1.5 * r;
+  g_autoptr(GHashTable) cells = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *keys = g_new (gint64, markers->len + 1);
+  guint n_keys = 0, max = 0;
+  cairo_t *cr = page->cr;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      const Marker *m = &g_array_index (markers, Marker, i);
+      /* Offset rows: the row, then the column in it, then the nearest of
+       * the two candidate centres. */
+      int row = (int) floor ((m->y - f->y) / h + 0.5);
+      double shift = (row & 1) ? w / 2 : 0;
+      int col = (int) floor ((m->x - f->x - shift) / w + 0.5);
+      gint64 k = ((gint64) row << 32) | (guint32) col;
+      guint count = 1;
+
+      if (g_hash_table_lookup_extended (cells, &k, &key, &value))
+        {
+          count = GPOINTER_TO_UINT (value) + 1;
+          g_hash_table_insert (cells, key, GUINT_TO_POINTER (count));
+        }
+      else
+        {
+          keys[n_keys] = k;
+          g_hash_table_insert (cells, &keys[n_keys++], GUINT_TO_POINTER (count));
+        }
+      max = MAX (max, count);
+    }
+  page->hex_max = MAX (max, 1);
+  page->hex_radius = r;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, f->x, f->y, f->width, f->height);
+  cairo_clip (cr);
+  cairo_set_line_width (cr, 0.3 * l->u);
+  g_hash_table_iter_init (&iter, cells);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 k = *(gint64 *) key;
+      int row = (int) (k >> 32), col = (int) (gint32) (k & 0xffffffff);
+      double x = f->x + col * w + ((row & 1) ? w / 2 : 0), y = f->y + row * h;
+      double rr, gg, bb;
+
+      /* Classes on a square root: the few full cells do not wash out the rest. */
+      tl_snapshot_hexagon_colour (sqrt ((GPOINTER_TO_UINT (value) - 1) / (double) page->hex_max), &rr, &gg, &bb);
+      hexagon_path (cr, x, y, r);
+      cairo_set_source_rgb (cr, rr, gg, bb);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.2, 0.2, 0.2, 0.6);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* Draws the markers; adds the box of each to @obstacles, for the place
+ * names to keep clear of. */
+static void
+draw_markers (TlSnapshotPage *page,
+              GArray         *obstacles)
 {
   const TlSnapshotLayout *l = &page->layout;
   const TlSnapshotRect *f = &l->map;
@@ -104,6 +230,20 @@ draw_markers (TlSnapshotPage *page)
       m.radius = marker_radius (event, l->u);
       page->counts[kind]++;
       g_array_append_val (markers, m);
+      {
+        TlLabelObstacle box = { m.x - m.radius, m.y - m.radius, 2 * m.radius, 2 * m.radius };
+
+        g_array_append_val (obstacles, box);
+      }
+    }
+
+  if (want_hexagons (page, markers->len))
+    {
+      /* Names go over the hexagons, on their halo: a name kept off every
+       * counted report would find no room. */
+      g_array_set_size (obstacles, 0);
+      draw_hexagons (page, markers);
+      return;
     }
 
   if (markers->len > 1)
@@ -456,6 +596,8 @@ tl_snapshot_draw_map (TlSnapshotPage  *page,
     .borders = o->show_borders,
   };
   g_autoptr(GError) local = NULL;
+  g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (TlLabelObstacle));
+  g_autoptr(GArray) ends = NULL;
 
   if ((o->show_coastline || o->show_borders) && !tl_coastline_ensure_loaded (coastline, &local))
     {
@@ -467,7 +609,13 @@ tl_snapshot_draw_map (TlSnapshotPage  *page,
   tl_coastline_draw_view (coastline, cr, &view, tl_basemap_style_get (o->theme));
   draw_graticule (page);
   tl_snapshot_draw_sea_lines (page);
-  draw_markers (page);
+  /* Counted in hexagons, a month's tracks would be a tangle: none. */
+  if (!want_hexagons (page, page->events != NULL ? page->events->len : 0))
+    ends = tl_snapshot_draw_tracks (page);
+  draw_markers (page, obstacles);
+  tl_snapshot_draw_places (page, obstacles);
+  if (ends != NULL)
+    tl_snapshot_draw_track_times (page, ends, obstacles);
   if (o->show_scale)
     draw_scale (page);
   if (o->show_north_arrow)

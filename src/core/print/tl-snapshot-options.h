@@ -81,11 +81,24 @@ typedef enum {
  * @event_kinds: which kinds of event to draw, a mask of TL_SNAPSHOT_KIND()
  * @theme: light or dark basemap and page
  * @time_zone: (nullable): the zone of every time printed; %NULL is local
+ * @aggregate: markers one by one, or counted in hexagons; the default
+ *   decides by how crowded the map would be
  *
  * Every string is borrowed: it must live as long as the options are used.
  * Initialise with tl_snapshot_options_init() so that fields added later
  * get their defaults.
  */
+/* A month of reports is thousands of markers on one another: above a
+ * density, they are counted in hexagons instead. */
+typedef enum {
+  TL_SNAPSHOT_AGGREGATE_AUTO,   /* hexagons above TL_SNAPSHOT_AGGREGATE_DENSITY */
+  TL_SNAPSHOT_AGGREGATE_NEVER,
+  TL_SNAPSHOT_AGGREGATE_ALWAYS,
+} TlSnapshotAggregate;
+
+/* Markers per square inch of map above which AUTO draws hexagons. */
+#define TL_SNAPSHOT_AGGREGATE_DENSITY 12.0
+
 typedef struct {
   TlGeoBox         bbox;
   TlSnapshotPaper  paper;
@@ -110,6 +123,7 @@ typedef struct {
   guint            event_kinds;
   TlBasemapTheme   theme;
   GTimeZone       *time_zone;
+  TlSnapshotAggregate aggregate;
 } TlSnapshotOptions;
 
 GQuark   tl_snapshot_error_quark       (void);

@@ -217,7 +217,88 @@ draw_legend (TlSnapshotPage *page,
     }
   y += rows * row_h + 2 * u;
 
-  g_string_append (note, _("Larger symbols: more people on board."));
+  /* Hexagons: their ramp, from one report to the fullest. */
+  if (page->hex_max > 0)
+    {
+      double cy = y + 6 * u, kx, step = 36 * u;
+      /* Translators: the key of an exported map whose reports are counted in hexagons */
+      const char *lead = _("Reports per hexagon:");
+      g_autoptr(PangoLayout) lead_layout = tl_snapshot_text_layout (page, lead, 7, width, 0);
+      PangoRectangle logical;
+
+      pango_layout_get_extents (lead_layout, NULL, &logical);
+      tl_snapshot_draw_text (page, lead, x, cy - 4.5 * u, width, 7, &page->palette->ink, 0);
+      kx = x + (double) logical.width / PANGO_SCALE + 6 * u;
+      /* A narrow panel puts the swatches on a line of their own. */
+      if (kx + 5 * step > x + width)
+        {
+          kx = x;
+          cy += 11 * u;
+          y += 11 * u;
+          step = MIN (step, width / 5);
+        }
+      for (guint i = 0; i < 5; i++)
+        {
+          /* The counts at the class's lower edge, on the square-root scale. */
+          guint low = 1 + (guint) ceil ((i / 5.0) * (i / 5.0) * (page->hex_max - 1));
+          g_autofree char *label = g_strdup_printf (i == 0 ? "%u" : "%u+", low);
+          double rr, gg, bb;
+
+          tl_snapshot_hexagon_colour ((i + 0.5) / 5.0, &rr, &gg, &bb);
+          cairo_new_path (page->cr);
+          cairo_rectangle (page->cr, kx, cy - 4 * u, 9 * u, 8 * u);
+          cairo_set_source_rgb (page->cr, rr, gg, bb);
+          cairo_fill_preserve (page->cr);
+          tl_snapshot_set_ink (page->cr, &page->palette->ink, 0.6);
+          cairo_set_line_width (page->cr, 0.3 * u);
+          cairo_stroke (page->cr);
+          tl_snapshot_draw_text (page, label, kx + 11 * u, cy - 4.5 * u, step - 11 * u, 7, &page->palette->ink, 0);
+          kx += step;
+        }
+      y += 14 * u;
+    }
+  /* The size key: three markers as the map draws them, the largest being
+   * “that many or more”. */
+  else
+  {
+    static const int sizes[] = { 10, 30, 60 };
+    double big = tl_snapshot_marker_radius (sizes[G_N_ELEMENTS (sizes) - 1], u);
+    double kx;
+    double cy = y + big + 1 * u;
+    /* Translators: the size key of an exported map, before three sized symbols */
+    const char *lead = _("People on board:");
+    g_autoptr(PangoLayout) lead_layout = tl_snapshot_text_layout (page, lead, 7, width, 0);
+    PangoRectangle logical;
+
+    pango_layout_get_extents (lead_layout, NULL, &logical);
+    tl_snapshot_draw_text (page, lead, x, cy - 4.5 * u, width, 7, &page->palette->ink, 0);
+    kx = x + (double) logical.width / PANGO_SCALE + 8 * u;
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        double r = tl_snapshot_marker_radius (sizes[i], u);
+        g_autofree char *label = i + 1 < G_N_ELEMENTS (sizes)
+                                 ? g_strdup_printf ("%d", sizes[i])
+                                 /* Translators: the size key's largest symbol: this many people or more */
+                                 : g_strdup_printf (_("%d or more"), sizes[i]);
+
+        cairo_new_path (page->cr);
+        cairo_arc (page->cr, kx + r, cy, r, 0, 2 * G_PI);
+        tl_snapshot_set_ink (page->cr, &page->palette->ink, 1);
+        cairo_set_line_width (page->cr, 0.8 * u);
+        cairo_stroke (page->cr);
+        kx += 2 * r + 3 * u;
+        tl_snapshot_draw_text (page, label, kx, cy - 4.5 * u, 40 * u, 7, &page->palette->ink, 0);
+        kx += 26 * u;
+      }
+    y += 2 * big + 5 * u;
+  }
+
+  if (page->hex_max > 0)
+    /* Translators: the legend of an exported map whose reports are counted in hexagons */
+    g_string_append (note, _("Too many reports to draw one by one: each hexagon counts those inside it."));
+  else
+    /* Translators: the legend of an exported map, about the lines between a case's markers */
+    g_string_append (note, _("Lines join a case’s reports in time order; the times at their ends are in the zone of the time window."));
   if (page->n_without_position > 0)
     {
       g_string_append_c (note, ' ');
@@ -229,15 +310,17 @@ draw_legend (TlSnapshotPage *page,
     }
   if (page->n_outside > 0)
     {
-      g_string_append_c (note, ' ');
+      if (note->len > 0)
+        g_string_append_c (note, ' ');
       /* Translators: events of the time window that are not drawn */
       g_string_append_printf (note, ngettext ("%u event is outside the map.",
                                               "%u events are outside the map.",
                                               page->n_outside),
                               page->n_outside);
     }
-  y += tl_snapshot_draw_text (page, note->str, x, y, width - 8 * u, 7, &page->palette->muted,
-                              TL_SNAPSHOT_TEXT_WRAP | TL_SNAPSHOT_TEXT_ITALIC);
+  if (note->len > 0)
+    y += tl_snapshot_draw_text (page, note->str, x, y, width - 8 * u, 7, &page->palette->muted,
+                                TL_SNAPSHOT_TEXT_WRAP | TL_SNAPSHOT_TEXT_ITALIC);
   return y - top;
 }
 

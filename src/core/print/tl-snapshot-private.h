@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tl-snapshot.h"
+#include "tl-labels.h"
 #include "tl-snapshot-draw.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,25 @@ void     tl_snapshot_layout_project  (const TlSnapshotLayout  *layout,
                                       double                  *out_y);
 gboolean tl_snapshot_draw_map        (TlSnapshotPage          *page,
                                       GError                 **error);
+double   tl_snapshot_marker_radius   (int                      people,
+                                      double                   u);
+void     tl_snapshot_hexagon_colour  (double                   level,
+                                      double                  *r,
+                                      double                  *g,
+                                      double                  *b);
+
+/* tl-snapshot-places.c */
+typedef struct {
+  double x, y;     /* page units */
+  gint64 time;     /* UTC seconds */
+} TlSnapshotTrackEnd;
+
+GArray  *tl_snapshot_draw_tracks      (TlSnapshotPage          *page);
+void     tl_snapshot_draw_track_times (TlSnapshotPage          *page,
+                                       GArray                  *ends,
+                                       GArray                  *obstacles);
+guint    tl_snapshot_draw_places      (TlSnapshotPage          *page,
+                                       GArray                  *obstacles);
 
 /* tl-snapshot-lines.c */
 void     tl_snapshot_draw_sea_lines   (TlSnapshotPage          *page);

@@ -344,7 +344,7 @@ tl_snapshot_write_file (const char               *path,
   tmp_name = g_strdup_printf (".%s.XXXXXX", base);
   tmp_path = g_build_filename (dir, tmp_name, NULL);
 
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0666);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0 || !(w.fp = fdopen (fd, "wb")))
     {
       int saved_errno = errno;
