@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tl-accessible.h"
 #include "tl-application.h"
 #include "tl-event-list.h"
 #include "tl-event-row.h"
@@ -136,6 +137,9 @@ update_new_pill (TlWindow *self)
       label = g_strdup_printf (ngettext ("%u new report", "%u new reports", n), n);
       gtk_button_set_label (self->new_button, label);
     }
+  else
+    /* Hidden then, but still named for a screen reader that lists it. */
+    gtk_button_set_label (self->new_button, _("No new reports"));
   gtk_revealer_set_reveal_child (self->new_revealer, n > 0);
 }
 
@@ -210,7 +214,11 @@ selection_changed_cb (TlWindow       *self,
     {
       g_autoptr(TlEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), selected);
 
+      g_autofree char *sentence = tl_event_row_describe (event, self->zone,
+                                                         g_settings_get_enum (self->settings, "coordinate-format"));
+
       tl_map_view_reveal_event (self->map_view, event);
+      tl_map_view_describe_selection (self->map_view, sentence);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
       /* A report of a case shows the way the case went on the map. */
       if (tl_event_get_case_id (event) > 0)
@@ -219,6 +227,8 @@ selection_changed_cb (TlWindow       *self,
         g_warning ("Cannot show the case of report %" G_GINT64_FORMAT ": %s",
                    tl_event_get_id (event), error->message);
     }
+  else
+    tl_map_view_describe_selection (self->map_view, NULL);
   tl_map_view_show_case_chain (self->map_view, chain);
 }
 
@@ -393,6 +403,7 @@ tl_window_constructed (GObject *object)
 
   window_changed_cb (self);
   update_new_pill (self);
+  tl_accessible_name_tree (GTK_WIDGET (self));
 }
 
 static void

@@ -4,7 +4,9 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <math.h>
 
+#include "tl-accessible.h"
 #include "tl-report-editor-private.h"
 
 /* The rows of the editor, one per field of the report's kind, built from
@@ -97,32 +99,153 @@ new_choice_row (TlReportEditor *self,
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   g_object_unref (labels);
+  /* A long choice ("Some landed, some returned") wraps rather than being
+   * cut off, in any language. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  tl_accessible_add_choice_actions (row);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (changed_cb), self);
   return row;
 }
 
+/* A field shows its error once the officer has left it, or tried to save:
+ * not while a new form is still untouched. */
+static void
+field_left_cb (GtkEventControllerFocus *controller,
+               TlReportEditor          *self)
+{
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (controller), "tl-field-id"));
+  guint64 bit = G_GUINT64_CONSTANT (1) << field;
+
+  if ((self->touched & bit) != 0)
+    return;
+  self->touched |= bit;
+  tl_report_editor_show_messages (self, FALSE);
+}
+
+static void
+watch_focus (TlReportEditor *self,
+             GtkWidget      *widget,
+             TlReportField   field)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_object_set_data (G_OBJECT (focus), "tl-field-id", GUINT_TO_POINTER (field));
+  g_signal_connect (focus, "leave", G_CALLBACK (field_left_cb), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
+static void
+add_focus_watch (TlReportEditor *self,
+                 TlReportField   field)
+{
+  TlFieldWidgets *w = &self->fields[field];
+
+  if (w->checks == NULL)
+    {
+      watch_focus (self, w->row, field);
+      return;
+    }
+  /* Each unit gets its watch as it is added (add_unit ()). */
+  if (w->names != NULL)
+    return;
+  for (guint i = 0; i < w->checks->len; i++)
+    watch_focus (self, w->checks->pdata[i], field);
+}
+
+/* Units and conditions are check rows straight in the group, not in an
+ * expander: nothing to open first, one Tab stop each (the check button;
+ * the row itself takes no focus), and an AT-SPI action that toggles. */
 static GtkWidget *
 add_check_row (TlReportEditor *self,
-               GtkWidget      *parent,
                TlFieldWidgets *w,
                const char     *title,
                const char     *name)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *list = gtk_widget_get_parent (w->row);
+  GtkWidget *before = w->names != NULL ? GTK_WIDGET (self->add_unit_row) : w->message_row;
 
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  gtk_widget_set_focusable (row, FALSE);
+  tl_accessible_set_label (check, title);
+  tl_accessible_add_check_action (GTK_CHECK_BUTTON (check));
   g_signal_connect_swapped (check, "notify::active", G_CALLBACK (changed_cb), self);
   g_ptr_array_add (w->checks, check);
   if (w->names != NULL)
     g_ptr_array_add (w->names, g_strdup (name));
 
-  if (ADW_IS_EXPANDER_ROW (parent))
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (parent), row);
+  /* Rows of an AdwPreferencesGroup are children of its list box: a unit
+   * added later goes with the others, above the row that adds one. */
+  if (before != NULL && gtk_widget_get_parent (before) == list)
+    gtk_list_box_insert (GTK_LIST_BOX (list), row, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (before)));
+  else
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
   return row;
+}
+
+/* Type-ahead among the check rows of a field: typing a unit's first
+ * letters moves the focus to it. */
+static gboolean
+check_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      TlReportEditor        *self)
+{
+  GtkWidget *focus = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  TlFieldWidgets *w = g_object_get_data (G_OBJECT (focus), "tl-field");
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *prefix = NULL;
+  guint start = 0;
+  char utf8[8];
+
+  if (w == NULL || c == 0 || c == ' ' || !g_unichar_isprint (c) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  if (now - self->type_ahead_time > G_USEC_PER_SEC)
+    g_string_truncate (self->type_ahead, 0);
+  self->type_ahead_time = now;
+  utf8[g_unichar_to_utf8 (c, utf8)] = '\0';
+  g_string_append (self->type_ahead, utf8);
+  prefix = g_utf8_casefold (self->type_ahead->str, -1);
+
+  for (guint i = 0; i < w->checks->len; i++)
+    if (w->checks->pdata[i] == focus)
+      start = i;
+  /* One letter again moves on to the next match; more letters refine. */
+  for (guint n = 0; n < w->checks->len; n++)
+    {
+      guint i = (start + n + (self->type_ahead->len == strlen (utf8) ? 1 : 0)) % w->checks->len;
+      GtkWidget *row = gtk_widget_get_ancestor (w->checks->pdata[i], ADW_TYPE_ACTION_ROW);
+      g_autofree char *title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+
+      if (g_str_has_prefix (title, prefix))
+        {
+          gtk_widget_grab_focus (w->checks->pdata[i]);
+          return TRUE;
+        }
+    }
+  gtk_widget_error_bell (focus);
+  return TRUE;
+}
+
+static void
+add_check_keys (TlReportEditor *self,
+                TlFieldWidgets *w,
+                GtkWidget      *check)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_object_set_data (G_OBJECT (check), "tl-field", w);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (check_key_pressed_cb), self);
+  gtk_widget_add_controller (check, keys);
 }
 
 static gboolean
@@ -142,7 +265,12 @@ add_unit (TlReportEditor *self,
   TlFieldWidgets *w = &self->fields[TL_REPORT_FIELD_UNITS];
 
   if (name[0] != '\0' && !has_unit (w, name))
-    add_check_row (self, w->row, w, name, name);
+    {
+      add_check_row (self, w, name, name);
+      add_check_keys (self, w, w->checks->pdata[w->checks->len - 1]);
+      if (w->message_row != NULL && self->add_unit_row != NULL)
+        watch_focus (self, w->checks->pdata[w->checks->len - 1], TL_REPORT_FIELD_UNITS);
+    }
 }
 
 static void
@@ -167,28 +295,53 @@ add_unit_apply_cb (TlReportEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (row), "");
 }
 
+/* The units' heading row: it names the field and carries its message;
+ * the check rows and the row that adds a unit follow it once it is in
+ * its group (add_check_rows ()). */
 static GtkWidget *
-new_units_row (TlReportEditor *self,
-               TlFieldWidgets *w)
+new_heading_row (const char *subtitle)
 {
-  GtkWidget *row = adw_expander_row_new ();
-  g_auto(GStrv) stored = tl_store_list_units (self->store, NULL);
-  const char * const *defaults = tl_report_default_units ();
+  GtkWidget *row = adw_action_row_new ();
 
-  w->row = row;
-  w->checks = g_ptr_array_new ();
-  w->names = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; defaults[i] != NULL; i++)
-    add_unit (self, defaults[i]);
-  for (guint i = 0; stored != NULL && stored[i] != NULL; i++)
-    add_unit (self, stored[i]);
-
-  self->add_unit_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_unit_row), _("Add a unit"));
-  adw_entry_row_set_show_apply_button (self->add_unit_row, TRUE);
-  g_signal_connect_swapped (self->add_unit_row, "apply", G_CALLBACK (add_unit_apply_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (self->add_unit_row));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
+}
+
+static void
+add_check_rows (TlReportEditor *self,
+                TlFieldWidgets *w,
+                TlReportField   field)
+{
+  w->checks = g_ptr_array_new ();
+  if (tl_report_field_get_type (field) == TL_REPORT_TYPE_CHOICES)
+    {
+      for (guint c = 0; c < tl_report_choice_count (field); c++)
+        {
+          add_check_row (self, w, tl_report_choice_get_label (field, c), NULL);
+          add_check_keys (self, w, w->checks->pdata[c]);
+        }
+      return;
+    }
+
+  {
+    g_auto(GStrv) stored = tl_store_list_units (self->store, NULL);
+    const char * const *defaults = tl_report_default_units ();
+
+    w->names = g_ptr_array_new_with_free_func (g_free);
+    self->add_unit_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_unit_row), _("Add a unit"));
+    adw_entry_row_set_show_apply_button (self->add_unit_row, TRUE);
+    g_signal_connect_swapped (self->add_unit_row, "apply", G_CALLBACK (add_unit_apply_cb), self);
+    gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (w->row)), GTK_WIDGET (self->add_unit_row),
+                         gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (w->message_row)));
+    for (guint i = 0; defaults[i] != NULL; i++)
+      add_unit (self, defaults[i]);
+    for (guint i = 0; stored != NULL && stored[i] != NULL; i++)
+      add_unit (self, stored[i]);
+  }
 }
 
 /* Picking a place from the gazetteer puts the position at the place. */
@@ -236,6 +389,7 @@ new_place_row (TlReportEditor *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Picking a place fills the position"));
   g_object_unref (names);
+  tl_accessible_add_choice_actions (row);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (place_selected_cb), self);
   return row;
 }
@@ -287,6 +441,8 @@ new_case_row (TlReportEditor *self)
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (items));
   g_object_unref (items);
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  tl_accessible_add_choice_actions (row);
 
   self->case_status_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->case_status_row), _("Case status"));
@@ -294,6 +450,7 @@ new_case_row (TlReportEditor *self)
     gtk_string_list_append (statuses, tl_case_status_get_label (s));
   adw_combo_row_set_model (self->case_status_row, G_LIST_MODEL (statuses));
   g_object_unref (statuses);
+  tl_accessible_add_choice_actions (GTK_WIDGET (self->case_status_row));
   gtk_widget_set_sensitive (GTK_WIDGET (self->case_status_row), FALSE);
   g_signal_connect_swapped (self->case_status_row, "notify::selected", G_CALLBACK (changed_cb), self);
 
@@ -313,6 +470,7 @@ new_route_row (TlReportEditor *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (draw), "report.draw-route");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "report.clear-route");
   gtk_widget_set_tooltip_text (clear, _("Clear the Route"));
+  tl_accessible_set_label (clear, _("Clear the Route"));
   gtk_widget_add_css_class (clear, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), draw);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
@@ -379,10 +537,7 @@ tl_report_editor_build_fields (TlReportEditor *self)
           row = new_choice_row (self, w, field);
           break;
         case TL_REPORT_TYPE_CHOICES:
-          row = adw_expander_row_new ();
-          w->checks = g_ptr_array_new ();
-          for (guint c = 0; c < tl_report_choice_count (field); c++)
-            add_check_row (self, row, w, tl_report_choice_get_label (field, c), NULL);
+          row = new_heading_row (NULL);
           break;
         case TL_REPORT_TYPE_FLAG:
           row = adw_action_row_new ();
@@ -393,7 +548,8 @@ tl_report_editor_build_fields (TlReportEditor *self)
           g_signal_connect_swapped (w->toggle, "notify::active", G_CALLBACK (changed_cb), self);
           break;
         case TL_REPORT_TYPE_LIST:
-          row = new_units_row (self, w);
+          /* Translators: under "Responding units" in a report */
+          row = new_heading_row (_("Type a unit's first letters to find it"));
           break;
         case TL_REPORT_TYPE_ROUTE:
           row = new_route_row (self);
@@ -421,6 +577,14 @@ tl_report_editor_build_fields (TlReportEditor *self)
               gtk_widget_set_valign (pick, GTK_ALIGN_CENTER);
               gtk_widget_add_css_class (pick, "flat");
               gtk_widget_set_tooltip_text (pick, _("Pick on the Map"));
+              tl_accessible_set_label (pick, _("Pick the Position on the Map"));
+              self->position_echo = GTK_LABEL (gtk_label_new (NULL));
+              gtk_widget_add_css_class (GTK_WIDGET (self->position_echo), "dim-label");
+              gtk_widget_add_css_class (GTK_WIDGET (self->position_echo), "numeric");
+              /* Read through the row's description, in words. */
+              gtk_accessible_update_state (GTK_ACCESSIBLE (self->position_echo),
+                                           GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+              adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), GTK_WIDGET (self->position_echo));
               gtk_actionable_set_action_name (GTK_ACTIONABLE (pick), "report.pick-position");
               adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), pick);
             }
@@ -434,6 +598,10 @@ tl_report_editor_build_fields (TlReportEditor *self)
       adw_preferences_group_add (group, row);
       w->message_row = new_message_row (w);
       adw_preferences_group_add (group, w->message_row);
+      if (tl_report_field_get_type (field) == TL_REPORT_TYPE_CHOICES ||
+          tl_report_field_get_type (field) == TL_REPORT_TYPE_LIST)
+        add_check_rows (self, w, field);
+      add_focus_watch (self, field);
 
       if (field == TL_REPORT_FIELD_CASE)
         adw_preferences_group_add (group, GTK_WIDGET (self->case_status_row));
@@ -703,6 +871,62 @@ tl_report_editor_get_case_status (TlReportEditor *self)
   return (int) adw_combo_row_get_selected (self->case_status_row);
 }
 
+/* The position as the form read it, beside the field in the officer's
+ * notation, and in words for a screen reader: "50 degrees 57.520 minutes
+ * north, 1 degree 35.200 minutes east". Returns the row's description:
+ * the words, then @message if any. */
+static char *
+describe_angle (double      value,
+                const char *positive,
+                const char *negative)
+{
+  double a = fabs (value);
+  int degrees = (int) a;
+  double minutes = (a - degrees) * 60.0;
+
+  if (minutes >= 59.9995)
+    {
+      degrees += 1;
+      minutes = 0;
+    }
+  /* Translators: a latitude or longitude read out in words: degrees,
+   * minutes, then "north", "south", "east" or "west" */
+  return g_strdup_printf (g_dngettext (NULL, "%d degree %.3f minutes %s", "%d degrees %.3f minutes %s", degrees),
+                          degrees, minutes, value < 0 ? negative : positive);
+}
+
+static char *
+echo_position (TlReportEditor *self,
+               const char     *message)
+{
+  GtkWidget *row = self->fields[TL_REPORT_FIELD_POSITION].row;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *shown = NULL;
+  g_autofree char *lat_words = NULL;
+  g_autofree char *lon_words = NULL;
+  g_autofree char *words = NULL;
+  double lat, lon;
+
+  if (self->position_echo == NULL)
+    return NULL;
+  if (text[0] == '\0' || !tl_coordinates_parse (text, &lat, &lon, NULL))
+    {
+      gtk_label_set_text (self->position_echo, "");
+      return NULL;
+    }
+
+  shown = tl_coordinates_format (lat, lon, self->format);
+  gtk_label_set_text (self->position_echo, shown);
+  lat_words = describe_angle (lat, _("north"), _("south"));
+  lon_words = describe_angle (lon, _("east"), _("west"));
+  /* Translators: the position a report's form read, in words: latitude
+   * then longitude */
+  words = g_strdup_printf (_("Read as %s, %s"), lat_words, lon_words);
+  if (message != NULL)
+    return g_strdup_printf ("%s. %s", words, message);
+  return g_steal_pointer (&words);
+}
+
 /* Shows each field's error, else its warning, right under the field,
  * and marks the row so that the eye (and a screen reader) finds it. An
  * empty new form is not an error yet: errors wait for @show_errors. */
@@ -710,12 +934,17 @@ void
 tl_report_editor_show_messages (TlReportEditor *self,
                                 gboolean        show_errors)
 {
+  if (show_errors)
+    self->show_all_errors = TRUE;
+
   for (TlReportField f = 0; f < TL_REPORT_N_FIELDS; f++)
     {
       TlFieldWidgets *w = &self->fields[f];
-      const char *error = show_errors ? self->check.errors[f] : NULL;
+      gboolean shown = self->show_all_errors || (self->touched & (G_GUINT64_CONSTANT (1) << f)) != 0;
+      const char *error = shown ? self->check.errors[f] : NULL;
       const char *warning = self->check.warnings[f];
       const char *message = error ? error : warning;
+      g_autofree char *description = NULL;
       GtkWidget *label;
 
       if (w->row == NULL)
@@ -734,8 +963,11 @@ tl_report_editor_show_messages (TlReportEditor *self,
         }
       gtk_widget_set_visible (w->message_row, message != NULL);
 
+      if (f == TL_REPORT_FIELD_POSITION)
+        description = echo_position (self, message);
       gtk_accessible_update_property (GTK_ACCESSIBLE (w->row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message ? message : "",
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description ? description : message ? message : "",
                                       -1);
       gtk_accessible_update_state (GTK_ACCESSIBLE (w->row),
                                    GTK_ACCESSIBLE_STATE_INVALID,

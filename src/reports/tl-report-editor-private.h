@@ -52,6 +52,7 @@ struct _TlReportEditor
   TlFieldWidgets       fields[TL_REPORT_N_FIELDS];
   AdwEntryRow         *add_unit_row;
   AdwComboRow         *case_status_row;
+  GtkLabel            *position_echo;    /* beside the position */
   GPtrArray           *history_groups;   /* AdwPreferencesGroup, borrowed */
 
   /* owned */
@@ -68,6 +69,9 @@ struct _TlReportEditor
   GArray              *case_ids;         /* gint64 per item of the case row */
   char                *route;            /* the route's JSON, or "" */
   char                *history_text;     /* what the history page shows */
+  GString             *type_ahead;       /* letters typed among units */
+  gint64               type_ahead_time;  /* monotonic, of the last one */
+  guint64              touched;          /* 1 << field: left by the officer */
 
   TlEventKind          kind;
   TlCoordinateFormat   format;
@@ -78,6 +82,7 @@ struct _TlReportEditor
   guint                valid : 1;
   guint                closing_confirmed : 1;
   guint                finished : 1;     /* saved or discarded: no draft */
+  guint                show_all_errors : 1; /* a save was tried, or an edit */
 };
 
 /* tl-report-editor-fields.c */

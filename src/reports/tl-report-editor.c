@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <json-glib/json-glib.h>
 
+#include "tl-accessible.h"
 #include "tl-report-editor-private.h"
 #include "tl-time.h"
 
@@ -115,6 +116,8 @@ finish (TlReportEditor *self)
   tl_store_delete_draft (self->store, self->kind, self->base->event_id, NULL);
 }
 
+static void focus_first_error (TlReportEditor *self);
+
 /* Adds or updates the record; on a conflict shows both versions. */
 static void
 save (TlReportEditor *self)
@@ -130,7 +133,10 @@ save (TlReportEditor *self)
 
   validate (self, TRUE);
   if (!self->valid)
-    return;
+    {
+      focus_first_error (self);
+      return;
+    }
 
   report = tl_report_editor_collect (self);
   /* The case is created in the same transaction as the save: a refused
@@ -200,6 +206,80 @@ save (TlReportEditor *self)
   finish (self);
   g_signal_emit (self, signals[SAVED], 0, event);
   close_editor (self);
+}
+
+/* After a refused save, the first field in error gets the focus, so the
+ * officer (and a screen reader) lands on what to fix. */
+static void
+focus_first_error (TlReportEditor *self)
+{
+  for (TlReportField f = 0; f < TL_REPORT_N_FIELDS; f++)
+    {
+      TlFieldWidgets *w = &self->fields[f];
+
+      if (self->check.errors[f] == NULL || w->row == NULL)
+        continue;
+      if (w->checks != NULL && w->checks->len > 0)
+        gtk_widget_grab_focus (w->checks->pdata[0]);
+      else
+        gtk_widget_grab_focus (w->row);
+      return;
+    }
+}
+
+/* Keeps the focused row, and the message under it, wholly in view: the
+ * viewport's own scrolling stops as soon as the focused widget shows,
+ * which leaves a tall row half off the screen. */
+static void
+focus_widget_cb (TlReportEditor *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *scrolled, *row, *next;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double top, bottom, height;
+  const double margin = 12;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form_page)))
+    return;
+  scrolled = gtk_widget_get_ancestor (focus, GTK_TYPE_SCROLLED_WINDOW);
+  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  if (scrolled == NULL || !gtk_widget_compute_bounds (row ? row : focus, scrolled, &bounds))
+    return;
+
+  top = bounds.origin.y;
+  bottom = top + bounds.size.height;
+  next = row ? gtk_widget_get_next_sibling (row) : NULL;
+  if (next != NULL && gtk_widget_get_visible (next) && !gtk_widget_get_focusable (next))
+    {
+      graphene_rect_t message;
+
+      if (gtk_widget_compute_bounds (next, scrolled, &message))
+        bottom = message.origin.y + message.size.height;
+    }
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  height = gtk_widget_get_height (scrolled);
+  if (top < margin)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top - margin);
+  else if (bottom > height - margin)
+    gtk_adjustment_set_value (adjustment,
+                              gtk_adjustment_get_value (adjustment) + MIN (bottom - height + margin, top - margin));
+}
+
+/* Ctrl+Return saves from any field: caught before the notes' text view
+ * takes it for a new line. */
+static gboolean
+save_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") != 0)
+    return FALSE;
+  save (self);
+  return TRUE;
 }
 
 /* Callbacks */
@@ -366,7 +446,7 @@ discard_response_cb (AdwMessageDialog *dialog,
 void
 tl_report_editor_changed (TlReportEditor *self)
 {
-  validate (self, TRUE);
+  validate (self, FALSE);
   tl_report_editor_schedule_draft (self);
 }
 
@@ -434,6 +514,8 @@ tl_report_editor_finalize (GObject *object)
   g_clear_pointer (&self->case_ids, g_array_unref);
   g_clear_pointer (&self->route, g_free);
   g_clear_pointer (&self->history_text, g_free);
+  if (self->type_ahead != NULL)
+    g_string_free (g_steal_pointer (&self->type_ahead), TRUE);
 
   G_OBJECT_CLASS (tl_report_editor_parent_class)->finalize (object);
 }
@@ -515,17 +597,28 @@ tl_report_editor_class_init (TlReportEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "report.copy-mine", NULL, copy_mine_action);
   gtk_widget_class_install_action (widget_class, "report.save-merged", NULL, save_merged_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "report.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "report.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  /* A dialog, not a "filler", for a screen reader. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }
 
 static void
 tl_report_editor_init (TlReportEditor *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->history_groups = g_ptr_array_new ();
   self->route = g_strdup ("");
+  self->type_ahead = g_string_new (NULL);
+
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_callback_action_new (save_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
 }
 
 /* Public API */
@@ -559,7 +652,7 @@ tl_report_editor_new (TlStore            *store,
   g_return_val_if_fail (event == NULL || TL_IS_EVENT (event), NULL);
   g_return_val_if_fail (operator_name != NULL && zone != NULL, NULL);
 
-  self = g_object_new (TL_TYPE_REPORT_EDITOR, NULL);
+  self = g_object_new (TL_TYPE_REPORT_EDITOR, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->store = g_object_ref (store);
   self->operator_name = g_strdup (operator_name);
   self->zone = g_time_zone_ref (zone);
@@ -603,9 +696,9 @@ tl_report_editor_new (TlStore            *store,
   tl_report_editor_offer_draft (self);
 
   validate (self, self->event != NULL);
-  gtk_widget_grab_focus (self->fields[TL_REPORT_FIELD_POSITION].row
-                         ? self->fields[TL_REPORT_FIELD_POSITION].row
-                         : self->fields[TL_REPORT_FIELD_TIME].row);
+  tl_accessible_name_tree (GTK_WIDGET (self));
+  /* The first field in reading order: the time. */
+  gtk_widget_grab_focus (self->fields[TL_REPORT_FIELD_TIME].row);
   return self;
 }
 

@@ -1,0 +1,279 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Tideline as a screen reader sees it, through AT-SPI alone.
+
+Starts the application on a generated database in its own home, lists
+every interactive accessible of the main window and of the report editor
+and fails on an empty name or one that reads like a class name; then fills
+in and saves a rescue report through AT-SPI actions and text only, and
+finds it in the store with `tideline export`.
+
+Run by meson inside dbus-run-session (a private session bus, on which the
+accessibility bus is started on demand) and under Xvfb. Every wait is a
+condition with a deadline.
+"""
+
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import pyatspi
+
+DEADLINE = 60.0
+
+INTERACTIVE_ROLES = {
+    'push button', 'toggle button', 'check box', 'radio button', 'combo box',
+    'entry', 'text', 'password text', 'spin button', 'slider', 'list item',
+    'menu item', 'check menu item', 'radio menu item', 'link', 'page tab',
+    'switch', 'toggle',
+}
+NOT_INTERACTIVE = {
+    'label', 'panel', 'filler', 'scroll pane', 'list', 'table', 'tree',
+    'frame', 'dialog', 'window', 'image', 'section', 'grouping', 'separator',
+    'heading', 'application', 'document frame', 'status bar', 'tool bar',
+    'menu', 'popup menu', 'viewport', 'canvas', 'drawing area', 'level bar',
+    'progress bar',
+}
+CLASS_LIKE = re.compile(r'^(Gtk|Adw|Shumate|Tl|Gdk)[A-Z]\w*$')
+MNEMONIC = re.compile(r'(^|\s)_\w')
+
+
+def wait_for(what, condition, deadline=DEADLINE):
+    """Polls @condition until it returns something true, or fails."""
+    end = time.monotonic() + deadline
+    while True:
+        try:
+            result = condition()
+        except Exception:  # the tree changes under us while it is read
+            result = None
+        if result:
+            return result
+        if time.monotonic() > end:
+            sys.exit(f'FAIL: timed out waiting for {what}')
+        time.sleep(0.1)
+
+
+def children(acc):
+    for i in range(acc.childCount):
+        child = acc.getChildAtIndex(i)
+        if child is not None:
+            yield child
+
+
+def descendants(acc):
+    for child in children(acc):
+        yield child
+        yield from descendants(child)
+
+
+def role(acc):
+    return acc.getRoleName()
+
+
+def is_interactive(acc):
+    r = role(acc)
+    if r in INTERACTIVE_ROLES:
+        return True
+    if r in NOT_INTERACTIVE:
+        return False
+    return acc.getState().contains(pyatspi.STATE_FOCUSABLE)
+
+
+def bad_name(name):
+    """Why @name would not help a screen-reader user, or None."""
+    name = (name or '').strip()
+    if name == '':
+        return 'empty'
+    if CLASS_LIKE.match(name):
+        return 'a class name'
+    if MNEMONIC.search(name):
+        return 'a mnemonic mark'
+    words = name.split()
+    half = len(words) // 2
+    if half > 0 and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return 'read twice'
+    return None
+
+
+def shown(acc):
+    """Whether @acc and every ancestor are visible (a closed pop-over's
+    items are visible widgets in a hidden window)."""
+    while acc is not None and role(acc) not in ('frame', 'dialog', 'application'):
+        if not acc.getState().contains(pyatspi.STATE_VISIBLE):
+            return False
+        acc = acc.parent
+    return True
+
+
+def audit(window, label):
+    """Lists the interactive accessibles of @window; returns the bad ones."""
+    interactive, bad = [], []
+    for acc in descendants(window):
+        if not is_interactive(acc) or not shown(acc):
+            continue
+        interactive.append(acc)
+        why = bad_name(acc.name)
+        if why:
+            bad.append((acc, why))
+    print(f'{label}: {len(bad)} of {len(interactive)} interactive accessibles badly named')
+    for acc, why in bad:
+        parent = acc.parent
+        grand = parent.parent
+        print(f'  {role(acc)} {acc.name!r} ({why}) in {role(parent)} {parent.name!r}'
+              f' in {role(grand)} {grand.name!r} desc={acc.description!r}')
+    return interactive, bad
+
+
+def find(root, predicate, what):
+    return wait_for(what, lambda: next((a for a in descendants(root) if predicate(a)), None))
+
+
+def named(root, role_name, name):
+    return find(root, lambda a: role(a) == role_name and a.name == name,
+                f'{role_name} {name!r}')
+
+
+def has_action(acc, name):
+    try:
+        action = acc.queryAction()
+        return any(action.getName(i) == name for i in range(action.nActions))
+    except Exception:
+        return False
+
+
+def do_action(acc, *names):
+    action = acc.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in names:
+            if not action.doAction(i):
+                sys.exit(f'FAIL: action {names} of {role(acc)} {acc.name!r} refused')
+            return
+    sys.exit(f'FAIL: {role(acc)} {acc.name!r} has none of the actions {names}')
+
+
+def set_text(acc, text):
+    # GTK 4.8 reads an AdwEntryRow's text back as '' over AT-SPI, so the
+    # text written is checked in the store at the end instead.
+    if not acc.queryEditableText().setTextContents(text):
+        sys.exit(f'FAIL: could not write the text of {acc.name!r}')
+
+
+def shown_choice(combo):
+    """The item a combo row shows as chosen: its labels' texts."""
+    return [a.name for a in descendants(combo) if role(a) == 'label']
+
+
+def choose(combo, item):
+    for _ in range(40):
+        if item in shown_choice(combo):
+            return
+        do_action(combo, 'choice.next')
+        time.sleep(0.05)
+    sys.exit(f'FAIL: {combo.name!r} never showed {item!r}: {shown_choice(combo)}')
+
+
+def main():
+    build = os.environ.get('TIDELINE_BUILDDIR') or sys.argv[1]
+    tideline = os.path.join(build, 'src', 'tideline')
+    home = tempfile.mkdtemp(prefix='tideline-a11y-')
+    app = None
+    try:
+        env = dict(os.environ)
+        env.update(HOME=home,
+                   XDG_DATA_HOME=os.path.join(home, 'data'),
+                   XDG_CONFIG_HOME=os.path.join(home, 'config'),
+                   XDG_CACHE_HOME=os.path.join(home, 'cache'),
+                   XDG_STATE_HOME=os.path.join(home, 'state'),
+                   XDG_RUNTIME_DIR=home,
+                   GTK_A11Y='atspi')
+        env.pop('NO_AT_BRIDGE', None)
+        # Warnings from the accessibility bus's own start must not abort.
+        env.pop('G_DEBUG', None)
+        database = os.path.join(home, 'tideline.db')
+        subprocess.run([tideline, 'generate', '--database', database, '--per-day', '40'],
+                       env=env, check=True, stdout=subprocess.DEVNULL)
+
+        app = subprocess.Popen([tideline, '--database', database], env=env)
+        desktop = pyatspi.Registry.getDesktop(0)
+        application = wait_for('Tideline on the accessibility bus', lambda: next(
+            (a for a in children(desktop) if a.name == 'tideline' and a.childCount > 0), None))
+        window = wait_for('the main window', lambda: next(
+            (w for w in children(application) if w.name.startswith('Tideline')), None))
+        wait_for("the day's reports in the list", lambda: sum(
+            1 for a in descendants(window) if role(a) == 'list item' and ':' in (a.name or '')) >= 5)
+
+        _, bad_main = audit(window, 'main window')
+
+        # A new rescue report, from the New Report menu.
+        new_button = find(window, lambda a: role(a) == 'push button' and a.name == 'New Report'
+                          and has_action(a, 'click'), 'the New Report button')
+        do_action(new_button, 'click')
+        rescue = wait_for('the Rescue menu item', lambda: next(
+            (a for a in descendants(application)
+             if a.name and a.name.startswith('Rescue') and role(a) in ('menu item', 'push button')), None))
+        do_action(rescue, 'click')
+        editor = wait_for('the report editor', lambda: next(
+            (w for w in children(application) if w.name == 'New Rescue'), None))
+        if role(editor) == 'filler':
+            sys.exit('FAIL: the editor reads as a "filler"')
+
+        _, bad_editor = audit(editor, 'report editor')
+
+        # Fill it in through AT-SPI alone.
+        set_text(named(editor, 'text', 'Position'), '50 55.0N 1 30.0E')
+        do_action(named(editor, 'check box', 'RNLI Dover lifeboat'), 'check.toggle')
+        wait_for('the unit checked', lambda: named(editor, 'check box', 'RNLI Dover lifeboat')
+                 .getState().contains(pyatspi.STATE_CHECKED))
+        set_text(named(editor, 'text', 'People on board'), '41')
+        set_text(named(editor, 'text', 'Rescued'), '41')
+        do_action(named(editor, 'check box', 'Engine failure'), 'check.toggle')
+        choose(named(editor, 'combo box', 'Boat type'), 'Inflatable')
+        choose(named(editor, 'combo box', 'Outcome'), 'Landed in the UK')
+        choose(named(editor, 'combo box', 'Case'), 'New case')
+        set_text(named(editor, 'text', 'Notes'), 'Entered through AT-SPI')
+
+        save = named(editor, 'push button', 'Save')
+        wait_for('Save enabled', lambda: save.getState().contains(pyatspi.STATE_SENSITIVE))
+        do_action(save, 'click')
+        wait_for('the editor closed', lambda: not any(
+            w.name == 'New Rescue' for w in children(application)))
+        saved_by_atspi = True
+
+        # The report is in the store.
+        out = os.path.join(home, 'out.csv')
+        subprocess.run([tideline, 'export', '--database', database, '--format', 'csv',
+                        '--from', '2000-01-01', '--to', '2100-01-01', '-o', out],
+                       env=env, check=True)
+        with open(out, newline='') as f:
+            rows = [r for r in csv.DictReader(f)
+                    if 'Entered through AT-SPI' in ' '.join(str(v) for v in r.values())]
+        if len(rows) != 1:
+            sys.exit(f'FAIL: {len(rows)} saved reports with the notes typed, not 1')
+        text = ' '.join(str(v) for v in rows[0].values())
+        for expected in ('rescue', 'RNLI Dover lifeboat', '41'):
+            if expected not in text:
+                sys.exit(f'FAIL: the saved report lacks {expected!r}: {rows[0]}')
+
+        print(f'unnamed interactive widgets, main window: {len(bad_main)}')
+        print(f'unnamed interactive widgets, editor: {len(bad_editor)}')
+        print(f'rescue report saved through AT-SPI: {"yes" if saved_by_atspi else "no"}')
+        if bad_main or bad_editor:
+            sys.exit('FAIL: badly named accessibles')
+    finally:
+        if app is not None:
+            app.terminate()
+            try:
+                app.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                app.wait()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    main()
