@@ -450,6 +450,7 @@ new_case_row (TlReportEditor *self)
     gtk_string_list_append (statuses, tl_case_status_get_label (s));
   adw_combo_row_set_model (self->case_status_row, G_LIST_MODEL (statuses));
   g_object_unref (statuses);
+  adw_combo_row_set_use_subtitle (self->case_status_row, TRUE);
   tl_accessible_add_choice_actions (GTK_WIDGET (self->case_status_row));
   gtk_widget_set_sensitive (GTK_WIDGET (self->case_status_row), FALSE);
   g_signal_connect_swapped (self->case_status_row, "notify::selected", G_CALLBACK (changed_cb), self);
