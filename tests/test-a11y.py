@@ -227,11 +227,8 @@ def focus_name(window):
 # Tabs from the time, the first field, to the position; then from the
 # position to the first unit (through the pick button, and for a patrol
 # the route's row and button and the kind of patrol).
-# Rescue (Ctrl+4, 3 Tabs, 2 to the units) and Patrol (Ctrl+6, 2, 5) do
-# not pass yet under Xvfb: the keys after the units go astray; they are
-# left out until that is understood.
 KINDS = [('Departure', 0x31, 2, 0), ('Sighting', 0x32, 2, 0), ('Interception', 0x33, 2, 0),
-         ('Arrival', 0x35, 2, 0)]
+         ('Rescue', 0x34, 3, 2), ('Arrival', 0x35, 2, 0), ('Patrol', 0x36, 2, 5)]
 
 
 def tabs(n):

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 #include <math.h>
+#include <string.h>
 
 #include "tl-accessible.h"
 #include "tl-report-editor-private.h"
@@ -140,21 +141,27 @@ add_focus_watch (TlReportEditor *self,
 {
   TlFieldWidgets *w = &self->fields[field];
 
-  if (w->checks == NULL)
-    {
-      watch_focus (self, w->row, field);
-      return;
-    }
+  watch_focus (self, w->row, field);
   /* Each unit gets its watch as it is added (add_unit ()). */
-  if (w->names != NULL)
+  if (w->checks == NULL || w->names != NULL)
     return;
   for (guint i = 0; i < w->checks->len; i++)
-    watch_focus (self, w->checks->pdata[i], field);
+    watch_focus (self, gtk_widget_get_ancestor (w->checks->pdata[i], ADW_TYPE_ACTION_ROW), field);
 }
 
 /* Units and conditions are check rows straight in the group, not in an
- * expander: nothing to open first, one Tab stop each (the check button;
- * the row itself takes no focus), and an AT-SPI action that toggles. */
+ * expander: nothing to open first, one Tab stop each (the row, which
+ * Space toggles and which reads as checked; the check button takes no
+ * focus), and an AT-SPI action on the check button that toggles. */
+static void
+check_toggled_cb (GtkCheckButton *check,
+                  GParamSpec     *pspec,
+                  GtkWidget      *row)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_check_button_get_active (check), -1);
+}
+
 static GtkWidget *
 add_check_row (TlReportEditor *self,
                TlFieldWidgets *w,
@@ -171,8 +178,10 @@ add_check_row (TlReportEditor *self,
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_focusable (check, FALSE);
   tl_accessible_set_label (check, title);
+  g_signal_connect_object (check, "notify::active", G_CALLBACK (check_toggled_cb), row, 0);
+  check_toggled_cb (GTK_CHECK_BUTTON (check), NULL, row);
   tl_accessible_add_check_action (GTK_CHECK_BUTTON (check));
   g_signal_connect_swapped (check, "notify::active", G_CALLBACK (changed_cb), self);
   g_ptr_array_add (w->checks, check);
@@ -199,36 +208,55 @@ check_key_pressed_cb (GtkEventControllerKey *controller,
 {
   GtkWidget *focus = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   TlFieldWidgets *w = g_object_get_data (G_OBJECT (focus), "tl-field");
+  gboolean on_heading = w != NULL && focus == w->row;
   gunichar c = gdk_keyval_to_unicode (keyval);
   gint64 now = g_get_monotonic_time ();
   g_autofree char *prefix = NULL;
   guint start = 0;
   char utf8[8];
 
-  if (w == NULL || c == 0 || c == ' ' || !g_unichar_isprint (c) ||
+  if (w == NULL || c == 0 || !g_unichar_isprint (c) ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return FALSE;
 
   if (now - self->type_ahead_time > G_USEC_PER_SEC)
     g_string_truncate (self->type_ahead, 0);
+
+  /* Space toggles the unit, unless it goes on a name being typed:
+   * "SNSM B" finds "SNSM Boulogne-sur-Mer". */
+  if (c == ' ')
+    {
+      GtkWidget *row = focus;
+      g_autofree char *typed = NULL;
+      g_autofree char *title = NULL;
+
+      if (self->type_ahead->len == 0 || on_heading)
+        return FALSE;
+      typed = g_utf8_casefold (self->type_ahead->str, -1);
+      title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+      if (!g_str_has_prefix (title, typed) || title[strlen (typed)] != ' ')
+        return FALSE;
+    }
   self->type_ahead_time = now;
   utf8[g_unichar_to_utf8 (c, utf8)] = '\0';
   g_string_append (self->type_ahead, utf8);
   prefix = g_utf8_casefold (self->type_ahead->str, -1);
 
   for (guint i = 0; i < w->checks->len; i++)
-    if (w->checks->pdata[i] == focus)
+    if (gtk_widget_get_ancestor (w->checks->pdata[i], ADW_TYPE_ACTION_ROW) == focus)
       start = i;
-  /* One letter again moves on to the next match; more letters refine. */
+  /* One letter again moves on to the next match; more letters refine.
+   * From the heading, the search starts at the first unit. */
   for (guint n = 0; n < w->checks->len; n++)
     {
-      guint i = (start + n + (self->type_ahead->len == strlen (utf8) ? 1 : 0)) % w->checks->len;
+      guint skip = !on_heading && self->type_ahead->len == strlen (utf8) ? 1 : 0;
+      guint i = (start + n + skip) % w->checks->len;
       GtkWidget *row = gtk_widget_get_ancestor (w->checks->pdata[i], ADW_TYPE_ACTION_ROW);
       g_autofree char *title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
 
       if (g_str_has_prefix (title, prefix))
         {
-          gtk_widget_grab_focus (w->checks->pdata[i]);
+          gtk_widget_grab_focus (row);
           return TRUE;
         }
     }
@@ -236,16 +264,19 @@ check_key_pressed_cb (GtkEventControllerKey *controller,
   return TRUE;
 }
 
+/* @widget: a check row, or the field's heading row */
 static void
 add_check_keys (TlReportEditor *self,
                 TlFieldWidgets *w,
-                GtkWidget      *check)
+                GtkWidget      *widget)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  g_object_set_data (G_OBJECT (check), "tl-field", w);
+  if (GTK_IS_CHECK_BUTTON (widget))
+    widget = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+  g_object_set_data (G_OBJECT (widget), "tl-field", w);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (check_key_pressed_cb), self);
-  gtk_widget_add_controller (check, keys);
+  gtk_widget_add_controller (widget, keys);
 }
 
 static gboolean
@@ -269,7 +300,8 @@ add_unit (TlReportEditor *self,
       add_check_row (self, w, name, name);
       add_check_keys (self, w, w->checks->pdata[w->checks->len - 1]);
       if (w->message_row != NULL && self->add_unit_row != NULL)
-        watch_focus (self, w->checks->pdata[w->checks->len - 1], TL_REPORT_FIELD_UNITS);
+        watch_focus (self, gtk_widget_get_ancestor (w->checks->pdata[w->checks->len - 1], ADW_TYPE_ACTION_ROW),
+                   TL_REPORT_FIELD_UNITS);
     }
 }
 
@@ -303,8 +335,9 @@ new_heading_row (const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
+  /* It takes the focus (a screen reader reads the field's name and its
+   * error there, and type-ahead starts from it), but does nothing. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
@@ -316,6 +349,7 @@ add_check_rows (TlReportEditor *self,
                 TlReportField   field)
 {
   w->checks = g_ptr_array_new ();
+  add_check_keys (self, w, w->row);
   if (tl_report_field_get_type (field) == TL_REPORT_TYPE_CHOICES)
     {
       for (guint c = 0; c < tl_report_choice_count (field); c++)

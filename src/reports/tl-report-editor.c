@@ -219,10 +219,7 @@ focus_first_error (TlReportEditor *self)
 
       if (self->check.errors[f] == NULL || w->row == NULL)
         continue;
-      if (w->checks != NULL && w->checks->len > 0)
-        gtk_widget_grab_focus (w->checks->pdata[0]);
-      else
-        gtk_widget_grab_focus (w->row);
+      gtk_widget_grab_focus (w->row);
       return;
     }
 }
