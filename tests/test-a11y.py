@@ -258,6 +258,14 @@ def enter_by_keyboard(application, window, title, key, to_position, to_units, st
     # The form opens on the time: so many Tabs lead to the position.
     tabs(to_position)
     type_text('50 55.0N 1 30.0E')
+    if title == 'Departure':
+        # Escape on a changed form asks first; Escape again keeps editing.
+        press(0xff1b)
+        wait_for('the question before discarding', lambda: any(
+            w.name == 'Discard Your Changes?' for w in children(application)))
+        press(0xff1b)
+        wait_for('the question answered', lambda: not any(
+            w.name == 'Discard Your Changes?' for w in children(application)))
     if to_units:
         tabs(to_units)
         # GTK 4.8 does not tell AT-SPI where the focus is: the check box
