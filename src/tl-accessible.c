@@ -89,28 +89,6 @@ name_button (GtkWidget *button)
 }
 
 static void
-name_menu_button (GtkWidget *menu_button)
-{
-  const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button));
-  const char *tooltip = gtk_widget_get_tooltip_text (menu_button);
-  GtkWidget *inner = find_child_of_type (menu_button, GTK_TYPE_BUTTON);
-  g_autofree char *name = NULL;
-
-  if (label != NULL && label[0] != '\0')
-    name = strip_mnemonic (label);
-  else if (inner != NULL)
-    name = first_label_text (inner);
-  if (name == NULL && tooltip != NULL)
-    name = g_strdup (tooltip);
-  if (name == NULL)
-    return;
-
-  tl_accessible_set_label (menu_button, name);
-  if (inner != NULL)
-    tl_accessible_set_label (inner, name);
-}
-
-static void
 drop_down_selected_cb (GtkWidget *drop_down)
 {
   GtkWidget *inner = find_child_of_type (drop_down, GTK_TYPE_TOGGLE_BUTTON);
@@ -132,7 +110,7 @@ walk (GtkWidget *widget)
 {
   if (GTK_IS_MENU_BUTTON (widget))
     {
-      name_menu_button (widget);
+      tl_accessible_name_menu_button (widget);
       return;
     }
   if (GTK_IS_DROP_DOWN (widget))
@@ -249,6 +227,34 @@ tl_accessible_name_tree (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
   walk (root);
+}
+
+/**
+ * tl_accessible_name_menu_button:
+ *
+ * Names @menu_button and the button inside it from its label or, for an
+ * icon, its tooltip; again after the label changes.
+ */
+void
+tl_accessible_name_menu_button (GtkWidget *menu_button)
+{
+  const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button));
+  const char *tooltip = gtk_widget_get_tooltip_text (menu_button);
+  GtkWidget *inner = find_child_of_type (menu_button, GTK_TYPE_BUTTON);
+  g_autofree char *name = NULL;
+
+  if (label != NULL && label[0] != '\0')
+    name = strip_mnemonic (label);
+  else if (inner != NULL)
+    name = first_label_text (inner);
+  if (name == NULL && tooltip != NULL)
+    name = g_strdup (tooltip);
+  if (name == NULL)
+    return;
+
+  tl_accessible_set_label (menu_button, name);
+  if (inner != NULL)
+    tl_accessible_set_label (inner, name);
 }
 
 /**

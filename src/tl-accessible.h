@@ -11,6 +11,7 @@ G_BEGIN_DECLS
  * (4.8 gives them none, so a form could not be filled through AT-SPI). */
 
 void tl_accessible_name_tree          (GtkWidget   *root);
+void tl_accessible_name_menu_button   (GtkWidget   *menu_button);
 void tl_accessible_name_drop_down     (GtkWidget   *drop_down,
                                        const char  *name);
 void tl_accessible_add_check_action   (GtkCheckButton *check);

@@ -54,6 +54,8 @@ update_title (TlWindow *self)
     subtitle = tl_time_format (self->zone, self->day_start, _("%A %-d %B %Y"));
   gtk_menu_button_set_label (self->window_button,
                              tl_window_preset_get_label (tl_review_get_preset (self->review)));
+  /* Named once by tl_accessible_name_tree (): the name follows the text. */
+  tl_accessible_name_menu_button (GTK_WIDGET (self->window_button));
   if (tl_review_get_preset (self->review) == TL_WINDOW_PRESET_DAY && self->day_start == today_start)
     {
       /* Translators: %s is the date */
@@ -140,6 +142,7 @@ update_new_pill (TlWindow *self)
   else
     /* Hidden then, but still named for a screen reader that lists it. */
     gtk_button_set_label (self->new_button, _("No new reports"));
+  tl_accessible_set_label (GTK_WIDGET (self->new_button), gtk_button_get_label (self->new_button));
   gtk_revealer_set_reveal_child (self->new_revealer, n > 0);
 }
 
