@@ -123,8 +123,7 @@ def shown(acc):
     return True
 
 
-def audit(window, label):
-    """Lists the interactive accessibles of @window; returns the bad ones."""
+def audit_once(window):
     interactive, bad = [], []
     for acc in descendants(window):
         if not is_interactive(acc) or not shown(acc):
@@ -132,15 +131,22 @@ def audit(window, label):
         interactive.append(acc)
         why = bad_name(acc.name)
         if why:
-            bad.append((acc, why))
+            chain, up = [], acc.parent
+            while up is not None and role(up) not in ('frame', 'dialog'):
+                chain.append(f'{role(up)} {up.name!r}')
+                up = up.parent
+            bad.append(f'  {role(acc)} {acc.name!r} ({why}) in ' + ' < '.join(chain[:6]))
+    return interactive, bad
+
+
+def audit(window, label):
+    """Lists the interactive accessibles of @window; returns the bad ones.
+    A busy application may not answer in time: the listing is tried again
+    until the deadline."""
+    interactive, bad = wait_for(f'the accessibles of the {label}', lambda: audit_once(window))
     print(f'{label}: {len(bad)} of {len(interactive)} interactive accessibles badly named')
-    for acc, why in bad:
-        parent = acc.parent
-        chain, up = [], parent
-        while up is not None and role(up) not in ('frame', 'dialog'):
-            chain.append(f'{role(up)} {up.name!r}')
-            up = up.parent
-        print(f'  {role(acc)} {acc.name!r} ({why}) in ' + ' < '.join(chain[:6]))
+    for line in bad:
+        print(line)
     return interactive, bad
 
 
@@ -347,7 +353,7 @@ def main():
         do_action(rescue, 'click')
         editor = wait_for('the report editor', lambda: next(
             (w for w in children(application) if w.name == 'New Rescue'), None))
-        if role(editor) == 'filler':
+        if wait_for("the editor's role", lambda: role(editor)) == 'filler':
             sys.exit('FAIL: the editor reads as a "filler"')
 
         _, bad_editor = audit(editor, 'report editor')
