@@ -4,8 +4,6 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
-#include <math.h>
-#include <string.h>
 
 #include "tl-accessible.h"
 #include "tl-report-editor-private.h"
@@ -106,276 +104,6 @@ new_choice_row (TlReportEditor *self,
   tl_accessible_add_choice_actions (row);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (changed_cb), self);
   return row;
-}
-
-/* A field shows its error once the officer has left it, or tried to save:
- * not while a new form is still untouched. */
-static void
-field_left_cb (GtkEventControllerFocus *controller,
-               TlReportEditor          *self)
-{
-  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (controller), "tl-field-id"));
-  guint64 bit = G_GUINT64_CONSTANT (1) << field;
-
-  if ((self->touched & bit) != 0)
-    return;
-  self->touched |= bit;
-  tl_report_editor_show_messages (self, FALSE);
-}
-
-static void
-watch_focus (TlReportEditor *self,
-             GtkWidget      *widget,
-             TlReportField   field)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_object_set_data (G_OBJECT (focus), "tl-field-id", GUINT_TO_POINTER (field));
-  g_signal_connect (focus, "leave", G_CALLBACK (field_left_cb), self);
-  gtk_widget_add_controller (widget, focus);
-}
-
-static void
-add_focus_watch (TlReportEditor *self,
-                 TlReportField   field)
-{
-  TlFieldWidgets *w = &self->fields[field];
-
-  watch_focus (self, w->row, field);
-  /* Each unit gets its watch as it is added (add_unit ()). */
-  if (w->checks == NULL || w->names != NULL)
-    return;
-  for (guint i = 0; i < w->checks->len; i++)
-    watch_focus (self, gtk_widget_get_ancestor (w->checks->pdata[i], ADW_TYPE_ACTION_ROW), field);
-}
-
-/* Units and conditions are check rows straight in the group, not in an
- * expander: nothing to open first, one Tab stop each (the row, which
- * Space toggles and which reads as checked; the check button takes no
- * focus), and an AT-SPI action on the check button that toggles. */
-static void
-check_toggled_cb (GtkCheckButton *check,
-                  GParamSpec     *pspec,
-                  GtkWidget      *row)
-{
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED,
-                               gtk_check_button_get_active (check), -1);
-}
-
-static GtkWidget *
-add_check_row (TlReportEditor *self,
-               TlFieldWidgets *w,
-               const char     *title,
-               const char     *name)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *list = gtk_widget_get_parent (w->row);
-  GtkWidget *before = w->names != NULL ? GTK_WIDGET (self->add_unit_row) : w->message_row;
-
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  gtk_widget_set_focusable (check, FALSE);
-  tl_accessible_set_label (check, title);
-  g_signal_connect_object (check, "notify::active", G_CALLBACK (check_toggled_cb), row, 0);
-  check_toggled_cb (GTK_CHECK_BUTTON (check), NULL, row);
-  tl_accessible_add_check_action (GTK_CHECK_BUTTON (check));
-  g_signal_connect_swapped (check, "notify::active", G_CALLBACK (changed_cb), self);
-  g_ptr_array_add (w->checks, check);
-  if (w->names != NULL)
-    g_ptr_array_add (w->names, g_strdup (name));
-
-  /* Rows of an AdwPreferencesGroup are children of its list box: a unit
-   * added later goes with the others, above the row that adds one. */
-  if (before != NULL && gtk_widget_get_parent (before) == list)
-    gtk_list_box_insert (GTK_LIST_BOX (list), row, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (before)));
-  else
-    gtk_list_box_append (GTK_LIST_BOX (list), row);
-  return row;
-}
-
-/* Type-ahead among the check rows of a field: typing a unit's first
- * letters moves the focus to it. */
-static gboolean
-check_key_pressed_cb (GtkEventControllerKey *controller,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      TlReportEditor        *self)
-{
-  GtkWidget *focus = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  TlFieldWidgets *w = g_object_get_data (G_OBJECT (focus), "tl-field");
-  gboolean on_heading = w != NULL && focus == w->row;
-  gunichar c = gdk_keyval_to_unicode (keyval);
-  gint64 now = g_get_monotonic_time ();
-  g_autofree char *prefix = NULL;
-  guint start = 0;
-  char utf8[8];
-
-  if (w == NULL || c == 0 || !g_unichar_isprint (c) ||
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
-    return FALSE;
-
-  if (now - self->type_ahead_time > G_USEC_PER_SEC)
-    g_string_truncate (self->type_ahead, 0);
-
-  /* Space toggles the unit, unless it goes on a name being typed:
-   * "SNSM B" finds "SNSM Boulogne-sur-Mer". */
-  if (c == ' ')
-    {
-      GtkWidget *row = focus;
-      g_autofree char *typed = NULL;
-      g_autofree char *title = NULL;
-
-      if (self->type_ahead->len == 0 || on_heading)
-        return FALSE;
-      typed = g_utf8_casefold (self->type_ahead->str, -1);
-      title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
-      if (!g_str_has_prefix (title, typed) || title[strlen (typed)] != ' ')
-        return FALSE;
-    }
-  self->type_ahead_time = now;
-  utf8[g_unichar_to_utf8 (c, utf8)] = '\0';
-  g_string_append (self->type_ahead, utf8);
-  prefix = g_utf8_casefold (self->type_ahead->str, -1);
-
-  for (guint i = 0; i < w->checks->len; i++)
-    if (gtk_widget_get_ancestor (w->checks->pdata[i], ADW_TYPE_ACTION_ROW) == focus)
-      start = i;
-  /* One letter again moves on to the next match; more letters refine.
-   * From the heading, the search starts at the first unit. */
-  for (guint n = 0; n < w->checks->len; n++)
-    {
-      guint skip = !on_heading && self->type_ahead->len == strlen (utf8) ? 1 : 0;
-      guint i = (start + n + skip) % w->checks->len;
-      GtkWidget *row = gtk_widget_get_ancestor (w->checks->pdata[i], ADW_TYPE_ACTION_ROW);
-      g_autofree char *title = g_utf8_casefold (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
-
-      if (g_str_has_prefix (title, prefix))
-        {
-          gtk_widget_grab_focus (row);
-          return TRUE;
-        }
-    }
-  gtk_widget_error_bell (focus);
-  return TRUE;
-}
-
-/* @widget: a check row, or the field's heading row */
-static void
-add_check_keys (TlReportEditor *self,
-                TlFieldWidgets *w,
-                GtkWidget      *widget)
-{
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
-  if (GTK_IS_CHECK_BUTTON (widget))
-    widget = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
-  g_object_set_data (G_OBJECT (widget), "tl-field", w);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (check_key_pressed_cb), self);
-  gtk_widget_add_controller (widget, keys);
-}
-
-static gboolean
-has_unit (TlFieldWidgets *w,
-          const char     *name)
-{
-  for (guint i = 0; i < w->names->len; i++)
-    if (g_ascii_strcasecmp (w->names->pdata[i], name) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-add_unit (TlReportEditor *self,
-          const char     *name)
-{
-  TlFieldWidgets *w = &self->fields[TL_REPORT_FIELD_UNITS];
-
-  if (name[0] != '\0' && !has_unit (w, name))
-    {
-      add_check_row (self, w, name, name);
-      add_check_keys (self, w, w->checks->pdata[w->checks->len - 1]);
-      if (w->message_row != NULL && self->add_unit_row != NULL)
-        watch_focus (self, gtk_widget_get_ancestor (w->checks->pdata[w->checks->len - 1], ADW_TYPE_ACTION_ROW),
-                   TL_REPORT_FIELD_UNITS);
-    }
-}
-
-static void
-add_unit_apply_cb (TlReportEditor *self,
-                   AdwEntryRow    *row)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  TlFieldWidgets *w = &self->fields[TL_REPORT_FIELD_UNITS];
-  g_autoptr(GError) error = NULL;
-
-  if (name[0] == '\0')
-    return;
-
-  /* Remembered at once: the next report offers it too. */
-  if (!tl_store_add_unit (self->store, name, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-
-  add_unit (self, name);
-  for (guint i = 0; i < w->names->len; i++)
-    if (g_ascii_strcasecmp (w->names->pdata[i], name) == 0)
-      gtk_check_button_set_active (w->checks->pdata[i], TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), "");
-}
-
-/* The units' heading row: it names the field and carries its message;
- * the check rows and the row that adds a unit follow it once it is in
- * its group (add_check_rows ()). */
-static GtkWidget *
-new_heading_row (const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  /* It takes the focus (a screen reader reads the field's name and its
-   * error there, and type-ahead starts from it), but does nothing. */
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
-
-static void
-add_check_rows (TlReportEditor *self,
-                TlFieldWidgets *w,
-                TlReportField   field)
-{
-  w->checks = g_ptr_array_new ();
-  add_check_keys (self, w, w->row);
-  if (tl_report_field_get_type (field) == TL_REPORT_TYPE_CHOICES)
-    {
-      for (guint c = 0; c < tl_report_choice_count (field); c++)
-        {
-          add_check_row (self, w, tl_report_choice_get_label (field, c), NULL);
-          add_check_keys (self, w, w->checks->pdata[c]);
-        }
-      return;
-    }
-
-  {
-    g_auto(GStrv) stored = tl_store_list_units (self->store, NULL);
-    const char * const *defaults = tl_report_default_units ();
-
-    w->names = g_ptr_array_new_with_free_func (g_free);
-    self->add_unit_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_unit_row), _("Add a unit"));
-    adw_entry_row_set_show_apply_button (self->add_unit_row, TRUE);
-    g_signal_connect_swapped (self->add_unit_row, "apply", G_CALLBACK (add_unit_apply_cb), self);
-    gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (w->row)), GTK_WIDGET (self->add_unit_row),
-                         gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (w->message_row)));
-    for (guint i = 0; defaults[i] != NULL; i++)
-      add_unit (self, defaults[i]);
-    for (guint i = 0; stored != NULL && stored[i] != NULL; i++)
-      add_unit (self, stored[i]);
-  }
 }
 
 /* Picking a place from the gazetteer puts the position at the place. */
@@ -572,7 +300,7 @@ tl_report_editor_build_fields (TlReportEditor *self)
           row = new_choice_row (self, w, field);
           break;
         case TL_REPORT_TYPE_CHOICES:
-          row = new_heading_row (NULL);
+          row = tl_report_editor_new_heading_row (NULL);
           break;
         case TL_REPORT_TYPE_FLAG:
           row = adw_action_row_new ();
@@ -584,7 +312,7 @@ tl_report_editor_build_fields (TlReportEditor *self)
           break;
         case TL_REPORT_TYPE_LIST:
           /* Translators: under "Responding units" in a report */
-          row = new_heading_row (_("Type a unit's first letters to find it"));
+          row = tl_report_editor_new_heading_row (_("Type a unit's first letters to find it"));
           break;
         case TL_REPORT_TYPE_ROUTE:
           row = new_route_row (self);
@@ -635,8 +363,8 @@ tl_report_editor_build_fields (TlReportEditor *self)
       adw_preferences_group_add (group, w->message_row);
       if (tl_report_field_get_type (field) == TL_REPORT_TYPE_CHOICES ||
           tl_report_field_get_type (field) == TL_REPORT_TYPE_LIST)
-        add_check_rows (self, w, field);
-      add_focus_watch (self, field);
+        tl_report_editor_add_check_rows (self, w, field);
+      tl_report_editor_watch_field (self, field);
 
       if (field == TL_REPORT_FIELD_CASE)
         adw_preferences_group_add (group, GTK_WIDGET (self->case_status_row));
@@ -714,7 +442,7 @@ tl_report_editor_fill_field (TlReportEditor *self,
         g_auto(GStrv) names = g_strsplit (value, "\n", -1);
 
         for (guint i = 0; names[i] != NULL; i++)
-          add_unit (self, g_strstrip (names[i]));
+          tl_report_editor_add_unit (self, g_strstrip (names[i]));
         for (guint c = 0; c < w->checks->len; c++)
           gtk_check_button_set_active (w->checks->pdata[c],
                                        g_strv_contains ((const char * const *) names, w->names->pdata[c]));
@@ -906,62 +634,6 @@ tl_report_editor_get_case_status (TlReportEditor *self)
   return (int) adw_combo_row_get_selected (self->case_status_row);
 }
 
-/* The position as the form read it, beside the field in the officer's
- * notation, and in words for a screen reader: "50 degrees 57.520 minutes
- * north, 1 degree 35.200 minutes east". Returns the row's description:
- * the words, then @message if any. */
-static char *
-describe_angle (double      value,
-                const char *positive,
-                const char *negative)
-{
-  double a = fabs (value);
-  int degrees = (int) a;
-  double minutes = (a - degrees) * 60.0;
-
-  if (minutes >= 59.9995)
-    {
-      degrees += 1;
-      minutes = 0;
-    }
-  /* Translators: a latitude or longitude read out in words: degrees,
-   * minutes, then "north", "south", "east" or "west" */
-  return g_strdup_printf (g_dngettext (NULL, "%d degree %.3f minutes %s", "%d degrees %.3f minutes %s", degrees),
-                          degrees, minutes, value < 0 ? negative : positive);
-}
-
-static char *
-echo_position (TlReportEditor *self,
-               const char     *message)
-{
-  GtkWidget *row = self->fields[TL_REPORT_FIELD_POSITION].row;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autofree char *shown = NULL;
-  g_autofree char *lat_words = NULL;
-  g_autofree char *lon_words = NULL;
-  g_autofree char *words = NULL;
-  double lat, lon;
-
-  if (self->position_echo == NULL)
-    return NULL;
-  if (text[0] == '\0' || !tl_coordinates_parse (text, &lat, &lon, NULL))
-    {
-      gtk_label_set_text (self->position_echo, "");
-      return NULL;
-    }
-
-  shown = tl_coordinates_format (lat, lon, self->format);
-  gtk_label_set_text (self->position_echo, shown);
-  lat_words = describe_angle (lat, _("north"), _("south"));
-  lon_words = describe_angle (lon, _("east"), _("west"));
-  /* Translators: the position a report's form read, in words: latitude
-   * then longitude */
-  words = g_strdup_printf (_("Read as %s, %s"), lat_words, lon_words);
-  if (message != NULL)
-    return g_strdup_printf ("%s. %s", words, message);
-  return g_steal_pointer (&words);
-}
-
 /* Shows each field's error, else its warning, right under the field,
  * and marks the row so that the eye (and a screen reader) finds it. An
  * empty new form is not an error yet: errors wait for @show_errors. */
@@ -999,7 +671,7 @@ tl_report_editor_show_messages (TlReportEditor *self,
       gtk_widget_set_visible (w->message_row, message != NULL);
 
       if (f == TL_REPORT_FIELD_POSITION)
-        description = echo_position (self, message);
+        description = tl_report_editor_echo_position (self, message);
       gtk_accessible_update_property (GTK_ACCESSIBLE (w->row),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       description ? description : message ? message : "",

@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 /* Shared by tl-report-editor.c (lifecycle, saving),
+ * tl-report-editor-checks.c (check rows, type-ahead, focus),
  * tl-report-editor-drafts.c (drafts), tl-report-editor-fields.c (the
  * rows of each field) and tl-report-editor-pages.c (history and conflict
  * views). */
@@ -100,6 +101,20 @@ void      tl_report_editor_changed          (TlReportEditor *self);
 void      tl_report_editor_apply_place      (TlReportEditor *self);
 gboolean  tl_report_editor_wants_new_case   (TlReportEditor *self);
 int       tl_report_editor_get_case_status  (TlReportEditor *self);
+
+/* tl-report-editor-checks.c */
+GtkWidget *tl_report_editor_new_heading_row    (const char     *subtitle);
+void      tl_report_editor_add_check_rows      (TlReportEditor *self,
+                                                TlFieldWidgets *w,
+                                                TlReportField   field);
+void      tl_report_editor_add_unit            (TlReportEditor *self,
+                                                const char     *name);
+void      tl_report_editor_watch_field         (TlReportEditor *self,
+                                                TlReportField   field);
+char     *tl_report_editor_echo_position       (TlReportEditor *self,
+                                                const char     *message);
+void      tl_report_editor_focus_first_error   (TlReportEditor *self);
+void      tl_report_editor_keep_focus_in_view  (TlReportEditor *self);
 
 /* tl-report-editor-drafts.c */
 void      tl_report_editor_schedule_draft   (TlReportEditor *self);

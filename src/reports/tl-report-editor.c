@@ -116,8 +116,6 @@ finish (TlReportEditor *self)
   tl_store_delete_draft (self->store, self->kind, self->base->event_id, NULL);
 }
 
-static void focus_first_error (TlReportEditor *self);
-
 /* Adds or updates the record; on a conflict shows both versions. */
 static void
 save (TlReportEditor *self)
@@ -134,7 +132,7 @@ save (TlReportEditor *self)
   validate (self, TRUE);
   if (!self->valid)
     {
-      focus_first_error (self);
+      tl_report_editor_focus_first_error (self);
       return;
     }
 
@@ -206,62 +204,6 @@ save (TlReportEditor *self)
   finish (self);
   g_signal_emit (self, signals[SAVED], 0, event);
   close_editor (self);
-}
-
-/* After a refused save, the first field in error gets the focus, so the
- * officer (and a screen reader) lands on what to fix. */
-static void
-focus_first_error (TlReportEditor *self)
-{
-  for (TlReportField f = 0; f < TL_REPORT_N_FIELDS; f++)
-    {
-      TlFieldWidgets *w = &self->fields[f];
-
-      if (self->check.errors[f] == NULL || w->row == NULL)
-        continue;
-      gtk_widget_grab_focus (w->row);
-      return;
-    }
-}
-
-/* Keeps the focused row, and the message under it, wholly in view: the
- * viewport's own scrolling stops as soon as the focused widget shows,
- * which leaves a tall row half off the screen. */
-static void
-focus_widget_cb (TlReportEditor *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *scrolled, *row, *next;
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
-  double top, bottom, height;
-  const double margin = 12;
-
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form_page)))
-    return;
-  scrolled = gtk_widget_get_ancestor (focus, GTK_TYPE_SCROLLED_WINDOW);
-  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
-  if (scrolled == NULL || !gtk_widget_compute_bounds (row ? row : focus, scrolled, &bounds))
-    return;
-
-  top = bounds.origin.y;
-  bottom = top + bounds.size.height;
-  next = row ? gtk_widget_get_next_sibling (row) : NULL;
-  if (next != NULL && gtk_widget_get_visible (next) && !gtk_widget_get_focusable (next))
-    {
-      graphene_rect_t message;
-
-      if (gtk_widget_compute_bounds (next, scrolled, &message))
-        bottom = message.origin.y + message.size.height;
-    }
-
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
-  height = gtk_widget_get_height (scrolled);
-  if (top < margin)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top - margin);
-  else if (bottom > height - margin)
-    gtk_adjustment_set_value (adjustment,
-                              gtk_adjustment_get_value (adjustment) + MIN (bottom - height + margin, top - margin));
 }
 
 /* Ctrl+Return saves from any field: caught before the notes' text view
@@ -615,7 +557,7 @@ tl_report_editor_init (TlReportEditor *self)
                                         gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
                                                           gtk_callback_action_new (save_shortcut_cb, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
-  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (tl_report_editor_keep_focus_in_view), NULL);
 }
 
 /* Public API */
