@@ -28,7 +28,7 @@ import tempfile
 MAX_LINES = 800
 
 # Above src/core, lowest first. Each widget folder may use the ones before it.
-OUTER_ORDER = ['src/cli', 'src/map', 'src/timeline', 'src/reports', 'src/export', 'src']
+OUTER_ORDER = ['src/cli', 'src/a11y', 'src/map', 'src/timeline', 'src/reports', 'src/export', 'src']
 
 # Headers that make code need a display.
 DISPLAY_INCLUDE = re.compile(r'#\s*include\s*<\s*(gtk/|gdk/|gsk/|adwaita\.h|shumate/)')

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tl-accessible.h"
 #include "tl-event-list.h"
 #include "tl-event-row.h"
 #include "tl-filter-bar.h"
@@ -52,6 +53,8 @@ update_title (TlWindow *self)
     subtitle = tl_time_format (self->zone, self->day_start, _("%A %-d %B %Y"));
   gtk_menu_button_set_label (self->window_button,
                              tl_window_preset_get_label (tl_review_get_preset (self->review)));
+  /* Named once by tl_accessible_name_tree (): the name follows the text. */
+  tl_accessible_name_menu_button (GTK_WIDGET (self->window_button));
   if (tl_review_get_preset (self->review) == TL_WINDOW_PRESET_DAY && self->day_start == today_start)
     {
       /* Translators: %s is the date */
@@ -149,6 +152,10 @@ update_new_pill (TlWindow *self)
       label = g_strdup_printf (ngettext ("%u new report", "%u new reports", n), n);
       gtk_button_set_label (self->new_button, label);
     }
+  else
+    /* Hidden then, but still named for a screen reader that lists it. */
+    gtk_button_set_label (self->new_button, _("No new reports"));
+  tl_accessible_set_label (GTK_WIDGET (self->new_button), gtk_button_get_label (self->new_button));
   gtk_revealer_set_reveal_child (self->new_revealer, n > 0);
 }
 
@@ -249,7 +256,11 @@ selection_changed_cb (TlWindow       *self,
     {
       g_autoptr(TlEvent) event = g_list_model_get_item (G_LIST_MODEL (self->selection), selected);
 
+      g_autofree char *sentence = tl_event_row_describe (event, self->zone,
+                                                         g_settings_get_enum (self->settings, "coordinate-format"));
+
       tl_map_view_reveal_event (self->map_view, event);
+      tl_map_view_describe_selection (self->map_view, sentence);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
       /* A report of a case shows the way the case went on the map. */
       if (tl_event_get_case_id (event) > 0)
@@ -258,6 +269,8 @@ selection_changed_cb (TlWindow       *self,
         g_warning ("Cannot show the case of report %" G_GINT64_FORMAT ": %s",
                    tl_event_get_id (event), error->message);
     }
+  else
+    tl_map_view_describe_selection (self->map_view, NULL);
   tl_map_view_show_case_chain (self->map_view, chain);
   show_estimate (self, chain);
 }
@@ -433,6 +446,7 @@ tl_window_constructed (GObject *object)
 
   window_changed_cb (self);
   update_new_pill (self);
+  tl_accessible_name_tree (GTK_WIDGET (self));
 }
 
 static void

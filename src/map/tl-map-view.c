@@ -556,6 +556,32 @@ tl_map_view_reveal_event (TlMapView *self,
   shumate_map_go_to (self->map, tl_event_get_latitude (event), tl_event_get_longitude (event));
 }
 
+/**
+ * tl_map_view_describe_selection:
+ * @sentence: (nullable): the selected report read as a sentence, or
+ *   %NULL when none is selected
+ *
+ * Tells a screen reader what the map has selected: the map's name says
+ * it, and so does its description.
+ */
+void
+tl_map_view_describe_selection (TlMapView  *self,
+                                const char *sentence)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (TL_IS_MAP_VIEW (self));
+
+  /* Translators: the map's name for a screen reader, with the report
+   * selected on it */
+  label = sentence ? g_strdup_printf (_("Map of the Channel, selected: %s"), sentence)
+                   : g_strdup (_("Map of the Channel"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, sentence ? sentence : "",
+                                  -1);
+}
+
 void
 tl_map_view_go_to (TlMapView *self,
                    double     latitude,

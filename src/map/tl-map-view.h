@@ -68,4 +68,7 @@ gboolean   tl_map_view_get_bbox      (TlMapView         *self,
                                       double            *east,
                                       double            *north);
 
+void          tl_map_view_describe_selection (TlMapView  *self,
+                                              const char *sentence);
+
 G_END_DECLS

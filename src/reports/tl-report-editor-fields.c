@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "tl-accessible.h"
 #include "tl-report-editor-private.h"
 
 /* The rows of the editor, one per field of the report's kind, built from
@@ -97,97 +98,11 @@ new_choice_row (TlReportEditor *self,
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   g_object_unref (labels);
+  /* A long choice ("Some landed, some returned") wraps rather than being
+   * cut off, in any language. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  tl_accessible_add_choice_actions (row);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (changed_cb), self);
-  return row;
-}
-
-static GtkWidget *
-add_check_row (TlReportEditor *self,
-               GtkWidget      *parent,
-               TlFieldWidgets *w,
-               const char     *title,
-               const char     *name)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  g_signal_connect_swapped (check, "notify::active", G_CALLBACK (changed_cb), self);
-  g_ptr_array_add (w->checks, check);
-  if (w->names != NULL)
-    g_ptr_array_add (w->names, g_strdup (name));
-
-  if (ADW_IS_EXPANDER_ROW (parent))
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (parent), row);
-  return row;
-}
-
-static gboolean
-has_unit (TlFieldWidgets *w,
-          const char     *name)
-{
-  for (guint i = 0; i < w->names->len; i++)
-    if (g_ascii_strcasecmp (w->names->pdata[i], name) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-add_unit (TlReportEditor *self,
-          const char     *name)
-{
-  TlFieldWidgets *w = &self->fields[TL_REPORT_FIELD_UNITS];
-
-  if (name[0] != '\0' && !has_unit (w, name))
-    add_check_row (self, w->row, w, name, name);
-}
-
-static void
-add_unit_apply_cb (TlReportEditor *self,
-                   AdwEntryRow    *row)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  TlFieldWidgets *w = &self->fields[TL_REPORT_FIELD_UNITS];
-  g_autoptr(GError) error = NULL;
-
-  if (name[0] == '\0')
-    return;
-
-  /* Remembered at once: the next report offers it too. */
-  if (!tl_store_add_unit (self->store, name, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-
-  add_unit (self, name);
-  for (guint i = 0; i < w->names->len; i++)
-    if (g_ascii_strcasecmp (w->names->pdata[i], name) == 0)
-      gtk_check_button_set_active (w->checks->pdata[i], TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (row), "");
-}
-
-static GtkWidget *
-new_units_row (TlReportEditor *self,
-               TlFieldWidgets *w)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  g_auto(GStrv) stored = tl_store_list_units (self->store, NULL);
-  const char * const *defaults = tl_report_default_units ();
-
-  w->row = row;
-  w->checks = g_ptr_array_new ();
-  w->names = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; defaults[i] != NULL; i++)
-    add_unit (self, defaults[i]);
-  for (guint i = 0; stored != NULL && stored[i] != NULL; i++)
-    add_unit (self, stored[i]);
-
-  self->add_unit_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_unit_row), _("Add a unit"));
-  adw_entry_row_set_show_apply_button (self->add_unit_row, TRUE);
-  g_signal_connect_swapped (self->add_unit_row, "apply", G_CALLBACK (add_unit_apply_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (self->add_unit_row));
   return row;
 }
 
@@ -236,6 +151,7 @@ new_place_row (TlReportEditor *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Picking a place fills the position"));
   g_object_unref (names);
+  tl_accessible_add_choice_actions (row);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (place_selected_cb), self);
   return row;
 }
@@ -287,6 +203,8 @@ new_case_row (TlReportEditor *self)
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (items));
   g_object_unref (items);
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  tl_accessible_add_choice_actions (row);
 
   self->case_status_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->case_status_row), _("Case status"));
@@ -294,6 +212,8 @@ new_case_row (TlReportEditor *self)
     gtk_string_list_append (statuses, tl_case_status_get_label (s));
   adw_combo_row_set_model (self->case_status_row, G_LIST_MODEL (statuses));
   g_object_unref (statuses);
+  adw_combo_row_set_use_subtitle (self->case_status_row, TRUE);
+  tl_accessible_add_choice_actions (GTK_WIDGET (self->case_status_row));
   gtk_widget_set_sensitive (GTK_WIDGET (self->case_status_row), FALSE);
   g_signal_connect_swapped (self->case_status_row, "notify::selected", G_CALLBACK (changed_cb), self);
 
@@ -313,6 +233,7 @@ new_route_row (TlReportEditor *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (draw), "report.draw-route");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "report.clear-route");
   gtk_widget_set_tooltip_text (clear, _("Clear the Route"));
+  tl_accessible_set_label (clear, _("Clear the Route"));
   gtk_widget_add_css_class (clear, "flat");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), draw);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
@@ -379,10 +300,7 @@ tl_report_editor_build_fields (TlReportEditor *self)
           row = new_choice_row (self, w, field);
           break;
         case TL_REPORT_TYPE_CHOICES:
-          row = adw_expander_row_new ();
-          w->checks = g_ptr_array_new ();
-          for (guint c = 0; c < tl_report_choice_count (field); c++)
-            add_check_row (self, row, w, tl_report_choice_get_label (field, c), NULL);
+          row = tl_report_editor_new_heading_row (NULL);
           break;
         case TL_REPORT_TYPE_FLAG:
           row = adw_action_row_new ();
@@ -393,7 +311,8 @@ tl_report_editor_build_fields (TlReportEditor *self)
           g_signal_connect_swapped (w->toggle, "notify::active", G_CALLBACK (changed_cb), self);
           break;
         case TL_REPORT_TYPE_LIST:
-          row = new_units_row (self, w);
+          /* Translators: under "Responding units" in a report */
+          row = tl_report_editor_new_heading_row (_("Type a unit's first letters to find it"));
           break;
         case TL_REPORT_TYPE_ROUTE:
           row = new_route_row (self);
@@ -421,6 +340,14 @@ tl_report_editor_build_fields (TlReportEditor *self)
               gtk_widget_set_valign (pick, GTK_ALIGN_CENTER);
               gtk_widget_add_css_class (pick, "flat");
               gtk_widget_set_tooltip_text (pick, _("Pick on the Map"));
+              tl_accessible_set_label (pick, _("Pick the Position on the Map"));
+              self->position_echo = GTK_LABEL (gtk_label_new (NULL));
+              gtk_widget_add_css_class (GTK_WIDGET (self->position_echo), "dim-label");
+              gtk_widget_add_css_class (GTK_WIDGET (self->position_echo), "numeric");
+              /* Read through the row's description, in words. */
+              gtk_accessible_update_state (GTK_ACCESSIBLE (self->position_echo),
+                                           GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+              adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), GTK_WIDGET (self->position_echo));
               gtk_actionable_set_action_name (GTK_ACTIONABLE (pick), "report.pick-position");
               adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), pick);
             }
@@ -434,6 +361,10 @@ tl_report_editor_build_fields (TlReportEditor *self)
       adw_preferences_group_add (group, row);
       w->message_row = new_message_row (w);
       adw_preferences_group_add (group, w->message_row);
+      if (tl_report_field_get_type (field) == TL_REPORT_TYPE_CHOICES ||
+          tl_report_field_get_type (field) == TL_REPORT_TYPE_LIST)
+        tl_report_editor_add_check_rows (self, w, field);
+      tl_report_editor_watch_field (self, field);
 
       if (field == TL_REPORT_FIELD_CASE)
         adw_preferences_group_add (group, GTK_WIDGET (self->case_status_row));
@@ -519,7 +450,7 @@ tl_report_editor_fill_field (TlReportEditor *self,
         g_auto(GStrv) names = g_strsplit (value, "\n", -1);
 
         for (guint i = 0; names[i] != NULL; i++)
-          add_unit (self, g_strstrip (names[i]));
+          tl_report_editor_add_unit (self, g_strstrip (names[i]));
         for (guint c = 0; c < w->checks->len; c++)
           gtk_check_button_set_active (w->checks->pdata[c],
                                        g_strv_contains ((const char * const *) names, w->names->pdata[c]));
@@ -718,12 +649,17 @@ void
 tl_report_editor_show_messages (TlReportEditor *self,
                                 gboolean        show_errors)
 {
+  if (show_errors)
+    self->show_all_errors = TRUE;
+
   for (TlReportField f = 0; f < TL_REPORT_N_FIELDS; f++)
     {
       TlFieldWidgets *w = &self->fields[f];
-      const char *error = show_errors ? self->check.errors[f] : NULL;
+      gboolean shown = self->show_all_errors || (self->touched & (G_GUINT64_CONSTANT (1) << f)) != 0;
+      const char *error = shown ? self->check.errors[f] : NULL;
       const char *warning = self->check.warnings[f];
       const char *message = error ? error : warning;
+      g_autofree char *description = NULL;
       GtkWidget *label;
 
       if (w->row == NULL)
@@ -742,12 +678,72 @@ tl_report_editor_show_messages (TlReportEditor *self,
         }
       gtk_widget_set_visible (w->message_row, message != NULL);
 
+      if (f == TL_REPORT_FIELD_POSITION)
+        description = tl_report_editor_echo_position (self, message);
       gtk_accessible_update_property (GTK_ACCESSIBLE (w->row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message ? message : "",
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description ? description : message ? message : "",
                                       -1);
       gtk_accessible_update_state (GTK_ACCESSIBLE (w->row),
                                    GTK_ACCESSIBLE_STATE_INVALID,
                                    error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                    -1);
     }
+}
+
+/* Public API: the fields, by their report field */
+
+/**
+ * tl_report_editor_set_value:
+ *
+ * Sets @field as if the officer had typed or picked @value (its text in
+ * a #TlReport), for starting a report from elsewhere and for tests.
+ */
+void
+tl_report_editor_set_value (TlReportEditor *self,
+                            TlReportField   field,
+                            const char     *value)
+{
+  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
+  g_return_if_fail (field < TL_REPORT_N_FIELDS);
+
+  tl_report_editor_fill_field (self, field, value);
+  if (field == TL_REPORT_FIELD_PLACE)
+    tl_report_editor_apply_place (self);
+  tl_report_editor_changed (self);
+}
+
+/**
+ * tl_report_editor_dup_value:
+ *
+ * Returns: (transfer full): the text of @field as the form holds it
+ */
+char *
+tl_report_editor_dup_value (TlReportEditor *self,
+                            TlReportField   field)
+{
+  g_autoptr(TlReport) report = NULL;
+
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), NULL);
+
+  report = tl_report_editor_collect (self);
+  return g_strdup (tl_report_get (report, field));
+}
+
+/**
+ * tl_report_editor_get_field_widget:
+ *
+ * Returns: (transfer none) (nullable): the row editing @field, or %NULL
+ *   if this kind of report has no such field
+ */
+GtkWidget *
+tl_report_editor_get_field_widget (TlReportEditor *self,
+                                   TlReportField   field)
+{
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), NULL);
+  g_return_val_if_fail (field < TL_REPORT_N_FIELDS, NULL);
+
+  if (field == TL_REPORT_FIELD_NOTES)
+    return GTK_WIDGET (self->notes_view);
+  return self->fields[field].row;
 }

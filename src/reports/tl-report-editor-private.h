@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 /* Shared by tl-report-editor.c (lifecycle, saving),
+ * tl-report-editor-checks.c (check rows, type-ahead, focus),
  * tl-report-editor-drafts.c (drafts), tl-report-editor-fields.c (the
  * rows of each field) and tl-report-editor-pages.c (history and conflict
  * views). */
@@ -53,6 +54,7 @@ struct _TlReportEditor
   AdwEntryRow         *add_unit_row;
   AdwComboRow         *case_status_row;
   AdwActionRow        *zone_row;          /* read-only: side, waters, lane */
+  GtkLabel            *position_echo;    /* beside the position */
   GPtrArray           *history_groups;   /* AdwPreferencesGroup, borrowed */
 
   /* owned */
@@ -69,6 +71,9 @@ struct _TlReportEditor
   GArray              *case_ids;         /* gint64 per item of the case row */
   char                *route;            /* the route's JSON, or "" */
   char                *history_text;     /* what the history page shows */
+  GString             *type_ahead;       /* letters typed among units */
+  gint64               type_ahead_time;  /* monotonic, of the last one */
+  guint64              touched;          /* 1 << field: left by the officer */
 
   TlEventKind          kind;
   TlCoordinateFormat   format;
@@ -79,6 +84,7 @@ struct _TlReportEditor
   guint                valid : 1;
   guint                closing_confirmed : 1;
   guint                finished : 1;     /* saved or discarded: no draft */
+  guint                show_all_errors : 1; /* a save was tried, or an edit */
 };
 
 /* tl-report-editor-fields.c */
@@ -96,6 +102,20 @@ void      tl_report_editor_changed          (TlReportEditor *self);
 void      tl_report_editor_apply_place      (TlReportEditor *self);
 gboolean  tl_report_editor_wants_new_case   (TlReportEditor *self);
 int       tl_report_editor_get_case_status  (TlReportEditor *self);
+
+/* tl-report-editor-checks.c */
+GtkWidget *tl_report_editor_new_heading_row    (const char     *subtitle);
+void      tl_report_editor_add_check_rows      (TlReportEditor *self,
+                                                TlFieldWidgets *w,
+                                                TlReportField   field);
+void      tl_report_editor_add_unit            (TlReportEditor *self,
+                                                const char     *name);
+void      tl_report_editor_watch_field         (TlReportEditor *self,
+                                                TlReportField   field);
+char     *tl_report_editor_echo_position       (TlReportEditor *self,
+                                                const char     *message);
+void      tl_report_editor_focus_first_error   (TlReportEditor *self);
+void      tl_report_editor_keep_focus_in_view  (TlReportEditor *self);
 
 /* tl-report-editor-drafts.c */
 void      tl_report_editor_schedule_draft   (TlReportEditor *self);

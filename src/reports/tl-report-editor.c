@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <json-glib/json-glib.h>
 
+#include "tl-accessible.h"
 #include "tl-report-editor-private.h"
 #include "tl-sea.h"
 #include "tl-time.h"
@@ -150,7 +151,10 @@ save (TlReportEditor *self)
 
   validate (self, TRUE);
   if (!self->valid)
-    return;
+    {
+      tl_report_editor_focus_first_error (self);
+      return;
+    }
 
   report = tl_report_editor_collect (self);
   /* The case is created in the same transaction as the save: a refused
@@ -238,6 +242,21 @@ save (TlReportEditor *self)
   finish (self);
   g_signal_emit (self, signals[SAVED], 0, event);
   close_editor (self);
+}
+
+/* Ctrl+Return saves from any field: caught before the notes' text view
+ * takes it for a new line. */
+static gboolean
+save_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "form") != 0)
+    return FALSE;
+  save (self);
+  return TRUE;
 }
 
 /* Callbacks */
@@ -404,7 +423,7 @@ discard_response_cb (AdwMessageDialog *dialog,
 void
 tl_report_editor_changed (TlReportEditor *self)
 {
-  validate (self, TRUE);
+  validate (self, FALSE);
   tl_report_editor_schedule_draft (self);
 }
 
@@ -472,6 +491,8 @@ tl_report_editor_finalize (GObject *object)
   g_clear_pointer (&self->case_ids, g_array_unref);
   g_clear_pointer (&self->route, g_free);
   g_clear_pointer (&self->history_text, g_free);
+  if (self->type_ahead != NULL)
+    g_string_free (g_steal_pointer (&self->type_ahead), TRUE);
 
   G_OBJECT_CLASS (tl_report_editor_parent_class)->finalize (object);
 }
@@ -553,17 +574,28 @@ tl_report_editor_class_init (TlReportEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "report.copy-mine", NULL, copy_mine_action);
   gtk_widget_class_install_action (widget_class, "report.save-merged", NULL, save_merged_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "report.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "report.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  /* A dialog, not a "filler", for a screen reader. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }
 
 static void
 tl_report_editor_init (TlReportEditor *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->history_groups = g_ptr_array_new ();
   self->route = g_strdup ("");
+  self->type_ahead = g_string_new (NULL);
+
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_callback_action_new (save_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (tl_report_editor_keep_focus_in_view), NULL);
 }
 
 /* Public API */
@@ -597,7 +629,7 @@ tl_report_editor_new (TlStore            *store,
   g_return_val_if_fail (event == NULL || TL_IS_EVENT (event), NULL);
   g_return_val_if_fail (operator_name != NULL && zone != NULL, NULL);
 
-  self = g_object_new (TL_TYPE_REPORT_EDITOR, NULL);
+  self = g_object_new (TL_TYPE_REPORT_EDITOR, "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG, NULL);
   self->store = g_object_ref (store);
   self->operator_name = g_strdup (operator_name);
   self->zone = g_time_zone_ref (zone);
@@ -641,9 +673,9 @@ tl_report_editor_new (TlStore            *store,
   tl_report_editor_offer_draft (self);
 
   validate (self, self->event != NULL);
-  gtk_widget_grab_focus (self->fields[TL_REPORT_FIELD_POSITION].row
-                         ? self->fields[TL_REPORT_FIELD_POSITION].row
-                         : self->fields[TL_REPORT_FIELD_TIME].row);
+  tl_accessible_name_tree (GTK_WIDGET (self));
+  /* The first field in reading order: the time. */
+  gtk_widget_grab_focus (self->fields[TL_REPORT_FIELD_TIME].row);
   return self;
 }
 
@@ -717,59 +749,4 @@ tl_report_editor_add_route_point (TlReportEditor *self,
   json = json_to_string (root, FALSE);
   tl_report_editor_fill_field (self, TL_REPORT_FIELD_ROUTE, json);
   tl_report_editor_changed (self);
-}
-
-/**
- * tl_report_editor_set_value:
- *
- * Sets @field as if the officer had typed or picked @value (its text in
- * a #TlReport), for starting a report from elsewhere and for tests.
- */
-void
-tl_report_editor_set_value (TlReportEditor *self,
-                            TlReportField   field,
-                            const char     *value)
-{
-  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
-  g_return_if_fail (field < TL_REPORT_N_FIELDS);
-
-  tl_report_editor_fill_field (self, field, value);
-  if (field == TL_REPORT_FIELD_PLACE)
-    tl_report_editor_apply_place (self);
-  tl_report_editor_changed (self);
-}
-
-/**
- * tl_report_editor_dup_value:
- *
- * Returns: (transfer full): the text of @field as the form holds it
- */
-char *
-tl_report_editor_dup_value (TlReportEditor *self,
-                            TlReportField   field)
-{
-  g_autoptr(TlReport) report = NULL;
-
-  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), NULL);
-
-  report = tl_report_editor_collect (self);
-  return g_strdup (tl_report_get (report, field));
-}
-
-/**
- * tl_report_editor_get_field_widget:
- *
- * Returns: (transfer none) (nullable): the row editing @field, or %NULL
- *   if this kind of report has no such field
- */
-GtkWidget *
-tl_report_editor_get_field_widget (TlReportEditor *self,
-                                   TlReportField   field)
-{
-  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), NULL);
-  g_return_val_if_fail (field < TL_REPORT_N_FIELDS, NULL);
-
-  if (field == TL_REPORT_FIELD_NOTES)
-    return GTK_WIDGET (self->notes_view);
-  return self->fields[field].row;
 }

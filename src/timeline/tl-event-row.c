@@ -40,6 +40,7 @@ struct _TlEventRow
   int        shown_open;        /* -1: not set yet */
   gint64     shown_revision;    /* of the event, when its text was written */
   gint64     shown_hour;        /* local hour of the heading; G_MININT64: none */
+  char      *shown_sentence;    /* the accessible name */
 
   /* borrowed, while bound: the list item and the review it shows */
   GtkListItem *item;
@@ -61,17 +62,19 @@ set_label_text (GtkLabel   *label,
 }
 
 static void
-append_count (GString    *str,
-              const char *text)
+append_fact (GString    *str,
+             const char *separator,
+             const char *text)
 {
   if (str->len > 0)
-    /* Translators: separates facts in a report's summary line */
-    g_string_append (str, _(" · "));
+    g_string_append (str, separator);
   g_string_append (str, text);
 }
 
+/* The counts and the unit, each after @separator. */
 static char *
-describe_counts (TlEvent *event)
+describe_counts_with (TlEvent    *event,
+                      const char *separator)
 {
   g_autoptr(GString) str = g_string_new (NULL);
   int people = tl_event_get_people (event);
@@ -85,30 +88,30 @@ describe_counts (TlEvent *event)
   if (boats > 1)
     {
       g_snprintf (buf, sizeof buf, ngettext ("%d boat", "%d boats", boats), boats);
-      append_count (str, buf);
+      append_fact (str, separator, buf);
     }
   if (people >= 0)
     {
       g_snprintf (buf, sizeof buf, ngettext ("%d person", "%d people", people), people);
-      append_count (str, buf);
+      append_fact (str, separator, buf);
     }
   if (rescued > 0)
     {
       g_snprintf (buf, sizeof buf, ngettext ("%d rescued", "%d rescued", rescued), rescued);
-      append_count (str, buf);
+      append_fact (str, separator, buf);
     }
   if (deceased > 0)
     {
       g_snprintf (buf, sizeof buf, ngettext ("%d deceased", "%d deceased", deceased), deceased);
-      append_count (str, buf);
+      append_fact (str, separator, buf);
     }
   if (missing > 0)
     {
       g_snprintf (buf, sizeof buf, ngettext ("%d missing", "%d missing", missing), missing);
-      append_count (str, buf);
+      append_fact (str, separator, buf);
     }
   if (unit != NULL && unit[0] != '\0')
-    append_count (str, unit);
+    append_fact (str, separator, unit);
   /* Which side of the Strait, whose waters, which lane. */
   if (tl_event_has_position (event))
     {
@@ -120,11 +123,18 @@ describe_counts (TlEvent *event)
         {
           g_autofree char *where = tl_sea_zone_describe (&zone);
 
-          append_count (str, where);
+          append_fact (str, separator, where);
         }
     }
 
   return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static char *
+describe_counts (TlEvent *event)
+{
+  /* Translators: separates facts in a report's summary line */
+  return describe_counts_with (event, _(" · "));
 }
 
 static void
@@ -182,16 +192,49 @@ set_open (TlEventRow *self,
 }
 
 static char *
-describe_place (TlEventRow *self,
-                TlEvent    *event)
+describe_place_in (TlEvent            *event,
+                   TlCoordinateFormat  format)
 {
   if (tl_event_get_place (event) != NULL && tl_event_get_place (event)[0] != '\0')
     return g_strdup (tl_event_get_place (event));
   if (tl_event_has_position (event))
     return tl_coordinates_format (tl_event_get_latitude (event),
                                   tl_event_get_longitude (event),
-                                  self->format);
+                                  format);
   return g_strdup (_("No position"));
+}
+
+static char *
+describe_place (TlEventRow *self,
+                TlEvent    *event)
+{
+  return describe_place_in (event, self->format);
+}
+
+/* The row read as one sentence by a screen reader: the list item holding
+ * the row is what has the focus. */
+static void
+update_accessible_name (TlEventRow *self)
+{
+  GtkWidget *item = gtk_widget_get_parent (GTK_WIDGET (self));
+  g_autofree char *sentence = NULL;
+
+  if (self->event == NULL || self->zone == NULL)
+    return;
+  sentence = tl_event_row_describe (self->event, self->zone, self->format);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->new_label)))
+    {
+      char *marked = g_strdup_printf (_("New: %s"), sentence);
+
+      g_free (sentence);
+      sentence = marked;
+    }
+  if (g_strcmp0 (sentence, self->shown_sentence) == 0)
+    return;
+  if (item != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
+  g_free (self->shown_sentence);
+  self->shown_sentence = g_steal_pointer (&sentence);
 }
 
 /* Writes the event's own facts; update_marks() writes what depends on
@@ -277,6 +320,7 @@ update_marks (TlEventRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->hour_label), heading != G_MININT64);
   gtk_widget_set_visible (GTK_WIDGET (self->new_label),
                           tl_review_is_unseen (self->review, self->event));
+  update_accessible_name (self);
 }
 
 /* callbacks */
@@ -326,6 +370,7 @@ tl_event_row_dispose (GObject *object)
 
   tl_event_row_bind (self, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_EVENT_ROW);
+  g_clear_pointer (&self->shown_sentence, g_free);
   /* Whatever the template left parented is ours to unparent. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
@@ -468,4 +513,39 @@ tl_event_row_bind (TlEventRow  *self,
   self->rows_changed_id = g_signal_connect_swapped (review, "rows-changed",
                                                     G_CALLBACK (rows_changed_cb), self);
   update_marks (self);
+}
+
+/**
+ * tl_event_row_describe:
+ * @zone: the display time zone
+ * @format: how a position is written when the report names no place
+ *
+ * Returns: (transfer full): @event as one sentence, as a screen reader
+ *   reads its row: "02:40, Rescue, Ongoing, Off Wissant, 40 people,
+ *   38 rescued, 2 missing, RNLI Dover"
+ */
+char *
+tl_event_row_describe (TlEvent            *event,
+                       GTimeZone          *zone,
+                       TlCoordinateFormat  format)
+{
+  /* Translators: separates the facts of a report read out as a sentence */
+  const char *separator = _(", ");
+  g_autofree char *time_text = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *counts = NULL;
+  GString *str = g_string_new (NULL);
+
+  g_return_val_if_fail (TL_IS_EVENT (event), NULL);
+
+  time_text = tl_time_format (zone, tl_event_get_time (event), _("%H:%M"));
+  place = describe_place_in (event, format);
+  counts = describe_counts_with (event, separator);
+  append_fact (str, separator, time_text);
+  append_fact (str, separator, tl_event_kind_get_label (tl_event_get_kind (event)));
+  append_fact (str, separator, tl_event_status_get_label (tl_event_get_status (event)));
+  append_fact (str, separator, place);
+  if (counts[0] != '\0')
+    append_fact (str, separator, counts);
+  return g_string_free (str, FALSE);
 }

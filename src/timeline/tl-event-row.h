@@ -22,4 +22,8 @@ void        tl_event_row_bind      (TlEventRow  *self,
                                     GtkListItem *item,
                                     TlReview    *review);
 
+char       *tl_event_row_describe  (TlEvent            *event,
+                                    GTimeZone          *zone,
+                                    TlCoordinateFormat  format);
+
 G_END_DECLS

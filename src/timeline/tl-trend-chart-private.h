@@ -6,7 +6,7 @@
 
 G_BEGIN_DECLS
 
-#define PLOT_HEIGHT 106
+#define PLOT_HEIGHT 96   /* the map keeps half of a 700 px window */
 #define PAD_LEFT 44.0     /* room for the scale's numbers */
 #define PAD_RIGHT 12.0
 #define PAD_BOTTOM 20.0   /* room for the dates */

@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "tl-accessible.h"
+
+/* GTK 4.8 computes a name from the label property and then appends the
+ * names of the labelled-by widgets: a button with a mnemonic gets
+ * "_Today" and its label's "Today". An icon button, or the button inside
+ * a menu button or a drop-down, gets no name at all and AT-SPI falls back
+ * on a class name ("GtkImage"). These helpers set one name a person can
+ * understand. */
+
+/* Helpers */
+
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          if (p[1] == '_')
+            g_string_append_c (out, '_');
+          else
+            continue;
+          p++;
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GtkWidget *
+find_child_of_type (GtkWidget *widget,
+                    GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_child_of_type (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+first_label_text (GtkWidget *widget)
+{
+  GtkWidget *label = find_child_of_type (widget, GTK_TYPE_LABEL);
+
+  if (label == NULL || gtk_label_get_text (GTK_LABEL (label))[0] == '\0')
+    return NULL;
+  return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+}
+
+/* The name a button should have: its visible text without the mnemonic
+ * mark, else its tooltip; NULL when it has neither. */
+static char *
+button_name (GtkWidget *button)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (button);
+  char *text = first_label_text (button);
+
+  if (text != NULL)
+    return text;
+  return tooltip != NULL ? g_strdup (tooltip) : NULL;
+}
+
+static void
+name_button (GtkWidget *button)
+{
+  g_autofree char *name = NULL;
+
+  if (g_object_get_data (G_OBJECT (button), "tl-accessible-named"))
+    return;
+  if ((name = button_name (button)) != NULL)
+    tl_accessible_set_label (button, name);
+}
+
+static void
+drop_down_selected_cb (GtkWidget *drop_down)
+{
+  GtkWidget *inner = find_child_of_type (drop_down, GTK_TYPE_TOGGLE_BUTTON);
+  gpointer item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (drop_down));
+  const char *name = g_object_get_data (G_OBJECT (drop_down), "tl-accessible-name");
+  g_autofree char *full = NULL;
+
+  if (inner == NULL || name == NULL)
+    return;
+  /* The button reads as what it chooses and what is chosen, as a
+   * combo box would: "Unit: All Units". */
+  if (GTK_IS_STRING_OBJECT (item))
+    full = g_strdup_printf ("%s: %s", name, gtk_string_object_get_string (item));
+  tl_accessible_set_label (inner, full != NULL ? full : name);
+}
+
+static void
+walk (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      tl_accessible_name_menu_button (widget);
+      return;
+    }
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (g_object_get_data (G_OBJECT (widget), "tl-accessible-name") == NULL && tooltip != NULL)
+        tl_accessible_name_drop_down (widget, tooltip);
+      return;
+    }
+  if (GTK_IS_BUTTON (widget))
+    name_button (widget);
+  else if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      g_autofree char *placeholder = NULL;
+
+      g_object_get (widget, "placeholder-text", &placeholder, NULL);
+      if (placeholder != NULL && !g_object_get_data (G_OBJECT (widget), "tl-accessible-named"))
+        tl_accessible_set_label (widget, placeholder);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    walk (child);
+}
+
+static void
+check_toggle_cb (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  GtkCheckButton *check = user_data;
+
+  gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+}
+
+static void
+choice_step (GtkWidget *row,
+             int        step)
+{
+  AdwComboRow *combo = ADW_COMBO_ROW (row);
+  GListModel *model = adw_combo_row_get_model (combo);
+  guint n = model ? g_list_model_get_n_items (model) : 0;
+  guint selected = adw_combo_row_get_selected (combo);
+
+  if (n == 0)
+    return;
+  if (selected == GTK_INVALID_LIST_POSITION)
+    selected = step > 0 ? n - 1 : 0;
+  adw_combo_row_set_selected (combo, (selected + n + step) % n);
+}
+
+static void
+choice_next_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  choice_step (user_data, 1);
+}
+
+static void
+choice_previous_cb (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  choice_step (user_data, -1);
+}
+
+static void
+choice_selected_cb (GtkWidget *row)
+{
+  AdwComboRow *combo = ADW_COMBO_ROW (row);
+  gpointer item = adw_combo_row_get_selected_item (combo);
+  g_autofree char *text = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    text = g_strdup (gtk_string_object_get_string (item));
+  /* The choice made is what a screen reader reads after the name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text ? text : "",
+                                  -1);
+}
+
+/* Public API */
+
+/**
+ * tl_accessible_set_label:
+ *
+ * Sets @widget's one accessible name, dropping the labelled-by relation
+ * GTK would read after it.
+ */
+void
+tl_accessible_set_label (GtkWidget  *widget,
+                         const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (label != NULL);
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (widget), "tl-accessible-named", GINT_TO_POINTER (TRUE));
+}
+
+/**
+ * tl_accessible_name_tree:
+ *
+ * Names the buttons, menu buttons, drop-downs and search entries under
+ * @root that have no name a person can understand. A widget named
+ * already with tl_accessible_set_label() keeps its name.
+ */
+void
+tl_accessible_name_tree (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+  walk (root);
+}
+
+/**
+ * tl_accessible_name_menu_button:
+ *
+ * Names @menu_button and the button inside it from its label or, for an
+ * icon, its tooltip; again after the label changes.
+ */
+void
+tl_accessible_name_menu_button (GtkWidget *menu_button)
+{
+  const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (menu_button));
+  const char *tooltip = gtk_widget_get_tooltip_text (menu_button);
+  GtkWidget *inner = find_child_of_type (menu_button, GTK_TYPE_BUTTON);
+  g_autofree char *name = NULL;
+
+  if (label != NULL && label[0] != '\0')
+    name = strip_mnemonic (label);
+  else if (inner != NULL)
+    name = first_label_text (inner);
+  if (name == NULL && tooltip != NULL)
+    name = g_strdup (tooltip);
+  if (name == NULL)
+    return;
+
+  tl_accessible_set_label (menu_button, name);
+  if (inner != NULL)
+    tl_accessible_set_label (inner, name);
+}
+
+/**
+ * tl_accessible_name_drop_down:
+ *
+ * Names @drop_down and the button inside it, which also reads the item
+ * chosen.
+ */
+void
+tl_accessible_name_drop_down (GtkWidget  *drop_down,
+                              const char *name)
+{
+  gboolean first;
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  first = g_object_get_data (G_OBJECT (drop_down), "tl-accessible-name") == NULL;
+  g_object_set_data_full (G_OBJECT (drop_down), "tl-accessible-name", g_strdup (name), g_free);
+  tl_accessible_set_label (drop_down, name);
+  if (first)
+    g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
+  drop_down_selected_cb (drop_down);
+}
+
+/**
+ * tl_accessible_add_check_action:
+ *
+ * Gives @check an AT-SPI action, "check.toggle", which GTK 4.8 does not.
+ */
+void
+tl_accessible_add_check_action (GtkCheckButton *check)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) toggle = g_simple_action_new ("toggle", NULL);
+
+  g_return_if_fail (GTK_IS_CHECK_BUTTON (check));
+
+  g_signal_connect_object (toggle, "activate", G_CALLBACK (check_toggle_cb), check, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toggle));
+  gtk_widget_insert_action_group (GTK_WIDGET (check), "check", G_ACTION_GROUP (group));
+}
+
+/**
+ * tl_accessible_add_choice_actions:
+ *
+ * Gives @combo_row (an #AdwComboRow) AT-SPI actions, "choice.next" and
+ * "choice.previous", and reads the item chosen as its value: GTK 4.8
+ * gives a combo row no action and its pop-over's items none either.
+ */
+void
+tl_accessible_add_choice_actions (GtkWidget *combo_row)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) next = g_simple_action_new ("next", NULL);
+  g_autoptr(GSimpleAction) previous = g_simple_action_new ("previous", NULL);
+
+  g_return_if_fail (ADW_IS_COMBO_ROW (combo_row));
+
+  g_signal_connect_object (next, "activate", G_CALLBACK (choice_next_cb), combo_row, 0);
+  g_signal_connect_object (previous, "activate", G_CALLBACK (choice_previous_cb), combo_row, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (next));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (previous));
+  gtk_widget_insert_action_group (combo_row, "choice", G_ACTION_GROUP (group));
+  g_signal_connect (combo_row, "notify::selected", G_CALLBACK (choice_selected_cb), NULL);
+  choice_selected_cb (combo_row);
+}
