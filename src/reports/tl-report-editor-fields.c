@@ -374,6 +374,10 @@ tl_report_editor_build_fields (TlReportEditor *self)
           self->zone_row = ADW_ACTION_ROW (adw_action_row_new ());
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->zone_row), _("Side and Waters"));
           gtk_widget_set_visible (GTK_WIDGET (self->zone_row), FALSE);
+          /* Read-only: shown and read out with the form, never a Tab stop
+           * between the position and the next field. */
+          gtk_widget_set_focusable (GTK_WIDGET (self->zone_row), FALSE);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self->zone_row), FALSE);
           adw_preferences_group_add (group, GTK_WIDGET (self->zone_row));
         }
     }

@@ -22,8 +22,10 @@ overlaps (const TlSnapshotRect *placed,
   return FALSE;
 }
 
-/* By the line's vertex nearest its own band of the frame, clear of the
- * labels already set. */
+/* Along the line's own course inside the frame, each kind at its own
+ * fraction of it, so that the labels spread along the Strait instead of
+ * piling up in the narrows, where every line and the busiest coast meet;
+ * then clear of the labels already set. */
 static void
 draw_label (TlSnapshotPage *page,
             GPtrArray      *paths,
@@ -33,11 +35,13 @@ draw_label (TlSnapshotPage *page,
 {
   const TlSnapshotLayout *l = &page->layout;
   const TlSnapshotRect *f = &l->map;
-  double u = l->u, best = G_MAXDOUBLE, bx = 0, by = 0;
+  double u = l->u, bx = 0, by = 0;
   double label_w = MIN (150 * u, f->width / 2), label_h = 2 * 9 * u;
+  g_autoptr(GArray) inside = g_array_new (FALSE, FALSE, sizeof (double));
   TlSeaLineStyle style;
   TlSnapshotInk ink;
   TlSnapshotRect r;
+  guint pick;
 
   for (guint p = 0; p < paths->len; p++)
     {
@@ -47,20 +51,22 @@ draw_label (TlSnapshotPage *page,
         continue;
       for (guint i = 0; i + 1 < path->points->len; i += 2)
         {
-          double x, y, d;
+          double xy[2];
 
           tl_snapshot_layout_project (l, g_array_index (path->points, double, i + 1),
-                                      g_array_index (path->points, double, i), &x, &y);
-          d = hypot (x - (f->x + f->width * (0.3 + 0.12 * kind)), y - (f->y + f->height * (0.25 + 0.15 * kind)));
-          if (x < f->x || y < f->y || x > f->x + f->width || y > f->y + f->height || d >= best)
-            continue;
-          best = d;
-          bx = x;
-          by = y;
+                                      g_array_index (path->points, double, i), &xy[0], &xy[1]);
+          if (xy[0] >= f->x + label_w * 0.1 && xy[1] >= f->y &&
+              xy[0] <= f->x + f->width && xy[1] <= f->y + f->height)
+            g_array_append_vals (inside, xy, 2);
         }
     }
-  if (best == G_MAXDOUBLE)
+  if (inside->len == 0)
     return;
+
+  pick = (guint) ((inside->len / 2) * (0.08 + 0.17 * kind));
+  pick = MIN (pick, inside->len / 2 - 1);
+  bx = g_array_index (inside, double, 2 * pick);
+  by = g_array_index (inside, double, 2 * pick + 1);
 
   r.x = CLAMP (bx + 4 * u, f->x + 2 * u, f->x + f->width - label_w - 2 * u);
   r.y = CLAMP (by + 4 * u, f->y + 2 * u, f->y + f->height - label_h - 2 * u);
