@@ -164,7 +164,8 @@ tl_application_handle_local_options (GApplication *app,
     }
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
-    self->database_path = g_canonicalize_filename (path, NULL);
+    self->database_path = tl_store_is_server_address (path) ? g_strdup (path)
+                                                            : g_canonicalize_filename (path, NULL);
   self->demo = g_variant_dict_contains (options, "demo");
 
   if (self->demo && self->database_path != NULL)

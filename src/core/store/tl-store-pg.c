@@ -129,6 +129,15 @@ set_result_error (TlStorePg   *self,
   g_set_error (error, TL_STORE_ERROR, code, "%s: %s", what, g_strstrip (reason));
 }
 
+/* The server's notices (an extension already there, …) are for
+ * debugging, not for a desk's terminal. */
+static void
+log_notice (void       *user_data,
+            const char *message)
+{
+  g_debug ("Server notice: %s", message);
+}
+
 /* GObject overrides */
 
 static void
@@ -395,6 +404,14 @@ tl_pg_get_text (PGresult *result,
   return PQgetvalue (result, row, column);
 }
 
+/**
+ * tl_store_is_server_address:
+ * @address: what --database or the open dialog was given
+ *
+ * Returns: whether @address names a PostgreSQL server (a postgresql:// or
+ *   postgres:// URI, or libpq's key=value form such as service=ops)
+ *   rather than a file
+ */
 gboolean
 tl_store_is_server_address (const char *address)
 {
@@ -442,6 +459,7 @@ tl_store_pg_open (const char  *address,
       return NULL;
     }
   self->display_name = build_display_name (self->conn);
+  PQsetNoticeProcessor (self->conn, log_notice, NULL);
 
   /* Times are seconds since the epoch everywhere; text in UTF-8. */
   if (PQsetClientEncoding (self->conn, "UTF8") != 0)

@@ -239,10 +239,7 @@ char         *tl_store_build_match_query (const char *text);
 void          tl_store_fold_text        (const char  *text,
                                          GString     *out);
 
-/* tl-store-pg.c: whether @address names a PostgreSQL server (a
- * postgresql:// or postgres:// URI, or libpq's key=value form such as
- * service=ops) rather than a file; and opening it. */
-gboolean        tl_store_is_server_address (const char  *address);
+/* tl-store-pg.c: opening a server (see tl_store_is_server_address()). */
 TlStoreBackend *tl_store_pg_open           (const char  *address,
                                             GError     **error);
 

@@ -66,6 +66,7 @@ G_DECLARE_FINAL_TYPE (TlStore, tl_store, TL, STORE, GObject)
 
 TlStore    *tl_store_open               (const char  *path,
                                          GError     **error);
+gboolean    tl_store_is_server_address  (const char  *address);
 const char *tl_store_get_path           (TlStore     *self);
 int         tl_store_get_schema_version (TlStore     *self);
 gint64      tl_store_count_events       (TlStore     *self,
