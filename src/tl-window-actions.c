@@ -232,6 +232,26 @@ import_statistics_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* What the database role may do. The server refuses the rest whatever
+ * the window shows; the window says so before anyone tries. */
+void
+tl_window_update_role_actions (TlWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autofree char *no_edit = tl_store_explain_refusal (self->store, TL_STORE_CAN_EDIT_REPORTS);
+  g_autofree char *no_delete = tl_store_explain_refusal (self->store, TL_STORE_CAN_DELETE);
+  g_autofree char *no_import = tl_store_explain_refusal (self->store, TL_STORE_CAN_IMPORT);
+
+  gtk_widget_action_set_enabled (widget, "win.new-report", no_edit == NULL);
+  gtk_widget_action_set_enabled (widget, "win.delete-report", no_delete == NULL);
+  gtk_widget_action_set_enabled (widget, "win.undo-delete", no_delete == NULL);
+  gtk_widget_action_set_enabled (widget, "win.import-statistics", no_import == NULL);
+  /* An insensitive button still shows its tooltip: the reason. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_report_button), no_edit == NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_report_button),
+                               no_edit != NULL ? no_edit : _("New Report"));
+}
+
 /* Installs the actions and their shortcuts on the window's class. */
 void
 tl_window_class_install_actions (GtkWidgetClass *widget_class)

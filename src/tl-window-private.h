@@ -45,6 +45,7 @@ struct _TlWindow
   TlTimeStrip          *time_strip;
   GtkRevealer          *new_revealer;
   GtkButton            *new_button;
+  GtkMenuButton        *new_report_button;
 
   /* owned */
   TlStore              *store;
@@ -65,5 +66,6 @@ struct _TlWindow
 };
 
 void tl_window_class_install_actions (GtkWidgetClass *widget_class);
+void tl_window_update_role_actions   (TlWindow       *self);
 
 G_END_DECLS
