@@ -80,8 +80,10 @@ struct _TlStoreBackendClass
   guint (*get_capabilities) (TlStoreBackend *self);
   const char *(*get_role_name) (TlStoreBackend *self);
   gboolean (*is_listening) (TlStoreBackend *self);
+  /* Connects again if the connection was lost; IO error if it cannot. */
+  gboolean (*reconnect) (TlStoreBackend *self, GError **error);
 
-  gpointer padding[5];
+  gpointer padding[4];
 };
 
 /* For the store that owns the backend: writes are announced through it.

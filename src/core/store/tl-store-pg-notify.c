@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <glib/gi18n-lib.h>
 
 #include "tl-store-pg-private.h"
 
@@ -40,6 +41,7 @@ struct _TlPgListener
   GMainContext   *context;
 
   ListenerState   state;
+  gboolean        was_lost;       /* since the last time it listened */
   guint           backoff_s;
   guint64         n_heard;
 };
@@ -89,6 +91,7 @@ fail (TlPgListener *self)
   clear_source (self);
   g_clear_pointer (&self->conn, PQfinish);
   self->state = LISTENER_WAITING;
+  self->was_lost = TRUE;
 
   self->source = g_timeout_source_new_seconds (self->backoff_s);
   g_source_set_static_name (self->source, "[tideline] listen again");
@@ -110,6 +113,20 @@ start_connecting (TlPgListener *self)
   self->state = LISTENER_CONNECTING;
   /* PQconnectStart() behaves as if PQconnectPoll() asked to write. */
   watch (self, G_IO_OUT);
+}
+
+/* The server is back: what this desk kept goes first. */
+static void
+send_kept (TlPgListener *self)
+{
+  TlStore *store = tl_store_backend_get_store (TL_STORE_BACKEND (self->store));
+  g_autoptr(GError) error = NULL;
+  guint n_sent = 0;
+
+  if (store == NULL || tl_store_count_unsent (store) == 0)
+    return;
+  if (!tl_store_send_outbox (store, &n_sent, &error))
+    g_debug ("Sent %u kept reports to %s, then: %s", n_sent, self->store->display_name, error->message);
 }
 
 /* Reads the notifications that arrived; TRUE if one came from another
@@ -149,6 +166,9 @@ read_results (TlPgListener *self)
               self->state = LISTENER_LISTENING;
               self->backoff_s = 1;
               tl_store_backend_emit_changed (TL_STORE_BACKEND (self->store));
+              if (self->was_lost)
+                send_kept (self);
+              self->was_lost = FALSE;
             }
           return TRUE;
         }
@@ -265,4 +285,27 @@ gboolean
 tl_pg_listener_is_listening (TlPgListener *self)
 {
   return self != NULL && self->state == LISTENER_LISTENING;
+}
+
+gboolean
+tl_pg_reconnect (TlStoreBackend  *backend,
+                 GError         **error)
+{
+  TlStorePg *self = TL_STORE_PG (backend);
+
+  if (PQstatus (self->conn) == CONNECTION_OK)
+    return TRUE;
+
+  PQreset (self->conn);
+  if (PQstatus (self->conn) != CONNECTION_OK ||
+      PQsetClientEncoding (self->conn, "UTF8") != 0)
+    {
+      g_autofree char *message = g_strdup (PQerrorMessage (self->conn));
+
+      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                   _("Could not connect to %s again: %s"), self->display_name, g_strstrip (message));
+      return FALSE;
+    }
+
+  return TRUE;
 }

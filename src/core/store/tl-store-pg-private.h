@@ -168,6 +168,9 @@ void        tl_pg_roles_class_init (TlStoreBackendClass *klass);
 TlPgListener *tl_pg_listener_new   (TlStorePg    *store);
 void        tl_pg_listener_free    (TlPgListener *self);
 gboolean    tl_pg_listener_is_listening (TlPgListener *self);
+/* PQreset() if the connection was lost. */
+gboolean    tl_pg_reconnect        (TlStoreBackend *backend,
+                                    GError       **error);
 
 /* tl-store-pg-bulk.c */
 void        tl_pg_bulk_class_init  (TlStoreBackendClass *klass);

@@ -113,10 +113,11 @@ static const char room_1_sql[] =
   "  imports, tl_changes, tl_schema, tl_room_schema, events_map TO tideline_reader;"
   "GRANT INSERT, UPDATE ON events TO tideline_desk;"
   "GRANT INSERT, UPDATE, DELETE ON routes, drafts TO tideline_desk;"
-  "GRANT INSERT ON audit, units, places TO tideline_desk;"
+  /* Imports: a desk's kept reports are sent with their keys, audited
+   * like an import. */
+  "GRANT INSERT ON audit, units, places, imports TO tideline_desk;"
   "GRANT INSERT, UPDATE ON cases, statistics TO tideline_coordinator;"
   "GRANT DELETE ON events TO tideline_coordinator;"
-  "GRANT INSERT ON imports TO tideline_coordinator;"
   "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tideline_desk;"
 
   /* The owner. */
@@ -148,7 +149,7 @@ static const char capabilities_sql[] =
   "         AND has_table_privilege ('audit', 'INSERT'),"
   "       has_table_privilege ('events', 'DELETE'),"
   "       has_table_privilege ('cases', 'INSERT') AND has_table_privilege ('cases', 'UPDATE'),"
-  "       has_table_privilege ('statistics', 'INSERT') AND has_table_privilege ('imports', 'INSERT'),"
+  "       has_table_privilege ('statistics', 'INSERT'),"
   /* The highest of the four this role is a member of (none on a server
    * set up before them). */
   "       (SELECT rolname FROM pg_roles WHERE rolname IN ('tideline_admin',"
@@ -314,4 +315,5 @@ tl_pg_roles_class_init (TlStoreBackendClass *klass)
   klass->get_capabilities = pg_get_capabilities;
   klass->get_role_name = pg_get_role_name;
   klass->is_listening = pg_is_listening;
+  klass->reconnect = tl_pg_reconnect;
 }

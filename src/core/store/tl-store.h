@@ -335,4 +335,16 @@ char       *tl_store_explain_refusal    (TlStore             *self,
  * them (a server's LISTEN/NOTIFY), FALSE while it only polls. */
 gboolean    tl_store_is_listening       (TlStore             *self);
 
+/* The outbox (tl-store-outbox.c): new reports kept on this desk while
+ * the server cannot be reached, sent in order when it can. */
+gboolean    tl_store_add_event_or_keep  (TlStore     *self,
+                                         TlEvent     *event,
+                                         const char  *operator_name,
+                                         gboolean    *out_kept,
+                                         GError     **error);
+guint       tl_store_count_unsent       (TlStore     *self);
+gboolean    tl_store_send_outbox        (TlStore     *self,
+                                         guint       *out_n_sent,
+                                         GError     **error);
+
 G_END_DECLS
