@@ -148,6 +148,7 @@ send_keyed (TlStore     *self,
             TlEvent     *event,
             const char  *key,
             const char  *operator_name,
+            const char  *source,
             GError     **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new ();
@@ -160,8 +161,7 @@ send_keyed (TlStore     *self,
 
   g_ptr_array_add (events, event);
   g_ptr_array_add (keys, (gpointer) key);
-  return tl_store_add_events_with_keys (self, events, keys, operator_name,
-                                        _("kept on the desk while the server was away"),
+  return tl_store_add_events_with_keys (self, events, keys, operator_name, source,
                                         NULL, NULL, error);
 }
 
@@ -253,7 +253,8 @@ tl_store_send_outbox (TlStore  *self,
       tl_event_set_id (event, 0);
       g_clear_pointer (&stmt, sqlite3_finalize);
 
-      if (!send_keyed (self, event, key, operator_name, error))
+      if (!send_keyed (self, event, key, operator_name,
+                       _("kept on the desk while the server was away"), error))
         {
           if (out_n_sent != NULL)
             *out_n_sent = n_sent;
@@ -308,7 +309,7 @@ tl_store_add_event_or_keep (TlStore     *self,
   key = g_uuid_string_random ();
   /* Older kept reports go first. */
   if (tl_store_send_outbox (self, NULL, NULL) &&
-      send_keyed (self, event, key, operator_name, &local_error))
+      send_keyed (self, event, key, operator_name, NULL, &local_error))
     return TRUE;
 
   if (local_error != NULL && !g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_IO))

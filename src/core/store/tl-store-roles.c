@@ -130,3 +130,17 @@ tl_store_is_listening (TlStore *self)
   klass = TL_STORE_BACKEND_GET_CLASS (self->backend);
   return klass->is_listening != NULL && klass->is_listening (self->backend);
 }
+
+/**
+ * tl_store_is_server:
+ * @self: a #TlStore
+ *
+ * Returns: %TRUE if the store writes to a shared server, %FALSE for a file
+ */
+gboolean
+tl_store_is_server (TlStore *self)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+
+  return self->backend != NULL;
+}

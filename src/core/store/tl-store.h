@@ -334,6 +334,8 @@ char       *tl_store_explain_refusal    (TlStore             *self,
 /* TRUE while the store hears the other desks' writes as the server makes
  * them (a server's LISTEN/NOTIFY), FALSE while it only polls. */
 gboolean    tl_store_is_listening       (TlStore             *self);
+/* TRUE for a shared server, FALSE for a file. */
+gboolean    tl_store_is_server          (TlStore             *self);
 
 /* The outbox (tl-store-outbox.c): new reports kept on this desk while
  * the server cannot be reached, sent in order when it can. */
