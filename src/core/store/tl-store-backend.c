@@ -86,14 +86,15 @@ tl_store_backend_get_display_name (TlStoreBackend *self)
 /* Operations */
 
 gint64
-tl_store_backend_count_events (TlStoreBackend *self,
-                               GError **error)
+tl_store_backend_count_events (TlStoreBackend  *self,
+                               GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->count_events == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Counting the reports"), error);
       return -1;
     }
@@ -102,16 +103,17 @@ tl_store_backend_count_events (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_add_event (TlStoreBackend *self,
-                            TlEvent *event,
-                            const char *operator_name,
-                            GError **error)
+tl_store_backend_add_event (TlStoreBackend  *self,
+                            TlEvent         *event,
+                            const char      *operator_name,
+                            GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->add_event == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Saving a report"), error);
       return FALSE;
     }
@@ -120,16 +122,17 @@ tl_store_backend_add_event (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_update_event (TlStoreBackend *self,
-                               TlEvent *event,
-                               const char *operator_name,
-                               GError **error)
+tl_store_backend_update_event (TlStoreBackend  *self,
+                               TlEvent         *event,
+                               const char      *operator_name,
+                               GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->update_event == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Saving a report"), error);
       return FALSE;
     }
@@ -138,17 +141,18 @@ tl_store_backend_update_event (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_delete_event (TlStoreBackend *self,
-                               gint64 event_id,
-                               gint64 expected_revision,
-                               const char *operator_name,
-                               GError **error)
+tl_store_backend_delete_event (TlStoreBackend  *self,
+                               gint64           event_id,
+                               gint64           expected_revision,
+                               const char      *operator_name,
+                               GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->delete_event == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Deleting a report"), error);
       return FALSE;
     }
@@ -157,16 +161,17 @@ tl_store_backend_delete_event (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_restore_event (TlStoreBackend *self,
-                                TlEvent *event,
-                                const char *operator_name,
-                                GError **error)
+tl_store_backend_restore_event (TlStoreBackend  *self,
+                                TlEvent         *event,
+                                const char      *operator_name,
+                                GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->restore_event == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Restoring a report"), error);
       return FALSE;
     }
@@ -175,15 +180,16 @@ tl_store_backend_restore_event (TlStoreBackend *self,
 }
 
 TlEvent *
-tl_store_backend_get_event (TlStoreBackend *self,
-                            gint64 event_id,
-                            GError **error)
+tl_store_backend_get_event (TlStoreBackend  *self,
+                            gint64           event_id,
+                            GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->get_event == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Opening a report"), error);
       return NULL;
     }
@@ -192,16 +198,17 @@ tl_store_backend_get_event (TlStoreBackend *self,
 }
 
 GPtrArray *
-tl_store_backend_list_events (TlStoreBackend *self,
-                              gint64 from,
-                              gint64 to,
-                              GError **error)
+tl_store_backend_list_events (TlStoreBackend  *self,
+                              gint64           from,
+                              gint64           to,
+                              GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->list_events == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Reading the reports"), error);
       return NULL;
     }
@@ -210,15 +217,16 @@ tl_store_backend_list_events (TlStoreBackend *self,
 }
 
 GPtrArray *
-tl_store_backend_list_audit (TlStoreBackend *self,
-                             gint64 event_id,
-                             GError **error)
+tl_store_backend_list_audit (TlStoreBackend  *self,
+                             gint64           event_id,
+                             GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->list_audit == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Reading the history of a report"), error);
       return NULL;
     }
@@ -227,14 +235,15 @@ tl_store_backend_list_audit (TlStoreBackend *self,
 }
 
 GPtrArray *
-tl_store_backend_list_places (TlStoreBackend *self,
-                              GError **error)
+tl_store_backend_list_places (TlStoreBackend  *self,
+                              GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->list_places == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Reading the list of places"), error);
       return NULL;
     }
@@ -243,15 +252,16 @@ tl_store_backend_list_places (TlStoreBackend *self,
 }
 
 GArray *
-tl_store_backend_search_events (TlStoreBackend *self,
-                                const char *text,
-                                GError **error)
+tl_store_backend_search_events (TlStoreBackend  *self,
+                                const char      *text,
+                                GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->search_events == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Searching the reports"), error);
       return NULL;
     }
@@ -260,16 +270,17 @@ tl_store_backend_search_events (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_count_import_keys (TlStoreBackend *self,
-                                    GPtrArray *import_keys,
-                                    guint *out_n_known,
-                                    GError **error)
+tl_store_backend_count_import_keys (TlStoreBackend  *self,
+                                    GPtrArray       *import_keys,
+                                    guint           *out_n_known,
+                                    GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->count_import_keys == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Checking an import"), error);
       return FALSE;
     }
@@ -278,17 +289,18 @@ tl_store_backend_count_import_keys (TlStoreBackend *self,
 }
 
 gpointer
-tl_store_backend_bulk_begin (TlStoreBackend *self,
-                             gboolean keyed,
-                             const char *operator_name,
-                             const char *source,
-                             GError **error)
+tl_store_backend_bulk_begin (TlStoreBackend  *self,
+                             gboolean         keyed,
+                             const char      *operator_name,
+                             const char      *source,
+                             GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->bulk_begin == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Importing reports"), error);
       return NULL;
     }
@@ -297,17 +309,18 @@ tl_store_backend_bulk_begin (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_bulk_add (TlStoreBackend *self,
-                           gpointer bulk,
-                           GPtrArray *events,
-                           const guint8 *key_digests,
-                           GError **error)
+tl_store_backend_bulk_add (TlStoreBackend  *self,
+                           gpointer         bulk,
+                           GPtrArray       *events,
+                           const guint8    *key_digests,
+                           GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->bulk_add == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Importing reports"), error);
       return FALSE;
     }
@@ -316,19 +329,20 @@ tl_store_backend_bulk_add (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_bulk_add_in_cases (TlStoreBackend *self,
-                                    gpointer bulk,
-                                    GPtrArray *events,
-                                    const int *case_of_event,
-                                    const TlCaseStatus *case_statuses,
-                                    guint n_cases,
-                                    GError **error)
+tl_store_backend_bulk_add_in_cases (TlStoreBackend      *self,
+                                    gpointer             bulk,
+                                    GPtrArray           *events,
+                                    const int           *case_of_event,
+                                    const TlCaseStatus  *case_statuses,
+                                    guint                n_cases,
+                                    GError             **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->bulk_add_in_cases == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Importing reports"), error);
       return FALSE;
     }
@@ -337,17 +351,18 @@ tl_store_backend_bulk_add_in_cases (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_bulk_commit (TlStoreBackend *self,
-                              gpointer bulk,
-                              guint *out_n_added,
-                              guint *out_n_skipped,
-                              GError **error)
+tl_store_backend_bulk_commit (TlStoreBackend  *self,
+                              gpointer         bulk,
+                              guint           *out_n_added,
+                              guint           *out_n_skipped,
+                              GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->bulk_commit == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Importing reports"), error);
       return FALSE;
     }
@@ -356,15 +371,16 @@ tl_store_backend_bulk_commit (TlStoreBackend *self,
 }
 
 GPtrArray *
-tl_store_backend_query_events (TlStoreBackend *self,
-                               const TlFilter *filter,
-                               GError **error)
+tl_store_backend_query_events (TlStoreBackend  *self,
+                               const TlFilter  *filter,
+                               GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->query_events == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Filtering the reports"), error);
       return NULL;
     }
@@ -373,16 +389,17 @@ tl_store_backend_query_events (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_import_statistics (TlStoreBackend *self,
-                                    GArray *days,
-                                    const char *source,
-                                    GError **error)
+tl_store_backend_import_statistics (TlStoreBackend  *self,
+                                    GArray          *days,
+                                    const char      *source,
+                                    GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->import_statistics == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Importing official statistics"), error);
       return FALSE;
     }
@@ -391,16 +408,17 @@ tl_store_backend_import_statistics (TlStoreBackend *self,
 }
 
 GArray *
-tl_store_backend_list_statistics (TlStoreBackend *self,
-                                  const char *first_date,
-                                  const char *last_date,
-                                  GError **error)
+tl_store_backend_list_statistics (TlStoreBackend  *self,
+                                  const char      *first_date,
+                                  const char      *last_date,
+                                  GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->list_statistics == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Reading official statistics"), error);
       return NULL;
     }
@@ -409,17 +427,18 @@ tl_store_backend_list_statistics (TlStoreBackend *self,
 }
 
 TlTrend *
-tl_store_backend_daily_counts (TlStoreBackend *self,
-                               gint64 from,
-                               gint64 to,
-                               GTimeZone *zone,
-                               GError **error)
+tl_store_backend_daily_counts (TlStoreBackend  *self,
+                               gint64           from,
+                               gint64           to,
+                               GTimeZone       *zone,
+                               GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->daily_counts == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Counting the reports of each day"), error);
       return NULL;
     }
@@ -428,14 +447,15 @@ tl_store_backend_daily_counts (TlStoreBackend *self,
 }
 
 GStrv
-tl_store_backend_list_units (TlStoreBackend *self,
-                             GError **error)
+tl_store_backend_list_units (TlStoreBackend  *self,
+                             GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->list_units == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Reading the list of units"), error);
       return NULL;
     }
@@ -444,15 +464,16 @@ tl_store_backend_list_units (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_add_unit (TlStoreBackend *self,
-                           const char *name,
-                           GError **error)
+tl_store_backend_add_unit (TlStoreBackend  *self,
+                           const char      *name,
+                           GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->add_unit == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Adding a unit"), error);
       return FALSE;
     }
@@ -461,17 +482,18 @@ tl_store_backend_add_unit (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_add_place (TlStoreBackend *self,
-                            const char *name,
-                            double latitude,
-                            double longitude,
-                            GError **error)
+tl_store_backend_add_place (TlStoreBackend  *self,
+                            const char      *name,
+                            double           latitude,
+                            double           longitude,
+                            GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->add_place == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Adding a place"), error);
       return FALSE;
     }
@@ -480,18 +502,19 @@ tl_store_backend_add_place (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_save_draft (TlStoreBackend *self,
-                             TlEventKind kind,
-                             gint64 event_id,
-                             const char *operator_name,
-                             const char *content,
-                             GError **error)
+tl_store_backend_save_draft (TlStoreBackend  *self,
+                             TlEventKind      kind,
+                             gint64           event_id,
+                             const char      *operator_name,
+                             const char      *content,
+                             GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->save_draft == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Keeping a draft"), error);
       return FALSE;
     }
@@ -500,16 +523,17 @@ tl_store_backend_save_draft (TlStoreBackend *self,
 }
 
 TlDraft *
-tl_store_backend_get_draft (TlStoreBackend *self,
-                            TlEventKind kind,
-                            gint64 event_id,
-                            GError **error)
+tl_store_backend_get_draft (TlStoreBackend  *self,
+                            TlEventKind      kind,
+                            gint64           event_id,
+                            GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->get_draft == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Reading a draft"), error);
       return NULL;
     }
@@ -518,16 +542,17 @@ tl_store_backend_get_draft (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_delete_draft (TlStoreBackend *self,
-                               TlEventKind kind,
-                               gint64 event_id,
-                               GError **error)
+tl_store_backend_delete_draft (TlStoreBackend  *self,
+                               TlEventKind      kind,
+                               gint64           event_id,
+                               GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->delete_draft == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Deleting a draft"), error);
       return FALSE;
     }
@@ -536,16 +561,17 @@ tl_store_backend_delete_draft (TlStoreBackend *self,
 }
 
 gint64
-tl_store_backend_create_case (TlStoreBackend *self,
-                              TlCaseStatus status,
-                              const char *title,
-                              GError **error)
+tl_store_backend_create_case (TlStoreBackend  *self,
+                              TlCaseStatus     status,
+                              const char      *title,
+                              GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->create_case == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Creating a case"), error);
       return 0;
     }
@@ -554,15 +580,16 @@ tl_store_backend_create_case (TlStoreBackend *self,
 }
 
 TlCase *
-tl_store_backend_get_case (TlStoreBackend *self,
-                           gint64 case_id,
-                           GError **error)
+tl_store_backend_get_case (TlStoreBackend  *self,
+                           gint64           case_id,
+                           GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->get_case == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Opening a case"), error);
       return NULL;
     }
@@ -571,14 +598,15 @@ tl_store_backend_get_case (TlStoreBackend *self,
 }
 
 GPtrArray *
-tl_store_backend_list_cases (TlStoreBackend *self,
-                             GError **error)
+tl_store_backend_list_cases (TlStoreBackend  *self,
+                             GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->list_cases == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Reading the cases"), error);
       return NULL;
     }
@@ -587,16 +615,17 @@ tl_store_backend_list_cases (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_set_case_status (TlStoreBackend *self,
-                                  gint64 case_id,
-                                  TlCaseStatus status,
-                                  GError **error)
+tl_store_backend_set_case_status (TlStoreBackend  *self,
+                                  gint64           case_id,
+                                  TlCaseStatus     status,
+                                  GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->set_case_status == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Changing the status of a case"), error);
       return FALSE;
     }
@@ -605,17 +634,18 @@ tl_store_backend_set_case_status (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_link_event (TlStoreBackend *self,
-                             gint64 event_id,
-                             gint64 case_id,
-                             const char *operator_name,
-                             GError **error)
+tl_store_backend_link_event (TlStoreBackend  *self,
+                             gint64           event_id,
+                             gint64           case_id,
+                             const char      *operator_name,
+                             GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->link_event == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Putting a report into a case"), error);
       return FALSE;
     }
@@ -624,15 +654,16 @@ tl_store_backend_link_event (TlStoreBackend *self,
 }
 
 GPtrArray *
-tl_store_backend_list_case_events (TlStoreBackend *self,
-                                   gint64 case_id,
-                                   GError **error)
+tl_store_backend_list_case_events (TlStoreBackend  *self,
+                                   gint64           case_id,
+                                   GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->list_case_events == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Reading the reports of a case"), error);
       return NULL;
     }
@@ -641,20 +672,21 @@ tl_store_backend_list_case_events (TlStoreBackend *self,
 }
 
 gboolean
-tl_store_backend_save_event_in_case (TlStoreBackend *self,
-                                     TlEvent *event,
-                                     gboolean is_new,
-                                     gint64 case_id,
-                                     TlCaseStatus case_status,
-                                     const char *case_title,
-                                     const char *operator_name,
-                                     GError **error)
+tl_store_backend_save_event_in_case (TlStoreBackend  *self,
+                                     TlEvent         *event,
+                                     gboolean         is_new,
+                                     gint64           case_id,
+                                     TlCaseStatus     case_status,
+                                     const char      *case_title,
+                                     const char      *operator_name,
+                                     GError         **error)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 
   if (klass->save_event_in_case == NULL)
     {
-      /* Translators: said of a shared PostgreSQL server */
+      /* Translators: an operation, in “%s is not available on a shared
+       * server yet” */
       tl_store_backend_set_unavailable (self, _("Saving a report with its case"), error);
       return FALSE;
     }
@@ -664,7 +696,7 @@ tl_store_backend_save_event_in_case (TlStoreBackend *self,
 
 void
 tl_store_backend_bulk_abort (TlStoreBackend *self,
-                             gpointer bulk)
+                             gpointer        bulk)
 {
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
 

@@ -52,6 +52,15 @@ static const char move_identity_sql[] =
   "SELECT setval ('events_id_seq', greatest ($1::bigint,"
   "  (SELECT CASE WHEN is_called THEN last_value ELSE 1 END FROM events_id_seq)))";
 
+/* $1 the statuses as an array, in the order of the cases. */
+static const char insert_cases_sql[] =
+  "WITH given AS ("
+  "  SELECT nextval (pg_get_serial_sequence ('cases', 'id')) AS id, status, n"
+  "  FROM unnest ($1::text[]) WITH ORDINALITY AS s (status, n))"
+  " INSERT INTO cases (id, status, created_at, updated_at)"
+  " SELECT id, status, $2, $2 FROM given"
+  " RETURNING id, (SELECT n FROM given g WHERE g.id = cases.id)";
+
 typedef struct {
   GPtrArray *events;
   gint64     first_id;      /* event i gets first_id + i */
@@ -409,9 +418,28 @@ pg_bulk_add_in_cases (TlStoreBackend      *backend,
   g_autofree gint64 *new_case_ids = g_new0 (gint64, MAX (n_cases, 1));
   gint64 *case_ids = NULL;
 
-  for (guint c = 0; c < n_cases; c++)
-    if (!tl_pg_insert_case (self, case_statuses[c], NULL, bulk->now, &new_case_ids[c], error))
-      return FALSE;
+  /* All the cases in one statement (the sample data has thousands), with
+   * ids taken from the identity first so that case c gets the c-th. */
+  if (n_cases > 0)
+    {
+      g_auto(TlPgParams) params = { NULL };
+      g_autoptr(PGresult) result = NULL;
+      g_autoptr(GString) statuses = g_string_new ("{");
+
+      for (guint c = 0; c < n_cases; c++)
+        g_string_append_printf (statuses, "%s%s", c > 0 ? "," : "",
+                                tl_case_status_to_string (case_statuses[c]));
+      g_string_append_c (statuses, '}');
+
+      tl_pg_params_init (&params);
+      tl_pg_params_text (&params, statuses->str);
+      tl_pg_params_int64 (&params, bulk->now);
+      result = tl_pg_exec (self, insert_cases_sql, &params, bulk->what, error);
+      if (result == NULL || PQntuples (result) != (int) n_cases)
+        return FALSE;
+      for (int r = 0; r < PQntuples (result); r++)
+        new_case_ids[tl_pg_get_int64 (result, r, 1, 1) - 1] = tl_pg_get_int64 (result, r, 0, 0);
+    }
 
   if (case_of_event != NULL)
     {

@@ -250,6 +250,14 @@ tl_store_prepare_cached (TlStore     *self,
   if (stmt != NULL)
     return stmt;
 
+  /* An operation that does not hand itself to the server's backend yet:
+   * refused, never run on no connection. */
+  if (self->db == NULL)
+    {
+      tl_store_backend_set_unavailable (self->backend, _("This operation"), error);
+      return NULL;
+    }
+
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -268,7 +276,15 @@ gboolean
 tl_store_begin (TlStore  *self,
                 GError  **error)
 {
-  int rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  int rc;
+
+  if (self->db == NULL)
+    {
+      tl_store_backend_set_unavailable (self->backend, _("This operation"), error);
+      return FALSE;
+    }
+
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
     {
@@ -300,7 +316,7 @@ tl_store_rollback (TlStore *self)
   int rc;
 
   /* Some errors (a full disk, an I/O error) already rolled back. */
-  if (sqlite3_get_autocommit (self->db))
+  if (self->db == NULL || sqlite3_get_autocommit (self->db))
     return;
 
   rc = sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
