@@ -232,6 +232,64 @@ import_statistics_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* What the database role may do. The server refuses the rest whatever
+ * the window shows; the window says so before anyone tries. */
+void
+tl_window_update_role_actions (TlWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autofree char *no_edit = tl_store_explain_refusal (self->store, TL_STORE_CAN_EDIT_REPORTS);
+  g_autofree char *no_delete = tl_store_explain_refusal (self->store, TL_STORE_CAN_DELETE);
+  g_autofree char *no_import = tl_store_explain_refusal (self->store, TL_STORE_CAN_IMPORT);
+
+  gtk_widget_action_set_enabled (widget, "win.new-report", no_edit == NULL);
+  gtk_widget_action_set_enabled (widget, "win.delete-report", no_delete == NULL);
+  gtk_widget_action_set_enabled (widget, "win.undo-delete", no_delete == NULL);
+  gtk_widget_action_set_enabled (widget, "win.import-statistics", no_import == NULL);
+  /* An insensitive button still shows its tooltip: the reason. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_report_button), no_edit == NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->new_report_button),
+                               no_edit != NULL ? no_edit : _("New Report"));
+}
+
+/* A shared server that cannot be reached is said plainly, with what
+ * waits on this desk. Looking costs no round trip: the store knows
+ * whether its listener is connected, and the outbox is a local file. */
+static gboolean
+check_server_cb (gpointer user_data)
+{
+  TlWindow *self = user_data;
+  gboolean away = !tl_store_is_listening (self->store);
+  guint n_unsent = tl_store_count_unsent (self->store);
+
+  /* Twice in a row: not while the first connection is being made. */
+  self->server_away_checks = away ? self->server_away_checks + 1 : 0;
+  if (self->server_away_checks >= 2 && n_unsent > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+        "The server cannot be reached. %u report is kept on this desk and will be sent when it is back.",
+        "The server cannot be reached. %u reports are kept on this desk and will be sent when it is back.",
+        n_unsent), n_unsent);
+
+      gtk_label_set_label (self->offline_label, text);
+    }
+  else if (self->server_away_checks >= 2)
+    gtk_label_set_label (self->offline_label,
+                         _("The server cannot be reached. Reports you save are kept on this desk "
+                           "and sent when it is back."));
+  gtk_revealer_set_reveal_child (self->offline_revealer, self->server_away_checks >= 2);
+
+  return G_SOURCE_CONTINUE;
+}
+
+void
+tl_window_watch_server (TlWindow *self)
+{
+  if (!tl_store_is_server (self->store))
+    return;
+  self->server_source_id = g_timeout_add_seconds (1, check_server_cb, self);
+}
+
 /* Installs the actions and their shortcuts on the window's class. */
 void
 tl_window_class_install_actions (GtkWidgetClass *widget_class)

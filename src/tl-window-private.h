@@ -46,6 +46,9 @@ struct _TlWindow
   TlTimeStrip          *time_strip;
   GtkRevealer          *new_revealer;
   GtkButton            *new_button;
+  GtkMenuButton        *new_report_button;
+  GtkRevealer          *offline_revealer;
+  GtkLabel             *offline_label;
 
   /* owned */
   TlStore              *store;
@@ -65,10 +68,14 @@ struct _TlWindow
 
   gint64                day_start;    /* start of the window shown */
   guint                 slide_id;     /* keeps "last N hours" up to now */
+  guint                 server_source_id;   /* watches a shared server */
+  guint                 server_away_checks; /* looks in a row that found it away */
 };
 
 void tl_window_class_install_actions (GtkWidgetClass *widget_class);
 void tl_window_class_install_board   (GtkWidgetClass *widget_class);
 void tl_window_set_up_board          (TlWindow       *self);
+void tl_window_update_role_actions   (TlWindow       *self);
+void tl_window_watch_server          (TlWindow       *self);
 
 G_END_DECLS

@@ -405,6 +405,8 @@ tl_window_constructed (GObject *object)
   tl_trend_chart_set_review (self->trend_chart, self->review);
   g_settings_bind (self->settings, "trend-measure", self->trend_chart, "measure", G_SETTINGS_BIND_DEFAULT);
   self->slide_id = g_timeout_add_seconds (60, slide_window_cb, self);
+  tl_window_update_role_actions (self);
+  tl_window_watch_server (self);
 
   self->selection = gtk_single_selection_new (g_object_ref (tl_review_get_model (self->review)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -460,6 +462,7 @@ tl_window_dispose (GObject *object)
   if (self->open_cases != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->open_cases)));
   g_clear_handle_id (&self->slide_id, g_source_remove);
+  g_clear_handle_id (&self->server_source_id, g_source_remove);
   /* Closing the window is looking away: what it showed has been seen. */
   if (self->review != NULL)
     {
@@ -559,6 +562,9 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, time_strip);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, new_revealer);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, new_button);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, new_report_button);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, offline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, offline_label);
 
   tl_window_class_install_actions (widget_class);
   tl_window_class_install_board (widget_class);

@@ -147,7 +147,7 @@ save (TlReportEditor *self)
   TlCaseStatus new_case_status = MAX (case_status, 0);
   gint64 case_id = 0;
   gboolean new_case, status_changed = FALSE;
-  gboolean ok;
+  gboolean ok, kept = FALSE;
 
   validate (self, TRUE);
   if (!self->valid)
@@ -200,7 +200,14 @@ save (TlReportEditor *self)
     ok = tl_store_add_event_with_case_status (self->store, event, case_id, new_case_status,
                                               self->operator_name, &error);
   else if (self->event == NULL)
-    ok = tl_store_add_event (self->store, event, self->operator_name, &error);
+    {
+      /* A server that cannot be reached: kept on this desk, sent later. */
+      ok = tl_store_add_event_or_keep (self->store, event, self->operator_name, &kept, &error);
+      if (kept)
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("The server cannot be reached: the report is "
+                                                      "kept on this desk and sent when it is back")));
+    }
   else if (new_case)
     ok = tl_store_update_event_in_new_case (self->store, event, new_case_status, NULL,
                                             self->operator_name, &error);

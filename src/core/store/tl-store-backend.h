@@ -75,8 +75,15 @@ struct _TlStoreBackendClass
   gboolean (*write_tables) (TlStoreBackend *self, const TlCopyTable *tables, guint n_tables, GPtrArray **values, GError **error);
   gboolean (*check_for_changes) (TlStoreBackend *self);
   const char *(*get_display_name) (TlStoreBackend *self);
+  /* What the connected role may do (TlStoreCapabilities), and its name;
+   * NULL: everything, as the owner of a file. */
+  guint (*get_capabilities) (TlStoreBackend *self);
+  const char *(*get_role_name) (TlStoreBackend *self);
+  gboolean (*is_listening) (TlStoreBackend *self);
+  /* Connects again if the connection was lost; IO error if it cannot. */
+  gboolean (*reconnect) (TlStoreBackend *self, GError **error);
 
-  gpointer padding[8];
+  gpointer padding[4];
 };
 
 /* For the store that owns the backend: writes are announced through it.

@@ -318,4 +318,42 @@ gboolean    tl_store_copy               (TlStore     *self,
                                          guint       *out_n_audit,
                                          GError     **error);
 
+/* What the connected database role may do (tl-store-roles.c). On a
+ * server the server decides, by its roles; a file may do everything. */
+typedef enum {
+  TL_STORE_CAN_READ          = 1 << 0,
+  TL_STORE_CAN_EDIT_REPORTS  = 1 << 1,   /* create and edit reports */
+  TL_STORE_CAN_DELETE        = 1 << 2,   /* delete reports */
+  TL_STORE_CAN_MANAGE_CASES  = 1 << 3,   /* cases and their statuses */
+  TL_STORE_CAN_IMPORT        = 1 << 4,   /* statistics and files */
+} TlStoreCapabilities;
+
+#define TL_STORE_CAN_ALL (TL_STORE_CAN_READ | TL_STORE_CAN_EDIT_REPORTS | TL_STORE_CAN_DELETE | \
+                          TL_STORE_CAN_MANAGE_CASES | TL_STORE_CAN_IMPORT)
+
+TlStoreCapabilities tl_store_get_capabilities (TlStore             *self);
+gboolean    tl_store_can                (TlStore             *self,
+                                         TlStoreCapabilities  capabilities);
+/* Why @capabilities are not allowed, in words for a tooltip; NULL when
+ * they are. */
+char       *tl_store_explain_refusal    (TlStore             *self,
+                                         TlStoreCapabilities  capabilities);
+/* TRUE while the store hears the other desks' writes as the server makes
+ * them (a server's LISTEN/NOTIFY), FALSE while it only polls. */
+gboolean    tl_store_is_listening       (TlStore             *self);
+/* TRUE for a shared server, FALSE for a file. */
+gboolean    tl_store_is_server          (TlStore             *self);
+
+/* The outbox (tl-store-outbox.c): new reports kept on this desk while
+ * the server cannot be reached, sent in order when it can. */
+gboolean    tl_store_add_event_or_keep  (TlStore     *self,
+                                         TlEvent     *event,
+                                         const char  *operator_name,
+                                         gboolean    *out_kept,
+                                         GError     **error);
+guint       tl_store_count_unsent       (TlStore     *self);
+gboolean    tl_store_send_outbox        (TlStore     *self,
+                                         guint       *out_n_sent,
+                                         GError     **error);
+
 G_END_DECLS

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
+typedef struct _TlPgListener TlPgListener;
+
 #define TL_TYPE_STORE_PG (tl_store_pg_get_type ())
 G_DECLARE_FINAL_TYPE (TlStorePg, tl_store_pg, TL, STORE_PG, TlStoreBackend)
 
@@ -27,6 +29,11 @@ struct _TlStorePg
   /* owned */
   PGconn         *conn;
   char           *display_name;   /* user@host/database, never a password */
+
+  TlPgListener   *listener;       /* tl-store-pg-notify.c */
+  char           *role_name;      /* tideline_desk, …; NULL for none of them */
+  char           *user_name;      /* the database user */
+  guint           capabilities;   /* TlStoreCapabilities */
 
   gint64          data_version;   /* tl_changes.version as last seen */
   gboolean        in_bulk;        /* a bulk add holds the transaction */
@@ -149,6 +156,21 @@ void        tl_pg_units_class_init (TlStoreBackendClass *klass);
 
 /* tl-store-pg-copy.c */
 void        tl_pg_copy_class_init  (TlStoreBackendClass *klass);
+
+/* tl-store-pg-roles.c: sets up the roles if they are not and this
+ * connection may, then reads what it may do. */
+gboolean    tl_pg_roles_open       (TlStorePg    *self,
+                                    GError      **error);
+void        tl_pg_roles_class_init (TlStoreBackendClass *klass);
+
+/* tl-store-pg-notify.c: listens to the other desks' writes from the
+ * caller's thread-default main context, never blocking it. */
+TlPgListener *tl_pg_listener_new   (TlStorePg    *store);
+void        tl_pg_listener_free    (TlPgListener *self);
+gboolean    tl_pg_listener_is_listening (TlPgListener *self);
+/* PQreset() if the connection was lost. */
+gboolean    tl_pg_reconnect        (TlStoreBackend *backend,
+                                    GError       **error);
 
 /* tl-store-pg-bulk.c */
 void        tl_pg_bulk_class_init  (TlStoreBackendClass *klass);

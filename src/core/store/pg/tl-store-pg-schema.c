@@ -202,7 +202,10 @@ static const char schema_4_sql[] =
   "  BEGIN new.opened_at := coalesce (new.opened_at, new.created_at); RETURN new; END $$;"
   "CREATE TRIGGER cases_opened_default BEFORE INSERT ON cases"
   "  FOR EACH ROW EXECUTE FUNCTION tl_case_opened_default ();"
-  "CREATE FUNCTION tl_cases_reopen (ids bigint[]) RETURNS void LANGUAGE sql AS $$"
+  /* Definer's rights: a desk that may add reports but not edit cases
+   * still keeps its cases' opening time right. */
+  "CREATE FUNCTION tl_cases_reopen (ids bigint[]) RETURNS void LANGUAGE sql"
+  "  SECURITY DEFINER SET search_path FROM CURRENT AS $$"
   "  UPDATE cases SET opened_at = coalesce ((SELECT min (time) FROM events"
   "    WHERE case_id = cases.id), created_at) WHERE id = ANY (ids) $$;"
   "CREATE FUNCTION tl_cases_opened_insert () RETURNS trigger LANGUAGE plpgsql AS $$"

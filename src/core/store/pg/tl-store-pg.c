@@ -145,8 +145,11 @@ tl_store_pg_finalize (GObject *object)
 {
   TlStorePg *self = (TlStorePg *)object;
 
+  g_clear_pointer (&self->listener, tl_pg_listener_free);
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->role_name, g_free);
+  g_clear_pointer (&self->user_name, g_free);
 
   G_OBJECT_CLASS (tl_store_pg_parent_class)->finalize (object);
 }
@@ -161,6 +164,9 @@ tl_store_pg_check_for_changes (TlStoreBackend *backend)
 
   /* A bulk add holds the connection's transaction. */
   if (self->in_bulk)
+    return FALSE;
+  /* The server tells of every write (tl-store-pg-notify.c). */
+  if (tl_pg_listener_is_listening (self->listener))
     return FALSE;
 
   result = tl_pg_exec (self, data_version_sql, NULL, _("Could not read the database"), &error);
@@ -202,6 +208,7 @@ tl_store_pg_class_init (TlStorePgClass *klass)
   tl_pg_units_class_init (backend_class);
   tl_pg_bulk_class_init (backend_class);
   tl_pg_copy_class_init (backend_class);
+  tl_pg_roles_class_init (backend_class);
 }
 
 static void
@@ -462,13 +469,15 @@ tl_store_pg_open (const char  *address,
       return NULL;
     }
 
-  if (!tl_pg_schema_migrate (self, error))
+  if (!tl_pg_schema_migrate (self, error) ||
+      !tl_pg_roles_open (self, error))
     return NULL;
 
   result = tl_pg_exec (self, data_version_sql, NULL, _("Could not open the database"), error);
   if (result == NULL)
     return NULL;
   self->data_version = PQntuples (result) == 1 ? tl_pg_get_int64 (result, 0, 0, 0) : 0;
+  self->listener = tl_pg_listener_new (self);
 
   return TL_STORE_BACKEND (g_steal_pointer (&self));
 }

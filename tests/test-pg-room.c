@@ -1,0 +1,400 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <libpq-fe.h>
+
+#include "tl-event-list.h"
+#include "tl-store.h"
+#include "tl-test-store.h"
+
+/* The operations room on one server: roles the server enforces, an
+ * audit that names the database user, live updates between desks, and
+ * conflicts across connections. Runs under build-aux/with-pg-server. */
+
+/* 2024-05-01 06:00:00 UTC */
+#define T0 G_GINT64_CONSTANT (1714543200)
+#define DEADLINE_US (10 * G_USEC_PER_SEC)
+
+static TlEvent *
+make_event (guint i)
+{
+  TlEvent *event = tl_event_new (TL_EVENT_KIND_RESCUE);
+
+  tl_event_set_time (event, T0 + i * 60);
+  tl_event_set_position (event, 50.9 + i * 0.001, 1.5);
+  tl_event_set_people (event, 40 + (int) i);
+  tl_event_set_notes (event, "Grey inflatable");
+  return event;
+}
+
+static PGconn *
+connect_raw (const char *address)
+{
+  PGconn *conn = PQconnectdb (address);
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  return conn;
+}
+
+/* Runs @sql; returns its SQLSTATE, NULL when it succeeded. */
+static char *
+try_sql (PGconn     *conn,
+         const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+  char *state = NULL;
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    state = g_strdup (PQresultErrorField (result, PG_DIAG_SQLSTATE));
+  PQclear (result);
+  return state;
+}
+
+static gint64
+count_sql (PGconn     *conn,
+           const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+  gint64 count;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  count = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  return count;
+}
+
+/* The test's database, set up by its owner, with a login role of each
+ * kind; the address of @user on it. */
+static char *
+room_address (const char *user)
+{
+  g_autofree char *admin = tl_test_store_address ("room");
+  g_autoptr(TlStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = NULL;
+  PGconn *conn;
+
+  /* The owner's first connection creates the roles. */
+  store = tl_store_open (admin, &error);
+  g_assert_no_error (error);
+  g_assert_true (tl_store_can (store, TL_STORE_CAN_ALL));
+
+  conn = connect_raw (admin);
+  g_assert_null (try_sql (conn,
+    "DO $$ BEGIN"
+    "  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'reader_a') THEN"
+    "    CREATE ROLE reader_a LOGIN IN ROLE tideline_reader;"
+    "    CREATE ROLE desk_a LOGIN IN ROLE tideline_desk;"
+    "    CREATE ROLE desk_b LOGIN IN ROLE tideline_desk;"
+    "    CREATE ROLE coord_a LOGIN IN ROLE tideline_coordinator;"
+    "  END IF; END $$"));
+  PQfinish (conn);
+
+  g_assert_true (g_str_has_prefix (admin, "host="));
+  prefix = g_strndup (admin, strstr (admin, " user=tideline") - admin);
+  return g_strdup_printf ("%s user=%s%s", prefix, user,
+                          strstr (admin, " user=tideline") + strlen (" user=tideline"));
+}
+
+static TlStore *
+open_as (const char *user)
+{
+  g_autofree char *address = room_address (user);
+  g_autoptr(GError) error = NULL;
+  TlStore *store = tl_store_open (address, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+test_reader_refused (void)
+{
+  g_autoptr(TlStore) reader = open_as ("reader_a");
+  g_autoptr(TlEvent) event = make_event (1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+
+  g_assert_cmpint (tl_store_get_capabilities (reader), ==, TL_STORE_CAN_READ);
+  why = tl_store_explain_refusal (reader, TL_STORE_CAN_EDIT_REPORTS);
+  g_assert_nonnull (why);
+  g_assert_nonnull (strstr (why, "tideline_reader"));
+  g_assert_nonnull (strstr (why, "tideline_desk"));
+  g_assert_null (tl_store_explain_refusal (reader, TL_STORE_CAN_READ));
+
+  /* The window would not offer it; the server refuses it anyway. */
+  g_assert_false (tl_store_add_event (reader, event, "Anyone", &error));
+  g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "refused"));
+  g_assert_nonnull (strstr (error->message, "reader_a"));
+  g_assert_cmpint (tl_store_count_events (reader, NULL), ==, 0);
+}
+
+static void
+test_desk_and_coordinator (void)
+{
+  g_autoptr(TlStore) desk = open_as ("desk_a");
+  g_autoptr(TlStore) coordinator = open_as ("coord_a");
+  g_autoptr(TlEvent) event = make_event (2);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+  gint64 id;
+
+  g_assert_cmpint (tl_store_get_capabilities (desk), ==,
+                   TL_STORE_CAN_READ | TL_STORE_CAN_EDIT_REPORTS);
+  why = tl_store_explain_refusal (desk, TL_STORE_CAN_DELETE);
+  g_assert_nonnull (strstr (why, "tideline_coordinator"));
+  g_assert_true (tl_store_can (coordinator, TL_STORE_CAN_ALL));
+
+  g_assert_true (tl_store_add_event (desk, event, "Typed In Preferences", &error));
+  g_assert_no_error (error);
+  id = tl_event_get_id (event);
+
+  /* A desk may not delete; a coordinator may. */
+  g_assert_false (tl_store_delete_event (desk, id, tl_event_get_revision (event), "Anyone", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "desk_a"));
+  g_clear_error (&error);
+  g_assert_true (tl_store_delete_event (coordinator, id, tl_event_get_revision (event), "Anyone", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_audit_names_database_user (void)
+{
+  g_autoptr(TlStore) desk = open_as ("desk_a");
+  g_autoptr(TlEvent) event = make_event (3);
+  g_autoptr(TlEvent) stored = NULL;
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *desk_address = room_address ("desk_a");
+  g_autofree char *coordinator_address = room_address ("coord_a");
+  g_autofree char *where = NULL;
+  g_autofree char *update = NULL;
+  g_autofree char *delete = NULL;
+  g_autofree char *state = NULL;
+  PGconn *conn;
+
+  g_assert_true (tl_store_add_event (desk, event, "Somebody Else", &error));
+  g_assert_no_error (error);
+  tl_event_set_people (event, 41);
+  g_assert_true (tl_store_update_event (desk, event, "Somebody Else", &error));
+  g_assert_no_error (error);
+
+  audit = tl_store_list_audit (desk, tl_event_get_id (event), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 2);
+  for (guint i = 0; i < audit->len; i++)
+    g_assert_cmpstr (((TlAuditEntry *) audit->pdata[i])->operator_name, ==, "desk_a");
+  stored = tl_store_get_event (desk, tl_event_get_id (event), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tl_event_get_created_by (stored), ==, "desk_a");
+  g_assert_cmpstr (tl_event_get_updated_by (stored), ==, "desk_a");
+
+  /* Neither a desk nor a coordinator may alter the audit. */
+  where = g_strdup_printf (" WHERE event_id = %" G_GINT64_FORMAT, tl_event_get_id (event));
+  update = g_strconcat ("UPDATE audit SET operator = 'nobody'", where, NULL);
+  delete = g_strconcat ("DELETE FROM audit", where, NULL);
+  conn = connect_raw (desk_address);
+  state = try_sql (conn, update);
+  g_assert_cmpstr (state, ==, "42501");
+  g_clear_pointer (&state, g_free);
+  state = try_sql (conn, delete);
+  g_assert_cmpstr (state, ==, "42501");
+  g_clear_pointer (&state, g_free);
+  /* Nor forge a name in a row of its own. */
+  g_assert_null (try_sql (conn, "INSERT INTO audit (event_id, action, operator, at)"
+                                " VALUES (-1, 'create', 'forged', 0)"));
+  g_assert_cmpint (count_sql (conn, "SELECT count (*) FROM audit WHERE operator = 'forged'"), ==, 0);
+  g_assert_cmpint (count_sql (conn, "SELECT count (*) FROM audit WHERE event_id = -1"
+                                    " AND operator = 'desk_a' AND at = 0"), ==, 1);
+  PQfinish (conn);
+
+  conn = connect_raw (coordinator_address);
+  state = try_sql (conn, update);
+  g_assert_cmpstr (state, ==, "42501");
+  g_clear_pointer (&state, g_free);
+  PQfinish (conn);
+
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = tl_store_list_audit (desk, tl_event_get_id (event), &error);
+  g_assert_cmpuint (audit->len, ==, 2);
+}
+
+/* Waits for a notification on @conn, with a deadline. */
+static char *
+next_notification (PGconn *conn)
+{
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_US;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      PGnotify *notify;
+
+      g_assert_true (PQconsumeInput (conn));
+      notify = PQnotifies (conn);
+      if (notify != NULL)
+        {
+          char *payload = g_strdup (notify->extra);
+
+          g_assert_cmpstr (notify->relname, ==, "tl_events");
+          PQfreemem (notify);
+          return payload;
+        }
+      g_usleep (5000);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_notify_second_connection (void)
+{
+  g_autoptr(TlStore) coordinator = open_as ("coord_a");
+  g_autoptr(TlEvent) event = make_event (4);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = room_address ("reader_a");
+  g_autofree char *expected = NULL;
+  g_autofree char *payload = NULL;
+  PGconn *conn = connect_raw (address);
+  gint64 id;
+
+  g_assert_null (try_sql (conn, "LISTEN tl_events"));
+
+  g_assert_true (tl_store_add_event (coordinator, event, "Anyone", &error));
+  g_assert_no_error (error);
+  id = tl_event_get_id (event);
+  expected = g_strdup_printf ("insert %" G_GINT64_FORMAT, id);
+  payload = next_notification (conn);
+  g_assert_cmpstr (payload, ==, expected);
+
+  tl_event_set_people (event, 12);
+  g_assert_true (tl_store_update_event (coordinator, event, "Anyone", &error));
+  g_assert_no_error (error);
+  g_free (expected);
+  g_free (payload);
+  expected = g_strdup_printf ("update %" G_GINT64_FORMAT, id);
+  payload = next_notification (conn);
+  g_assert_cmpstr (payload, ==, expected);
+
+  g_assert_true (tl_store_delete_event (coordinator, id, tl_event_get_revision (event), "Anyone", &error));
+  g_assert_no_error (error);
+  g_free (expected);
+  g_free (payload);
+  expected = g_strdup_printf ("delete %" G_GINT64_FORMAT, id);
+  payload = next_notification (conn);
+  g_assert_cmpstr (payload, ==, expected);
+
+  PQfinish (conn);
+}
+
+/* Iterates the main context until @list holds @n items, or fails at the
+ * deadline. */
+static void
+wait_for_items (GListModel *list,
+                guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_US;
+
+  while (g_list_model_get_n_items (list) != n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+test_live_list (void)
+{
+  g_autoptr(TlStore) desk = open_as ("desk_a");
+  g_autoptr(TlStore) coordinator = open_as ("coord_a");
+  g_autoptr(TlEventList) list = tl_event_list_new (coordinator, T0, T0 + 86400);
+  g_autoptr(TlEvent) event = make_event (5);
+  g_autoptr(TlEvent) seen = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  g_assert_true (tl_store_add_event (desk, event, "Anyone", &error));
+  g_assert_no_error (error);
+  wait_for_items (G_LIST_MODEL (list), n + 1);
+
+  /* An edit at the desk reaches the coordinator's list. */
+  tl_event_set_people (event, 77);
+  g_assert_true (tl_store_update_event (desk, event, "Anyone", &error));
+  g_assert_no_error (error);
+  for (gint64 deadline = g_get_monotonic_time () + DEADLINE_US;;)
+    {
+      guint position = tl_event_list_find (list, tl_event_get_id (event));
+
+      g_assert_cmpuint (position, !=, G_MAXUINT);
+      g_clear_object (&seen);
+      seen = g_list_model_get_item (G_LIST_MODEL (list), position);
+      if (tl_event_get_people (seen) == 77)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  g_assert_true (tl_store_delete_event (coordinator, tl_event_get_id (event),
+                                        tl_event_get_revision (event), "Anyone", &error));
+  g_assert_no_error (error);
+  wait_for_items (G_LIST_MODEL (list), n);
+}
+
+static void
+test_conflict_across_desks (void)
+{
+  g_autoptr(TlStore) desk_a = open_as ("desk_a");
+  g_autoptr(TlStore) desk_b = open_as ("desk_b");
+  g_autoptr(TlEvent) event = make_event (6);
+  g_autoptr(TlEvent) copy_a = NULL;
+  g_autoptr(TlEvent) copy_b = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tl_store_add_event (desk_a, event, "Anyone", &error));
+  g_assert_no_error (error);
+
+  /* Both desks open the report; A saves first. */
+  copy_a = tl_store_get_event (desk_a, tl_event_get_id (event), &error);
+  copy_b = tl_store_get_event (desk_b, tl_event_get_id (event), &error);
+  g_assert_no_error (error);
+  tl_event_set_people (copy_a, 50);
+  g_assert_true (tl_store_update_event (desk_a, copy_a, "Anyone", &error));
+  g_assert_no_error (error);
+
+  tl_event_set_people (copy_b, 60);
+  g_assert_false (tl_store_update_event (desk_b, copy_b, "Anyone", &error));
+  g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&copy_b);
+  copy_b = tl_store_get_event (desk_b, tl_event_get_id (event), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_event_get_people (copy_b), ==, 50);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  if (!tl_test_store_is_server ())
+    {
+      g_test_skip ("needs build-aux/with-pg-server");
+      return g_test_run ();
+    }
+
+  g_test_add_func ("/pg-room/reader-refused", test_reader_refused);
+  g_test_add_func ("/pg-room/desk-and-coordinator", test_desk_and_coordinator);
+  g_test_add_func ("/pg-room/audit-names-database-user", test_audit_names_database_user);
+  g_test_add_func ("/pg-room/notify-second-connection", test_notify_second_connection);
+  g_test_add_func ("/pg-room/live-list", test_live_list);
+  g_test_add_func ("/pg-room/conflict-across-desks", test_conflict_across_desks);
+
+  return g_test_run ();
+}
