@@ -42,6 +42,12 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  g_autoptr(GDateTime) local_now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (local_now),
+                                                         g_date_time_get_month (local_now),
+                                                         g_date_time_get_day_of_month (local_now),
+                                                         0, 0, 0);
+  gint64 day_start = g_date_time_to_unix (midnight);
   g_autoptr(TlEvent) sighting = tl_event_new (TL_EVENT_KIND_SIGHTING);
   g_autoptr(TlEvent) rescue = tl_event_new (TL_EVENT_KIND_RESCUE);
   gint64 case_id;
@@ -55,14 +61,15 @@ fixture_set_up (Fixture       *fixture,
   fixture->store = tl_store_open (fixture->path, &error);
   g_assert_no_error (error);
 
-  /* Two reports of one case, a minute ago: in the window's day. */
+  /* Two reports of one case, since the local day began and before now:
+   * in the window's day at any time of day, just after midnight too. */
   case_id = tl_store_create_case (fixture->store, TL_CASE_STATUS_RESPONDING, "Off Wimereux", &error);
   g_assert_no_error (error);
-  tl_event_set_time (sighting, now - 120);
+  tl_event_set_time (sighting, day_start + (now - day_start) / 3);
   tl_event_set_position (sighting, 50.95, 1.55);
   tl_event_set_people (sighting, 55);
   tl_event_set_unit (sighting, "Helicopter Dauphin");
-  tl_event_set_time (rescue, now - 60);
+  tl_event_set_time (rescue, day_start + 2 * (now - day_start) / 3);
   tl_event_set_position (rescue, 50.96, 1.59);
   tl_event_set_rescued (rescue, 55);
   tl_event_set_unit (rescue, "RNLI Dover");
