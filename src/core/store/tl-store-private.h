@@ -256,4 +256,9 @@ GStrv         tl_store_split_csv_line   (const char  *line);
 gboolean      tl_store_schema_migrate   (TlStore     *self,
                                          GError     **error);
 
+/* tl-store-query.c */
+void          tl_store_filter_name_sets (const TlFilter  *filter,
+                                         char           **out_kinds,
+                                         char           **out_statuses);
+
 G_END_DECLS

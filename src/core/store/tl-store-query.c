@@ -264,6 +264,19 @@ status_name (int value)
   return tl_event_status_to_string (value);
 }
 
+/* Internal API */
+
+/* The filter's kinds and statuses as " name name " sets, each NULL when
+ * the filter takes every value: what the queries match with instr(). */
+void
+tl_store_filter_name_sets (const TlFilter  *filter,
+                           char           **out_kinds,
+                           char           **out_statuses)
+{
+  *out_kinds = build_name_set (filter->kinds, TL_EVENT_N_KINDS, kind_name);
+  *out_statuses = build_name_set (filter->statuses, TL_EVENT_N_STATUSES, status_name);
+}
+
 static gboolean
 read_id_bounds (TlStore         *self,
                 const TlFilter  *filter,
@@ -354,8 +367,7 @@ tl_store_query_events (TlStore         *self,
   if (stmt == NULL)
     return NULL;
 
-  kinds = build_name_set (filter->kinds, TL_EVENT_N_KINDS, kind_name);
-  statuses = build_name_set (filter->statuses, TL_EVENT_N_STATUSES, status_name);
+  tl_store_filter_name_sets (filter, &kinds, &statuses);
 
   tl_store_bind_int64 (stmt, 1, filter->from, &rc);
   tl_store_bind_int64 (stmt, 2, filter->to, &rc);

@@ -59,36 +59,6 @@ static const char count_sql[] =
 
 /* helpers */
 
-static char *
-name_set (guint         mask,
-          guint         n_values,
-          const char *(*to_string) (int value))
-{
-  GString *set;
-
-  if (mask == 0)
-    return NULL;
-
-  set = g_string_new (" ");
-  for (guint i = 0; i < n_values; i++)
-    if (mask & (1u << i))
-      g_string_append_printf (set, "%s ", to_string (i));
-
-  return g_string_free (set, FALSE);
-}
-
-static const char *
-kind_name (int value)
-{
-  return tl_event_kind_to_string (value);
-}
-
-static const char *
-status_name (int value)
-{
-  return tl_event_status_to_string (value);
-}
-
 static gboolean
 query_count (TlStore     *self,
              const char  *sql,
@@ -196,8 +166,7 @@ tl_store_summarize (TlStore         *self,
   if (stmt == NULL)
     return FALSE;
 
-  kinds = name_set (filter->kinds, TL_EVENT_N_KINDS, kind_name);
-  statuses = name_set (filter->statuses, TL_EVENT_N_STATUSES, status_name);
+  tl_store_filter_name_sets (filter, &kinds, &statuses);
   tl_store_bind_int64 (stmt, 1, filter->from, &rc);
   tl_store_bind_int64 (stmt, 2, filter->to, &rc);
   tl_store_bind_text (stmt, 3, kinds, &rc);
