@@ -123,6 +123,30 @@ test_geojson_null_geometry (void)
 }
 
 static void
+test_gpx_track_without_segment (void)
+{
+  /* A <trk> with text but no <trkseg>: once read past its end. */
+  const char *text =
+    "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\">"
+    "<wpt lat=\"50.9\" lon=\"1.5\"><time>2026-11-26T01:00:00Z</time><name>a</name>"
+    "<extensions><kind>rescue</kind><people>4</people></extensions></wpt>\n"
+    "<trk>CCCC<name>empty</name></trk><trk></trk></gpx>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlImportSource) source = read_text (text, strlen (text), TL_EXCHANGE_FORMAT_GPX, NULL, &error);
+
+  g_autoptr(TlImportResult) result = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tl_import_source_get_n_rows (source), ==, 3);
+  result = tl_import_source_validate (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->events->len, ==, 1);
+  g_assert_cmpuint (result->problems->len, ==, 2);
+  g_assert_nonnull (strstr (((TlImportProblem *) g_ptr_array_index (result->problems, 0))->message,
+                            "fewer than two points"));
+}
+
+static void
 test_xml_limits (void)
 {
   g_autofree char *elements = repeat ("<kml>", "<a/>", TL_IMPORT_MAX_ELEMENTS / 100, "</kml>");
@@ -259,6 +283,7 @@ main (int   argc,
   g_test_add_func ("/import-hostile/geojson/deep", test_deep_geojson);
   g_test_add_func ("/import-hostile/geojson/values", test_geojson_values);
   g_test_add_func ("/import-hostile/geojson/null-geometry", test_geojson_null_geometry);
+  g_test_add_func ("/import-hostile/gpx/track-without-segment", test_gpx_track_without_segment);
   g_test_add_func ("/import-hostile/xml/limits", test_xml_limits);
   g_test_add_func ("/import-hostile/xml/stream", test_xml_stream);
   g_test_add_func ("/import-hostile/csv/limits", test_csv_limits);

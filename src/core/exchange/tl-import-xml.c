@@ -554,7 +554,8 @@ next_point (xmlNode *path,
       for (; pt != NULL; pt = pt->next)
         if (is (pt, route ? "rtept" : "trkpt"))
           return pt;
-      if (route)
+      /* A route has one list of points; a track without a <trkseg> has none. */
+      if (route || seg == NULL)
         return NULL;
       do
         seg = seg->next;
