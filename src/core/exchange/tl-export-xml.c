@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 
 #include <glib/gi18n-lib.h>
@@ -354,7 +355,7 @@ write_case_tracks (TlExportWriter *writer,
       gint64 case_id = tl_event_get_case_id (g_ptr_array_index (cased, i));
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
       /* Translators: the name of a case's track in a GPX file */
-      g_autofree char *name = g_strdup_printf (_("Case %s"), id);
+      g_autofree char *name = g_strdup_printf (_("Case %" PRId64), case_id);
 
       for (j = i + 1; j < cased->len && tl_event_get_case_id (g_ptr_array_index (cased, j)) == case_id; j++)
         ;
