@@ -85,8 +85,24 @@ legend_labels (TlTrendChart *self,
   if (!tl_trend_measure_get_official (self->measure, NULL))
     return 1;
 
-  /* Translators: legend of the trend chart's line */
-  out_labels[1] = _("Official daily figure");
+  /* Weeks and months sum the official days they hold. */
+  switch (self->trend != NULL ? tl_trend_get_period (self->trend) : TL_TREND_PERIOD_DAY)
+    {
+    case TL_TREND_PERIOD_WEEK:
+      /* Translators: legend of the trend chart's line, when its bars are weeks */
+      out_labels[1] = _("Official figures, summed by week");
+      break;
+    case TL_TREND_PERIOD_MONTH:
+      /* Translators: legend of the trend chart's line, when its bars are months */
+      out_labels[1] = _("Official figures, summed by month");
+      break;
+    case TL_TREND_PERIOD_AUTO:
+    case TL_TREND_PERIOD_DAY:
+    default:
+      /* Translators: legend of the trend chart's line */
+      out_labels[1] = _("Official daily figure");
+      break;
+    }
   return 2;
 }
 
@@ -284,8 +300,15 @@ tl_trend_chart_draw (TlTrendChart *self,
         {
           g_autofree char *label = tl_trend_period_label (zone, day->start, period, with_year);
 
+          int label_width, label_height;
+          double centre = x + slot / 2;
+
+          /* Centred under its bar, but never cut by the widget's edge. */
+          pango_layout_set_text (layout, label, -1);
+          pango_layout_get_pixel_size (layout, &label_width, &label_height);
+          centre = MIN (centre, width - label_width / 2.0 - 1);
           cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
-          draw_text (cr, layout, label, x + slot / 2, area.origin.y + area.size.height + 3, 0.5);
+          draw_text (cr, layout, label, centre, area.origin.y + area.size.height + 3, 0.5);
         }
     }
 
