@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "tl-briefing-private.h"
+#include "tl-handover.h"
 #include "tl-report.h"
 #include "tl-time.h"
 
@@ -248,6 +249,138 @@ test_briefing_title (Fixture       *f,
   g_assert_cmpuint (with_annex, >, plain);
 }
 
+static TlAuditEntry *
+audit_entry (TlAuditAction  action,
+             gint64         event_id,
+             gint64         at,
+             const char    *before,
+             const char    *after,
+             const char    *source)
+{
+  TlAuditEntry *entry = g_new0 (TlAuditEntry, 1);
+
+  /* A bulk add's row has no audit id of its own. */
+  entry->id = source != NULL ? 0 : event_id + 100;
+  entry->action = action;
+  entry->event_id = event_id;
+  entry->at = at;
+  entry->operator_name = g_strdup ("Night desk");
+  entry->before = g_strdup (before);
+  entry->after = g_strdup (after);
+  entry->source = g_strdup (source);
+  return entry;
+}
+
+/* Asked for, the hand-over note comes after the first page: each change
+ * since the watch began, when, by whom, and how an edit changed a
+ * report; an empty watch says so. */
+static void
+test_briefing_handover (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "handover.pdf", NULL);
+  g_autofree char *empty_path = g_build_filename (f->dir, "empty.pdf", NULL);
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GPtrArray) events = make_events (30);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) tl_audit_entry_free);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *empty_text = NULL;
+  TlBriefingOptions options;
+  guint without;
+
+  g_ptr_array_add (changes, audit_entry (TL_AUDIT_ACTION_CREATE, 31, DAY + 3600, NULL,
+                                         "{\"kind\":\"sighting\",\"people\":12}", NULL));
+  g_ptr_array_add (changes, audit_entry (TL_AUDIT_ACTION_UPDATE, 2, DAY + 2 * 3600,
+                                         "{\"people\":40,\"status\":\"open\",\"revision\":1}",
+                                         "{\"people\":52,\"status\":\"closed\",\"revision\":2}", NULL));
+  g_ptr_array_add (changes, audit_entry (TL_AUDIT_ACTION_UPDATE, 3, DAY + 3 * 3600,
+                                         "{\"place\":\"Off Wimereux\"}", "{\"place\":\"Off Boulogne\"}", NULL));
+  g_ptr_array_add (changes, audit_entry (TL_AUDIT_ACTION_DELETE, 4, DAY + 4 * 3600,
+                                         "{\"kind\":\"patrol\"}", NULL, NULL));
+  g_ptr_array_add (changes, audit_entry (TL_AUDIT_ACTION_CREATE, 40, DAY + 5 * 3600, NULL, NULL, "night.csv"));
+
+  tl_briefing_options_init (&options);
+  options.from = DAY;
+  options.to = DAY + 24 * 3600;
+  options.time_zone = london;
+  options.created_at = DAY + 24 * 3600;
+  without = tl_briefing_count_pages (&options, events);
+  options.handover_since = DAY;
+  options.changes = changes;
+  g_assert_cmpuint (tl_briefing_count_pages (&options, events), ==, without + 1);
+  g_assert_true (tl_briefing_write_file (path, &options, events, &error));
+  g_assert_no_error (error);
+  if (!(text = pdf_text (path)))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Hand-over Note"));
+  g_assert_nonnull (strstr (text, "5 changes to the records since 26 Nov 2026 00:00 Europe/London, oldest first:"));
+  g_assert_nonnull (strstr (text, "Created: report 31"));
+  g_assert_nonnull (strstr (text, "Closed: report 2"));
+  g_assert_nonnull (strstr (text, "people: 40 → 52"));
+  g_assert_nonnull (strstr (text, "Edited: report 3"));
+  g_assert_nonnull (strstr (text, "place: Off Wimereux → Off Boulogne"));
+  g_assert_nonnull (strstr (text, "Deleted: report 4"));
+  g_assert_nonnull (strstr (text, "Imported from night.csv"));
+  g_assert_nonnull (strstr (text, "Thu 26 Nov 02:00"));
+  g_assert_nonnull (strstr (text, "Night desk"));
+  /* The store's own stamps are not a change anyone made. */
+  g_assert_null (strstr (text, "revision"));
+  /* The note is the second page: before the table. */
+  g_assert_true (strstr (text, "Hand-over Note") < strstr (text, "Reports (times in Europe/London)"));
+
+  options.changes = none;
+  g_assert_true (tl_briefing_write_file (empty_path, &options, events, &error));
+  g_assert_no_error (error);
+  empty_text = pdf_text (empty_path);
+  g_assert_nonnull (strstr (empty_text, "No report was created, changed or deleted since 26 Nov 2026 00:00 Europe/London."));
+}
+
+/* Over months the trend's bars are weeks, or months when asked, and the
+ * heading and the labels carry the years the window covers. */
+static void
+test_briefing_trend_period (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *weeks = g_build_filename (f->dir, "weeks.pdf", NULL);
+  g_autofree char *months = g_build_filename (f->dir, "months.pdf", NULL);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GPtrArray) events = make_events (40);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TlBriefingOptions options;
+
+  tl_briefing_options_init (&options);
+  /* 1 September 2026 to 1 February 2027: across a new year. */
+  options.from = DAY - 86 * 24 * 3600;
+  options.to = DAY + 67 * 24 * 3600;
+  options.time_zone = utc;
+  options.created_at = DAY;
+  g_assert_true (tl_briefing_write_file (weeks, &options, events, &error));
+  g_assert_no_error (error);
+  if (!(text = pdf_text (weeks)))
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Reports per Week, 2026–2027"));
+  /* The week of Monday 31 August, the first the window touches. */
+  g_assert_nonnull (strstr (text, "31 Aug 2026"));
+  g_clear_pointer (&text, g_free);
+
+  options.trend_period = TL_TREND_PERIOD_MONTH;
+  g_assert_true (tl_briefing_write_file (months, &options, events, &error));
+  g_assert_no_error (error);
+  text = pdf_text (months);
+  g_assert_nonnull (strstr (text, "Reports per Month, 2026–2027"));
+  g_assert_nonnull (strstr (text, "Jan 2027"));
+  g_assert_nonnull (strstr (text, "Nov 2026"));
+}
+
 /* The longest place of the gazetteer and the longest unit, in every
  * column: each laid-out cell fits its column, by Pango's extents (the
  * text a PDF extracts is whole even when drawn clipped). */
@@ -399,6 +532,19 @@ test_cli (Fixture       *f,
   g_unlink (pdf);
   g_clear_pointer (&out, g_free);
 
+  /* A hand-over note since the start of the day, and the trend by week. */
+  g_assert_cmpint (run_tideline (&out, "export-briefing", "--database", db, "--from", "2026-11-26",
+                                 "--handover-since", "2026-11-26 00:00", "--trend-period", "week",
+                                 "-o", pdf, NULL), ==, 0);
+  {
+    g_autofree char *text = pdf_text (pdf);
+
+    g_assert_true (text == NULL || strstr (text, "Hand-over Note") != NULL);
+    g_assert_true (text == NULL || strstr (text, "Reports per Week") != NULL);
+  }
+  g_unlink (pdf);
+  g_clear_pointer (&out, g_free);
+
   /* Bad arguments: exit 2, nothing written. */
   {
     const char *bad[][4] = {
@@ -407,6 +553,8 @@ test_cli (Fixture       *f,
       { "-o", "brief.png", NULL, NULL },
       { "--no-such-option", "-o", pdf, NULL },
       { "--demo", "--database", db, NULL },
+      { "--handover-since", "after lunch", "-o", pdf },
+      { "--trend-period", "fortnight", "-o", pdf },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -446,6 +594,9 @@ main (int   argc,
   g_test_add ("/briefing/marking", Fixture, NULL, fixture_set_up, test_briefing_marking, fixture_tear_down);
   g_test_add ("/briefing/title", Fixture, NULL, fixture_set_up, test_briefing_title, fixture_tear_down);
   g_test_add_func ("/briefing/table-fits", test_briefing_table_fits);
+  g_test_add ("/briefing/handover", Fixture, NULL, fixture_set_up, test_briefing_handover, fixture_tear_down);
+  g_test_add ("/briefing/trend-period", Fixture, NULL, fixture_set_up, test_briefing_trend_period,
+              fixture_tear_down);
   g_test_add ("/briefing/invalid", Fixture, NULL, fixture_set_up, test_briefing_invalid, fixture_tear_down);
   g_test_add ("/briefing/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
 

@@ -12,6 +12,7 @@
 
 #include "tl-demo.h"
 #include "tl-export.h"
+#include "tl-route.h"
 #include "tl-import.h"
 
 /* Exports: each format read back through the importer gives the same
@@ -332,6 +333,141 @@ test_kml_route (void)
                    tl_event_get_details (patrol));
 }
 
+/* How many cases have two reports or more with a position: the GPX
+ * tracks. */
+static guint
+count_case_tracks (GPtrArray *events)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      TlEvent *event = g_ptr_array_index (events, i);
+      gint64 id = tl_event_get_case_id (event);
+
+      if (id > 0 && tl_event_has_position (event))
+        g_array_append_val (ids, id);
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 *id = &g_array_index (ids, gint64, i);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)) + 1;
+
+      g_hash_table_insert (counts, id, GUINT_TO_POINTER (count));
+      if (count == 2)
+        n++;
+    }
+  return n;
+}
+
+/* Two cases among the reports with a position: three reports of one,
+ * two of the other, interleaved. */
+static void
+set_two_cases (GPtrArray *placed)
+{
+  for (guint i = 0, n = 0; i < placed->len && n < 5; i++)
+    {
+      TlEvent *event = g_ptr_array_index (placed, i);
+
+      if (tl_event_get_kind (event) == TL_EVENT_KIND_PATROL)
+        continue;
+      tl_event_set_case_id (event, n % 2 == 0 ? 7 : 8);
+      n++;
+    }
+}
+
+/* GPX: the patrol's route as a <rte> planning tools read, each case's
+ * reports as a <trk> with their times, and back through the importer the
+ * same events, the route in the patrol's details, no event more. */
+static void
+test_gpx_routes (void)
+{
+  g_autoptr(GPtrArray) events = make_events ();
+  g_autoptr(GPtrArray) placed = placed_only (events);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TlImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *n_routes = NULL, *n_rtepts = NULL, *first = NULL, *last = NULL;
+  g_autofree char *n_tracks = NULL, *n_trkpts = NULL, *n_timed = NULL, *order = NULL;
+  TlEvent *patrol = g_ptr_array_index (events, events->len - 1);
+  xmlXPathContext *context;
+  xmlDoc *doc;
+  const char *gpx;
+  gsize size;
+
+  set_two_cases (placed);
+  bytes = tl_export_events_to_bytes (events, TL_EXCHANGE_FORMAT_GPX, &error);
+  g_assert_no_error (error);
+  gpx = g_bytes_get_data (bytes, &size);
+
+  doc = xmlReadMemory (gpx, (int) size, NULL, "UTF-8", XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  context = xmlXPathNewContext (doc);
+  xmlXPathRegisterNs (context, BAD_CAST "g", BAD_CAST "http://www.topografix.com/GPX/1/1");
+
+  n_routes = xpath_string (context, "string(count(/g:gpx/g:rte))");
+  g_assert_cmpstr (n_routes, ==, "1");
+  n_rtepts = xpath_string (context, "string(count(/g:gpx/g:rte/g:rtept))");
+  g_assert_cmpstr (n_rtepts, ==, "3");
+  first = xpath_string (context, "concat(/g:gpx/g:rte/g:rtept[1]/@lat, ',', /g:gpx/g:rte/g:rtept[1]/@lon)");
+  g_assert_cmpstr (first, ==, "50.9586712,1.5867123");
+  last = xpath_string (context, "concat(/g:gpx/g:rte/g:rtept[3]/@lat, ',', /g:gpx/g:rte/g:rtept[3]/@lon)");
+  g_assert_cmpstr (last, ==, "51.02,1.81");
+  /* No patrol route is a track any more: tracks are cases. */
+  n_tracks = xpath_string (context, "string(count(/g:gpx/g:trk))");
+  g_assert_cmpuint (count_case_tracks (events), ==, 2);
+  g_assert_cmpstr (n_tracks, ==, "2");
+  n_trkpts = xpath_string (context, "string(count(/g:gpx/g:trk/g:trkseg/g:trkpt))");
+  g_assert_cmpstr (n_trkpts, ==, "5");
+  n_timed = xpath_string (context, "string(count(/g:gpx/g:trk/g:trkseg/g:trkpt[g:time]))");
+  g_assert_cmpstr (n_timed, ==, "5");
+  /* GPX 1.1's order: waypoints, routes, tracks. */
+  order = xpath_string (context, "string(count(/g:gpx/g:rte/following-sibling::g:wpt) + "
+                                 "count(/g:gpx/g:trk/following-sibling::g:rte))");
+  g_assert_cmpstr (order, ==, "0");
+
+  xmlXPathFreeContext (context);
+  xmlFreeDoc (doc);
+
+  result = import_bytes (bytes, TL_EXCHANGE_FORMAT_GPX);
+  /* Case numbers are the database's: an import does not take them. */
+  for (guint i = 0; i < placed->len; i++)
+    tl_event_set_case_id (g_ptr_array_index (placed, i), 0);
+  assert_same_events (placed, result->events);
+  g_assert_cmpstr (tl_event_get_details (g_ptr_array_index (result->events, result->events->len - 1)), ==,
+                   tl_event_get_details (patrol));
+}
+
+/* A route a planning tool wrote, with no Tideline extension: a patrol,
+ * from its first time to its last. */
+static void
+test_gpx_foreign_route (void)
+{
+  const char gpx[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<gpx version=\"1.1\" creator=\"planner\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n"
+    "<rte><name>Night patrol</name>\n"
+    "<rtept lat=\"50.96\" lon=\"1.58\"><time>2026-11-26T21:00:00Z</time></rtept>\n"
+    "<rtept lat=\"51.0\" lon=\"1.7\"/>\n"
+    "<rtept lat=\"51.05\" lon=\"1.8\"><time>2026-11-26T23:30:00Z</time></rtept>\n"
+    "</rte></gpx>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (gpx, sizeof gpx - 1);
+  g_autoptr(GArray) route = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(TlImportResult) result = NULL;
+  TlEvent *patrol;
+
+  result = import_bytes (bytes, TL_EXCHANGE_FORMAT_GPX);
+  g_assert_cmpuint (result->events->len, ==, 1);
+  patrol = g_ptr_array_index (result->events, 0);
+  g_assert_cmpint (tl_event_get_kind (patrol), ==, TL_EVENT_KIND_PATROL);
+  g_assert_cmpint (tl_event_get_end_time (patrol) - tl_event_get_time (patrol), ==, 150 * 60);
+  g_assert_true (tl_route_parse (tl_event_get_details (patrol), route));
+  g_assert_cmpuint (route->len, ==, 6);
+  g_assert_cmpfloat_with_epsilon (g_array_index (route, double, 5), 51.05, 1e-9);
+}
+
 static char *
 run_ogrinfo (const char  *path,
              const char  *extra)
@@ -394,6 +530,8 @@ test_ogrinfo (gconstpointer data)
 
   dir = g_dir_make_tmp ("tideline-ogr-XXXXXX", &error);
   g_assert_no_error (error);
+  if (format == TL_EXCHANGE_FORMAT_GPX)
+    set_two_cases (placed);
   name = g_strconcat ("events.", tl_exchange_format_get_extension (format), NULL);
   path = g_build_filename (dir, name, NULL);
   g_assert_true (tl_export_events_to_file (events, format, path, NULL, &error));
@@ -450,8 +588,11 @@ test_ogrinfo (gconstpointer data)
     case TL_EXCHANGE_FORMAT_GPX:
       info = run_ogrinfo (path, "-oo GPX_USE_EXTENSIONS=YES");
       g_assert_cmpuint (feature_count (info, "waypoints"), ==, placed->len);
-      g_assert_cmpuint (feature_count (info, "tracks"), ==, 1);
+      /* The patrol's route in "routes", each case's way in "tracks". */
+      g_assert_cmpuint (feature_count (info, "routes"), ==, 1);
+      g_assert_cmpuint (feature_count (info, "tracks"), ==, 2);
       g_assert_nonnull (strstr (info, "Geometry: Point"));
+      g_assert_nonnull (strstr (info, "Geometry: Line String"));
       g_assert_nonnull (strstr (info, "Geometry: Multi Line String"));
       g_assert_nonnull (strstr (info, "tl_kind: String"));
       break;
@@ -539,6 +680,8 @@ main (int    argc,
   g_test_add_func ("/exchange/file-replaced-atomically", test_file_replaced_atomically);
   g_test_add_func ("/exchange/csv/formula-escaped", test_csv_formula_escaped);
   g_test_add_func ("/exchange/kml/route", test_kml_route);
+  g_test_add_func ("/exchange/gpx/routes", test_gpx_routes);
+  g_test_add_func ("/exchange/gpx/foreign-route", test_gpx_foreign_route);
   for (TlExchangeFormat f = 0; f < TL_EXCHANGE_N_FORMATS; f++)
     {
       g_autofree char *round_trip = g_strdup_printf ("/exchange/round-trip/%s", tl_exchange_format_to_string (f));

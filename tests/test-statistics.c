@@ -300,6 +300,72 @@ test_store_all_or_nothing (void)
   g_assert_cmpint (g_array_index (out, TlStatisticsDay, 0).people, ==, 12);
 }
 
+/* A daily series beside its running total, as published: an empty daily
+ * cell on a day the total did not move is a day with none, one where it
+ * moved by a day is the difference, and days left out between two equal
+ * totals are days with none, not gaps. */
+static const char cumulative_csv[] =
+  "Date,People detected,Cumulative people,Boats,Boats to date\n"
+  "2026-08-01,10,510,1,20\n"
+  "2026-08-02,,510,,20\n"         /* nothing that day */
+  "2026-08-03,,525,,21\n"         /* the totals moved: 15 people, 1 boat */
+  "2026-08-06,,525,,21\n"         /* 4th and 5th left out, nothing since */
+  "2026-08-07,44,569,,22\n";
+
+static void
+test_parse_cumulative (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlStatisticsFile) file = tl_statistics_parse (cumulative_csv, -1, NULL, &error);
+  static const struct { const char *date; int people, boats; } expected[] = {
+    { "2026-08-01", 10, 1 },
+    { "2026-08-02", 0, 0 },
+    { "2026-08-03", 15, 1 },
+    { "2026-08-04", 0, 0 },
+    { "2026-08-05", 0, 0 },
+    { "2026-08-06", 0, 0 },
+    { "2026-08-07", 44, 1 },
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (tl_statistics_file_check (file, &error));
+  /* The running totals are never taken for the daily figures. */
+  g_assert_cmpint (file->mapping.people, ==, 1);
+  g_assert_cmpint (file->mapping.boats, ==, 3);
+  g_assert_cmpint (file->cumulative_people, ==, 2);
+  g_assert_cmpint (file->cumulative_boats, ==, 4);
+  g_assert_cmpuint (file->days->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_cmpstr (day (file, i)->date, ==, expected[i].date);
+      g_assert_cmpint (day (file, i)->people, ==, expected[i].people);
+      g_assert_cmpint (day (file, i)->boats, ==, expected[i].boats);
+    }
+}
+
+/* Only running totals: the first day's figure is not known, the others
+ * are the differences; an empty total stays unknown. */
+static void
+test_parse_cumulative_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlStatisticsFile) file =
+    tl_statistics_parse ("date,cumulative arrivals\n"
+                         "2026-01-01,100\n"
+                         "2026-01-02,130\n"
+                         "2026-01-03,\n"
+                         "2026-01-04,130\n", -1, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (file->mapping.people, ==, -1);
+  g_assert_cmpuint (file->days->len, ==, 4);
+  g_assert_cmpint (day (file, 0)->people, ==, -1);
+  g_assert_cmpint (day (file, 1)->people, ==, 30);
+  g_assert_cmpint (day (file, 2)->people, ==, -1);
+  g_assert_cmpint (day (file, 3)->people, ==, -1);
+  g_assert_cmpint (day (file, 0)->boats, ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +377,8 @@ main (int   argc,
   g_test_add_func ("/statistics/parse-mapping", test_parse_mapping);
   g_test_add_func ("/statistics/parse-bad-rows", test_parse_bad_rows);
   g_test_add_func ("/statistics/parse-dates", test_parse_dates);
+  g_test_add_func ("/statistics/parse-cumulative", test_parse_cumulative);
+  g_test_add_func ("/statistics/parse-cumulative-only", test_parse_cumulative_only);
   g_test_add_func ("/statistics/command", test_command);
   g_test_add_func ("/statistics/command-columns", test_command_columns);
   g_test_add_func ("/statistics/store-all-or-nothing", test_store_all_or_nothing);

@@ -12,6 +12,7 @@
 #include "tl-time.h"
 #include "tl-time-strip.h"
 #include "tl-trend-chart.h"
+#include "tl-trend-period.h"
 
 #define HOUR G_GINT64_CONSTANT (3600)
 
@@ -397,6 +398,40 @@ test_trend_and_import (Fixture       *f,
   destroy_window (window);
 }
 
+/* Over a year the chart counts whole weeks, every departure in one of
+ * them, and a screen reader hears weeks. */
+static void
+test_trend_long (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  TlTrendChart *chart = tl_trend_chart_new ();
+  const TlTrend *trend;
+  gint64 from = tl_time_shift_days (f->zone, f->day, -364);
+  g_autofree char *description = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  tl_review_set_range (f->review, from, tl_time_shift_days (f->zone, f->day, 1));
+  tl_trend_chart_set_review (chart, f->review);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (is_mapped, window, "the window to be shown");
+
+  trend = tl_trend_chart_get_trend (chart);
+  g_assert_nonnull (trend);
+  g_assert_cmpint (tl_trend_get_period (trend), ==, TL_TREND_PERIOD_WEEK);
+  g_assert_cmpuint (tl_trend_get_n_days (trend), >=, 53);
+  g_assert_cmpuint (tl_trend_get_n_days (trend), <=, 54);
+  /* Whole weeks: from a Monday at or before the window's first day. */
+  g_assert_cmpint (tl_trend_get_from (trend), <=, from);
+  g_assert_cmpint (tl_trend_get_from (trend), >, tl_time_shift_days (f->zone, from, -7));
+  /* The fixture's three departures: 40, 50 and 60 people. */
+  g_assert_cmpint (tl_trend_get_total (trend, TL_TREND_MEASURE_PEOPLE), ==, 150);
+  description = tl_trend_describe (trend, TL_TREND_MEASURE_PEOPLE);
+  g_assert_true (g_str_has_prefix (description, "Tideline counted 150 people on departures from Week "));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +453,7 @@ main (int   argc,
   g_test_add ("/review/unseen", Fixture, NULL, fixture_set_up, test_review_unseen, fixture_tear_down);
   g_test_add ("/timeline/widgets", Fixture, NULL, fixture_set_up, test_widgets, fixture_tear_down);
   g_test_add ("/timeline/trend-and-import", Fixture, NULL, fixture_set_up, test_trend_and_import, fixture_tear_down);
+  g_test_add ("/timeline/trend-long", Fixture, NULL, fixture_set_up, test_trend_long, fixture_tear_down);
 
   ret = g_test_run ();
 

@@ -7,6 +7,7 @@
 #include "tl-store.h"
 #include "tl-time.h"
 #include "tl-trend.h"
+#include "tl-trend-period.h"
 
 /* Expected instants come from GDateTime, not from the code under test.
  * In London the clocks go forward at 01:00 UTC on 29 March 2026: that
@@ -339,6 +340,128 @@ test_store_counts (void)
     g_assert_cmpint (tl_trend_get_day (trend, i)->values[TL_TREND_DEPARTURES], ==, 0);
 }
 
+static gint64
+london_ymd (int y, int m, int d)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) dt = g_date_time_new (tz, y, m, d, 0, 0, 0);
+
+  return g_date_time_to_unix (dt);
+}
+
+/* Weeks from Monday's local midnight, months from the 1st, across the
+ * clock change and the new year. */
+static void
+test_periods (void)
+{
+  g_autoptr(GTimeZone) zone = tl_time_zone_new ("Europe/London");
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GArray) months = NULL;
+  TlTrendPeriod period;
+  g_autofree char *label = NULL;
+  g_autofree char *label_year = NULL;
+  g_autofree char *month = NULL;
+  g_autofree char *years = NULL;
+  g_autofree char *one_year = NULL;
+  g_autofree char *week = NULL;
+
+  /* Sunday 29 March 2026 is in the week of Monday 23 March. */
+  g_assert_cmpint (tl_trend_period_start (zone, london (3, 29, 15, 0), TL_TREND_PERIOD_WEEK), ==,
+                   london (3, 23, 0, 0));
+  g_assert_cmpint (tl_trend_period_start (zone, london (3, 29, 15, 0), TL_TREND_PERIOD_MONTH), ==,
+                   london (3, 1, 0, 0));
+  /* The week of the clock change is 167 hours long. */
+  g_assert_cmpint (tl_trend_period_next (zone, london (3, 23, 0, 0), TL_TREND_PERIOD_WEEK) - london (3, 23, 0, 0),
+                   ==, 167 * 3600);
+  g_assert_cmpint (tl_trend_period_next (zone, london (2, 1, 0, 0), TL_TREND_PERIOD_MONTH), ==, london (3, 1, 0, 0));
+
+  /* 15 Dec 2025 to 10 Jan 2026: the weeks of 15, 22, 29 Dec, 5 Jan. */
+  weeks = tl_trend_period_starts (zone, london_ymd (2025, 12, 15), london_ymd (2026, 1, 10), TL_TREND_PERIOD_WEEK);
+  g_assert_cmpuint (weeks->len, ==, 5);
+  g_assert_cmpint (g_array_index (weeks, gint64, 2), ==, london_ymd (2025, 12, 29));
+  g_assert_cmpint (g_array_index (weeks, gint64, 4), ==, london_ymd (2026, 1, 12));
+  months = tl_trend_period_starts (zone, london_ymd (2024, 11, 20), london_ymd (2026, 3, 2), TL_TREND_PERIOD_MONTH);
+  g_assert_cmpuint (months->len, ==, 18);
+  g_assert_cmpint (g_array_index (months, gint64, 2), ==, london_ymd (2025, 1, 1));
+
+  /* Chosen by length, or asked for. */
+  g_assert_cmpint (tl_trend_period_choose (TL_TREND_PERIOD_AUTO, 30), ==, TL_TREND_PERIOD_DAY);
+  g_assert_cmpint (tl_trend_period_choose (TL_TREND_PERIOD_AUTO, 365), ==, TL_TREND_PERIOD_WEEK);
+  g_assert_cmpint (tl_trend_period_choose (TL_TREND_PERIOD_AUTO, 3 * 365), ==, TL_TREND_PERIOD_MONTH);
+  g_assert_cmpint (tl_trend_period_choose (TL_TREND_PERIOD_MONTH, 30), ==, TL_TREND_PERIOD_MONTH);
+  g_assert_true (tl_trend_period_from_nick ("week", &period));
+  g_assert_cmpint (period, ==, TL_TREND_PERIOD_WEEK);
+  g_assert_false (tl_trend_period_from_nick ("fortnight", &period));
+
+  /* The year: when the span crosses one, or is not this one. */
+  g_assert_true (tl_trend_span_needs_year (zone, london_ymd (2025, 12, 15), london_ymd (2026, 1, 10),
+                                           london_ymd (2026, 1, 20)));
+  g_assert_true (tl_trend_span_needs_year (zone, london_ymd (2025, 3, 1), london_ymd (2025, 4, 1),
+                                           london_ymd (2026, 1, 20)));
+  g_assert_false (tl_trend_span_needs_year (zone, london_ymd (2026, 3, 1), london_ymd (2026, 4, 1),
+                                            london_ymd (2026, 6, 20)));
+  years = tl_trend_span_years (zone, london_ymd (2025, 12, 15), london_ymd (2026, 1, 10));
+  g_assert_cmpstr (years, ==, "2025–2026");
+  /* A span that ends at midnight on 1 January is in the old year. */
+  one_year = tl_trend_span_years (zone, london_ymd (2025, 3, 1), london_ymd (2026, 1, 1));
+  g_assert_cmpstr (one_year, ==, "2025");
+
+  label = tl_trend_period_label (zone, london_ymd (2025, 12, 29), TL_TREND_PERIOD_WEEK, FALSE);
+  g_assert_cmpstr (label, ==, "29 Dec");
+  label_year = tl_trend_period_label (zone, london_ymd (2025, 12, 29), TL_TREND_PERIOD_DAY, TRUE);
+  g_assert_cmpstr (label_year, ==, "29 Dec 2025");
+  month = tl_trend_period_label (zone, london_ymd (2026, 1, 1), TL_TREND_PERIOD_MONTH, TRUE);
+  g_assert_cmpstr (month, ==, "Jan 2026");
+  week = tl_trend_period_describe (zone, london_ymd (2025, 12, 29), TL_TREND_PERIOD_WEEK);
+  g_assert_cmpstr (week, ==, "Week 01 of 2026, from Monday 29 December");
+}
+
+/* Days summed into weeks: own counts add up, an official figure is the
+ * sum of the days that have one, unknown where none has. */
+static void
+test_group (void)
+{
+  g_autoptr(GTimeZone) zone = tl_time_zone_new ("Europe/London");
+  /* Monday 2 March to Sunday 29 March: four whole weeks. */
+  g_autoptr(TlTrend) daily = tl_trend_new (zone, london (3, 2, 0, 0), 28);
+  g_autoptr(TlTrend) weekly = NULL;
+  g_autoptr(GArray) official = g_array_new (FALSE, FALSE, sizeof (TlStatisticsDay));
+  TlStatisticsDay stats[] = {
+    { "2026-03-02", 10, 1 },
+    { "2026-03-04", 0, 0 },       /* a day with none: 0, not a gap */
+    { "2026-03-08", 30, -1 },
+    { "2026-03-10", 5, 1 },
+  };
+  g_autofree char *description = NULL;
+
+  tl_trend_add_event (daily, london (3, 3, 4, 0), TL_EVENT_KIND_DEPARTURE, 1, 40);
+  tl_trend_add_event (daily, london (3, 8, 23, 0), TL_EVENT_KIND_DEPARTURE, 2, 50);
+  tl_trend_add_event (daily, london (3, 9, 1, 0), TL_EVENT_KIND_DEPARTURE, 1, 7);
+  tl_trend_add_event (daily, london (3, 29, 12, 0), TL_EVENT_KIND_DEPARTURE, 1, 9);
+  g_array_append_vals (official, stats, G_N_ELEMENTS (stats));
+  tl_trend_add_statistics (daily, official);
+
+  weekly = tl_trend_group (daily, TL_TREND_PERIOD_WEEK);
+  g_assert_cmpint (tl_trend_get_period (weekly), ==, TL_TREND_PERIOD_WEEK);
+  g_assert_cmpuint (tl_trend_get_n_days (weekly), ==, 4);
+  g_assert_cmpstr (tl_trend_get_day (weekly, 1)->date, ==, "2026-03-09");
+  g_assert_cmpint (tl_trend_get_to (weekly), ==, london (3, 30, 0, 0));
+  g_assert_cmpint (tl_trend_day_get_own (tl_trend_get_day (weekly, 0), TL_TREND_MEASURE_PEOPLE), ==, 90);
+  g_assert_cmpint (tl_trend_day_get_own (tl_trend_get_day (weekly, 0), TL_TREND_MEASURE_DEPARTURES), ==, 2);
+  g_assert_cmpint (tl_trend_day_get_own (tl_trend_get_day (weekly, 1), TL_TREND_MEASURE_BOATS), ==, 1);
+  g_assert_cmpint (tl_trend_day_get_official (tl_trend_get_day (weekly, 0), TL_TREND_MEASURE_PEOPLE), ==, 40);
+  g_assert_cmpint (tl_trend_day_get_official (tl_trend_get_day (weekly, 0), TL_TREND_MEASURE_BOATS), ==, 1);
+  g_assert_cmpint (tl_trend_day_get_official (tl_trend_get_day (weekly, 1), TL_TREND_MEASURE_PEOPLE), ==, 5);
+  g_assert_cmpint (tl_trend_day_get_official (tl_trend_get_day (weekly, 2), TL_TREND_MEASURE_PEOPLE), ==, -1);
+  g_assert_cmpint (tl_trend_get_total (weekly, TL_TREND_MEASURE_PEOPLE), ==,
+                   tl_trend_get_total (daily, TL_TREND_MEASURE_PEOPLE));
+  g_assert_cmpint (tl_trend_day_get_own (tl_trend_get_day (weekly, 3), TL_TREND_MEASURE_PEOPLE), ==, 9);
+
+  /* A screen reader hears weeks, not days. */
+  description = tl_trend_describe_day (weekly, 0, TL_TREND_MEASURE_PEOPLE);
+  g_assert_true (g_str_has_prefix (description, "Week 10 of 2026, from Monday 2 March\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +474,8 @@ main (int   argc,
   g_test_add_func ("/trend/scale", test_scale);
   g_test_add_func ("/trend/setting", test_setting);
   g_test_add_func ("/trend/store-counts", test_store_counts);
+  g_test_add_func ("/trend/periods", test_periods);
+  g_test_add_func ("/trend/group", test_group);
 
   return g_test_run ();
 }

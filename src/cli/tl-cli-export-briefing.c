@@ -7,6 +7,7 @@
 
 #include "tl-briefing.h"
 #include "tl-cli.h"
+#include "tl-handover.h"
 #include "tl-time.h"
 
 /* Exit statuses, as tl_cli_main() documents them. */
@@ -22,6 +23,8 @@ typedef struct {
   char *marking;
   char *operator_name;
   char *output;
+  char *trend_period;
+  char *handover_text;
   gboolean annex;
 } Args;
 
@@ -38,6 +41,8 @@ args_clear (Args *args)
   g_free (args->marking);
   g_free (args->operator_name);
   g_free (args->output);
+  g_free (args->trend_period);
+  g_free (args->handover_text);
 }
 
 /* Every check that needs no database, so a typo never waits on the store. */
@@ -59,6 +64,23 @@ build_options (Args               *args,
   if (!tl_cli_parse_window (args->from_text, args->to_text, zone, &from, &to, error))
     return FALSE;
 
+  if (args->handover_text != NULL)
+    {
+      if (!tl_cli_parse_time (args->handover_text, zone, &options->handover_since, error))
+        {
+          g_prefix_error (error, "--handover-since: ");
+          return FALSE;
+        }
+    }
+
+  if (args->trend_period != NULL && !tl_trend_period_from_nick (args->trend_period, &options->trend_period))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: do not translate the words after the colon */
+                   _("--trend-period: “%s” is not one of auto, day, week, month"), args->trend_period);
+      return FALSE;
+    }
+
   options->from = from;
   options->to = to;
   options->title = args->title;
@@ -78,7 +100,7 @@ build_options (Args               *args,
  * @argv: (array length=argc): the arguments
  *
  * `tideline export-briefing [--database F | --demo] [--from T] [--to T]
- * [--marking S] [--title S] -o brief.pdf`: the briefing of a time window
+ * [--marking S] [--title S] [--handover-since T] [--trend-period P] -o brief.pdf`: the briefing of a time window
  * (map, figures, table of reports, trend), written without a display.
  *
  * Returns: the exit status: 0 done, 1 failed, 2 bad arguments.
@@ -92,6 +114,7 @@ tl_cli_export_briefing (int    argc,
   g_autoptr(TlStore) store = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) previous = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
   TlCliDatabaseOptions db = { 0 };
   TlBriefingOptions options;
   Args args = { 0 };
@@ -105,6 +128,10 @@ tl_cli_export_briefing (int    argc,
     { "marking", 0, 0, G_OPTION_ARG_STRING, &args.marking, N_("Protective marking printed on every page, like OFFICIAL-SENSITIVE"), N_("TEXT") },
     { "operator", 0, 0, G_OPTION_ARG_STRING, &args.operator_name, N_("Name printed as the briefing’s author (default: yours)"), N_("NAME") },
     { "annex", 0, 0, G_OPTION_ARG_NONE, &args.annex, N_("For a window over three days, add every report as an annex"), NULL },
+    { "handover-since", 0, 0, G_OPTION_ARG_STRING, &args.handover_text,
+      N_("Add a hand-over note: what changed in the records since TIME"), N_("TIME") },
+    { "trend-period", 0, 0, G_OPTION_ARG_STRING, &args.trend_period,
+      N_("Bars of the trend: auto (by the window’s length), day, week or month"), N_("PERIOD") },
     { "time-zone", 0, 0, G_OPTION_ARG_STRING, &args.zone_text, N_("Zone of the times given and printed (default: the system’s)"), N_("ZONE") },
     { NULL }
   };
@@ -149,6 +176,14 @@ tl_cli_export_briefing (int    argc,
       goto out;
     }
   options.previous_events = previous;
+  if (args.handover_text != NULL &&
+      !(changes = tl_store_list_changes_since (store, options.handover_since, &error)))
+    {
+      g_printerr ("%s\n", error->message);
+      status = EXIT_FAILED;
+      goto out;
+    }
+  options.changes = changes;
   if (!tl_briefing_write_file (args.output, &options, events, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "tl-time.h"
+#include "tl-trend-period.h"
 #include "tl-trend-chart-private.h"
 
 /* The two series keep the same colours in both themes: bars in the
@@ -84,8 +85,24 @@ legend_labels (TlTrendChart *self,
   if (!tl_trend_measure_get_official (self->measure, NULL))
     return 1;
 
-  /* Translators: legend of the trend chart's line */
-  out_labels[1] = _("Official daily figure");
+  /* Weeks and months sum the official days they hold. */
+  switch (self->trend != NULL ? tl_trend_get_period (self->trend) : TL_TREND_PERIOD_DAY)
+    {
+    case TL_TREND_PERIOD_WEEK:
+      /* Translators: legend of the trend chart's line, when its bars are weeks */
+      out_labels[1] = _("Official figures, summed by week");
+      break;
+    case TL_TREND_PERIOD_MONTH:
+      /* Translators: legend of the trend chart's line, when its bars are months */
+      out_labels[1] = _("Official figures, summed by month");
+      break;
+    case TL_TREND_PERIOD_AUTO:
+    case TL_TREND_PERIOD_DAY:
+    default:
+      /* Translators: legend of the trend chart's line */
+      out_labels[1] = _("Official daily figure");
+      break;
+    }
   return 2;
 }
 
@@ -196,6 +213,9 @@ tl_trend_chart_draw (TlTrendChart *self,
   double slot;
   gboolean line_open = FALSE;
   guint stride;
+  GTimeZone *zone = self->review != NULL ? tl_review_get_zone (self->review) : NULL;
+  TlTrendPeriod period;
+  gboolean with_year;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -219,15 +239,26 @@ tl_trend_chart_draw (TlTrendChart *self,
   tl_trend_chart_plot_area (self, &area);
   n = tl_trend_get_n_days (self->trend);
   slot = area.size.width / n;
+  period = tl_trend_get_period (self->trend);
+  /* The year, when the dates would be read in the wrong one without it. */
+  with_year = tl_trend_span_needs_year (zone, tl_trend_get_from (self->trend), tl_trend_get_to (self->trend),
+                                        g_get_real_time () / G_USEC_PER_SEC);
   {
-    /* The widest a date gets (“30 Sep”), and a gap. */
+    /* The widest a label gets (“30 Sep”, “30 Sep 2026”, “Sep 2026”), and a gap. */
+    g_autofree char *widest = tl_trend_period_label (zone, tl_trend_get_day (self->trend, 0)->start,
+                                                     period, with_year);
     int label_width, label_height;
-    guint days_per_label;
+    guint per_label;
 
-    pango_layout_set_text (layout, "30 Sep", -1);
+    pango_layout_set_text (layout, widest, -1);
     pango_layout_get_pixel_size (layout, &label_width, &label_height);
-    days_per_label = (guint) ceil ((label_width + 12) / MAX (slot, 0.01));
-    stride = days_per_label <= 7 ? 7 : (days_per_label + 6) / 7 * 7;
+    /* Room for a longer month or day than the first one's. */
+    per_label = (guint) ceil ((label_width * 1.25 + 12) / MAX (slot, 0.01));
+    /* Days are labelled a week apart; weeks and months as they fit. */
+    if (period != TL_TREND_PERIOD_DAY)
+      stride = MAX (per_label, 1);
+    else
+      stride = per_label <= 7 ? 7 : (per_label + 6) / 7 * 7;
   }
   top = tl_trend_get_scale_top (self->trend, self->measure);
 
@@ -267,12 +298,17 @@ tl_trend_chart_draw (TlTrendChart *self,
        * a whole number of weeks once the dates would touch. */
       if ((n - 1 - i) % stride == 0)
         {
-          /* Translators: a date under the trend chart, see strftime */
-          g_autofree char *label = tl_time_format (tl_review_get_zone (self->review),
-                                                   day->start + 12 * 3600, _("%-d %b"));
+          g_autofree char *label = tl_trend_period_label (zone, day->start, period, with_year);
 
+          int label_width, label_height;
+          double centre = x + slot / 2;
+
+          /* Centred under its bar, but never cut by the widget's edge. */
+          pango_layout_set_text (layout, label, -1);
+          pango_layout_get_pixel_size (layout, &label_width, &label_height);
+          centre = MIN (centre, width - label_width / 2.0 - 1);
           cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
-          draw_text (cr, layout, label, x + slot / 2, area.origin.y + area.size.height + 3, 0.5);
+          draw_text (cr, layout, label, centre, area.origin.y + area.size.height + 3, 0.5);
         }
     }
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-time.h"
+#include "tl-trend-period.h"
 #include "tl-trend-chart-private.h"
 
 G_DEFINE_FINAL_TYPE (TlTrendChart, tl_trend_chart, GTK_TYPE_WIDGET)
@@ -71,6 +72,9 @@ reload (TlTrendChart *self)
   g_autoptr(GArray) official = NULL;
   TlStore *store;
   const TlTrendDay *first, *last;
+  TlTrendPeriod period;
+  GTimeZone *zone;
+  gint64 from, to;
 
   self->stale = FALSE;
   g_clear_pointer (&self->trend, tl_trend_free);
@@ -81,9 +85,18 @@ reload (TlTrendChart *self)
     }
 
   store = tl_review_get_store (self->review);
-  self->trend = tl_store_daily_counts (store, tl_review_get_from (self->review),
-                                       tl_review_get_to (self->review),
-                                       tl_review_get_zone (self->review), &error);
+  zone = tl_review_get_zone (self->review);
+  from = tl_review_get_from (self->review);
+  to = tl_review_get_to (self->review);
+  /* Over a long window, whole weeks or months: their days are counted
+   * from the first one's start to the last one's end. */
+  period = tl_trend_period_choose (TL_TREND_PERIOD_AUTO, (guint) ((to - from + 86399) / 86400));
+  if (period != TL_TREND_PERIOD_DAY)
+    {
+      from = tl_trend_period_start (zone, from, period);
+      to = tl_trend_period_next (zone, tl_trend_period_start (zone, to - 1, period), period);
+    }
+  self->trend = tl_store_daily_counts (store, from, to, zone, &error);
   if (self->trend == NULL)
     {
       /* Nothing lost, nothing to act on: the chart shows its empty state. */
@@ -99,6 +112,13 @@ reload (TlTrendChart *self)
     tl_trend_add_statistics (self->trend, official);
   else
     g_warning ("Could not read the official figures: %s", error->message);
+  if (period != TL_TREND_PERIOD_DAY)
+    {
+      TlTrend *grouped = tl_trend_group (self->trend, period);
+
+      tl_trend_free (self->trend);
+      self->trend = grouped;
+    }
 
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 
 #include <glib/gi18n-lib.h>
@@ -24,7 +25,11 @@
  *
  * GPX: one waypoint per event that has a position (a GPX waypoint must
  * have one), with Tideline's fields in <extensions>; a patrol's route
- * (details.route) is also written as a track. */
+ * (details.route) is also written as a route (<rte>), and each case's
+ * reports, in time order, as a track (<trk>) with their times: GDAL's
+ * "routes" and "tracks" layers, and planning tools, read them. Both say
+ * in their <extensions> whose they are, so that Tideline's importer
+ * does not take them for events of their own. */
 
 #define KML_NS "http://www.opengis.net/kml/2.2"
 #define GPX_NS "http://www.topografix.com/GPX/1/1"
@@ -267,7 +272,27 @@ write_waypoint (xmlTextWriter     *xml,
 }
 
 static int
-write_track (xmlTextWriter     *xml,
+write_point (xmlTextWriter *xml,
+             const char    *element_name,
+             double         longitude,
+             double         latitude,
+             gint64         time)
+{
+  char buf[TL_EXPORT_TEXT_SIZE];
+  int rc;
+
+  rc = xmlTextWriterStartElement (xml, BAD_CAST element_name);
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "lat", BAD_CAST tl_export_format_double (latitude, buf)));
+  rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "lon", BAD_CAST tl_export_format_double (longitude, buf)));
+  if (time != TL_TIME_NONE)
+    rc = worst (rc, element (xml, "time", tl_export_format_time (time, buf)));
+  return worst (rc, xmlTextWriterEndElement (xml));
+}
+
+/* A patrol's planned way as a GPX route (<rte>), which planning tools and
+ * GDAL's "routes" layer read as a route to follow. */
+static int
+write_route (xmlTextWriter     *xml,
              const TlEventData *d,
              GArray            *route)
 {
@@ -275,29 +300,87 @@ write_track (xmlTextWriter     *xml,
   char buf[TL_EXPORT_TEXT_SIZE];
   int rc;
 
-  rc = xmlTextWriterStartElement (xml, BAD_CAST "trk");
+  rc = xmlTextWriterStartElement (xml, BAD_CAST "rte");
   rc = worst (rc, element (xml, "name", title));
   rc = worst (rc, element (xml, "type", tl_event_kind_to_string (d->kind)));
-  /* Tells the importer this track is the route of a waypoint above, not
+  /* Tells the importer this route is the route of a waypoint above, not
    * an event of its own. */
   rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "extensions"));
   rc = worst (rc, xmlTextWriterWriteElementNS (xml, BAD_CAST "tl", BAD_CAST "route_of", NULL,
                                              BAD_CAST (tl_export_field_text (d, TL_EXPORT_FIELD_ID, buf) ?: "")));
   rc = worst (rc, xmlTextWriterEndElement (xml));
 
-  rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "trkseg"));
   for (guint i = 0; i + 1 < route->len; i += 2)
-    {
-      rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "trkpt"));
-      rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "lat",
-                                                 BAD_CAST tl_export_format_double (g_array_index (route, double, i + 1), buf)));
-      rc = worst (rc, xmlTextWriterWriteAttribute (xml, BAD_CAST "lon",
-                                                 BAD_CAST tl_export_format_double (g_array_index (route, double, i), buf)));
-      rc = worst (rc, xmlTextWriterEndElement (xml));
-    }
-  rc = worst (rc, xmlTextWriterEndElement (xml));
+    rc = worst (rc, write_point (xml, "rtept", g_array_index (route, double, i),
+                                 g_array_index (route, double, i + 1), TL_TIME_NONE));
 
   return worst (rc, xmlTextWriterEndElement (xml));
+}
+
+static int
+compare_case_time (gconstpointer a,
+                   gconstpointer b)
+{
+  TlEvent *ea = *(TlEvent **) a, *eb = *(TlEvent **) b;
+  gint64 ca = tl_event_get_case_id (ea), cb = tl_event_get_case_id (eb);
+  gint64 ta = tl_event_get_time (ea), tb = tl_event_get_time (eb);
+
+  if (ca != cb)
+    return ca < cb ? -1 : 1;
+  return (ta > tb) - (ta < tb);
+}
+
+/* Each case's reports with a position, in time order, as a GPX track
+ * (<trk>): the way the boat went, with the time at each point, for GDAL's
+ * "tracks" layer. The reports themselves are the waypoints above. */
+static int
+write_case_tracks (TlExportWriter *writer,
+                   xmlTextWriter  *xml,
+                   GPtrArray      *events)
+{
+  g_autoptr(GPtrArray) cased = g_ptr_array_new ();
+  int rc = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      TlEvent *event = g_ptr_array_index (events, i);
+
+      if (tl_event_get_case_id (event) > 0 && tl_event_has_position (event))
+        g_ptr_array_add (cased, event);
+    }
+  g_ptr_array_sort (cased, compare_case_time);
+
+  for (guint i = 0, j; i < cased->len && rc >= 0 && writer->error == NULL; i = j)
+    {
+      gint64 case_id = tl_event_get_case_id (g_ptr_array_index (cased, i));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, case_id);
+      /* Translators: the name of a case's track in a GPX file */
+      g_autofree char *name = g_strdup_printf (_("Case %" PRId64), case_id);
+
+      for (j = i + 1; j < cased->len && tl_event_get_case_id (g_ptr_array_index (cased, j)) == case_id; j++)
+        ;
+      if (j - i < 2)
+        continue;
+      rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "trk"));
+      rc = worst (rc, element (xml, "name", name));
+      rc = worst (rc, element (xml, "type", "case"));
+      /* Tells the importer this track is a case's reports drawn again. */
+      rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "extensions"));
+      rc = worst (rc, xmlTextWriterWriteElementNS (xml, BAD_CAST "tl", BAD_CAST "track_of_case", NULL, BAD_CAST id));
+      rc = worst (rc, xmlTextWriterEndElement (xml));
+      rc = worst (rc, xmlTextWriterStartElement (xml, BAD_CAST "trkseg"));
+      for (guint k = i; k < j; k++)
+        {
+          TlEvent *event = g_ptr_array_index (cased, k);
+
+          rc = worst (rc, write_point (xml, "trkpt", tl_event_get_longitude (event),
+                                       tl_event_get_latitude (event), tl_event_get_time (event)));
+        }
+      rc = worst (rc, xmlTextWriterEndElement (xml));
+      rc = worst (rc, xmlTextWriterEndElement (xml));
+    }
+
+  return rc;
 }
 
 static void
@@ -374,6 +457,7 @@ tl_export_write_gpx (TlExportWriter *writer,
         rc = worst (rc, write_waypoint (xml, &data));
     }
 
+  /* Then the routes, then the tracks, in GPX's order. */
   for (guint i = 0; i < events->len && rc >= 0 && writer->error == NULL; i++)
     {
       g_autoptr(GArray) route = NULL;
@@ -381,8 +465,10 @@ tl_export_write_gpx (TlExportWriter *writer,
 
       tl_event_get_data (g_ptr_array_index (events, i), &data);
       if (!isnan (data.latitude) && (route = tl_export_parse_route (data.details)) != NULL)
-        rc = worst (rc, write_track (xml, &data, route));
+        rc = worst (rc, write_route (xml, &data, route));
     }
+  if (rc >= 0 && writer->error == NULL)
+    rc = worst (rc, write_case_tracks (writer, xml, events));
 
   finish (writer, xml, rc);
 }

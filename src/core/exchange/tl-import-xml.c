@@ -581,7 +581,10 @@ read_track (TlImportSource  *self,
   char *problem = NULL;
   guint n_points = 0;
 
-  if (extensions != NULL && child (extensions, "route_of") != NULL)
+  /* A route or a case's track Tideline wrote beside its events: the
+   * events themselves are the waypoints. */
+  if (extensions != NULL && (child (extensions, "route_of") != NULL ||
+                             child (extensions, "track_of_case") != NULL))
     return TRUE;
 
   points = g_array_new (FALSE, FALSE, sizeof (double));

@@ -12,6 +12,9 @@
 
 #include "tl-labels.h"
 
+/* How many steps further out a label that may lead tries. */
+#define LEAD_STEPS 4
+
 typedef struct {
   double x0, y0, x1, y1;
 } Rect;
@@ -78,7 +81,9 @@ anchor_box (const TlLabel *l,
  * left, below right, below left); a label with @right_last set tries the
  * left, above, below, the corners on the left, those on the right and
  * then the right. A label with no free spot is not shown. A point under
- * an obstacle is labelled around that obstacle.
+ * an obstacle is labelled around that obstacle. A label with @may_lead
+ * set that finds none of these free tries them again up to four steps
+ * further out, and is then drawn with a leader line.
  *
  * Returns: how many labels were placed
  */
@@ -97,6 +102,12 @@ tl_labels_place (TlLabel               *labels,
   /* Into the spots below, in the order they are tried. */
   static const guint right_first[8] = { 0, 1, 2, 3, 4, 5, 6, 7 };
   static const guint right_last[8] = { 1, 2, 3, 5, 7, 4, 6, 0 };
+  /* The direction each spot moves further out in. */
+  static const double spot_dir[8][2] = {
+    { 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 },
+    { G_SQRT2 / 2, -G_SQRT2 / 2 }, { -G_SQRT2 / 2, -G_SQRT2 / 2 },
+    { G_SQRT2 / 2, G_SQRT2 / 2 }, { -G_SQRT2 / 2, G_SQRT2 / 2 },
+  };
   /* A corner spot is as far from the point as a side one. */
   double d = gap * G_SQRT2 / 2;
   guint n_placed = 0;
@@ -126,13 +137,22 @@ tl_labels_place (TlLabel               *labels,
         { a.x0 - d - l->width, a.y1 + d },
       };
 
+      /* A leader's steps: a line's height at least, so the line shows. */
+      double lead = MAX (l->height, 3 * gap);
+
       l->placed = FALSE;
-      for (guint t = 0; t < G_N_ELEMENTS (spots) && !l->placed; t++)
+      l->leader = FALSE;
+      for (guint t = 0; t < G_N_ELEMENTS (spots) * (l->may_lead ? 1 + LEAD_STEPS : 1) && !l->placed; t++)
         {
-          guint s = tries[t];
+          guint s = tries[t % G_N_ELEMENTS (spots)];
+          /* Beyond the first eight, the same directions further out. */
+          guint step = t / G_N_ELEMENTS (spots);
+          double out = step * lead;
+          double sx = spots[s][0] + out * spot_dir[s][0];
+          double sy = spots[s][1] + out * spot_dir[s][1];
           Rect r = {
-            spots[s][0] - gap / 2, spots[s][1] - gap / 2,
-            spots[s][0] + l->width + gap / 2, spots[s][1] + l->height + gap / 2,
+            sx - gap / 2, sy - gap / 2,
+            sx + l->width + gap / 2, sy + l->height + gap / 2,
           };
           gboolean fits = r.x0 >= 0 && r.y0 >= 0 && r.x1 <= view_width && r.y1 <= view_height;
 
@@ -144,8 +164,9 @@ tl_labels_place (TlLabel               *labels,
             continue;
 
           l->placed = TRUE;
-          l->left = spots[s][0];
-          l->top = spots[s][1];
+          l->leader = step > 0;
+          l->left = sx;
+          l->top = sy;
           placed[n_placed++] = r;
         }
     }

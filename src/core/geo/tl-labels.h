@@ -19,6 +19,11 @@ G_BEGIN_DECLS
  * @placed: (out): whether the label is shown
  * @left: (out): the label's left edge when placed
  * @top: (out): the label's top edge when placed
+ * @may_lead: when no spot beside the point is free, try spots further
+ *   out, joined to the point by a leader line (printed maps, where a
+ *   name left out cannot be zoomed back in)
+ * @leader: (out): whether the label was placed away from its point and
+ *   needs a leader line to it
  *
  * One label to place next to its point.
  */
@@ -32,6 +37,8 @@ typedef struct {
   gboolean placed;
   double   left;
   double   top;
+  gboolean may_lead;
+  gboolean leader;
 } TlLabel;
 
 /**

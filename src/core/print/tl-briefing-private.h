@@ -33,6 +33,7 @@ typedef enum {
   TL_BRIEFING_PAGE_LIST,      /* every report, a slice of them */
   TL_BRIEFING_PAGE_DAYS,      /* a slice of the days */
   TL_BRIEFING_PAGE_TREND,
+  TL_BRIEFING_PAGE_HANDOVER,  /* what changed since the watch began */
 } TlBriefingPageKind;
 
 typedef struct {
@@ -86,6 +87,7 @@ double       tl_briefing_heading        (TlBriefing       *b,
                                          const char       *heading,
                                          double            y);
 const char  *tl_briefing_zone_name      (TlBriefing       *b);
+gint64       tl_briefing_created_at     (TlBriefing       *b);
 void         tl_briefing_init           (TlBriefing              *b,
                                          cairo_t                 *cr,
                                          const TlBriefingOptions *options,
@@ -96,6 +98,10 @@ void         tl_briefing_clear          (TlBriefing       *b);
 char        *tl_briefing_default_title  (TlBriefing       *b);
 gboolean     tl_briefing_draw_summary   (TlBriefing       *b,
                                          GError          **error);
+
+/* tl-briefing-handover.c */
+double       tl_briefing_draw_handover  (TlBriefing       *b,
+                                         double            y);
 
 /* tl-briefing-table.c */
 char       **tl_briefing_row_cells      (TlBriefing       *b,

@@ -13,6 +13,7 @@
 #include "tl-summary.h"
 #include "tl-symbols.h"
 #include "tl-time.h"
+#include "tl-trend-period.h"
 
 #define HEADER_HEIGHT 14.0
 #define DAY_ROW_HEIGHT 14.0
@@ -370,31 +371,61 @@ nice_step (guint max)
     }
 }
 
+/* The chart's heading: what a bar counts, and the years when the dates
+ * alone would be read in the wrong one. */
+static char *
+trend_heading (TlBriefing    *b,
+               gboolean       hourly,
+               TlTrendPeriod  period,
+               gboolean       with_year)
+{
+  const char *what;
+  g_autofree char *years = NULL;
+
+  if (hourly)
+    what = _("Reports per Hour");
+  else if (period == TL_TREND_PERIOD_WEEK)
+    what = _("Reports per Week");
+  else if (period == TL_TREND_PERIOD_MONTH)
+    what = _("Reports per Month");
+  else
+    what = _("Reports per Day");
+  if (!with_year)
+    return g_strdup (what);
+  years = tl_trend_span_years (b->zone, b->options->from, b->options->to);
+  /* Translators: a chart's heading and the years it covers, “Reports per Week, 2025–2026” */
+  return g_strdup_printf (_("%s, %s"), what, years);
+}
+
 void
 tl_briefing_draw_trend (TlBriefing *b)
 {
   cairo_t *cr = b->cr;
-  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) starts = NULL;
   g_autofree guint *counts = NULL;
+  g_autofree char *heading = NULL;
   guint n_buckets, max_total = 0, step, top_value, label_every;
-  gboolean hourly = b->n_days <= 2;
-  double top, left = TL_BRIEFING_MARGIN + 30, chart_w = TL_BRIEFING_CONTENT_WIDTH - 30, chart_h = 320, bar_w;
-
-  top = tl_briefing_heading (b, hourly ? _("Reports per Hour") : _("Reports per Day"), TL_BRIEFING_CONTENT_TOP + 4) + 20;
-
   /* Hours for a window of two days or less, where one bar a day says
-   * nothing; the local days otherwise. */
-  if (hourly)
-    for (gint64 t = b->options->from; t < b->options->to && starts->len < 49; t += 3600)
-      g_array_append_val (starts, t);
-  else
-    for (guint d = 0; d < b->n_days; d++)
-      g_array_append_val (starts, g_array_index (b->day_starts, gint64, d));
-  {
-    gint64 end = hourly ? b->options->to : g_array_index (b->day_starts, gint64, b->n_days);
+   * nothing, unless days are asked for; days, weeks or months otherwise. */
+  gboolean hourly = b->n_days <= 2 && b->options->trend_period == TL_TREND_PERIOD_AUTO;
+  TlTrendPeriod period = tl_trend_period_choose (b->options->trend_period, b->n_days);
+  gboolean with_year = tl_trend_span_needs_year (b->zone, b->options->from, b->options->to,
+                                                 tl_briefing_created_at (b));
+  double top, left = TL_BRIEFING_MARGIN + 30, chart_w = TL_BRIEFING_CONTENT_WIDTH - 30, chart_h = 320, bar_w;
+  double label_w = 36;
 
-    g_array_append_val (starts, end);
-  }
+  heading = trend_heading (b, hourly, period, with_year);
+  top = tl_briefing_heading (b, heading, TL_BRIEFING_CONTENT_TOP + 4) + 20;
+
+  if (hourly)
+    {
+      starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+      for (gint64 t = b->options->from; t < b->options->to && starts->len < 49; t += 3600)
+        g_array_append_val (starts, t);
+      g_array_append_val (starts, b->options->to);
+    }
+  else
+    starts = tl_trend_period_starts (b->zone, b->options->from, b->options->to, period);
   n_buckets = starts->len - 1;
   counts = g_new0 (guint, n_buckets * TL_EVENT_N_KINDS);
   /* Both sorted by time: one pass. */
@@ -434,9 +465,24 @@ tl_briefing_draw_trend (TlBriefing *b)
       tl_briefing_text (b, label, 7, FALSE, TL_BRIEFING_MARGIN, gy - 5, 26, TL_BRIEFING_ALIGN_RIGHT, FALSE);
     }
 
+  if (!hourly)
+    {
+      /* As wide as the widest label, the year included, and a gap. */
+      for (guint k = 0; k < n_buckets; k++)
+        {
+          g_autofree char *label = tl_trend_period_label (b->zone, g_array_index (starts, gint64, k),
+                                                          period, with_year);
+          g_autoptr(PangoLayout) layout = tl_briefing_layout (b, label, 6.5, FALSE, -1,
+                                                              TL_BRIEFING_ALIGN_LEFT, FALSE);
+          int w, h;
+
+          pango_layout_get_size (layout, &w, &h);
+          label_w = MAX (label_w, (double) w / PANGO_SCALE + 6);
+        }
+    }
   bar_w = chart_w / n_buckets;
-  /* As many labels as fit at 36 pt each, at a regular interval. */
-  label_every = MAX (1u, (guint) ceil (n_buckets * 36.0 / chart_w));
+  /* As many labels as fit, at a regular interval. */
+  label_every = MAX (1u, (guint) ceil (n_buckets * label_w / chart_w));
   for (guint k = 0; k < n_buckets; k++)
     {
       double y = top + chart_h;
@@ -456,13 +502,14 @@ tl_briefing_draw_trend (TlBriefing *b)
         }
       if (k % label_every == 0)
         {
-          g_autofree char *label = tl_time_format (b->zone, g_array_index (starts, gint64, k),
-                                                   /* Translators: labels under the trend chart, see strftime */
-                                                   hourly ? _("%H:%M") : _("%-d %b"));
+          g_autofree char *label = hourly
+            /* Translators: labels under the trend chart, see strftime */
+            ? tl_time_format (b->zone, g_array_index (starts, gint64, k), _("%H:%M"))
+            : tl_trend_period_label (b->zone, g_array_index (starts, gint64, k), period, with_year);
 
           cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-          tl_briefing_text (b, label, 6.5, FALSE, left + (k + 0.5) * bar_w - 18, top + chart_h + 3, 36,
-                            TL_BRIEFING_ALIGN_CENTRE, FALSE);
+          tl_briefing_text (b, label, 6.5, FALSE, left + (k + 0.5) * bar_w - label_w / 2, top + chart_h + 3,
+                            label_w, TL_BRIEFING_ALIGN_CENTRE, FALSE);
         }
     }
   cairo_set_source_rgb (cr, 0, 0, 0);

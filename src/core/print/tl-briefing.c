@@ -118,6 +118,8 @@ static void
 plan (TlBriefing *b)
 {
   add_page (b, TL_BRIEFING_PAGE_SUMMARY);
+  if (b->options->changes != NULL)
+    add_page (b, TL_BRIEFING_PAGE_HANDOVER);
   if (b->n_days <= TL_BRIEFING_LIST_MAX_DAYS)
     tl_briefing_plan_list (b, FALSE);
   else
@@ -147,6 +149,9 @@ draw_one (TlBriefing  *b,
       break;
     case TL_BRIEFING_PAGE_DAYS:
       tl_briefing_draw_days (b, page);
+      break;
+    case TL_BRIEFING_PAGE_HANDOVER:
+      tl_briefing_draw_handover (b, TL_BRIEFING_CONTENT_TOP + 4);
       break;
     case TL_BRIEFING_PAGE_TREND:
     default:
@@ -237,6 +242,13 @@ tl_briefing_heading (TlBriefing *b,
                                TL_BRIEFING_ALIGN_LEFT, TRUE) + 5;
 }
 
+/* When the briefing is made, UTC: the options' time, or now. */
+gint64
+tl_briefing_created_at (TlBriefing *b)
+{
+  return created_at (b->options);
+}
+
 /* “Europe/London”: the zone's name where it has one, else its
  * abbreviation at the window's start (“CET”). */
 const char *
@@ -304,7 +316,8 @@ tl_briefing_clear (TlBriefing *b)
  * @options: (out caller-allocates): the options to fill
  *
  * The Strait of Dover, every kind, no window yet (the caller sets @from
- * and @to), no marking, local time, made now, no annex.
+ * and @to), no marking, local time, made now, no annex, no hand-over
+ * note, the trend's bars chosen by the window's length.
  */
 void
 tl_briefing_options_init (TlBriefingOptions *options)
@@ -317,6 +330,7 @@ tl_briefing_options_init (TlBriefingOptions *options)
   *options = (TlBriefingOptions) {
     .from = TL_TIME_NONE,
     .to = TL_TIME_NONE,
+    .handover_since = TL_TIME_NONE,
     .bbox = map.bbox,
     .event_kinds = TL_SNAPSHOT_ALL_KINDS,
   };

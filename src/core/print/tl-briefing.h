@@ -6,6 +6,7 @@
 
 #include "tl-event.h"
 #include "tl-geo.h"
+#include "tl-trend-period.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,14 @@ typedef enum {
  *   window of the same length just before, for the key points' comparisons
  * @annex: for a window longer than three days, whose table is by day,
  *   add every report as an annex
+ * @handover_since: the start of the watch handed over, UTC seconds
+ * @changes: (element-type TlAuditEntry) (nullable): what changed since
+ *   @handover_since, oldest first, as tl_store_list_changes_since()
+ *   gives it; when given (even empty), the briefing has a hand-over note
+ *   after its first page
+ * @trend_period: the trend's bars: %TL_TREND_PERIOD_AUTO is hours up to
+ *   two days, days up to three months, weeks up to two years, months
+ *   beyond
  *
  * Strings are borrowed. Initialise with tl_briefing_options_init().
  */
@@ -66,6 +75,9 @@ typedef struct {
   GTimeZone  *time_zone;
   GPtrArray  *previous_events;
   gboolean    annex;
+  TlTrendPeriod trend_period;
+  gint64      handover_since;
+  GPtrArray  *changes;
 } TlBriefingOptions;
 
 GQuark   tl_briefing_error_quark   (void);

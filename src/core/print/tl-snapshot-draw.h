@@ -52,6 +52,7 @@ typedef struct {
   double                   hex_radius; /* the hexagons' size, page units */
   guint                    n_without_position;
   guint                    n_outside;
+  guint                    n_spread;  /* markers drawn beside their point */
 } TlSnapshotPage;
 
 const TlSnapshotPalette *tl_snapshot_palette_get (TlBasemapTheme theme);

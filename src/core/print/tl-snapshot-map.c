@@ -11,6 +11,7 @@
 
 #include "tl-coastline-vector.h"
 #include "tl-snapshot-private.h"
+#include "tl-spread.h"
 #include "tl-symbols.h"
 
 /* The on-screen map draws symbols at this radius (tl-incident-layer.c);
@@ -22,9 +23,16 @@
  * size says "a crowded boat", not a count to read off. */
 #define PEOPLE_FOR_LARGEST 60.0
 
+/* The most markers spread around one place, with leader lines to it: a
+ * disc of about four symbols' width around it. */
+#define MAX_SPREAD 80
+
 typedef struct {
   double      x, y, radius;
   TlEventKind kind;
+  double      draw_x, draw_y;   /* where it is drawn: off its point when it
+                                 * would hide another */
+  gboolean    moved;
 } Marker;
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -192,6 +200,56 @@ draw_hexagons (TlSnapshotPage *page,
   cairo_restore (cr);
 }
 
+/* Moves markers that would hide each other apart, draws a leader line
+ * from each moved one to its point, and adds the box of every marker,
+ * where it is drawn, to @obstacles, for the names to keep clear of. */
+static void
+spread_markers (TlSnapshotPage *page,
+                GArray         *markers,
+                GArray         *obstacles)
+{
+  const TlSnapshotLayout *l = &page->layout;
+  const TlSnapshotRect *f = &l->map;
+  g_autofree TlSpreadSymbol *symbols = g_new0 (TlSpreadSymbol, MAX (markers->len, 1));
+  cairo_t *cr = page->cr;
+  guint n_moved;
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      const Marker *m = &g_array_index (markers, Marker, i);
+
+      symbols[i] = (TlSpreadSymbol) { .x = m->x, .y = m->y, .radius = m->radius };
+    }
+  n_moved = tl_spread_symbols (symbols, markers->len, 0.6 * l->u, MAX_SPREAD);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, f->x, f->y, f->width, f->height);
+  cairo_clip (cr);
+  tl_snapshot_set_ink (cr, &page->palette->ink, 0.75);
+  cairo_set_line_width (cr, 0.45 * l->u);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      Marker *m = &g_array_index (markers, Marker, i);
+      TlLabelObstacle box;
+
+      m->draw_x = symbols[i].draw_x;
+      m->draw_y = symbols[i].draw_y;
+      m->moved = symbols[i].moved;
+      box = (TlLabelObstacle) { m->draw_x - m->radius, m->draw_y - m->radius, 2 * m->radius, 2 * m->radius };
+      g_array_append_val (obstacles, box);
+      if (!m->moved)
+        continue;
+      /* The line from the point, under the symbols; a dot marks the point. */
+      cairo_move_to (cr, m->x, m->y);
+      cairo_line_to (cr, m->draw_x, m->draw_y);
+      cairo_stroke (cr);
+      cairo_arc (cr, m->x, m->y, 0.7 * l->u, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+  page->n_spread = n_moved;
+}
+
 /* Draws the markers; adds the box of each to @obstacles, for the place
  * names to keep clear of. */
 static void
@@ -228,13 +286,11 @@ draw_markers (TlSnapshotPage *page,
         }
       m.kind = kind;
       m.radius = marker_radius (event, l->u);
+      m.draw_x = m.x;
+      m.draw_y = m.y;
+      m.moved = FALSE;
       page->counts[kind]++;
       g_array_append_val (markers, m);
-      {
-        TlLabelObstacle box = { m.x - m.radius, m.y - m.radius, 2 * m.radius, 2 * m.radius };
-
-        g_array_append_val (obstacles, box);
-      }
     }
 
   if (want_hexagons (page, markers->len))
@@ -248,6 +304,7 @@ draw_markers (TlSnapshotPage *page,
 
   if (markers->len > 1)
     qsort (markers->data, markers->len, sizeof (Marker), compare_markers);
+  spread_markers (page, markers, obstacles);
 
   /* In a PDF each kind's symbol becomes one form XObject that every
    * marker of the kind refers to: a tenth of the bytes to write and
@@ -275,7 +332,7 @@ draw_markers (TlSnapshotPage *page,
       double k = m->radius / SCREEN_SYMBOL_RADIUS;
 
       cairo_save (cr);
-      cairo_translate (cr, m->x, m->y);
+      cairo_translate (cr, m->draw_x, m->draw_y);
       cairo_scale (cr, k, k);
       if (use_sprites)
         {

@@ -299,6 +299,16 @@ draw_legend (TlSnapshotPage *page,
   else
     /* Translators: the legend of an exported map, about the lines between a case's markers */
     g_string_append (note, _("Lines join a case’s reports in time order; the times at their ends are in the zone of the time window."));
+  if (page->n_spread > 0)
+    {
+      g_string_append_c (note, ' ');
+      /* Translators: the legend of an exported map: symbols that would
+       * hide each other are drawn apart */
+      g_string_append_printf (note, ngettext ("%u symbol is drawn beside its position, with a line to it.",
+                                              "%u symbols are drawn beside their positions, with a line to each.",
+                                              page->n_spread),
+                              page->n_spread);
+    }
   if (page->n_without_position > 0)
     {
       g_string_append_c (note, ' ');

@@ -256,6 +256,7 @@ tl_snapshot_draw_places (TlSnapshotPage *page,
       label.width = (double) logical.width / PANGO_SCALE;
       label.height = (double) logical.height / PANGO_SCALE;
       label.priority = place->priority;
+      label.may_lead = TRUE;
       g_array_append_val (labels, label);
       g_array_append_val (chosen, i);
       g_ptr_array_add (layouts, layout);
@@ -294,6 +295,18 @@ tl_snapshot_draw_places (TlSnapshotPage *page,
        * on sea and land and in greyscale. */
       tl_snapshot_set_ink (cr, &page->palette->ink, 1);
       cairo_new_path (cr);
+      if (label->leader)
+        {
+          /* From the dot to the nearest point of the name's box. */
+          double px = f->x + label->x, py = f->y + label->y;
+          double lx = CLAMP (px, f->x + label->left, f->x + label->left + label->width);
+          double ly = CLAMP (py, f->y + label->top, f->y + label->top + label->height);
+
+          cairo_set_line_width (cr, 0.45 * l->u);
+          cairo_move_to (cr, px, py);
+          cairo_line_to (cr, lx, ly);
+          cairo_stroke (cr);
+        }
       cairo_arc (cr, f->x + label->x, f->y + label->y, DOT_RADIUS_PT * l->u, 0, 2 * G_PI);
       cairo_fill (cr);
       cairo_move_to (cr, f->x + label->left, f->y + label->top);

@@ -180,11 +180,151 @@ column_name (const TlStatisticsFile *file,
   return column >= 0 && (guint) column < g_strv_length (file->header) ? file->header[column] : "";
 }
 
+/* "Cumulative people", "Boats to date", "Running total": a running
+ * total, not a day's figure. */
+static gboolean
+is_cumulative_name (const char *name)
+{
+  static const char *words[] = { "cumulative", "to date", "running", "total so far", "ytd", "year-to-date" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (name_has (name, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+detect_cumulative (TlStatisticsFile *file)
+{
+  file->cumulative_people = file->cumulative_boats = -1;
+  for (int i = 0; file->header[i] != NULL; i++)
+    {
+      if (!is_cumulative_name (file->header[i]) || i == file->mapping.date ||
+          i == file->mapping.people || i == file->mapping.boats)
+        continue;
+      if (name_has (file->header[i], "boat") && !name_has (file->header[i], "people"))
+        {
+          if (file->cumulative_boats < 0)
+            file->cumulative_boats = i;
+        }
+      else if (file->cumulative_people < 0)
+        file->cumulative_people = i;
+    }
+}
+
+/* A row's running totals, -1 where not given, in the order of the
+ * day's people and boats. */
+typedef struct {
+  gint64 total[2];
+} Totals;
+
+static int
+compare_day_index (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  GArray *days = data;
+
+  return strcmp (g_array_index (days, TlStatisticsDay, *(const guint *) a).date,
+                 g_array_index (days, TlStatisticsDay, *(const guint *) b).date);
+}
+
+static int
+compare_days (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (((const TlStatisticsDay *) a)->date, ((const TlStatisticsDay *) b)->date);
+}
+
+static gboolean
+date_parse (const char *iso,
+            GDate      *out)
+{
+  int y, m, d;
+
+  if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+/* What the running totals say about the days, in date order: see
+ * TlStatisticsFile. */
+static void
+apply_cumulative (TlStatisticsFile *file,
+                  GArray           *totals)
+{
+  g_autoptr(GArray) order = g_array_sized_new (FALSE, FALSE, sizeof (guint), file->days->len);
+  g_autoptr(GArray) filled = g_array_new (FALSE, FALSE, sizeof (TlStatisticsDay));
+
+  for (guint i = 0; i < file->days->len; i++)
+    g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_day_index, file->days);
+
+  for (guint k = 1; k < order->len; k++)
+    {
+      guint prev_i = g_array_index (order, guint, k - 1), cur_i = g_array_index (order, guint, k);
+      const Totals *prev = &g_array_index (totals, Totals, prev_i);
+      const Totals *cur = &g_array_index (totals, Totals, cur_i);
+      TlStatisticsDay *day = &g_array_index (file->days, TlStatisticsDay, cur_i);
+      int *values[] = { &day->people, &day->boats };
+      GDate prev_date, cur_date, date;
+      gboolean next_day, unchanged = TRUE, any = FALSE;
+      int gap;
+
+      if (!date_parse (g_array_index (file->days, TlStatisticsDay, prev_i).date, &prev_date) ||
+          !date_parse (day->date, &cur_date))
+        continue;
+      gap = g_date_days_between (&prev_date, &cur_date);
+      next_day = gap == 1;
+
+      for (guint s = 0; s < 2; s++)
+        {
+          if (prev->total[s] < 0 || cur->total[s] < 0)
+            continue;
+          any = TRUE;
+          if (cur->total[s] != prev->total[s])
+            unchanged = FALSE;
+          if (*values[s] >= 0)
+            continue;
+          if (cur->total[s] == prev->total[s])
+            *values[s] = 0;
+          else if (next_day && cur->total[s] > prev->total[s] && cur->total[s] - prev->total[s] <= G_MAXINT)
+            *values[s] = (int) (cur->total[s] - prev->total[s]);
+        }
+
+      /* Days left out between two rows of the same totals had none. */
+      if (!any || !unchanged || gap <= 1 || gap > 366)
+        continue;
+      date = prev_date;
+      for (int d = 1; d < gap; d++)
+        {
+          TlStatisticsDay zero = { "", -1, -1 };
+
+          g_date_add_days (&date, 1);
+          g_snprintf (zero.date, sizeof zero.date, "%04d-%02d-%02d",
+                      g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+          if (prev->total[0] >= 0 && cur->total[0] >= 0)
+            zero.people = 0;
+          if (prev->total[1] >= 0 && cur->total[1] >= 0)
+            zero.boats = 0;
+          g_array_append_val (filled, zero);
+        }
+    }
+
+  if (filled->len > 0)
+    {
+      g_array_append_vals (file->days, filled->data, filled->len);
+      g_array_sort (file->days, compare_days);
+    }
+}
+
 static void
 read_day (TlStatisticsFile *file,
           GStrv             record,
           guint             line,
-          GHashTable       *seen)
+          GHashTable       *seen,
+          GArray           *totals)
 {
   const TlStatisticsMapping *m = &file->mapping;
   guint n_fields = g_strv_length (record);
@@ -224,6 +364,29 @@ read_day (TlStatisticsFile *file,
                    g_strdup_printf (_("%s appears more than once"), day.date));
       return;
     }
+
+  {
+    int total_columns[] = { file->cumulative_people, file->cumulative_boats };
+    Totals row = { { -1, -1 } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (total_columns); i++)
+      {
+        int value;
+
+        if (total_columns[i] < 0 || (guint) total_columns[i] >= n_fields)
+          continue;
+        if (!parse_count (record[total_columns[i]], &value))
+          {
+            add_problem (file, line,
+                         /* Translators: the first %s is a value, the second a column name */
+                         g_strdup_printf (_("“%s” in column “%s” is not a count"),
+                                          record[total_columns[i]], column_name (file, total_columns[i])));
+            return;
+          }
+        row.total[i] = value;
+      }
+    g_array_append_val (totals, row);
+  }
 
   g_hash_table_add (seen, g_strdup (day.date));
   g_array_append_val (file->days, day);
@@ -300,8 +463,10 @@ tl_statistics_detect_mapping (const char * const  *header,
           continue;
         }
 
-      /* "Boats" before "people": "people per boat" is neither. */
-      if (name_has (header[i], "per boat") || name_has (header[i], "average"))
+      /* "Boats" before "people": "people per boat" is neither; a
+       * running total is no day's figure. */
+      if (name_has (header[i], "per boat") || name_has (header[i], "average") ||
+          is_cumulative_name (header[i]))
         continue;
 
       if (out_mapping->boats < 0 && name_has (header[i], "boat") &&
@@ -341,6 +506,7 @@ tl_statistics_parse (const char                 *data,
 {
   g_autoptr(TlStatisticsFile) file = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GArray) totals = NULL;
   Reader reader;
   guint n_columns;
 
@@ -400,7 +566,9 @@ tl_statistics_parse (const char                 *data,
                            _("No column of dates was found. Choose which column holds the dates."));
       return NULL;
     }
-  if (file->mapping.people < 0 && file->mapping.boats < 0)
+  detect_cumulative (file);
+  if (file->mapping.people < 0 && file->mapping.boats < 0 &&
+      file->cumulative_people < 0 && file->cumulative_boats < 0)
     {
       g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_NO_FIGURES,
                            _("No column of people or boats was found. Choose which columns hold them."));
@@ -408,6 +576,7 @@ tl_statistics_parse (const char                 *data,
     }
 
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  totals = g_array_new (FALSE, FALSE, sizeof (Totals));
 
   for (;;)
     {
@@ -419,7 +588,7 @@ tl_statistics_parse (const char                 *data,
       if (is_blank_record (record))
         continue;
 
-      read_day (file, record, line, seen);
+      read_day (file, record, line, seen, totals);
       if (file->rows->len < PREVIEW_ROWS)
         g_ptr_array_add (file->rows, g_steal_pointer (&record));
     }
@@ -430,6 +599,9 @@ tl_statistics_parse (const char                 *data,
                            _("The file has column names but no figures."));
       return NULL;
     }
+
+  if (file->problems->len == 0 && (file->cumulative_people >= 0 || file->cumulative_boats >= 0))
+    apply_cumulative (file, totals);
 
   return g_steal_pointer (&file);
 }

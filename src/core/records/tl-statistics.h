@@ -43,10 +43,19 @@ typedef struct {
   char *message;   /* translated, without the line number */
 } TlStatisticsProblem;
 
+/* Running totals ("Cumulative people", "Boats to date") are not daily
+ * figures: they are recognised by their names and never read as one.
+ * What they say is used: a day whose daily cell is empty while the
+ * total did not move had none (0, not "not given"), one whose total
+ * moved since the day before had the difference, and days a file
+ * leaves out between two rows of the same total had none either. */
 typedef struct {
   GStrv                header;    /* the column names as written */
   TlStatisticsMapping  mapping;   /* the columns read */
-  GArray              *days;      /* of TlStatisticsDay, in file order */
+  int                  cumulative_people; /* running totals' columns, -1 if none */
+  int                  cumulative_boats;
+  GArray              *days;      /* of TlStatisticsDay, in file order (by
+                                   * date when a running total filled some in) */
   GArray              *problems;  /* of TlStatisticsProblem */
   GPtrArray           *rows;      /* of GStrv: the first rows as written, for a preview */
 } TlStatisticsFile;

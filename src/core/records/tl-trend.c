@@ -7,14 +7,7 @@
 #include <string.h>
 
 #include "tl-time.h"
-#include "tl-trend.h"
-
-struct _TlTrend
-{
-  GTimeZone *zone;  /* whose local days the days are */
-  GArray    *days;  /* of TlTrendDay, in date order */
-  gint64     to;    /* the midnight after the last day */
-};
+#include "tl-trend-private.h"
 
 static const GEnumValue measure_values[] = {
   { TL_TREND_MEASURE_PEOPLE, "TL_TREND_MEASURE_PEOPLE", "people" },
@@ -39,6 +32,9 @@ static char *
 format_long_date (const TlTrend    *trend,
                   const TlTrendDay *day)
 {
+  /* Weeks and months are named by their own words. */
+  if (trend->period != TL_TREND_PERIOD_DAY)
+    return tl_trend_period_describe (trend->zone, day->start, trend->period);
   /* Noon is inside the day whatever the clocks do at night. */
   /* Translators: a day in the trend chart's tooltip and in its description
    * for screen readers, see strftime */
@@ -154,6 +150,7 @@ tl_trend_new (GTimeZone *zone,
 
   trend = g_new0 (TlTrend, 1);
   trend->zone = g_time_zone_ref (zone);
+  trend->period = TL_TREND_PERIOD_DAY;
   trend->days = g_array_sized_new (FALSE, TRUE, sizeof (TlTrendDay), n_days);
 
   for (guint i = 0; i < n_days; i++)
