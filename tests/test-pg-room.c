@@ -331,6 +331,38 @@ test_server_writes_audit (void)
   PQfinish (conn);
 }
 
+/* A desk's saves through the outbox are its own saves, each with its
+ * key taken on the server. */
+static void
+test_desk_saves_with_keys (void)
+{
+  g_autoptr(TlStore) desk = open_as ("desk_a");
+  g_autoptr(TlEvent) event = make_event (7);
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = room_address ("desk_a");
+  PGconn *conn = connect_raw (address);
+  gint64 n_keys = count_sql (conn, "SELECT count (*) FROM tl_sent");
+  gboolean kept = TRUE;
+
+  g_assert_true (tl_store_add_event_or_keep (desk, event, "Anyone", &kept, &error));
+  g_assert_no_error (error);
+  g_assert_false (kept);
+  tl_event_set_people (event, 99);
+  g_assert_true (tl_store_update_event_or_keep (desk, event, "Anyone", &kept, &error));
+  g_assert_no_error (error);
+  g_assert_false (kept);
+
+  audit = tl_store_list_audit (desk, tl_event_get_id (event), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 2);
+  g_assert_cmpint (((TlAuditEntry *) audit->pdata[0])->action, ==, TL_AUDIT_ACTION_CREATE);
+  g_assert_cmpint (((TlAuditEntry *) audit->pdata[1])->action, ==, TL_AUDIT_ACTION_UPDATE);
+  g_assert_cmpstr (((TlAuditEntry *) audit->pdata[1])->operator_name, ==, "desk_a");
+  g_assert_cmpint (count_sql (conn, "SELECT count (*) FROM tl_sent"), ==, n_keys + 2);
+  PQfinish (conn);
+}
+
 /* Every table, the ones later migrations add too, is the owner's and
  * readable by the readers; the audit is written by no one else. */
 static void
@@ -361,6 +393,9 @@ test_grants_of_every_table (void)
 
       g_assert_cmpint (count_sql (conn, sql), ==, 0);
     }
+  /* A desk's kept saves take their keys. */
+  g_assert_cmpint (count_sql (conn, "SELECT count (*) WHERE has_table_privilege ('tideline_desk', 'tl_sent', 'INSERT')"
+                                    " AND NOT has_table_privilege ('tideline_reader', 'tl_sent', 'INSERT')"), ==, 1);
   PQfinish (conn);
 }
 
@@ -534,6 +569,7 @@ main (int   argc,
   g_test_add_func ("/pg-room/audit-names-database-user", test_audit_names_database_user);
   g_test_add_func ("/pg-room/server-writes-audit", test_server_writes_audit);
   g_test_add_func ("/pg-room/grants-of-every-table", test_grants_of_every_table);
+  g_test_add_func ("/pg-room/desk-saves-with-keys", test_desk_saves_with_keys);
   g_test_add_func ("/pg-room/notify-second-connection", test_notify_second_connection);
   g_test_add_func ("/pg-room/live-list", test_live_list);
   g_test_add_func ("/pg-room/conflict-across-desks", test_conflict_across_desks);
