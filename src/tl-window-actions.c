@@ -279,6 +279,16 @@ check_server_cb (gpointer user_data)
                            "and sent when it is back."));
   gtk_revealer_set_reveal_child (self->offline_revealer, self->server_away_checks >= 2);
 
+  /* A kept edit that another desk overtook: shown as a conflict, one at
+   * a time, when no report is being edited. */
+  if (tl_report_desk_get_editor (self->reports) == NULL)
+    {
+      g_autoptr(TlOutboxRefusal) refusal = tl_store_take_outbox_refusal (self->store);
+
+      if (refusal != NULL)
+        tl_report_desk_show_refusal (self->reports, refusal, self->day_start);
+    }
+
   return G_SOURCE_CONTINUE;
 }
 

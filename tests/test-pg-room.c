@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
 #include <libpq-fe.h>
 
 #include "tl-event-list.h"
@@ -205,12 +206,16 @@ test_audit_names_database_user (void)
   state = try_sql (conn, delete);
   g_assert_cmpstr (state, ==, "42501");
   g_clear_pointer (&state, g_free);
-  /* Nor forge a name in a row of its own. */
-  g_assert_null (try_sql (conn, "INSERT INTO audit (event_id, action, operator, at)"
-                                " VALUES (-1, 'create', 'forged', 0)"));
-  g_assert_cmpint (count_sql (conn, "SELECT count (*) FROM audit WHERE operator = 'forged'"), ==, 0);
-  g_assert_cmpint (count_sql (conn, "SELECT count (*) FROM audit WHERE event_id = -1"
-                                    " AND operator = 'desk_a' AND at = 0"), ==, 1);
+  /* Nor write a row of its own: the server writes them. */
+  state = try_sql (conn, "INSERT INTO audit (event_id, action, operator, at)"
+                         " VALUES (-1, 'create', 'forged', 0)");
+  g_assert_cmpstr (state, ==, "42501");
+  g_clear_pointer (&state, g_free);
+  state = try_sql (conn, "INSERT INTO imports (operator, at, first_event_id, end_event_id)"
+                         " VALUES ('forged', 0, 1, 2)");
+  g_assert_cmpstr (state, ==, "42501");
+  g_clear_pointer (&state, g_free);
+  g_assert_cmpint (count_sql (conn, "SELECT count (*) FROM audit WHERE event_id = -1"), ==, 0);
   PQfinish (conn);
 
   conn = connect_raw (coordinator_address);
@@ -222,6 +227,176 @@ test_audit_names_database_user (void)
   g_clear_pointer (&audit, g_ptr_array_unref);
   audit = tl_store_list_audit (desk, tl_event_get_id (event), &error);
   g_assert_cmpuint (audit->len, ==, 2);
+}
+
+/* What a client sends straight to the server, Tideline or not, is
+ * audited by the server in its user's name. */
+static void
+test_server_writes_audit (void)
+{
+  g_autoptr(TlStore) desk = open_as ("desk_a");
+  g_autofree char *desk_address = room_address ("desk_a");
+  g_autofree char *coordinator_address = room_address ("coord_a");
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *state = NULL;
+  g_autofree char *sql = NULL;
+  JsonObject *after;
+  PGconn *conn = connect_raw (desk_address);
+  PGresult *result;
+  gint64 id, imported;
+
+  result = PQexec (conn, "INSERT INTO events (kind, time, status, people, created_by, created_at,"
+                         "  updated_by, updated_at)"
+                         " VALUES ('rescue', 1714543200, 'reported', 12, 'forged', 0, 'forged', 0)"
+                         " RETURNING id");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  sql = g_strdup_printf ("UPDATE events SET people = 13, revision = 2 WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_null (try_sql (conn, sql));
+
+  audit = tl_store_list_audit (desk, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 2);
+  g_assert_cmpint (((TlAuditEntry *) audit->pdata[0])->action, ==, TL_AUDIT_ACTION_CREATE);
+  g_assert_cmpint (((TlAuditEntry *) audit->pdata[1])->action, ==, TL_AUDIT_ACTION_UPDATE);
+  for (guint i = 0; i < audit->len; i++)
+    {
+      TlAuditEntry *entry = audit->pdata[i];
+
+      g_assert_cmpstr (entry->operator_name, ==, "desk_a");
+      /* The server's clock, not the client's zero. */
+      g_assert_cmpint (entry->at, >, T0);
+    }
+  /* The row as stored, in tl_event_to_json()'s keys and formats. */
+  g_assert_true (json_parser_load_from_data (parser, ((TlAuditEntry *) audit->pdata[1])->after, -1, &error));
+  g_assert_no_error (error);
+  after = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (json_object_get_int_member (after, "people"), ==, 13);
+  g_assert_cmpstr (json_object_get_string_member (after, "time"), ==, "2024-05-01T06:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (after, "created_by"), ==, "desk_a");
+  g_assert_true (json_object_get_null_member (after, "latitude"));
+  g_assert_nonnull (strstr (((TlAuditEntry *) audit->pdata[1])->before, "\"people\":12,"));
+
+  /* Asking the server to write nothing, as a copy does, is the owner's
+   * alone. */
+  g_assert_null (try_sql (conn, "BEGIN"));
+  g_assert_null (try_sql (conn, "SET LOCAL tl.copy = 'on'"));
+  state = try_sql (conn, "INSERT INTO events (kind, time, status, created_by, created_at, updated_by,"
+                         "  updated_at) VALUES ('patrol', 1714543200, 'reported', 'x', 0, 'x', 0)");
+  g_assert_cmpstr (state, ==, "42501");
+  g_clear_pointer (&state, g_free);
+  g_assert_null (try_sql (conn, "ROLLBACK"));
+
+  /* A bulk add is audited as one import, in the desk's name, whatever
+   * the client does before its commit. */
+  g_assert_null (try_sql (conn, "BEGIN"));
+  g_assert_null (try_sql (conn, "SET LOCAL tl.import = 'on'"));
+  g_assert_null (try_sql (conn, "SET LOCAL tl.operator = 'forged'"));
+  result = PQexec (conn, "INSERT INTO events (kind, time, status, created_by, created_at, updated_by,"
+                         "  updated_at) SELECT 'patrol', 1714543200 + n, 'reported', 'x', 0, 'x', 0"
+                         " FROM generate_series (1, 3) AS n RETURNING id");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  imported = g_ascii_strtoll (PQgetvalue (result, 1, 0), NULL, 10);
+  PQclear (result);
+  g_assert_null (try_sql (conn, "COMMIT"));
+  g_clear_pointer (&audit, g_ptr_array_unref);
+  audit = tl_store_list_audit (desk, imported, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 1);
+  g_assert_cmpint (((TlAuditEntry *) audit->pdata[0])->action, ==, TL_AUDIT_ACTION_CREATE);
+  g_assert_cmpstr (((TlAuditEntry *) audit->pdata[0])->operator_name, ==, "desk_a");
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count (*) FROM imports WHERE operator = 'desk_a'"
+                         " AND first_event_id <= %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT " < end_event_id",
+                         imported, imported);
+  g_assert_cmpint (count_sql (conn, sql), ==, 1);
+  PQfinish (conn);
+
+  /* A delete, in the coordinator's name whatever it says it is. */
+  conn = connect_raw (coordinator_address);
+  g_assert_null (try_sql (conn, "BEGIN"));
+  g_assert_null (try_sql (conn, "SET LOCAL tl.operator = 'forged'"));
+  g_free (sql);
+  sql = g_strdup_printf ("DELETE FROM events WHERE id = %" G_GINT64_FORMAT, id);
+  g_assert_null (try_sql (conn, sql));
+  g_assert_null (try_sql (conn, "COMMIT"));
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT count (*) FROM audit WHERE event_id = %" G_GINT64_FORMAT
+                         " AND action = 'delete' AND operator = 'coord_a' AND after IS NULL"
+                         " AND before LIKE '%%\"people\":13,%%'", id);
+  g_assert_cmpint (count_sql (conn, sql), ==, 1);
+  PQfinish (conn);
+}
+
+/* A desk's saves through the outbox are its own saves, each with its
+ * key taken on the server. */
+static void
+test_desk_saves_with_keys (void)
+{
+  g_autoptr(TlStore) desk = open_as ("desk_a");
+  g_autoptr(TlEvent) event = make_event (7);
+  g_autoptr(GPtrArray) audit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = room_address ("desk_a");
+  PGconn *conn = connect_raw (address);
+  gint64 n_keys = count_sql (conn, "SELECT count (*) FROM tl_sent");
+  gboolean kept = TRUE;
+
+  g_assert_true (tl_store_add_event_or_keep (desk, event, "Anyone", &kept, &error));
+  g_assert_no_error (error);
+  g_assert_false (kept);
+  tl_event_set_people (event, 99);
+  g_assert_true (tl_store_update_event_or_keep (desk, event, "Anyone", &kept, &error));
+  g_assert_no_error (error);
+  g_assert_false (kept);
+
+  audit = tl_store_list_audit (desk, tl_event_get_id (event), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 2);
+  g_assert_cmpint (((TlAuditEntry *) audit->pdata[0])->action, ==, TL_AUDIT_ACTION_CREATE);
+  g_assert_cmpint (((TlAuditEntry *) audit->pdata[1])->action, ==, TL_AUDIT_ACTION_UPDATE);
+  g_assert_cmpstr (((TlAuditEntry *) audit->pdata[1])->operator_name, ==, "desk_a");
+  g_assert_cmpint (count_sql (conn, "SELECT count (*) FROM tl_sent"), ==, n_keys + 2);
+  PQfinish (conn);
+}
+
+/* Every table, the ones later migrations add too, is the owner's and
+ * readable by the readers; the audit is written by no one else. */
+static void
+test_grants_of_every_table (void)
+{
+  g_autofree char *admin = tl_test_store_address ("room");
+  g_autofree char *unused = room_address ("reader_a");
+  PGconn *conn = connect_raw (admin);
+
+  g_assert_null (try_sql (conn, "CREATE TABLE tl_test_later (x integer)"));
+  g_assert_cmpint (count_sql (conn,
+    "SELECT count (*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+    " WHERE n.nspname = current_schema () AND c.relkind IN ('r', 'v')"
+    "   AND c.relname NOT IN ('spatial_ref_sys', 'tl_test_later')"
+    "   AND (c.relowner <> 'tideline_admin'::regrole"
+    "        OR NOT has_table_privilege ('tideline_reader', c.oid, 'SELECT'))"), ==, 0);
+  g_assert_cmpint (count_sql (conn, "SELECT count (*) FROM pg_class c"
+    " WHERE relname = 'tl_test_later' AND has_table_privilege ('tideline_reader', c.oid, 'SELECT')"), ==, 1);
+  g_assert_null (try_sql (conn, "DROP TABLE tl_test_later"));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *roles[] = { "tideline_reader", "tideline_desk", "tideline_coordinator" };
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT count (*) FROM unnest (ARRAY['audit', 'imports', 'tl_import_pending']) AS t"
+        " CROSS JOIN unnest (ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) AS p"
+        " WHERE has_table_privilege ('%s', t, p)", roles[i]);
+
+      g_assert_cmpint (count_sql (conn, sql), ==, 0);
+    }
+  /* A desk's kept saves take their keys. */
+  g_assert_cmpint (count_sql (conn, "SELECT count (*) WHERE has_table_privilege ('tideline_desk', 'tl_sent', 'INSERT')"
+                                    " AND NOT has_table_privilege ('tideline_reader', 'tl_sent', 'INSERT')"), ==, 1);
+  PQfinish (conn);
 }
 
 /* Waits for a notification on @conn, with a deadline. */
@@ -392,6 +567,9 @@ main (int   argc,
   g_test_add_func ("/pg-room/reader-refused", test_reader_refused);
   g_test_add_func ("/pg-room/desk-and-coordinator", test_desk_and_coordinator);
   g_test_add_func ("/pg-room/audit-names-database-user", test_audit_names_database_user);
+  g_test_add_func ("/pg-room/server-writes-audit", test_server_writes_audit);
+  g_test_add_func ("/pg-room/grants-of-every-table", test_grants_of_every_table);
+  g_test_add_func ("/pg-room/desk-saves-with-keys", test_desk_saves_with_keys);
   g_test_add_func ("/pg-room/notify-second-connection", test_notify_second_connection);
   g_test_add_func ("/pg-room/live-list", test_live_list);
   g_test_add_func ("/pg-room/conflict-across-desks", test_conflict_across_desks);

@@ -336,6 +336,52 @@ tl_report_desk_edit (TlReportDesk *self,
   open_editor (self, tl_event_get_kind (event), event, day_start);
 }
 
+/**
+ * tl_report_desk_show_refusal:
+ * @self: a #TlReportDesk
+ * @refusal: a kept edit or deletion the server refused
+ * @day_start: the window's day
+ *
+ * Shows what this desk kept while the server was away beside the report
+ * as another desk changed it meanwhile: the conflict view for an edit,
+ * the report as it is now for a deletion.
+ *
+ * Returns: %FALSE if a report is being edited: show it later
+ */
+gboolean
+tl_report_desk_show_refusal (TlReportDesk    *self,
+                             TlOutboxRefusal *refusal,
+                             gint64           day_start)
+{
+  g_autoptr(TlEvent) theirs = NULL;
+  TlReportEditor *editor;
+
+  g_return_val_if_fail (TL_IS_REPORT_DESK (self), FALSE);
+
+  if (self->editor != NULL)
+    return FALSE;
+
+  theirs = tl_store_get_event (self->store, tl_event_get_id (refusal->mine), NULL);
+  if (theirs == NULL)
+    {
+      show_toast (self, _("An edit kept on this desk while the server was away was not sent: "
+                          "another desk deleted the report meanwhile"));
+      return TRUE;
+    }
+  if (refusal->deleted)
+    {
+      show_toast (self, _("A deletion kept on this desk while the server was away was not made: "
+                          "another desk changed the report meanwhile"));
+      open_editor (self, tl_event_get_kind (theirs), theirs, day_start);
+      return TRUE;
+    }
+
+  editor = open_editor (self, tl_event_get_kind (refusal->mine), refusal->mine, day_start);
+  if (editor != NULL)
+    tl_report_editor_show_theirs (editor, theirs);
+  return TRUE;
+}
+
 void
 tl_report_desk_show_history (TlReportDesk *self,
                              gint64        event_id,

@@ -33,6 +33,9 @@ void            tl_report_desk_new_report_at  (TlReportDesk    *self,
 void            tl_report_desk_edit           (TlReportDesk    *self,
                                                gint64           event_id,
                                                gint64           day_start);
+gboolean        tl_report_desk_show_refusal   (TlReportDesk    *self,
+                                               TlOutboxRefusal *refusal,
+                                               gint64           day_start);
 void            tl_report_desk_show_history   (TlReportDesk    *self,
                                                gint64           event_id,
                                                gint64           day_start);

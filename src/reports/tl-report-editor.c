@@ -215,7 +215,15 @@ save (TlReportEditor *self)
     ok = tl_store_update_event_with_case_status (self->store, event, case_id, new_case_status,
                                                  self->operator_name, &error);
   else
-    ok = tl_store_update_event (self->store, event, self->operator_name, &error);
+    {
+      /* Kept on this desk too, and shown here again if another desk
+       * changed the report before it could be sent. */
+      ok = tl_store_update_event_or_keep (self->store, event, self->operator_name, &kept, &error);
+      if (kept)
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("The server cannot be reached: the report is "
+                                                      "kept on this desk and sent when it is back")));
+    }
 
   if (!ok && g_error_matches (error, TL_STORE_ERROR, TL_STORE_ERROR_CONFLICT))
     {
@@ -756,4 +764,23 @@ tl_report_editor_add_route_point (TlReportEditor *self,
   json = json_to_string (root, FALSE);
   tl_report_editor_fill_field (self, TL_REPORT_FIELD_ROUTE, json);
   tl_report_editor_changed (self);
+}
+
+/**
+ * tl_report_editor_show_theirs:
+ * @self: a #TlReportEditor opened on this desk's version of a report
+ * @theirs: the report as another desk saved it meanwhile
+ *
+ * Shows the conflict view, as a save that finds the report changed
+ * does: for an edit kept on this desk that the server then refused.
+ */
+void
+tl_report_editor_show_theirs (TlReportEditor *self,
+                              TlEvent        *theirs)
+{
+  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
+  g_return_if_fail (TL_IS_EVENT (theirs));
+
+  tl_report_editor_show_conflict (self, theirs);
+  update_actions (self);
 }

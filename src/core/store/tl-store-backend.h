@@ -82,8 +82,12 @@ struct _TlStoreBackendClass
   gboolean (*is_listening) (TlStoreBackend *self);
   /* Connects again if the connection was lost; IO error if it cannot. */
   gboolean (*reconnect) (TlStoreBackend *self, GError **error);
+  /* The next add_event, update_event or delete_event is made once for
+   * @key (nullable: no key): if the server has made it already, it
+   * changes nothing and succeeds. */
+  void (*set_write_key) (TlStoreBackend *self, const char *key);
 
-  gpointer padding[4];
+  gpointer padding[3];
 };
 
 /* For the store that owns the backend: writes are announced through it.

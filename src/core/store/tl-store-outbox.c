@@ -11,19 +11,31 @@
 #include "tl-event-private.h"
 #include "tl-store-private.h"
 
-/* The outbox: reports saved while the server cannot be reached are kept
- * on this desk, in order, in a SQLite file of their own
- * ($XDG_DATA_HOME/tideline/outbox/, one per server address, 0600), and
- * sent when it can be again.
+/* The outbox: new reports, edits and deletions made while the server
+ * cannot be reached are kept on this desk, in order, in a SQLite file of
+ * their own ($XDG_DATA_HOME/tideline/outbox/, one per server address,
+ * 0600), and sent in that order when it can be again, each as the save
+ * it is (audited by the server as a desk's save, not as an import).
  *
  * Every save through here carries an idempotency key, a random UUID
- * made when the desk saved it, which the server keeps as the report's
- * import key (unique). A save whose answer was lost on the way (the
+ * made when the desk saved it, which the server keeps (tl_sent) in the
+ * save's own transaction. A save whose answer was lost on the way (the
  * server committed it, the desk never heard) is kept and sent again,
- * and the server then skips it: nothing is lost, nothing is sent twice.
- * A row is marked sent, never deleted, once the server has it. */
+ * and the server then skips it: nothing is lost, nothing is made twice.
+ * A kept edit or deletion names the revision it was made from; one
+ * that another desk changed meanwhile is a conflict, kept for the
+ * window to show (tl_store_take_outbox_refusal()), never forced. A row
+ * is marked, never deleted, once the server has answered. */
 
 #define OUTBOX_KEY "tl-store-outbox"
+
+/* outbox.sent */
+enum {
+  KEPT_UNSENT = 0,
+  KEPT_SENT = 1,
+  KEPT_REFUSED = 2,        /* a conflict: for the window to show */
+  KEPT_REFUSAL_SHOWN = 3,
+};
 
 static const char create_sql[] =
   "CREATE TABLE IF NOT EXISTS outbox ("
@@ -32,15 +44,29 @@ static const char create_sql[] =
   "  key TEXT NOT NULL UNIQUE,"
   "  operator TEXT NOT NULL,"
   "  sent INTEGER NOT NULL DEFAULT 0)";
+/* Added since: edits and deletions are kept too. An update or delete
+ * keeps the revision it was made from in the revision column. */
+static const char add_action_sql[] =
+  "ALTER TABLE outbox ADD COLUMN action TEXT NOT NULL DEFAULT 'create'";
 
 static const char insert_sql[] =
-  "INSERT INTO outbox (" TL_STORE_EVENT_COLUMNS ", key, operator)"
+  "INSERT INTO outbox (" TL_STORE_EVENT_COLUMNS ", key, operator, action)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-  "         ?18, ?19, ?20, ?21, ?22, ?23, ?24)";
+  "         ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)";
 
 static const char next_sql[] =
-  "SELECT " TL_STORE_EVENT_COLUMNS ", seq, key, operator FROM outbox"
+  "SELECT " TL_STORE_EVENT_COLUMNS ", seq, key, operator, action FROM outbox"
   " WHERE sent = 0 ORDER BY seq LIMIT 1";
+
+/* The revision the next kept change of a report starts from, after the
+ * ones still kept. */
+static const char chained_revision_sql[] =
+  "SELECT coalesce (max (revision) + 1, 0) FROM outbox"
+  " WHERE sent = 0 AND action = 'update' AND id = ?1";
+
+static const char refused_sql[] =
+  "SELECT " TL_STORE_EVENT_COLUMNS ", seq, key, operator, action FROM outbox"
+  " WHERE sent = 2 ORDER BY seq LIMIT 1";
 
 
 /* Helpers */
@@ -76,7 +102,8 @@ get_outbox (TlStore  *self,
   sqlite3 *db = g_object_get_data (G_OBJECT (self), OUTBOX_KEY);
   g_autofree char *path = NULL;
   g_autofree char *folder = NULL;
-  int fd;
+  gint64 has_action = 0;
+  int fd, rc;
 
   if (db != NULL)
     return db;
@@ -98,7 +125,10 @@ get_outbox (TlStore  *self,
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
       sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_exec (db, create_sql, NULL, NULL, NULL) != SQLITE_OK)
+      sqlite3_exec (db, create_sql, NULL, NULL, NULL) != SQLITE_OK ||
+      !tl_store_query_int (db, "SELECT count (*) FROM pragma_table_info ('outbox')"
+                               " WHERE name = 'action'", &has_action, &rc) ||
+      (has_action == 0 && sqlite3_exec (db, add_action_sql, NULL, NULL, NULL) != SQLITE_OK))
     {
       set_sqlite_error (db, error);
       sqlite3_close (db);
@@ -109,8 +139,13 @@ get_outbox (TlStore  *self,
   return db;
 }
 
+/* Keeps @action on @event ('create', 'update' or 'delete'), made by
+ * @operator_name, to be sent with @key. An update or delete keeps the
+ * revision it was made from: after the desk's own kept edits of the
+ * report, if any. */
 static gboolean
 keep (TlStore     *self,
+      const char  *action,
       TlEvent     *event,
       const char  *key,
       const char  *operator_name,
@@ -118,51 +153,131 @@ keep (TlStore     *self,
 {
   sqlite3 *db = get_outbox (self, error);
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 now = tl_store_now ();
   TlEventData data;
-  int rc;
+  int rc = SQLITE_OK;
 
   if (db == NULL)
     return FALSE;
 
   tl_event_get_data (event, &data);
-  data.id = 0;
-  data.revision = 1;
-  data.created_by = data.updated_by = operator_name;
-  data.created_at = data.updated_at = tl_store_now ();
+  if (g_str_equal (action, "create"))
+    {
+      data.id = 0;
+      data.revision = 1;
+      data.created_by = operator_name;
+      data.created_at = now;
+    }
+  else
+    {
+      g_autoptr(sqlite3_stmt) chained = NULL;
+
+      if (sqlite3_prepare_v2 (db, chained_revision_sql, -1, &chained, NULL) != SQLITE_OK)
+        return set_sqlite_error (db, error);
+      tl_store_bind_int64 (chained, 1, data.id, &rc);
+      if (rc != SQLITE_OK || sqlite3_step (chained) != SQLITE_ROW)
+        return set_sqlite_error (db, error);
+      data.revision = MAX (data.revision, sqlite3_column_int64 (chained, 0));
+    }
+  data.updated_by = operator_name;
+  data.updated_at = now;
 
   if (sqlite3_prepare_v2 (db, insert_sql, -1, &stmt, NULL) != SQLITE_OK)
     return set_sqlite_error (db, error);
   rc = tl_store_bind_event (stmt, &data);
   tl_store_bind_text (stmt, 23, key, &rc);
   tl_store_bind_text (stmt, 24, operator_name, &rc);
+  tl_store_bind_text (stmt, 25, action, &rc);
   if (rc != SQLITE_OK || sqlite3_step (stmt) != SQLITE_DONE)
     return set_sqlite_error (db, error);
 
   return TRUE;
 }
 
-/* Sends @event with @key; a key the server has is skipped, not sent
- * again. */
+/* Makes @action on @event with @key: a key the server has is skipped,
+ * not made again. An update or delete expects the event's revision. */
 static gboolean
 send_keyed (TlStore     *self,
+            const char  *action,
             TlEvent     *event,
             const char  *key,
             const char  *operator_name,
-            const char  *source,
             GError     **error)
 {
-  g_autoptr(GPtrArray) events = g_ptr_array_new ();
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
   TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self->backend);
+  gboolean ok;
 
   /* After an outage: a connection of its own again, if it can. */
   if (klass->reconnect != NULL && !klass->reconnect (self->backend, error))
     return FALSE;
+  if (klass->set_write_key == NULL)
+    {
+      tl_store_backend_set_unavailable (self->backend, _("Could not send the report"), error);
+      return FALSE;
+    }
 
-  g_ptr_array_add (events, event);
-  g_ptr_array_add (keys, (gpointer) key);
-  return tl_store_add_events_with_keys (self, events, keys, operator_name, source,
-                                        NULL, NULL, error);
+  klass->set_write_key (self->backend, key);
+  if (g_str_equal (action, "create"))
+    ok = tl_store_add_event (self, event, operator_name, error);
+  else if (g_str_equal (action, "update"))
+    ok = tl_store_update_event (self, event, operator_name, error);
+  else
+    ok = tl_store_delete_event (self, tl_event_get_id (event), tl_event_get_revision (event),
+                                operator_name, error);
+  klass->set_write_key (self->backend, NULL);
+
+  return ok;
+}
+
+static gboolean
+mark (sqlite3  *db,
+      gint64    seq,
+      int       state,
+      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "UPDATE outbox SET sent = ?2 WHERE seq = ?1", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_bind_int64 (stmt, 1, seq) != SQLITE_OK ||
+      sqlite3_bind_int (stmt, 2, state) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (db, error);
+
+  return TRUE;
+}
+
+/* Sends @action now, after what waits in the outbox, or keeps it there
+ * while the server cannot be reached. */
+static gboolean
+send_or_keep (TlStore     *self,
+              const char  *action,
+              TlEvent     *event,
+              const char  *operator_name,
+              gboolean    *out_kept,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+
+  if (out_kept != NULL)
+    *out_kept = FALSE;
+
+  /* Older kept saves go first. */
+  if (tl_store_send_outbox (self, NULL, NULL) &&
+      send_keyed (self, action, event, key, operator_name, &local_error))
+    return TRUE;
+
+  if (local_error != NULL && !g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_IO))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!keep (self, action, event, key, operator_name, error))
+    return FALSE;
+  if (out_kept != NULL)
+    *out_kept = TRUE;
+  return TRUE;
 }
 
 /* Public API */
@@ -231,10 +346,11 @@ tl_store_send_outbox (TlStore  *self,
   while (TRUE)
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
-      g_autoptr(sqlite3_stmt) mark = NULL;
       g_autoptr(TlEvent) event = NULL;
+      g_autoptr(GError) local_error = NULL;
       g_autofree char *key = NULL;
       g_autofree char *operator_name = NULL;
+      g_autofree char *action = NULL;
       gint64 seq;
       int rc;
 
@@ -250,22 +366,32 @@ tl_store_send_outbox (TlStore  *self,
       seq = sqlite3_column_int64 (stmt, 22);
       key = g_strdup (tl_store_column_text (stmt, 23));
       operator_name = g_strdup (tl_store_column_text (stmt, 24));
-      tl_event_set_id (event, 0);
+      action = g_strdup (tl_store_column_text (stmt, 25));
       g_clear_pointer (&stmt, sqlite3_finalize);
 
-      if (!send_keyed (self, event, key, operator_name,
-                       _("kept on the desk while the server was away"), error))
+      if (send_keyed (self, action, event, key, operator_name, &local_error))
         {
-          if (out_n_sent != NULL)
-            *out_n_sent = n_sent;
-          return FALSE;
+          if (!mark (db, seq, KEPT_SENT, error))
+            return FALSE;
+          n_sent++;
+          continue;
         }
 
-      if (sqlite3_prepare_v2 (db, "UPDATE outbox SET sent = 1 WHERE seq = ?1", -1, &mark, NULL) != SQLITE_OK ||
-          sqlite3_bind_int64 (mark, 1, seq) != SQLITE_OK ||
-          sqlite3_step (mark) != SQLITE_DONE)
-        return set_sqlite_error (db, error);
-      n_sent++;
+      /* Changed or deleted by another desk meanwhile: the window shows
+       * it; the saves after it go on. */
+      if (!g_str_equal (action, "create") &&
+          (g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_CONFLICT) ||
+           g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_FOUND)))
+        {
+          if (!mark (db, seq, KEPT_REFUSED, error))
+            return FALSE;
+          continue;
+        }
+
+      if (out_n_sent != NULL)
+        *out_n_sent = n_sent;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
 
   if (out_n_sent != NULL)
@@ -295,9 +421,6 @@ tl_store_add_event_or_keep (TlStore     *self,
                             gboolean    *out_kept,
                             GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *key = NULL;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
 
@@ -306,21 +429,124 @@ tl_store_add_event_or_keep (TlStore     *self,
   if (self->backend == NULL)
     return tl_store_add_event (self, event, operator_name, error);
 
-  key = g_uuid_string_random ();
-  /* Older kept reports go first. */
-  if (tl_store_send_outbox (self, NULL, NULL) &&
-      send_keyed (self, event, key, operator_name, NULL, &local_error))
-    return TRUE;
+  return send_or_keep (self, "create", event, operator_name, out_kept, error);
+}
 
-  if (local_error != NULL && !g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_IO))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+/**
+ * tl_store_update_event_or_keep:
+ * @self: a #TlStore
+ * @event: a report as edited, with the revision it was read at
+ * @operator_name: who saves it
+ * @out_kept: (out) (optional): %TRUE if it was kept on this desk
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * As tl_store_update_event(); on a server that cannot be reached, or
+ * while older saves still wait in the outbox, the edit is kept on this
+ * desk and sent in order with them. If another desk changed the report
+ * meanwhile, the kept edit is not forced on it: the window is told
+ * (tl_store_take_outbox_refusal()).
+ *
+ * Returns: %TRUE if the edit was saved or kept
+ */
+gboolean
+tl_store_update_event_or_keep (TlStore     *self,
+                               TlEvent     *event,
+                               const char  *operator_name,
+                               gboolean    *out_kept,
+                               GError     **error)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
 
-  if (!keep (self, event, key, operator_name, error))
-    return FALSE;
   if (out_kept != NULL)
-    *out_kept = TRUE;
-  return TRUE;
+    *out_kept = FALSE;
+  if (self->backend == NULL)
+    return tl_store_update_event (self, event, operator_name, error);
+
+  return send_or_keep (self, "update", event, operator_name, out_kept, error);
+}
+
+/**
+ * tl_store_delete_event_or_keep:
+ * @self: a #TlStore
+ * @event: the report to delete, with the revision it was read at
+ * @operator_name: who deletes it
+ * @out_kept: (out) (optional): %TRUE if it was kept on this desk
+ * @error: return location for a #TL_STORE_ERROR
+ *
+ * As tl_store_delete_event(), kept on this desk as
+ * tl_store_update_event_or_keep() keeps an edit.
+ *
+ * Returns: %TRUE if the report was deleted or the deletion kept
+ */
+gboolean
+tl_store_delete_event_or_keep (TlStore     *self,
+                               TlEvent     *event,
+                               const char  *operator_name,
+                               gboolean    *out_kept,
+                               GError     **error)
+{
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
+
+  if (out_kept != NULL)
+    *out_kept = FALSE;
+  if (self->backend == NULL)
+    return tl_store_delete_event (self, tl_event_get_id (event), tl_event_get_revision (event),
+                                  operator_name, error);
+
+  return send_or_keep (self, "delete", event, operator_name, out_kept, error);
+}
+
+/**
+ * tl_store_take_outbox_refusal:
+ * @self: a #TlStore
+ *
+ * The oldest kept edit or deletion that the server did not take because
+ * another desk changed or deleted the report meanwhile, each returned
+ * once: for the window to show beside the report as it is now (the
+ * conflict view). A window takes the next when it can show it.
+ *
+ * Returns: (transfer full) (nullable): a refusal, or %NULL for none
+ */
+TlOutboxRefusal *
+tl_store_take_outbox_refusal (TlStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *path = NULL;
+  TlOutboxRefusal *refusal;
+  sqlite3 *db;
+
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+
+  if (self->backend == NULL)
+    return NULL;
+  db = g_object_get_data (G_OBJECT (self), OUTBOX_KEY);
+  path = outbox_path (self);
+  if (db == NULL && (!g_file_test (path, G_FILE_TEST_EXISTS) || (db = get_outbox (self, NULL)) == NULL))
+    return NULL;
+
+  if (sqlite3_prepare_v2 (db, refused_sql, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+
+  /* Shown once: one not marked is not handed out, so never lost. */
+  if (!mark (db, sqlite3_column_int64 (stmt, 22), KEPT_REFUSAL_SHOWN, NULL))
+    return NULL;
+
+  refusal = g_new0 (TlOutboxRefusal, 1);
+  refusal->mine = tl_store_read_event (stmt);
+  refusal->deleted = g_strcmp0 (tl_store_column_text (stmt, 25), "delete") == 0;
+  return refusal;
+}
+
+/**
+ * tl_outbox_refusal_free:
+ * @refusal: (transfer full): a refusal
+ */
+void
+tl_outbox_refusal_free (TlOutboxRefusal *refusal)
+{
+  g_clear_object (&refusal->mine);
+  g_free (refusal);
 }

@@ -344,13 +344,35 @@ gboolean    tl_store_is_listening       (TlStore             *self);
 /* TRUE for a shared server, FALSE for a file. */
 gboolean    tl_store_is_server          (TlStore             *self);
 
-/* The outbox (tl-store-outbox.c): new reports kept on this desk while
- * the server cannot be reached, sent in order when it can. */
+/* The outbox (tl-store-outbox.c): new reports, edits and deletions kept
+ * on this desk while the server cannot be reached, sent in order when it
+ * can. */
 gboolean    tl_store_add_event_or_keep  (TlStore     *self,
                                          TlEvent     *event,
                                          const char  *operator_name,
                                          gboolean    *out_kept,
                                          GError     **error);
+gboolean    tl_store_update_event_or_keep (TlStore   *self,
+                                         TlEvent     *event,
+                                         const char  *operator_name,
+                                         gboolean    *out_kept,
+                                         GError     **error);
+gboolean    tl_store_delete_event_or_keep (TlStore   *self,
+                                         TlEvent     *event,
+                                         const char  *operator_name,
+                                         gboolean    *out_kept,
+                                         GError     **error);
+
+/* A kept edit (or deletion) that the server refused because another
+ * desk changed the report meanwhile. */
+typedef struct {
+  TlEvent  *mine;      /* the report as this desk saved it, with the revision it was made from */
+  gboolean  deleted;   /* the desk had deleted it */
+} TlOutboxRefusal;
+
+TlOutboxRefusal *tl_store_take_outbox_refusal (TlStore *self);
+void        tl_outbox_refusal_free      (TlOutboxRefusal *refusal);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlOutboxRefusal, tl_outbox_refusal_free)
 guint       tl_store_count_unsent       (TlStore     *self);
 gboolean    tl_store_send_outbox        (TlStore     *self,
                                          guint       *out_n_sent,

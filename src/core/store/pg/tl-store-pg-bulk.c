@@ -10,7 +10,10 @@
 
 /* Bulk adds on a server (imports, the sample data), as tl-store-bulk.c
  * does them on a file: all events or none, in one transaction, audited
- * as one row of imports, a row whose import key is known left out.
+ * as one row of imports, a row whose import key is known left out. The
+ * server writes that row at commit (tl-store-pg-roles.c): the
+ * transaction only says it is an import (tl.import), from where, and,
+ * for the owner, in whose name.
  *
  * Each part goes to the server in one COPY into a temporary table (the
  * fastest way in: no statement per row), then into events with one
@@ -45,9 +48,6 @@ static const char move_sql[] =
   " ORDER BY id ON CONFLICT (import_key) DO NOTHING RETURNING id";
 static const char clear_sql[] =
   "TRUNCATE tl_bulk";
-static const char audit_import_sql[] =
-  "INSERT INTO imports (operator, at, source, first_event_id, end_event_id)"
-  " VALUES ($1, $2, $3, $4, $5)";
 static const char move_identity_sql[] =
   "SELECT setval ('events_id_seq', greatest ($1::bigint,"
   "  (SELECT CASE WHEN is_called THEN last_value ELSE 1 END FROM events_id_seq)))";
@@ -375,9 +375,12 @@ pg_bulk_begin (TlStoreBackend  *backend,
   bulk->what = keyed ? _("Could not import the events") : _("Could not save the events");
   bulk->parts = g_ptr_array_new_with_free_func (part_free);
 
-  if (!tl_pg_begin (self, error))
+  if (!tl_pg_check_audited (self, bulk->what, error) || !tl_pg_begin (self, error))
     goto failed;
-  if (!tl_pg_exec_command (self, lock_sql, NULL, bulk->what, error) ||
+  if (!tl_pg_set_local (self, "tl.import", "on", bulk->what, error) ||
+      !tl_pg_set_local (self, "tl.import_source", source, bulk->what, error) ||
+      !tl_pg_set_local (self, "tl.operator", operator_name, bulk->what, error) ||
+      !tl_pg_exec_command (self, lock_sql, NULL, bulk->what, error) ||
       !tl_pg_exec_command (self, create_temp_sql, NULL, bulk->what, error) ||
       (result = tl_pg_exec (self, next_id_sql, NULL, bulk->what, error)) == NULL)
     {
@@ -472,21 +475,14 @@ pg_bulk_commit (TlStoreBackend  *backend,
 {
   TlStorePg *self = TL_STORE_PG (backend);
   PgBulk *bulk = data;
-  g_auto(TlPgParams) audit = { NULL };
   g_auto(TlPgParams) identity = { NULL };
 
-  tl_pg_params_init (&audit);
-  tl_pg_params_text (&audit, bulk->operator_name);
-  tl_pg_params_int64 (&audit, bulk->now);
-  tl_pg_params_text (&audit, bulk->source);
-  tl_pg_params_int64 (&audit, bulk->first_id);
-  tl_pg_params_int64 (&audit, bulk->end_id);
   tl_pg_params_init (&identity);
   tl_pg_params_int64 (&identity, bulk->next_id - 1);
 
+  /* The server writes the import's audit row as this commits. */
   if ((bulk->n_added > 0 &&
-       (!tl_pg_exec_command (self, audit_import_sql, &audit, bulk->what, error) ||
-        !tl_pg_exec_command (self, move_identity_sql, &identity, bulk->what, error))) ||
+       !tl_pg_exec_command (self, move_identity_sql, &identity, bulk->what, error)) ||
       !tl_pg_commit (self, bulk->what, error))
     {
       pg_bulk_abort (backend, bulk);

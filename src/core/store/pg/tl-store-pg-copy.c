@@ -160,6 +160,11 @@ pg_write_tables (TlStoreBackend     *backend,
   if (!tl_pg_begin (self, error))
     return FALSE;
 
+  /* The audit comes with the records, as it was: the server's triggers
+   * write none of their own, which only the owner may ask for. */
+  if (self->audited && !tl_pg_set_local (self, "tl.copy", "on", what, error))
+    goto failed;
+
   result = tl_pg_exec (self, target_empty_sql, NULL, what, error);
   if (result == NULL)
     goto failed;

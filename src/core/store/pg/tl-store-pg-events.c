@@ -10,11 +10,12 @@
 #include "tl-store-pg-private.h"
 
 /* Records on a server: the same writes as tl-store-events.c, each one
- * transaction with its audit row, and the same reads. A write locks the
- * row it changes (SELECT … FOR UPDATE) and compares the revision the
- * operator saw, so that of two desks saving one report the second gets
- * the conflict, as with the file. The audit's JSON is tl_event_to_json()
- * of the row as stored. */
+ * transaction, and the same reads. A write locks the row it changes
+ * (SELECT … FOR UPDATE) and compares the revision the operator saw, so
+ * that of two desks saving one report the second gets the conflict, as
+ * with the file. The audit row is the server's to write, in the same
+ * transaction (its triggers, tl-store-pg-roles.c): the client only says
+ * who deletes, which only the owner's name may change. */
 
 #define EVENT_COLUMNS TL_STORE_EVENT_COLUMNS
 
@@ -36,9 +37,6 @@ static const char update_event_sql[] =
   " WHERE id = $1";
 static const char lock_event_sql[] =
   "SELECT " EVENT_COLUMNS " FROM events WHERE id = $1 FOR UPDATE";
-static const char insert_audit_sql[] =
-  "INSERT INTO audit (event_id, action, operator, at, before, after)"
-  " VALUES ($1, $2, $3, $4, $5, $6)";
 static const char delete_event_sql[] =
   "DELETE FROM events WHERE id = $1";
 
@@ -55,7 +53,37 @@ static const char import_of_event_sql[] =
 static const char list_audit_sql[] =
   "SELECT id, event_id, action, operator, at, before, after FROM audit"
   " WHERE event_id = $1 ORDER BY id";
+static const char claim_key_sql[] =
+  "INSERT INTO tl_sent (key) VALUES ($1::uuid) ON CONFLICT DO NOTHING RETURNING key";
+
 /* Helpers */
+
+/* In the write's transaction: takes the write's idempotency key, if it
+ * has one. *out_new is FALSE when the server has it already: the write
+ * was made, its answer lost, and is not made again. */
+static gboolean
+claim_key (TlStorePg   *self,
+           gboolean    *out_new,
+           const char  *what,
+           GError     **error)
+{
+  g_autofree char *key = g_steal_pointer (&self->write_key);
+  g_auto(TlPgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+
+  *out_new = TRUE;
+  if (key == NULL)
+    return TRUE;
+
+  tl_pg_params_init (&params);
+  tl_pg_params_text (&params, key);
+  result = tl_pg_exec (self, claim_key_sql, &params, what, error);
+  if (result == NULL)
+    return FALSE;
+
+  *out_new = PQntuples (result) == 1;
+  return TRUE;
+}
 
 TlEvent *
 tl_pg_read_locked (TlStorePg   *self,
@@ -96,52 +124,16 @@ set_conflict_error (const char  *what,
                what, updated_by ? updated_by : "?", when ? when : "?");
 }
 
-static gboolean
-write_audit (TlStorePg      *self,
-             gint64          id,
-             TlAuditAction   action,
-             const char     *operator_name,
-             gint64          now,
-             const char     *before,
-             const char     *after,
-             const char     *what,
-             GError        **error)
-{
-  g_auto(TlPgParams) params = { NULL };
-
-  tl_pg_params_init (&params);
-  tl_pg_params_int64 (&params, id);
-  tl_pg_params_text (&params, tl_store_audit_action_to_string (action));
-  tl_pg_params_text (&params, operator_name);
-  tl_pg_params_int64 (&params, now);
-  tl_pg_params_text (&params, before);
-  tl_pg_params_text (&params, after);
-
-  return tl_pg_exec_command (self, insert_audit_sql, &params, what, error);
-}
-
-/* The JSON of the row @data describes, as the audit keeps it. */
-static char *
-data_to_json (const TlEventData *data)
-{
-  g_autoptr(TlEvent) event = tl_event_new_from_data (data);
-
-  return tl_event_to_json (event);
-}
-
-/* Inserts @data (its id kept if > 0) and its audit row. */
+/* Inserts @data (its id kept if > 0); the server audits it as a
+ * 'create', or a 'restore' of a deleted report. */
 static gboolean
 insert_row (TlStorePg     *self,
             TlEventData   *data,
-            TlAuditAction  action,
-            const char    *operator_name,
-            gint64         now,
             const char    *what,
             GError       **error)
 {
   g_auto(TlPgParams) params = { NULL };
   g_autoptr(PGresult) result = NULL;
-  g_autofree char *after = NULL;
 
   tl_pg_params_init (&params);
   tl_pg_params_event (&params, data);
@@ -150,8 +142,7 @@ insert_row (TlStorePg     *self,
     return FALSE;
 
   data->id = tl_pg_get_int64 (result, 0, 0, 0);
-  after = data_to_json (data);
-  return write_audit (self, data->id, action, operator_name, now, NULL, after, what, error);
+  return TRUE;
 }
 
 GPtrArray *
@@ -177,9 +168,20 @@ pg_add_event (TlStoreBackend  *backend,
   const char *what = _("Could not save the event");
   gint64 now = tl_store_now ();
   gint64 id = 0;
+  gboolean is_new_key;
 
   if (!tl_pg_begin (self, error))
     return FALSE;
+  if (!claim_key (self, &is_new_key, what, error))
+    {
+      tl_pg_rollback (self);
+      return FALSE;
+    }
+  if (!is_new_key)
+    {
+      tl_pg_rollback (self);
+      return TRUE;
+    }
   if (!tl_pg_write_event (self, event, TRUE, 0, operator_name, now, &id, error) ||
       !tl_pg_commit (self, what, error))
     {
@@ -201,9 +203,20 @@ pg_update_event (TlStoreBackend  *backend,
   const char *what = _("Could not save the event");
   gint64 now = tl_store_now ();
   gint64 id = 0;
+  gboolean is_new_key;
 
   if (!tl_pg_begin (self, error))
     return FALSE;
+  if (!claim_key (self, &is_new_key, what, error))
+    {
+      tl_pg_rollback (self);
+      return FALSE;
+    }
+  if (!is_new_key)
+    {
+      tl_pg_rollback (self);
+      return TRUE;
+    }
   if (!tl_pg_write_event (self, event, FALSE, 0, operator_name, now, &id, error) ||
       !tl_pg_commit (self, what, error))
     {
@@ -226,11 +239,18 @@ pg_delete_event (TlStoreBackend  *backend,
   const char *what = _("Could not delete the event");
   g_auto(TlPgParams) params = { NULL };
   g_autoptr(TlEvent) stored = NULL;
-  g_autofree char *before = NULL;
+  gboolean is_new_key;
 
-  if (!tl_pg_begin (self, error))
+  if (!tl_pg_check_audited (self, what, error) || !tl_pg_begin (self, error))
     return FALSE;
 
+  if (!claim_key (self, &is_new_key, what, error))
+    goto failed;
+  if (!is_new_key)
+    {
+      tl_pg_rollback (self);
+      return TRUE;
+    }
   stored = tl_pg_read_locked (self, event_id, what, error);
   if (stored == NULL)
     goto failed;
@@ -240,11 +260,9 @@ pg_delete_event (TlStoreBackend  *backend,
       goto failed;
     }
 
-  before = tl_event_to_json (stored);
   tl_pg_params_init (&params);
   tl_pg_params_int64 (&params, event_id);
-  if (!write_audit (self, event_id, TL_AUDIT_ACTION_DELETE, operator_name, tl_store_now (),
-                    before, NULL, what, error) ||
+  if (!tl_pg_set_local (self, "tl.operator", operator_name, what, error) ||
       !tl_pg_exec_command (self, delete_event_sql, &params, what, error) ||
       !tl_pg_commit (self, what, error))
     goto failed;
@@ -270,7 +288,7 @@ pg_restore_event (TlStoreBackend  *backend,
   gint64 now = tl_store_now ();
   TlEventData data;
 
-  if (!tl_pg_begin (self, error))
+  if (!tl_pg_check_audited (self, what, error) || !tl_pg_begin (self, error))
     return FALSE;
 
   tl_pg_params_init (&params);
@@ -294,7 +312,7 @@ pg_restore_event (TlStoreBackend  *backend,
     }
   data.updated_by = operator_name;
   data.updated_at = now;
-  if (!insert_row (self, &data, TL_AUDIT_ACTION_RESTORE, operator_name, now, what, error) ||
+  if (!insert_row (self, &data, what, error) ||
       !tl_pg_commit (self, what, error))
     goto failed;
 
@@ -434,6 +452,16 @@ pg_list_audit (TlStoreBackend  *backend,
   return g_steal_pointer (&entries);
 }
 
+static void
+pg_set_write_key (TlStoreBackend *backend,
+                  const char     *key)
+{
+  TlStorePg *self = TL_STORE_PG (backend);
+
+  g_free (self->write_key);
+  self->write_key = g_strdup (key);
+}
+
 /* Private API */
 
 TlEvent *
@@ -514,9 +542,10 @@ tl_pg_write_event (TlStorePg    *self,
   const char *what = _("Could not save the event");
   g_auto(TlPgParams) params = { NULL };
   g_autoptr(TlEvent) stored = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   TlEventData data;
+
+  if (!tl_pg_check_audited (self, what, error))
+    return FALSE;
 
   tl_event_get_data (event, &data);
   if (case_id > 0)
@@ -530,7 +559,7 @@ tl_pg_write_event (TlStorePg    *self,
       data.revision = 1;
       data.created_by = operator_name;
       data.created_at = now;
-      if (!insert_row (self, &data, TL_AUDIT_ACTION_CREATE, operator_name, now, what, error))
+      if (!insert_row (self, &data, what, error))
         return FALSE;
       *out_id = data.id;
       return TRUE;
@@ -549,13 +578,9 @@ tl_pg_write_event (TlStorePg    *self,
   data.revision++;
   data.created_by = tl_event_get_created_by (stored);
   data.created_at = tl_event_get_created_at (stored);
-  before = tl_event_to_json (stored);
-  after = data_to_json (&data);
   tl_pg_params_init (&params);
   tl_pg_params_event (&params, &data);
-  if (!tl_pg_exec_command (self, update_event_sql, &params, what, error) ||
-      !write_audit (self, data.id, TL_AUDIT_ACTION_UPDATE, operator_name, now, before, after,
-                    what, error))
+  if (!tl_pg_exec_command (self, update_event_sql, &params, what, error))
     return FALSE;
 
   *out_id = data.id;
@@ -599,4 +624,5 @@ tl_pg_events_class_init (TlStoreBackendClass *klass)
   klass->list_events = pg_list_events;
   klass->count_events = pg_count_events;
   klass->list_audit = pg_list_audit;
+  klass->set_write_key = pg_set_write_key;
 }

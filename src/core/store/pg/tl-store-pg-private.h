@@ -37,6 +37,8 @@ struct _TlStorePg
 
   gint64          data_version;   /* tl_changes.version as last seen */
   gboolean        in_bulk;        /* a bulk add holds the transaction */
+  gboolean        audited;        /* the server's triggers write the audit */
+  char           *write_key;      /* nullable: the next write's idempotency key */
 };
 
 /* Parameters of one statement, as text: NULL is SQL NULL. */
@@ -80,6 +82,18 @@ gboolean    tl_pg_commit           (TlStorePg    *self,
                                     const char   *what,
                                     GError      **error);
 void        tl_pg_rollback         (TlStorePg    *self);
+/* Sets the setting @name to @value until the end of the transaction
+ * (set_config (…, true)): what the server's audit triggers read. */
+gboolean    tl_pg_set_local        (TlStorePg    *self,
+                                    const char   *name,
+                                    const char   *value,
+                                    const char   *what,
+                                    GError      **error);
+/* A write is refused on a server whose triggers do not write the audit
+ * (its roles not set up to this version): it would not be audited. */
+gboolean    tl_pg_check_audited    (TlStorePg    *self,
+                                    const char   *what,
+                                    GError      **error);
 
 gint64      tl_pg_get_int64        (PGresult     *result,
                                     int           row,
@@ -116,8 +130,8 @@ TlEvent    *tl_pg_read_locked      (TlStorePg    *self,
 char       *tl_pg_search_words     (const char   *notes,
                                     const char   *unit,
                                     const char   *place);
-/* Inserts (@is_new) or updates @event inside the caller's transaction,
- * with its audit row; @case_id > 0 puts it into that case. On failure
+/* Inserts (@is_new) or updates @event inside the caller's transaction
+ * (the server writes its audit row); @case_id > 0 puts it into that case. On failure
  * sets @error; the caller rolls back. On success fills what was
  * written: *out_id, and the revision. */
 gboolean    tl_pg_write_event      (TlStorePg    *self,

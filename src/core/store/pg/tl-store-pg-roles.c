@@ -21,12 +21,13 @@
  * Row-level security: a draft belongs to the database user who wrote it,
  * and only that user sees or changes it.
  *
- * The audit names the database user (session_user) of whoever wrote the
- * row, set by a trigger whatever name the client sent; only the owner
- * (tideline_admin, which `tideline copy` needs to carry a file's audit
- * over) writes names of its own. No role may update or delete an audit
- * row: the only grants on it are SELECT and INSERT, and its
- * append-only trigger refuses everyone else, the owner included.
+ * The audit is written by the server's triggers (room step 2) and names
+ * the database user (session_user) of whoever wrote the row, whatever
+ * name the client sent; only the owner (tideline_admin, which `tideline
+ * copy` needs to carry a file's audit over) writes names of its own. No
+ * role but the owner may insert an audit row, and none may update or
+ * delete one: its append-only trigger refuses everyone, the owner
+ * included.
  *
  * Every write to events is announced on the channel "tl_events" to the
  * desks that listen (tl-store-pg-notify.c): "insert 12", "update 12",
@@ -37,7 +38,25 @@
  * database keeps the same schema number on both backends. */
 
 #define ROOM_LOCK "7375460002"
-#define ROOM_SCHEMA_VERSION 1
+#define ROOM_SCHEMA_VERSION 2
+
+/* Gives every table, view and function of Tideline to tideline_admin,
+ * whoever made them: definer's rights then are the owner's. */
+#define OWN_EVERYTHING_SQL \
+  "DO $$ DECLARE item record; BEGIN" \
+  "  FOR item IN SELECT c.relname, c.relkind FROM pg_class c" \
+  "      JOIN pg_namespace n ON n.oid = c.relnamespace" \
+  "      WHERE n.nspname = current_schema () AND c.relkind IN ('r', 'v')" \
+  "        AND c.relname <> 'spatial_ref_sys' LOOP" \
+  "    EXECUTE format (CASE item.relkind WHEN 'v' THEN 'ALTER VIEW %I OWNER TO tideline_admin'" \
+  "                    ELSE 'ALTER TABLE %I OWNER TO tideline_admin' END, item.relname);" \
+  "  END LOOP;" \
+  "  FOR item IN SELECT p.oid::regprocedure AS name FROM pg_proc p" \
+  "      JOIN pg_namespace n ON n.oid = p.pronamespace" \
+  "      WHERE n.nspname = current_schema () AND p.proname LIKE 'tl\\_%' LOOP" \
+  "    EXECUTE format ('ALTER FUNCTION %s OWNER TO tideline_admin', item.name);" \
+  "  END LOOP;" \
+  "END $$;"
 
 /* Room step 1. Role creation needs CREATEROLE: the first connection by
  * such a role (the administrator's `tideline migrate`) makes them. */
@@ -114,30 +133,176 @@ static const char room_1_sql[] =
   "GRANT INSERT, UPDATE ON events TO tideline_desk;"
   "GRANT INSERT, UPDATE, DELETE ON routes, drafts TO tideline_desk;"
   /* Imports: a desk's kept reports are sent with their keys, audited
-   * like an import. */
+   * like an import (until room step 2, which takes back audit and
+   * imports). */
   "GRANT INSERT ON audit, units, places, imports TO tideline_desk;"
   "GRANT INSERT, UPDATE ON cases, statistics TO tideline_coordinator;"
   "GRANT DELETE ON events TO tideline_coordinator;"
   "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tideline_desk;"
 
   /* The owner. */
+  OWN_EVERYTHING_SQL;
+
+/* Room step 2: the server writes the audit, so that no client can skip
+ * or forge a row. Triggers on events write what tl-store-events.c writes
+ * on a file: a 'create', 'update', 'delete' or 'restore' row per report,
+ * with the report as JSON in the keys and formats of tl_event_to_json(),
+ * or, for a bulk add (the transaction says so: tl.import), one row of
+ * imports for the whole add, written at commit by a deferred trigger
+ * whatever the client does next. Who is session_user; only the owner
+ * names someone else (its tl.operator, or the report's updated_by), as
+ * the file's operator name. When is the server's clock.
+ *
+ * `tideline copy` carries a file's own audit rows over: in a transaction
+ * that sets tl.copy the triggers write nothing, and only the owner may
+ * set it (anyone else's write is refused). No role but the owner may
+ * insert into audit or imports: the triggers do it with the owner's
+ * rights. Tables made later by the owner (or by whoever migrates) are
+ * readable by the readers without a grant of their own. */
+static const char room_2_sql[] =
+  "CREATE FUNCTION tl_audit_operator (given text) RETURNS text LANGUAGE sql STABLE AS"
+  "  $$ SELECT CASE WHEN tl_is_owner () THEN coalesce (nullif (given, ''), session_user::text)"
+  "             ELSE session_user::text END $$;"
+  "CREATE FUNCTION tl_audit_now () RETURNS bigint LANGUAGE sql STABLE AS"
+  "  $$ SELECT floor (extract (epoch FROM statement_timestamp ()))::bigint $$;"
+  "CREATE FUNCTION tl_copying () RETURNS boolean LANGUAGE plpgsql STABLE AS $$"
+  "  BEGIN"
+  "    IF coalesce (current_setting ('tl.copy', true), '') <> 'on' THEN RETURN false; END IF;"
+  "    IF NOT tl_is_owner () THEN"
+  "      RAISE EXCEPTION 'only the owner of the database may copy records with their audit'"
+  "        USING ERRCODE = '42501';"
+  "    END IF;"
+  "    RETURN true;"
+  "  END $$;"
+
+  /* tl_event_to_json()'s text: keys in its order, times as ISO 8601 UTC,
+   * unknown values null, details embedded as stored. */
+  "CREATE FUNCTION tl_json_value (value anyelement) RETURNS text LANGUAGE sql IMMUTABLE AS"
+  "  $$ SELECT coalesce (to_json (value)::text, 'null') $$;"
+  "CREATE FUNCTION tl_json_time (utc bigint) RETURNS text LANGUAGE sql IMMUTABLE AS"
+  "  $$ SELECT tl_json_value (to_char (to_timestamp (utc) AT TIME ZONE 'UTC',"
+  "                                    'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) $$;"
+  "CREATE FUNCTION tl_event_json (e events) RETURNS text LANGUAGE sql STABLE AS $$"
+  "  SELECT '{\"id\":' || e.id || ',\"kind\":' || tl_json_value (e.kind)"
+  "    || ',\"time\":' || tl_json_time (e.time) || ',\"end_time\":' || tl_json_time (e.end_time)"
+  "    || ',\"latitude\":' || tl_json_value (e.latitude)"
+  "    || ',\"longitude\":' || tl_json_value (e.longitude)"
+  "    || ',\"place\":' || tl_json_value (e.place) || ',\"boats\":' || tl_json_value (e.boats)"
+  "    || ',\"people\":' || tl_json_value (e.people) || ',\"rescued\":' || tl_json_value (e.rescued)"
+  "    || ',\"deceased\":' || tl_json_value (e.deceased)"
+  "    || ',\"missing\":' || tl_json_value (e.missing) || ',\"unit\":' || tl_json_value (e.unit)"
+  "    || ',\"status\":' || tl_json_value (e.status) || ',\"notes\":' || tl_json_value (e.notes)"
+  "    || ',\"case_id\":' || tl_json_value (e.case_id)"
+  "    || ',\"details\":' || coalesce (e.details, 'null') || ',\"revision\":' || e.revision"
+  "    || ',\"created_by\":' || tl_json_value (e.created_by)"
+  "    || ',\"created_at\":' || tl_json_time (e.created_at)"
+  "    || ',\"updated_by\":' || tl_json_value (e.updated_by)"
+  "    || ',\"updated_at\":' || tl_json_time (e.updated_at) || '}' $$;"
+
+  /* A bulk add's ranges, one per statement, until its commit. */
+  "CREATE TABLE tl_import_pending ("
+  "  txid bigint NOT NULL,"
+  "  first_event_id bigint NOT NULL,"
+  "  end_event_id bigint NOT NULL"
+  ");"
+  "CREATE FUNCTION tl_audit_import_close () RETURNS trigger LANGUAGE plpgsql"
+  "  SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+  "  BEGIN"
+  "    INSERT INTO imports (operator, at, source, first_event_id, end_event_id)"
+  "      SELECT tl_audit_operator (current_setting ('tl.operator', true)), tl_audit_now (),"
+  "             nullif (current_setting ('tl.import_source', true), ''),"
+  "             min (first_event_id), max (end_event_id)"
+  "      FROM tl_import_pending WHERE txid = txid_current () HAVING count (*) > 0;"
+  "    DELETE FROM tl_import_pending WHERE txid = txid_current ();"
+  "    RETURN NULL;"
+  "  END $$;"
+  "CREATE CONSTRAINT TRIGGER import_close AFTER INSERT ON tl_import_pending"
+  "  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tl_audit_import_close ();"
+
+  "CREATE FUNCTION tl_audit_events_insert () RETURNS trigger LANGUAGE plpgsql"
+  "  SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+  "  BEGIN"
+  "    IF tl_copying () THEN RETURN NULL; END IF;"
+  "    IF coalesce (current_setting ('tl.import', true), '') = 'on' THEN"
+  "      INSERT INTO tl_import_pending (txid, first_event_id, end_event_id)"
+  "        SELECT txid_current (), min (id), max (id) + 1 FROM new_rows HAVING count (*) > 0;"
+  "    ELSE"
+  "      INSERT INTO audit (event_id, action, operator, at, after)"
+  "        SELECT n.id, CASE WHEN EXISTS (SELECT 1 FROM audit a"
+  "                                       WHERE a.event_id = n.id AND a.action = 'delete')"
+  "                     THEN 'restore' ELSE 'create' END,"
+  "               tl_audit_operator (n.updated_by), tl_audit_now (), tl_event_json (n)"
+  "        FROM new_rows n ORDER BY n.id;"
+  "    END IF;"
+  "    RETURN NULL;"
+  "  END $$;"
+  "CREATE TRIGGER events_audit_insert AFTER INSERT ON events"
+  "  REFERENCING NEW TABLE AS new_rows"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION tl_audit_events_insert ();"
+  "CREATE FUNCTION tl_audit_events_update () RETURNS trigger LANGUAGE plpgsql"
+  "  SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+  "  BEGIN"
+  "    IF NOT tl_copying () THEN"
+  "      INSERT INTO audit (event_id, action, operator, at, before, after)"
+  "        VALUES (NEW.id, 'update', tl_audit_operator (NEW.updated_by), tl_audit_now (),"
+  "                tl_event_json (OLD), tl_event_json (NEW));"
+  "    END IF;"
+  "    RETURN NULL;"
+  "  END $$;"
+  "CREATE TRIGGER events_audit_update AFTER UPDATE ON events"
+  "  FOR EACH ROW EXECUTE FUNCTION tl_audit_events_update ();"
+  "CREATE FUNCTION tl_audit_events_delete () RETURNS trigger LANGUAGE plpgsql"
+  "  SECURITY DEFINER SET search_path FROM CURRENT AS $$"
+  "  BEGIN"
+  "    IF NOT tl_copying () THEN"
+  "      INSERT INTO audit (event_id, action, operator, at, before)"
+  "        VALUES (OLD.id, 'delete', tl_audit_operator (current_setting ('tl.operator', true)),"
+  "                tl_audit_now (), tl_event_json (OLD));"
+  "    END IF;"
+  "    RETURN NULL;"
+  "  END $$;"
+  "CREATE TRIGGER events_audit_delete AFTER DELETE ON events"
+  "  FOR EACH ROW EXECUTE FUNCTION tl_audit_events_delete ();"
+
+  /* Only the owner writes the audit itself; everyone else through the
+   * triggers. Every grant but SELECT goes, whoever was given it. */
+  /* The outbox's idempotency keys (tl-store-outbox.c): a save sent
+   * again after its answer was lost finds its key and is skipped. */
+  "CREATE TABLE tl_sent ("
+  "  key uuid PRIMARY KEY,"
+  "  at bigint NOT NULL DEFAULT floor (extract (epoch FROM statement_timestamp ()))::bigint"
+  ");"
+  "REVOKE ALL ON tl_import_pending, tl_sent FROM PUBLIC;"
+  "GRANT SELECT ON tl_sent TO tideline_reader;"
+  "GRANT INSERT ON tl_sent TO tideline_desk;"
   "DO $$ DECLARE item record; BEGIN"
-  "  FOR item IN SELECT c.relname, c.relkind FROM pg_class c"
-  "      JOIN pg_namespace n ON n.oid = c.relnamespace"
-  "      WHERE n.nspname = current_schema () AND c.relkind IN ('r', 'v')"
-  "        AND c.relname <> 'spatial_ref_sys' LOOP"
-  "    EXECUTE format (CASE item.relkind WHEN 'v' THEN 'ALTER VIEW %I OWNER TO tideline_admin'"
-  "                    ELSE 'ALTER TABLE %I OWNER TO tideline_admin' END, item.relname);"
+  "  FOR item IN SELECT DISTINCT c.relname,"
+  "        CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident (r.rolname) END AS who"
+  "      FROM pg_class c CROSS JOIN LATERAL aclexplode (c.relacl) g"
+  "      LEFT JOIN pg_roles r ON r.oid = g.grantee"
+  "      WHERE c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema ())"
+  "        AND c.relname IN ('audit', 'imports', 'tl_import_pending')"
+  "        AND g.grantee <> c.relowner AND g.privilege_type <> 'SELECT' LOOP"
+  "    EXECUTE format ('REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER"
+  "                     ON %I FROM %s', item.relname, item.who);"
   "  END LOOP;"
-  "  FOR item IN SELECT p.oid::regprocedure AS name FROM pg_proc p"
-  "      JOIN pg_namespace n ON n.oid = p.pronamespace"
-  "      WHERE n.nspname = current_schema () AND p.proname LIKE 'tl\\_%' LOOP"
-  "    EXECUTE format ('ALTER FUNCTION %s OWNER TO tideline_admin', item.name);"
-  "  END LOOP;"
-  "END $$;";
+  /* New tables: readable by the readers, their identities usable by the
+   * desks; any write is granted by the migration that makes them. */
+  "  EXECUTE format ('ALTER DEFAULT PRIVILEGES FOR ROLE tideline_admin IN SCHEMA %I"
+  "                   GRANT SELECT ON TABLES TO tideline_reader', current_schema ());"
+  "  EXECUTE format ('ALTER DEFAULT PRIVILEGES FOR ROLE tideline_admin IN SCHEMA %I"
+  "                   GRANT USAGE ON SEQUENCES TO tideline_desk', current_schema ());"
+  "  EXECUTE format ('ALTER DEFAULT PRIVILEGES IN SCHEMA %I"
+  "                   GRANT SELECT ON TABLES TO tideline_reader', current_schema ());"
+  "  EXECUTE format ('ALTER DEFAULT PRIVILEGES IN SCHEMA %I"
+  "                   GRANT USAGE ON SEQUENCES TO tideline_desk', current_schema ());"
+  "END $$;"
+  "GRANT SELECT ON tl_import_pending TO tideline_reader;"
+  OWN_EVERYTHING_SQL;
 
 static const char *const room_steps[] = {
   room_1_sql,
+  room_2_sql,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (room_steps) == ROOM_SCHEMA_VERSION);
@@ -145,8 +310,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (room_steps) == ROOM_SCHEMA_VERSION);
 /* What the connected role may do, and as which of the four roles. */
 static const char capabilities_sql[] =
   "SELECT has_table_privilege ('events', 'SELECT'),"
-  "       has_table_privilege ('events', 'INSERT') AND has_table_privilege ('events', 'UPDATE')"
-  "         AND has_table_privilege ('audit', 'INSERT'),"
+  "       has_table_privilege ('events', 'INSERT') AND has_table_privilege ('events', 'UPDATE'),"
   "       has_table_privilege ('events', 'DELETE'),"
   "       has_table_privilege ('cases', 'INSERT') AND has_table_privilege ('cases', 'UPDATE'),"
   "       has_table_privilege ('statistics', 'INSERT'),"
@@ -199,13 +363,16 @@ read_room_version (TlStorePg *self)
   return (int) tl_pg_get_int64 (result, 0, 0, 0);
 }
 
-/* May this connection migrate: create roles and change owners? */
+/* May this connection take the room from @version on? The roles need a
+ * role that may create roles; the steps after them, their owner. */
 static gboolean
-can_set_up (TlStorePg *self)
+can_set_up (TlStorePg *self,
+            int        version)
 {
-  g_autoptr(PGresult) result = PQexec (self->conn,
-                                       "SELECT rolsuper OR rolcreaterole FROM pg_roles"
-                                       " WHERE rolname = current_user");
+  g_autoptr(PGresult) result = PQexec (self->conn, version == 0
+    ? "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user"
+    : "SELECT rolsuper OR rolcreaterole OR pg_has_role (current_user, 'tideline_admin', 'MEMBER')"
+      " FROM pg_roles WHERE rolname = current_user");
 
   return PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
          g_str_equal (PQgetvalue (result, 0, 0), "t");
@@ -302,9 +469,15 @@ gboolean
 tl_pg_roles_open (TlStorePg  *self,
                   GError    **error)
 {
-  if (read_room_version (self) < ROOM_SCHEMA_VERSION && can_set_up (self) &&
+  int version = read_room_version (self);
+
+  if (version >= 0 && version < ROOM_SCHEMA_VERSION && can_set_up (self, version) &&
       !migrate_room (self, error))
     return FALSE;
+
+  /* Before room step 2 the server would not audit what this desk
+   * writes: no write is sent until its administrator migrates it. */
+  self->audited = read_room_version (self) >= 2;
 
   return read_capabilities (self, error);
 }

@@ -150,6 +150,7 @@ tl_store_pg_finalize (GObject *object)
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->role_name, g_free);
   g_clear_pointer (&self->user_name, g_free);
+  g_clear_pointer (&self->write_key, g_free);
 
   G_OBJECT_CLASS (tl_store_pg_parent_class)->finalize (object);
 }
@@ -368,6 +369,37 @@ tl_pg_rollback (TlStorePg *self)
   result = PQexec (self->conn, "ROLLBACK");
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     g_debug ("Could not roll back on %s: %s", self->display_name, PQerrorMessage (self->conn));
+}
+
+gboolean
+tl_pg_set_local (TlStorePg    *self,
+                 const char   *name,
+                 const char   *value,
+                 const char   *what,
+                 GError      **error)
+{
+  g_auto(TlPgParams) params = { NULL };
+
+  tl_pg_params_init (&params);
+  tl_pg_params_text (&params, name);
+  tl_pg_params_text (&params, value != NULL ? value : "");
+  return tl_pg_exec_command (self, "SELECT set_config ($1, $2, true)", &params, what, error);
+}
+
+gboolean
+tl_pg_check_audited (TlStorePg    *self,
+                     const char   *what,
+                     GError      **error)
+{
+  if (self->audited)
+    return TRUE;
+
+  /* Translators: %s is what could not be done; “tideline migrate” is a command */
+  g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_FAILED,
+               _("%s: this server does not keep its audit itself yet; its administrator "
+                 "must first run “tideline migrate” with a role that may create roles"),
+               what);
+  return FALSE;
 }
 
 gint64
