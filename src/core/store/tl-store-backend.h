@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tl-store.h"
+#include "tl-summary.h"
 
 G_BEGIN_DECLS
 
@@ -82,6 +83,12 @@ struct _TlStoreBackendClass
   gboolean (*is_listening) (TlStoreBackend *self);
   /* Connects again if the connection was lost; IO error if it cannot. */
   gboolean (*reconnect) (TlStoreBackend *self, GError **error);
+  /* The watch (tl-store-watch.c, tl-handover.c). */
+  gboolean (*summarize) (TlStoreBackend *self, const TlFilter *filter, TlSummary *out_summary, GError **error);
+  gint64 (*count_open_cases) (TlStoreBackend *self, gint64 before, GError **error);
+  gint64 (*count_in_window) (TlStoreBackend *self, gint64 from, gint64 to, GError **error);
+  GPtrArray *(*list_open_cases) (TlStoreBackend *self, gint64 now, GError **error);
+  GPtrArray *(*list_changes_since) (TlStoreBackend *self, gint64 since, GError **error);
 
   gpointer padding[4];
 };
@@ -134,6 +141,13 @@ gboolean tl_store_backend_save_event_in_case (TlStoreBackend *self, TlEvent *eve
 void tl_store_backend_bulk_abort (TlStoreBackend *self, gpointer bulk);
 
 gboolean tl_store_backend_read_tables (TlStoreBackend *self, const TlCopyTable *tables, guint n_tables, GPtrArray **out_values, GError **error);
+/* tl-store-backend-watch.c */
+gboolean tl_store_backend_summarize (TlStoreBackend *self, const TlFilter *filter, TlSummary *out_summary, GError **error);
+gint64 tl_store_backend_count_open_cases (TlStoreBackend *self, gint64 before, GError **error);
+gint64 tl_store_backend_count_in_window (TlStoreBackend *self, gint64 from, gint64 to, GError **error);
+GPtrArray *tl_store_backend_list_open_cases (TlStoreBackend *self, gint64 now, GError **error);
+GPtrArray *tl_store_backend_list_changes_since (TlStoreBackend *self, gint64 since, GError **error);
+
 gboolean tl_store_backend_write_tables (TlStoreBackend *self, const TlCopyTable *tables, guint n_tables, GPtrArray **values, GError **error);
 
 G_END_DECLS

@@ -141,6 +141,13 @@ GPtrArray  *tl_pg_read_events      (PGresult     *result);
 
 /* tl-store-pg-query.c */
 void        tl_pg_query_class_init (TlStoreBackendClass *klass);
+/* @filter's kinds and statuses as text[] literals, NULL for any. */
+void        tl_pg_filter_name_arrays (const TlFilter *filter,
+                                      char          **out_kinds,
+                                      char          **out_statuses);
+
+/* tl-store-pg-watch.c: the summary, the open cases, the hand-over. */
+void        tl_pg_watch_class_init (TlStoreBackendClass *klass);
 
 /* tl-store-pg-cases.c */
 gboolean    tl_pg_insert_case      (TlStorePg    *self,

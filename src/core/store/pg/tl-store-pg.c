@@ -209,6 +209,7 @@ tl_store_pg_class_init (TlStorePgClass *klass)
   tl_pg_bulk_class_init (backend_class);
   tl_pg_copy_class_init (backend_class);
   tl_pg_roles_class_init (backend_class);
+  tl_pg_watch_class_init (backend_class);
 }
 
 static void
