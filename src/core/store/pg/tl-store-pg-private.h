@@ -69,6 +69,12 @@ PGresult   *tl_pg_exec             (TlStorePg    *self,
                                     TlPgParams   *params,
                                     const char   *what,
                                     GError      **error);
+/* Sets @error from a failed @result: "@what: why", a TL_STORE_ERROR
+ * whose code and words say what the server refused. */
+void        tl_pg_set_result_error (TlStorePg    *self,
+                                    PGresult     *result,
+                                    const char   *what,
+                                    GError      **error);
 gboolean    tl_pg_exec_command     (TlStorePg    *self,
                                     const char   *sql,
                                     TlPgParams   *params,
