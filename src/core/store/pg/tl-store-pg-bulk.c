@@ -43,14 +43,17 @@ static const char move_identity_sql[] =
   "SELECT setval ('events_id_seq', greatest ($1::bigint,"
   "  (SELECT CASE WHEN is_called THEN last_value ELSE 1 END FROM events_id_seq)))";
 
-/* $1 the statuses as an array, in the order of the cases. */
+/* $1 the statuses as an array, in the order of the cases. The ids are
+ * drawn once (given is read twice, so it is computed once), and read
+ * back from given with their order: looking each inserted row up in
+ * given would cost the square of the cases. */
 static const char insert_cases_sql[] =
   "WITH given AS ("
   "  SELECT nextval (pg_get_serial_sequence ('cases', 'id')) AS id, status, n"
-  "  FROM unnest ($1::text[]) WITH ORDINALITY AS s (status, n))"
-  " INSERT INTO cases (id, status, created_at, updated_at)"
-  " SELECT id, status, $2, $2 FROM given"
-  " RETURNING id, (SELECT n FROM given g WHERE g.id = cases.id)";
+  "  FROM unnest ($1::text[]) WITH ORDINALITY AS s (status, n)),"
+  " added AS (INSERT INTO cases (id, status, created_at, updated_at)"
+  "  SELECT id, status, $2, $2 FROM given RETURNING id)"
+  " SELECT given.id, given.n FROM given JOIN added USING (id)";
 
 typedef struct {
   GPtrArray *events;

@@ -37,7 +37,7 @@
  * database keeps the same schema number on both backends. */
 
 #define ROOM_LOCK "7375460002"
-#define ROOM_SCHEMA_VERSION 1
+#define ROOM_SCHEMA_VERSION 2
 
 /* Room step 1. Role creation needs CREATEROLE: the first connection by
  * such a role (the administrator's `tideline migrate`) makes them. */
@@ -136,8 +136,17 @@ static const char room_1_sql[] =
   "  END LOOP;"
   "END $$;";
 
+/* Room step 2: a case's reports by time. tl_cases_reopen() (schema 4)
+ * asks each changed case for its first report's time; with no better
+ * index the planner may walk events_time from the first report ever until
+ * it meets one of the case's, which on a large server made every save
+ * into a case, and a sample day's cases, cost a walk of the table. */
+static const char room_2_sql[] =
+  "CREATE INDEX events_case_time ON events (case_id, time) WHERE case_id IS NOT NULL;";
+
 static const char *const room_steps[] = {
   room_1_sql,
+  room_2_sql,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (room_steps) == ROOM_SCHEMA_VERSION);
