@@ -2,12 +2,12 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "tl-handover.h"
+#include "tl-test-store.h"
 
 /* "Since the last shift": what the audit says was created, edited,
- * closed and deleted, each edit with its before and after. */
+ * closed and deleted, each edit with its before and after; on a file,
+ * and on a server (test-handover-pg). */
 
 static gboolean
 has_line (GPtrArray  *lines,
@@ -23,8 +23,6 @@ static void
 test_since (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tideline-test-handover-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "handover.db", NULL);
   g_autoptr(TlStore) store = NULL;
   g_autoptr(TlEvent) a = tl_event_new (TL_EVENT_KIND_RESCUE);
   g_autoptr(TlEvent) b = tl_event_new (TL_EVENT_KIND_SIGHTING);
@@ -38,9 +36,7 @@ test_since (void)
     TL_CHANGE_CREATED, TL_CHANGE_CREATED, TL_CHANGE_EDITED, TL_CHANGE_CLOSED, TL_CHANGE_DELETED,
   };
 
-  g_assert_no_error (error);
-  store = tl_store_open (path, &error);
-  g_assert_no_error (error);
+  store = tl_test_store_open ("handover.db");
 
   tl_event_set_time (a, 1772330400);
   tl_event_set_status (a, TL_EVENT_STATUS_ONGOING);
@@ -86,21 +82,13 @@ test_since (void)
   later = tl_store_list_changes_since (store, g_get_real_time () / G_USEC_PER_SEC + 3600, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (later->len, ==, 0);
-
-  g_clear_object (&store);
-  for (guint i = 0; i < 3; i++)
-    {
-      g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i], NULL);
-      g_unlink (file);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/handover/since", test_since);
 

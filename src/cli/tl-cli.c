@@ -407,7 +407,9 @@ tl_cli_open_existing_store (TlCliDatabaseOptions *options,
       g_autofree char *path = options->database ? g_strdup (options->database)
                                                 : tl_cli_default_database_path ();
 
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      /* A server's address is tried by connecting to it: libpq names
+       * a database that is not there. */
+      if (!tl_store_is_server_address (path) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
         {
           g_printerr (_("There is no database at “%s”\n"), path);
           *out_status = TL_CLI_EXIT_FAILED;

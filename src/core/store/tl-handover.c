@@ -171,6 +171,8 @@ tl_store_list_changes_since (TlStore  *self,
 
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
 
+  if (self->backend != NULL)
+    return tl_store_backend_list_changes_since (self->backend, since, error);
   stmt = tl_store_prepare_cached (self, changes_since_sql, error);
   if (stmt == NULL)
     return NULL;

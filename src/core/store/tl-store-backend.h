@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tl-store.h"
+#include "tl-summary.h"
 
 G_BEGIN_DECLS
 
@@ -86,6 +87,12 @@ struct _TlStoreBackendClass
    * @key (nullable: no key): if the server has made it already, it
    * changes nothing and succeeds. */
   void (*set_write_key) (TlStoreBackend *self, const char *key);
+  /* The watch (tl-store-watch.c, tl-handover.c). */
+  gboolean (*summarize) (TlStoreBackend *self, const TlFilter *filter, TlSummary *out_summary, GError **error);
+  gint64 (*count_open_cases) (TlStoreBackend *self, gint64 before, GError **error);
+  gint64 (*count_in_window) (TlStoreBackend *self, gint64 from, gint64 to, GError **error);
+  GPtrArray *(*list_open_cases) (TlStoreBackend *self, gint64 now, GError **error);
+  GPtrArray *(*list_changes_since) (TlStoreBackend *self, gint64 since, GError **error);
 
   gpointer padding[3];
 };
@@ -138,6 +145,13 @@ gboolean tl_store_backend_save_event_in_case (TlStoreBackend *self, TlEvent *eve
 void tl_store_backend_bulk_abort (TlStoreBackend *self, gpointer bulk);
 
 gboolean tl_store_backend_read_tables (TlStoreBackend *self, const TlCopyTable *tables, guint n_tables, GPtrArray **out_values, GError **error);
+/* tl-store-backend-watch.c */
+gboolean tl_store_backend_summarize (TlStoreBackend *self, const TlFilter *filter, TlSummary *out_summary, GError **error);
+gint64 tl_store_backend_count_open_cases (TlStoreBackend *self, gint64 before, GError **error);
+gint64 tl_store_backend_count_in_window (TlStoreBackend *self, gint64 from, gint64 to, GError **error);
+GPtrArray *tl_store_backend_list_open_cases (TlStoreBackend *self, gint64 now, GError **error);
+GPtrArray *tl_store_backend_list_changes_since (TlStoreBackend *self, gint64 since, GError **error);
+
 gboolean tl_store_backend_write_tables (TlStoreBackend *self, const TlCopyTable *tables, guint n_tables, GPtrArray **values, GError **error);
 
 G_END_DECLS

@@ -107,6 +107,8 @@ tl_store_count_open_cases (TlStore  *self,
 
   g_return_val_if_fail (TL_IS_STORE (self), -1);
 
+  if (self->backend != NULL)
+    return tl_store_backend_count_open_cases (self->backend, before, error);
   if (!query_count (self, open_cases_sql, before, 0, &count, error))
     return -1;
   return count;
@@ -128,6 +130,8 @@ tl_store_count_in_window (TlStore  *self,
 
   g_return_val_if_fail (TL_IS_STORE (self), -1);
 
+  if (self->backend != NULL)
+    return tl_store_backend_count_in_window (self->backend, from, to, error);
   if (!query_count (self, count_sql, from, to, &count, error))
     return -1;
   return count;
@@ -162,6 +166,8 @@ tl_store_summarize (TlStore         *self,
   g_return_val_if_fail (filter != NULL, FALSE);
   g_return_val_if_fail (out_summary != NULL, FALSE);
 
+  if (self->backend != NULL)
+    return tl_store_backend_summarize (self->backend, filter, out_summary, error);
   stmt = tl_store_prepare_cached (self, summary_sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -236,6 +242,8 @@ tl_store_list_open_cases (TlStore  *self,
 
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
 
+  if (self->backend != NULL)
+    return tl_store_backend_list_open_cases (self->backend, now, error);
   stmt = tl_store_prepare_cached (self, open_cases_list_sql, error);
   if (stmt == NULL)
     return NULL;

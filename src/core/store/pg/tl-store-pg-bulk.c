@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -15,51 +16,44 @@
  * transaction only says it is an import (tl.import), from where, and,
  * for the owner, in whose name.
  *
- * Each part goes to the server in one COPY into a temporary table (the
- * fastest way in: no statement per row), then into events with one
- * INSERT … SELECT … ON CONFLICT (import_key) DO NOTHING RETURNING id.
- * Ids are given here, as on the file, from one fresh range: the add
- * holds a lock that keeps other writers of events waiting (readers go
- * on), so that the range is the add's alone, and moves the identity past
- * it at the end. If the server refuses a part, its rows are tried one by
- * one (under savepoints) to say which one it is. */
+ * Each part goes to the server in one COPY straight into events (the
+ * fastest way in: no statement per row, and each row written once, with
+ * every constraint, index and trigger of the table). The rows whose
+ * import key the table already has are asked first, in one query per
+ * part, and left out of the COPY; the add holds a lock that keeps other
+ * writers of events waiting (readers go on), so that no row can come in
+ * between, and so that the ids, given here as on the file from one fresh
+ * range, are the add's alone; the identity moves past them at the end.
+ * If the server refuses a row, the COPY's context says which line it was,
+ * and the whole add is rolled back. */
 
 static const char lock_sql[] =
   "LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE";
-static const char create_temp_sql[] =
-  "CREATE TEMPORARY TABLE tl_bulk ("
-  "  id bigint, kind text, time bigint, end_time bigint,"
-  "  latitude double precision, longitude double precision, place text,"
-  "  boats integer, people integer, rescued integer, deceased integer, missing integer,"
-  "  unit text, status text, notes text, case_id bigint, details text, revision bigint,"
-  "  created_by text, created_at bigint, updated_by text, updated_at bigint,"
-  "  import_key bytea, search_words text"
-  ") ON COMMIT DROP";
 static const char next_id_sql[] =
   "SELECT greatest ((SELECT coalesce (max (id), 0) FROM events),"
   "                 (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END"
   "                  FROM events_id_seq)) + 1";
 static const char copy_sql[] =
-  "COPY tl_bulk FROM STDIN";
-static const char move_sql[] =
-  "INSERT INTO events (" TL_STORE_EVENT_COLUMNS ", import_key, search_words)"
-  " SELECT " TL_STORE_EVENT_COLUMNS ", import_key, search_words FROM tl_bulk"
-  " WHERE $1::bigint IS NULL OR id = $1"
-  " ORDER BY id ON CONFLICT (import_key) DO NOTHING RETURNING id";
-static const char clear_sql[] =
-  "TRUNCATE tl_bulk";
+  "COPY events (" TL_STORE_EVENT_COLUMNS ", import_key, search_words) FROM STDIN";
+/* Which of the keys (hex) the table has. */
+static const char known_keys_sql[] =
+  "SELECT encode (import_key, 'hex') FROM events WHERE import_key = ANY ("
+  "  ARRAY (SELECT decode (k, 'hex') FROM unnest ($1::text[]) AS k))";
 static const char move_identity_sql[] =
   "SELECT setval ('events_id_seq', greatest ($1::bigint,"
   "  (SELECT CASE WHEN is_called THEN last_value ELSE 1 END FROM events_id_seq)))";
 
-/* $1 the statuses as an array, in the order of the cases. */
+/* $1 the statuses as an array, in the order of the cases. The ids are
+ * drawn once (given is read twice, so it is computed once), and read
+ * back from given with their order: looking each inserted row up in
+ * given would cost the square of the cases. */
 static const char insert_cases_sql[] =
   "WITH given AS ("
   "  SELECT nextval (pg_get_serial_sequence ('cases', 'id')) AS id, status, n"
-  "  FROM unnest ($1::text[]) WITH ORDINALITY AS s (status, n))"
-  " INSERT INTO cases (id, status, created_at, updated_at)"
-  " SELECT id, status, $2, $2 FROM given"
-  " RETURNING id, (SELECT n FROM given g WHERE g.id = cases.id)";
+  "  FROM unnest ($1::text[]) WITH ORDINALITY AS s (status, n)),"
+  " added AS (INSERT INTO cases (id, status, created_at, updated_at)"
+  "  SELECT id, status, $2, $2 FROM given RETURNING id)"
+  " SELECT given.id, given.n FROM given JOIN added USING (id)";
 
 typedef struct {
   GPtrArray *events;
@@ -81,6 +75,7 @@ typedef struct {
   gint64     n_added;
   guint      n_given;
   GPtrArray *parts;         /* of Part */
+  GHashTable *keys;         /* the keys of the rows added, in hex */
 } PgBulk;
 
 /* Helpers */
@@ -102,6 +97,7 @@ pg_bulk_free (PgBulk *bulk)
   g_free (bulk->operator_name);
   g_free (bulk->source);
   g_ptr_array_unref (bulk->parts);
+  g_hash_table_unref (bulk->keys);
   g_free (bulk);
 }
 
@@ -215,6 +211,96 @@ fill_row (PgBulk      *bulk,
     data->case_id = part->case_ids[i];
 }
 
+static char *
+digest_hex (const guint8 *digest)
+{
+  char *hex = g_new (char, 2 * TL_STORE_IMPORT_KEY_SIZE + 1);
+
+  for (guint b = 0; b < TL_STORE_IMPORT_KEY_SIZE; b++)
+    g_snprintf (hex + 2 * b, 3, "%02x", digest[b]);
+  return hex;
+}
+
+/* Marks the rows of @part whose key the table or an earlier row of the
+ * add has: they are left out. */
+static gboolean
+skip_known_keys (TlStorePg     *self,
+                 PgBulk        *bulk,
+                 Part          *part,
+                 const guint8  *digests,
+                 GError       **error)
+{
+  g_auto(TlPgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GString) array = g_string_new ("{");
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) hexes = g_ptr_array_new_full (part->events->len, g_free);
+
+  /* Hex digits only: nothing in the array literal needs quoting. */
+  for (guint i = 0; i < part->events->len; i++)
+    {
+      char *hex = digest_hex (digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE);
+
+      g_ptr_array_add (hexes, hex);
+      g_string_append_printf (array, "%s%s", i > 0 ? "," : "", hex);
+    }
+  g_string_append_c (array, '}');
+
+  tl_pg_params_init (&params);
+  tl_pg_params_text (&params, array->str);
+  result = tl_pg_exec (self, known_keys_sql, &params, bulk->what, error);
+  if (result == NULL)
+    return FALSE;
+  for (int r = 0; r < PQntuples (result); r++)
+    g_hash_table_add (known, PQgetvalue (result, r, 0));
+
+  for (guint i = 0; i < part->events->len; i++)
+    {
+      char *hex = g_ptr_array_index (hexes, i);
+
+      part->skipped[i] = g_hash_table_contains (known, hex) ||
+                         g_hash_table_contains (bulk->keys, hex);
+      if (!part->skipped[i])
+        g_hash_table_add (bulk->keys, g_steal_pointer (&hexes->pdata[i]));
+    }
+
+  return TRUE;
+}
+
+/* The server refused the COPY: which row, from its context ("COPY
+ * events, line 2: …"), and why. */
+static void
+set_refusal (TlStorePg   *self,
+             PgBulk      *bulk,
+             Part        *part,
+             GArray      *lines,
+             PGresult    *result,
+             GError     **error)
+{
+  const char *context = PQresultErrorField (result, PG_DIAG_CONTEXT);
+  const char *line = context != NULL ? strstr (context, ", line ") : NULL;
+  guint64 n = line != NULL ? g_ascii_strtoull (line + strlen (", line "), NULL, 10) : 0;
+  g_autoptr(GError) row_error = NULL;
+  g_autofree char *what = NULL;
+  const char *reason;
+
+  tl_pg_set_result_error (self, result, bulk->what, &row_error);
+  if (n == 0 || n > lines->len)
+    {
+      g_propagate_error (error, g_steal_pointer (&row_error));
+      return;
+    }
+
+  /* Translators: "Could not save event 3 of 120", said of an import */
+  what = g_strdup_printf (_("Could not save event %u of %u"),
+                          bulk->n_given + g_array_index (lines, guint, n - 1) + 1,
+                          bulk->n_given + part->events->len);
+  reason = strstr (row_error->message, ": ");
+  g_set_error (error, TL_STORE_ERROR, row_error->code, "%s%s", what,
+               reason != NULL ? reason : "");
+}
+
+/* The rows of @part not skipped, in one COPY. */
 static gboolean
 copy_part (TlStorePg     *self,
            PgBulk        *bulk,
@@ -224,7 +310,9 @@ copy_part (TlStorePg     *self,
 {
   g_autoptr(PGresult) result = PQexec (self->conn, copy_sql);
   g_autoptr(GString) buffer = g_string_sized_new (1 << 17);
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean sent = TRUE;
+  gboolean refused = FALSE;
 
   if (PQresultStatus (result) != PGRES_COPY_IN)
     {
@@ -236,9 +324,13 @@ copy_part (TlStorePg     *self,
     {
       TlEventData data;
 
-      fill_row (bulk, part, i, &data);
-      copy_row (buffer, &data, digests != NULL ? digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE : NULL);
-      if (buffer->len >= (1 << 16) || i + 1 == part->events->len)
+      if (!part->skipped[i])
+        {
+          fill_row (bulk, part, i, &data);
+          copy_row (buffer, &data, digests != NULL ? digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE : NULL);
+          g_array_append_val (lines, i);
+        }
+      if (buffer->len >= (1 << 16) || (i + 1 == part->events->len && buffer->len > 0))
         {
           sent = PQputCopyData (self->conn, buffer->str, (int) buffer->len) == 1;
           g_string_truncate (buffer, 0);
@@ -251,13 +343,10 @@ copy_part (TlStorePg     *self,
   /* The COPY's own result, then the end of the command. */
   while ((result = PQgetResult (self->conn)) != NULL)
     {
-      if (PQresultStatus (result) != PGRES_COMMAND_OK && sent)
+      if (PQresultStatus (result) != PGRES_COMMAND_OK && sent && !refused)
         {
-          g_autofree char *message = g_strdup (PQresultErrorMessage (result));
-
-          g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO, "%s: %s",
-                       bulk->what, g_strstrip (message));
-          sent = FALSE;
+          set_refusal (self, bulk, part, lines, result, error);
+          refused = TRUE;
         }
       g_clear_pointer (&result, PQclear);
     }
@@ -265,43 +354,7 @@ copy_part (TlStorePg     *self,
   if (!sent && error != NULL && *error == NULL)
     g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO, "%s: %s",
                  bulk->what, PQerrorMessage (self->conn));
-  return sent;
-}
-
-/* After the part was refused: its rows one by one, each under a
- * savepoint, to say which one the server refuses. */
-static void
-explain_refusal (TlStorePg  *self,
-                 PgBulk     *bulk,
-                 Part       *part,
-                 GError    **error)
-{
-  for (guint i = 0; i < part->events->len; i++)
-    {
-      g_auto(TlPgParams) params = { NULL };
-      g_autoptr(GError) row_error = NULL;
-      gboolean ok;
-
-      tl_pg_params_init (&params);
-      tl_pg_params_int64 (&params, part->first_id + i);
-      if (!tl_pg_exec_command (self, "SAVEPOINT tl_row", NULL, bulk->what, NULL))
-        return;
-      ok = tl_pg_exec_command (self, move_sql, &params, bulk->what, &row_error);
-      tl_pg_exec_command (self, "ROLLBACK TO SAVEPOINT tl_row", NULL, bulk->what, NULL);
-      if (!ok)
-        {
-          /* Translators: "Could not save event 3 of 120", said of an import */
-          g_autofree char *what = g_strdup_printf (_("Could not save event %u of %u"),
-                                                   bulk->n_given + i + 1,
-                                                   bulk->n_given + part->events->len);
-          const char *reason = strstr (row_error->message, ": ");
-
-          g_clear_error (error);
-          g_set_error (error, TL_STORE_ERROR, row_error->code, "%s%s", what,
-                       reason != NULL ? reason : "");
-          return;
-        }
-    }
+  return sent && !refused;
 }
 
 static gboolean
@@ -312,47 +365,31 @@ add_part (TlStorePg     *self,
           gint64        *case_ids,
           GError       **error)
 {
-  g_auto(TlPgParams) params = { NULL };
-  g_autoptr(PGresult) result = NULL;
   Part *part = g_new0 (Part, 1);
 
   part->events = g_ptr_array_ref (events);
   part->first_id = bulk->next_id;
-  part->skipped = g_new (gboolean, MAX (events->len, 1));
+  part->skipped = g_new0 (gboolean, MAX (events->len, 1));
   part->case_ids = case_ids;
   g_ptr_array_add (bulk->parts, part);
-  for (guint i = 0; i < events->len; i++)
-    part->skipped[i] = TRUE;
 
   if (events->len == 0)
     return TRUE;
 
-  if (!copy_part (self, bulk, part, digests, error) ||
-      !tl_pg_exec_command (self, "SAVEPOINT tl_part", NULL, bulk->what, error))
+  if ((digests != NULL && !skip_known_keys (self, bulk, part, digests, error)) ||
+      !copy_part (self, bulk, part, digests, error))
     return FALSE;
 
-  tl_pg_params_init (&params);
-  tl_pg_params_text (&params, NULL);
-  result = tl_pg_exec (self, move_sql, &params, bulk->what, error);
-  if (result == NULL)
-    {
-      tl_pg_exec_command (self, "ROLLBACK TO SAVEPOINT tl_part", NULL, bulk->what, NULL);
-      explain_refusal (self, bulk, part, error);
-      return FALSE;
-    }
-
-  for (int r = 0; r < PQntuples (result); r++)
-    {
-      gint64 id = tl_pg_get_int64 (result, r, 0, 0);
-
-      part->skipped[id - part->first_id] = FALSE;
-      bulk->end_id = MAX (bulk->end_id, id + 1);
-    }
-  bulk->n_added += PQntuples (result);
+  for (guint i = 0; i < events->len; i++)
+    if (!part->skipped[i])
+      {
+        bulk->end_id = part->first_id + i + 1;
+        bulk->n_added++;
+      }
   bulk->next_id += events->len;
   bulk->n_given += events->len;
 
-  return tl_pg_exec_command (self, clear_sql, NULL, bulk->what, error);
+  return TRUE;
 }
 
 /* Vfuncs */
@@ -374,6 +411,7 @@ pg_bulk_begin (TlStoreBackend  *backend,
   bulk->now = tl_store_now ();
   bulk->what = keyed ? _("Could not import the events") : _("Could not save the events");
   bulk->parts = g_ptr_array_new_with_free_func (part_free);
+  bulk->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!tl_pg_check_audited (self, bulk->what, error) || !tl_pg_begin (self, error))
     goto failed;
@@ -381,7 +419,6 @@ pg_bulk_begin (TlStoreBackend  *backend,
       !tl_pg_set_local (self, "tl.import_source", source, bulk->what, error) ||
       !tl_pg_set_local (self, "tl.operator", operator_name, bulk->what, error) ||
       !tl_pg_exec_command (self, lock_sql, NULL, bulk->what, error) ||
-      !tl_pg_exec_command (self, create_temp_sql, NULL, bulk->what, error) ||
       (result = tl_pg_exec (self, next_id_sql, NULL, bulk->what, error)) == NULL)
     {
       tl_pg_rollback (self);

@@ -71,6 +71,12 @@ PGresult   *tl_pg_exec             (TlStorePg    *self,
                                     TlPgParams   *params,
                                     const char   *what,
                                     GError      **error);
+/* Sets @error from a failed @result: "@what: why", a TL_STORE_ERROR
+ * whose code and words say what the server refused. */
+void        tl_pg_set_result_error (TlStorePg    *self,
+                                    PGresult     *result,
+                                    const char   *what,
+                                    GError      **error);
 gboolean    tl_pg_exec_command     (TlStorePg    *self,
                                     const char   *sql,
                                     TlPgParams   *params,
@@ -155,6 +161,13 @@ GPtrArray  *tl_pg_read_events      (PGresult     *result);
 
 /* tl-store-pg-query.c */
 void        tl_pg_query_class_init (TlStoreBackendClass *klass);
+/* @filter's kinds and statuses as text[] literals, NULL for any. */
+void        tl_pg_filter_name_arrays (const TlFilter *filter,
+                                      char          **out_kinds,
+                                      char          **out_statuses);
+
+/* tl-store-pg-watch.c: the summary, the open cases, the hand-over. */
+void        tl_pg_watch_class_init (TlStoreBackendClass *klass);
 
 /* tl-store-pg-cases.c */
 gboolean    tl_pg_insert_case      (TlStorePg    *self,

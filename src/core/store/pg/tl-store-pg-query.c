@@ -177,8 +177,8 @@ pg_query_events (TlStoreBackend  *backend,
 {
   g_auto(TlPgParams) params = { NULL };
   g_autoptr(PGresult) result = NULL;
-  g_autofree char *kinds = build_name_array (filter->kinds, TL_EVENT_N_KINDS, kind_name);
-  g_autofree char *statuses = build_name_array (filter->statuses, TL_EVENT_N_STATUSES, status_name);
+  g_autofree char *kinds = NULL;
+  g_autofree char *statuses = NULL;
   g_autofree char *whole = NULL;
   g_autoptr(GString) last = g_string_new (NULL);
   gboolean has_last = FALSE;
@@ -210,6 +210,7 @@ pg_query_events (TlStoreBackend  *backend,
         }
     }
 
+  tl_pg_filter_name_arrays (filter, &kinds, &statuses);
   tl_pg_params_init (&params);
   tl_pg_params_int64 (&params, filter->from);
   tl_pg_params_int64 (&params, filter->to);
@@ -313,6 +314,15 @@ tl_pg_search_words (const char *notes,
     tl_store_fold_text (place, words);
 
   return g_string_free (words, FALSE);
+}
+
+void
+tl_pg_filter_name_arrays (const TlFilter  *filter,
+                          char           **out_kinds,
+                          char           **out_statuses)
+{
+  *out_kinds = build_name_array (filter->kinds, TL_EVENT_N_KINDS, kind_name);
+  *out_statuses = build_name_array (filter->statuses, TL_EVENT_N_STATUSES, status_name);
 }
 
 void

@@ -38,7 +38,7 @@
  * database keeps the same schema number on both backends. */
 
 #define ROOM_LOCK "7375460002"
-#define ROOM_SCHEMA_VERSION 2
+#define ROOM_SCHEMA_VERSION 3
 
 /* Gives every table, view and function of Tideline to tideline_admin,
  * whoever made them: definer's rights then are the owner's. */
@@ -300,9 +300,18 @@ static const char room_2_sql[] =
   "GRANT SELECT ON tl_import_pending TO tideline_reader;"
   OWN_EVERYTHING_SQL;
 
+/* Room step 3: a case's reports by time. tl_cases_reopen() (schema 4)
+ * asks each changed case for its first report's time; with no better
+ * index the planner may walk events_time from the first report ever until
+ * it meets one of the case's, which on a large server made every save
+ * into a case, and a sample day's cases, cost a walk of the table. */
+static const char room_3_sql[] =
+  "CREATE INDEX events_case_time ON events (case_id, time) WHERE case_id IS NOT NULL;";
+
 static const char *const room_steps[] = {
   room_1_sql,
   room_2_sql,
+  room_3_sql,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (room_steps) == ROOM_SCHEMA_VERSION);

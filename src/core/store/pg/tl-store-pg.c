@@ -67,11 +67,13 @@ has_password (const char  *address,
   return TRUE;
 }
 
-static void
-set_result_error (TlStorePg   *self,
-                  PGresult    *result,
-                  const char  *what,
-                  GError     **error)
+/* Private API, but needed above tl_pg_exec() */
+
+void
+tl_pg_set_result_error (TlStorePg   *self,
+                        PGresult    *result,
+                        const char  *what,
+                        GError     **error)
 {
   const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
   const char *message = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
@@ -210,6 +212,7 @@ tl_store_pg_class_init (TlStorePgClass *klass)
   tl_pg_bulk_class_init (backend_class);
   tl_pg_copy_class_init (backend_class);
   tl_pg_roles_class_init (backend_class);
+  tl_pg_watch_class_init (backend_class);
 }
 
 static void
@@ -304,7 +307,7 @@ tl_pg_exec (TlStorePg   *self,
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
     return result;
 
-  set_result_error (self, result, what, error);
+  tl_pg_set_result_error (self, result, what, error);
   PQclear (result);
   return NULL;
 }
