@@ -500,6 +500,7 @@ tl_store_open (const char  *path,
 {
   g_autoptr(TlStore) self = NULL;
   g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -515,20 +516,25 @@ tl_store_open (const char  *path,
       tl_store_backend_set_store (self->backend, self);
       self->schema_version = TL_STORE_SCHEMA_VERSION;
     }
-  else if (!tl_store_check_file (self, error) ||
-           !open_connection (self, error) ||
-           !tl_store_schema_migrate (self, error) ||
-           !read_data_version (self, &self->data_version, error))
+  else if (!tl_store_check_file (self, &local_error) ||
+           !open_connection (self, &local_error) ||
+           !tl_store_schema_migrate (self, &local_error) ||
+           !read_data_version (self, &self->data_version, &local_error))
     {
       /* A database that could not be made (a full disk) leaves nothing
        * behind, not an empty or half-written file; one that was there
-       * stays as it was. */
+       * stays as it was. Only for a disk that failed: a new file locked
+       * or refused as it is being made is another program's, opened
+       * just after this one created it, and it may be writing to it. */
       g_autofree char *created_dir = g_steal_pointer (&self->created_dir);
-      gboolean created = self->created_file;
+      gboolean created = self->created_file &&
+                         (g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_FULL) ||
+                          g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_IO));
 
       g_clear_object (&self);
       if (created)
         tl_store_remove_created (path, created_dir);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   g_clear_pointer (&self->created_dir, g_free);
