@@ -114,8 +114,10 @@ hold_lock_thread (gpointer data)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  /* As another tool would: a write lock taken, held a moment. */
-  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* As another tool would: a write lock taken, held a moment. A
+   * reserved lock lets others read but not start writing; SQLite fails
+   * a reader that then wants to write at once, without waiting. */
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_usleep (400 * G_TIME_SPAN_MILLISECOND);
   g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
