@@ -46,7 +46,7 @@ show_open_error (TlApplication *self,
   g_printerr ("%s: %s\n", path, error->message);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL,
-                                                       _("Could Not Open the Database"),
+                                                       tl_store_error_get_title (error),
                                                        error->message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));

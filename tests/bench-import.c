@@ -203,7 +203,10 @@ main (int    argc,
 
   remove_databases (dir);
   g_autofree char *csv_path = g_build_filename (dir, "events.csv", NULL);
+  g_autofree char *csvt_path = g_build_filename (dir, "events.csvt", NULL);
   g_unlink (csv_path);
+  /* The sidecar a CSV export writes beside it. */
+  g_unlink (csvt_path);
   g_rmdir (dir);
 
   return ours_rate / peer_rate >= 0.5 ? 0 : 1;

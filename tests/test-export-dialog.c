@@ -600,6 +600,81 @@ test_import (Fixture       *fixture,
   close_window (window);
 }
 
+static gboolean
+encoding_is_unicode (gpointer dialog)
+{
+  return tl_import_dialog_get_encoding (dialog) == NULL;
+}
+
+static gboolean
+encoding_is_legacy (gpointer dialog)
+{
+  return g_strcmp0 (tl_import_dialog_get_encoding (dialog), "windows-1252") == 0 &&
+         tl_import_dialog_get_result (dialog) != NULL;
+}
+
+/* A spreadsheet's CSV in Windows-1252: the Import window reads it so,
+ * says it guessed, and lets the officer choose, as --encoding does. */
+static void
+test_import_encoding (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_build_filename (fixture->dir, "lieux.csv", NULL);
+  g_autofree char *encoding = NULL;
+  TlWindow *window = present_window (fixture);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  g_autoptr(GPtrArray) events = NULL;
+  TlImportSource *source;
+  TlImportDialog *dialog;
+  TlImportResult *result;
+  AdwComboRow *row;
+  gint64 n_before = tl_store_count_events (fixture->store, NULL);
+  gboolean found = FALSE;
+
+  g_file_set_contents (csv,
+                       "kind,time,latitude,longitude,people,place\n"
+                       "departure,2026-03-01 04:10,50.64,1.58,52,\xc9quihen-Plage\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  source = tl_import_source_new_from_file_guessing (csv, &encoding, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, "windows-1252");
+
+  dialog = tl_import_dialog_new (GTK_WINDOW (window), fixture->store, source, zone, "test");
+  tl_import_dialog_set_file (dialog, csv, encoding);
+  gtk_window_present (GTK_WINDOW (dialog));
+  row = ADW_COMBO_ROW (tl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Text _encoding");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "not Unicode"));
+  result = tl_import_dialog_get_result (dialog);
+  g_assert_cmpstr (tl_event_get_place (result->events->pdata[0]), ==, "Équihen-Plage");
+
+  /* As Unicode it cannot be read: said where, and nothing to import. */
+  adw_combo_row_set_selected (row, 0);
+  g_assert_true (iterate_until (encoding_is_unicode, dialog, 30000));
+  g_assert_null (tl_import_dialog_get_result (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL);
+  g_assert_cmpint (tl_store_count_events (fixture->store, NULL), ==, n_before);
+
+  /* Back to Windows-1252, and imported as the preview showed it. */
+  adw_combo_row_set_selected (row, 1);
+  g_assert_true (iterate_until (encoding_is_legacy, dialog, 30000));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.commit", NULL));
+  g_assert_true (iterate_until (is_gone, &dialog, 60000));
+  events = tl_store_list_events (fixture->store, 0, G_MAXINT64, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, n_before + 1);
+  for (guint i = 0; i < events->len; i++)
+    found |= g_strcmp0 (tl_event_get_place (events->pdata[i]), "Équihen-Plage") == 0;
+  g_assert_true (found);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -611,6 +686,8 @@ main (int   argc,
   g_test_add ("/export-dialog/remembered", Fixture, NULL, fixture_set_up, test_remembered, fixture_tear_down);
   g_test_add ("/export-dialog/sitrep", Fixture, NULL, fixture_set_up, test_sitrep, fixture_tear_down);
   g_test_add ("/export-dialog/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
+  g_test_add ("/export-dialog/import-encoding", Fixture, NULL, fixture_set_up, test_import_encoding,
+              fixture_tear_down);
 
   return tl_test_ui_run ();
 }

@@ -12,6 +12,7 @@
 #include "tl-map-view.h"
 
 #include "tl-report-editor.h"
+#include "tl-test-vfs.h"
 #include "tl-window.h"
 
 /* The report editor through the window's actions, as an officer uses it. */
@@ -615,11 +616,120 @@ test_save_tooltip (TlTestFixture *fixture,
   tl_test_close_window (window);
 }
 
+static GtkWidget *
+find_save_button (TlReportEditor *editor)
+{
+  GtkWidget *save_button = NULL;
+  GQueue queue = G_QUEUE_INIT;
+  GtkWidget *widget;
+
+  g_queue_push_tail (&queue, editor);
+  while (save_button == NULL && (widget = g_queue_pop_head (&queue)) != NULL)
+    {
+      if (GTK_IS_BUTTON (widget) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "report.save") == 0)
+        save_button = widget;
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_queue_push_tail (&queue, c);
+    }
+  g_queue_clear (&queue);
+  g_assert_nonnull (save_button);
+  return save_button;
+}
+
+/* Whether a label in @root (a toast, once shown) holds @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* An existing report opened and left as it is has nothing to save: Save
+ * is greyed out and says so, until a field changes, and again once it is
+ * changed back. */
+static void
+test_save_needs_a_change (TlTestFixture *fixture,
+                          gconstpointer  data)
+{
+  TlWindow *window = tl_test_present_window (fixture);
+  gint64 id = save_rescue (window);
+  TlReportEditor *editor = open_edit (window, id);
+  GtkWidget *save_button = find_save_button (editor);
+  g_autoptr(TlEvent) after = NULL;
+
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (save_button), ==,
+                   "Nothing to save yet: the report is as it was");
+
+  set (editor, TL_REPORT_FIELD_RESCUED, "41");
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (save_button), ==, "Save the Report (Ctrl+Enter)");
+  set (editor, TL_REPORT_FIELD_RESCUED, "40");
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+
+  set (editor, TL_REPORT_FIELD_NOTES, "Engine restarted");
+  g_assert_true (gtk_widget_get_sensitive (save_button));
+  save (editor);
+  after = get_event (fixture, id);
+  g_assert_cmpstr (tl_event_get_notes (after), ==, "Engine restarted");
+
+  tl_test_close_window (window);
+}
+
+/* A save on a full disk keeps the form open with everything typed, and
+ * says why; once there is space, the same form saves. */
+static void
+test_save_on_full_disk (TlTestFixture *fixture,
+                        gconstpointer  data)
+{
+  TlWindow *window = tl_test_present_window (fixture);
+  TlReportEditor *editor = open_new (window, "rescue");
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *people = NULL;
+  gint64 deadline;
+
+  set (editor, TL_REPORT_FIELD_POSITION, "50°57.5'N 1°35.2'E");
+  set (editor, TL_REPORT_FIELD_UNITS, "RNLI Dover lifeboat");
+  set (editor, TL_REPORT_FIELD_PEOPLE, "48");
+  set (editor, TL_REPORT_FIELD_NOTES, "Typed before the disk filled up");
+
+  tl_test_vfs_set_space (0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.save", NULL));
+  tl_test_vfs_set_space (-1);
+
+  deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while (!shows_text (GTK_WIDGET (editor), "is full, so nothing was written"))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_true (tl_window_get_report_form (window) == GTK_WINDOW (editor));
+  people = tl_report_editor_dup_value (editor, TL_REPORT_FIELD_PEOPLE);
+  g_assert_cmpstr (people, ==, "48");
+  events = tl_store_list_events (fixture->store, 0, G_MAXINT64, NULL);
+  g_assert_cmpuint (events->len, ==, 0);
+  g_clear_pointer (&events, g_ptr_array_unref);
+
+  save (editor);
+  events = tl_store_list_events (fixture->store, 0, G_MAXINT64, NULL);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpstr (tl_event_get_notes (events->pdata[0]), ==, "Typed before the disk filled up");
+
+  tl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   tl_test_ui_init (&argc, &argv);
+  tl_test_vfs_install ();
 
   tl_test_add ("/report-editor/create-each-kind", test_create_each_kind);
   tl_test_add ("/report-editor/edit-and-history", test_edit_and_history);
@@ -631,6 +741,8 @@ main (int   argc,
   tl_test_add ("/report-editor/case-status-refused", test_case_status_refused);
   tl_test_add ("/report-editor/stale-draft-conflict", test_stale_draft_conflict);
   tl_test_add ("/report-editor/save-tooltip", test_save_tooltip);
+  tl_test_add ("/report-editor/save-needs-a-change", test_save_needs_a_change);
+  tl_test_add ("/report-editor/save-on-full-disk", test_save_on_full_disk);
 
   return tl_test_ui_run ();
 }

@@ -122,6 +122,20 @@ imported_cb (TlExportDesk   *self,
   adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message ? message : added));
 }
 
+/* The file chosen, and the encoding it was read as. */
+typedef struct {
+  char *path;
+  char *encoding;
+} ImportRead;
+
+static void
+import_read_free (ImportRead *read)
+{
+  g_free (read->path);
+  g_free (read->encoding);
+  g_free (read);
+}
+
 static void
 source_read_cb (GObject      *source,
                 GAsyncResult *result,
@@ -131,6 +145,7 @@ source_read_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *operator_name = NULL;
   TlImportSource *import_source = g_task_propagate_pointer (G_TASK (result), &error);
+  ImportRead *read = g_task_get_task_data (G_TASK (result));
   TlImportDialog *dialog;
 
   if (import_source == NULL)
@@ -142,6 +157,7 @@ source_read_cb (GObject      *source,
   operator_name = tl_export_desk_get_operator_name (self);
   dialog = tl_import_dialog_new (GTK_WINDOW (self->window), self->store, import_source,
                                  tl_review_get_zone (self->review), operator_name);
+  tl_import_dialog_set_file (dialog, read->path, read->encoding);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
   tl_export_desk_set_dialog (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -153,8 +169,11 @@ read_source_thread (GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
+  ImportRead *read = task_data;
   GError *error = NULL;
-  TlImportSource *source = tl_import_source_new_from_file (task_data, &error);
+  /* Not Unicode: read as the likeliest legacy encoding, which the Import
+   * window shows and lets the officer change. */
+  TlImportSource *source = tl_import_source_new_from_file_guessing (read->path, &read->encoding, &error);
 
   if (source == NULL)
     g_task_return_error (task, error);
@@ -169,12 +188,15 @@ import_chooser_cb (GtkNativeDialog *chooser,
 {
   g_autofree char *path = tl_export_desk_chooser_take_path (chooser, response);
   g_autoptr(GTask) task = NULL;
+  ImportRead *read;
 
   if (path == NULL)
     return;
+  read = g_new0 (ImportRead, 1);
+  read->path = g_steal_pointer (&path);
   task = g_task_new (self, self->cancellable, source_read_cb, NULL);
   g_task_set_source_tag (task, import_chooser_cb);
-  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
+  g_task_set_task_data (task, read, (GDestroyNotify) import_read_free);
   g_task_run_in_thread (task, read_source_thread);
 }
 

@@ -23,6 +23,8 @@ struct _TlImportDialog
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
   GtkLabel        *status_label;
+  AdwPreferencesGroup *file_group;
+  AdwComboRow     *encoding_row;
   AdwPreferencesGroup *mapping_group;
   GtkGrid         *preview_grid;
   AdwPreferencesGroup *problems_group;
@@ -30,7 +32,11 @@ struct _TlImportDialog
 
   /* owned */
   TlStore         *store;
-  TlImportSource  *source;
+  TlImportSource  *source;      /* NULL while the file cannot be read */
+  char            *path;        /* nullable: the file, to read it again */
+  char            *encoding;    /* nullable: as read, NULL for Unicode */
+  char            *guessed_encoding;
+  char            *read_error;  /* why the file cannot be read */
   TlImportResult  *result;      /* NULL while the mapping cannot be read */
   GTimeZone       *zone;
   char            *operator_name;
@@ -48,6 +54,18 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The encodings offered: NULL is Unicode, told by the file itself. */
+static const struct {
+  const char *encoding;
+  const char *label;
+} encodings[] = {
+  { NULL, N_("Unicode (UTF-8, UTF-16)") },
+  /* Translators: encodings of text, by their names and a hint */
+  { "windows-1252", N_("Windows-1252 (Western)") },
+  { "ISO-8859-15", N_("ISO-8859-15 (Western, €)") },
+  { "ISO-8859-1", N_("ISO-8859-1 (Latin-1)") },
+};
 
 typedef struct {
   char           *path;
@@ -173,7 +191,10 @@ revalidate (TlImportDialog *self)
   guint n_bad = 0, n_good = 0;
 
   g_clear_pointer (&self->result, tl_import_result_free);
-  self->result = tl_import_source_validate (self->source, self->zone, &error);
+  if (self->source == NULL)
+    status = g_strdup (self->read_error);
+  else
+    self->result = tl_import_source_validate (self->source, self->zone, &error);
   if (self->result != NULL)
     {
       n_bad = self->result->problems->len;
@@ -217,7 +238,14 @@ static void
 build_mapping (TlImportDialog *self)
 {
   g_autoptr(GtkStringList) fields = gtk_string_list_new (NULL);
-  guint n_columns = tl_import_source_get_n_columns (self->source);
+  guint n_columns;
+
+  for (guint c = 0; c < self->column_rows->len; c++)
+    adw_preferences_group_remove (self->mapping_group, g_ptr_array_index (self->column_rows, c));
+  g_ptr_array_set_size (self->column_rows, 0);
+  if (self->source == NULL)
+    return;
+  n_columns = tl_import_source_get_n_columns (self->source);
 
   for (guint f = 0; f < TL_IMPORT_N_FIELDS; f++)
     gtk_string_list_append (fields, tl_import_field_get_label (f));
@@ -245,6 +273,102 @@ build_mapping (TlImportDialog *self)
       adw_preferences_group_add (self->mapping_group, GTK_WIDGET (row));
       g_ptr_array_add (self->column_rows, row);
     }
+}
+
+typedef struct {
+  char *path;
+  char *encoding;
+} ReadData;
+
+static void
+read_data_free (ReadData *data)
+{
+  g_free (data->path);
+  g_free (data->encoding);
+  g_free (data);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadData *data = task_data;
+  GError *error = NULL;
+  TlImportSource *source = tl_import_source_new_from_file_with_encoding (data->path, data->encoding, &error);
+
+  if (source == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, source, (GDestroyNotify) tl_import_source_free);
+}
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  TlImportDialog *self = TL_IMPORT_DIALOG (object);
+  ReadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  TlImportSource *source = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GArray) mapping = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (source == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* The columns as the officer mapped them, kept if the file still has
+   * as many. */
+  for (guint c = 0; self->source != NULL && c < tl_import_source_get_n_columns (self->source); c++)
+    {
+      guint field = tl_import_source_get_column_field (self->source, c);
+      g_array_append_val (mapping, field);
+    }
+
+  g_clear_pointer (&self->source, tl_import_source_free);
+  g_clear_pointer (&self->read_error, g_free);
+  g_free (self->encoding);
+  self->encoding = g_strdup (data->encoding);
+  self->source = source;
+  if (source == NULL)
+    self->read_error = g_strdup (error->message);
+  else if (tl_import_source_get_n_columns (source) == mapping->len)
+    for (guint c = 0; c < mapping->len; c++)
+      tl_import_source_set_column_field (source, c, g_array_index (mapping, guint, c));
+  build_mapping (self);
+  revalidate (self);
+}
+
+static void
+encoding_selected_cb (TlImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->encoding_row);
+  g_autoptr(GTask) task = NULL;
+  ReadData *data;
+
+  if (self->path == NULL || selected >= G_N_ELEMENTS (encodings) ||
+      g_strcmp0 (encodings[selected].encoding, self->encoding) == 0)
+    return;
+
+  data = g_new0 (ReadData, 1);
+  data->path = g_strdup (self->path);
+  data->encoding = g_strdup (encodings[selected].encoding);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit-good", FALSE);
+  task = g_task_new (self, self->cancellable, read_cb, NULL);
+  g_task_set_source_tag (task, encoding_selected_cb);
+  g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+static void
+update_encoding_subtitle (TlImportDialog *self)
+{
+  if (self->guessed_encoding != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row),
+                                 _("The file is not Unicode text: check its accents in the preview"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), NULL);
 }
 
 /* Another connection to the same file: the window's store is not for
@@ -334,6 +458,10 @@ tl_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->column_rows, g_ptr_array_unref);
   g_clear_pointer (&self->result, tl_import_result_free);
   g_clear_pointer (&self->source, tl_import_source_free);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->encoding, g_free);
+  g_clear_pointer (&self->guessed_encoding, g_free);
+  g_clear_pointer (&self->read_error, g_free);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->operator_name, g_free);
   g_clear_object (&self->store);
@@ -362,6 +490,8 @@ tl_import_dialog_class_init (TlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlImportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TlImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, TlImportDialog, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TlImportDialog, file_group);
+  gtk_widget_class_bind_template_child (widget_class, TlImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, TlImportDialog, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, TlImportDialog, preview_grid);
   gtk_widget_class_bind_template_child (widget_class, TlImportDialog, problems_group);
@@ -375,9 +505,14 @@ tl_import_dialog_class_init (TlImportDialogClass *klass)
 static void
 tl_import_dialog_init (TlImportDialog *self)
 {
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->column_rows = g_ptr_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    gtk_string_list_append (labels, _(encodings[i].label));
+  adw_combo_row_set_model (self->encoding_row, G_LIST_MODEL (labels));
 }
 
 /* public API */
@@ -437,4 +572,53 @@ tl_import_dialog_set_column_field (TlImportDialog *self,
   g_return_if_fail (column < self->column_rows->len);
 
   adw_combo_row_set_selected (g_ptr_array_index (self->column_rows, column), field);
+}
+
+/**
+ * tl_import_dialog_set_file:
+ * @path: (type filename): the file the source was read from
+ * @encoding: (nullable): the encoding it was read as
+ *   (tl_import_source_new_from_file_guessing()), %NULL for Unicode
+ *
+ * Offers the file's text encoding, as `tideline import --encoding` does:
+ * the one it was read as is chosen, and choosing another reads the file
+ * again and shows the rows as they then read.
+ */
+void
+tl_import_dialog_set_file (TlImportDialog *self,
+                           const char     *path,
+                           const char     *encoding)
+{
+  guint selected = 0;
+
+  g_return_if_fail (TL_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->path);
+  self->path = g_strdup (path);
+  g_free (self->encoding);
+  self->encoding = g_strdup (encoding);
+  g_free (self->guessed_encoding);
+  self->guessed_encoding = g_strdup (encoding);
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    if (g_strcmp0 (encodings[i].encoding, encoding) == 0)
+      selected = i;
+  adw_combo_row_set_selected (self->encoding_row, selected);
+  update_encoding_subtitle (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_group), TRUE);
+  g_signal_connect_object (self->encoding_row, "notify::selected", G_CALLBACK (encoding_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * tl_import_dialog_get_encoding:
+ *
+ * Returns: (nullable): the encoding the file is read as, %NULL for Unicode
+ */
+const char *
+tl_import_dialog_get_encoding (TlImportDialog *self)
+{
+  g_return_val_if_fail (TL_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->encoding;
 }

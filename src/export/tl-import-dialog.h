@@ -20,4 +20,9 @@ void            tl_import_dialog_set_column_field (TlImportDialog *self,
                                                  guint           column,
                                                  TlImportField   field);
 
+void            tl_import_dialog_set_file         (TlImportDialog *self,
+                                                   const char     *path,
+                                                   const char     *encoding);
+const char     *tl_import_dialog_get_encoding     (TlImportDialog *self);
+
 G_END_DECLS

@@ -163,13 +163,17 @@ case_selected_cb (TlReportEditor *self)
   gint64 id = selected < self->case_ids->len ? g_array_index (self->case_ids, gint64, selected) : 0;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->case_status_row), id != 0);
+  self->case_status_loaded = -1;
   /* The status row shows the case's own status, when filling too. */
   if (id > 0)
     {
       g_autoptr(TlCase) c = tl_store_get_case (self->store, id, NULL);
 
       if (c != NULL)
-        adw_combo_row_set_selected (self->case_status_row, c->status);
+        {
+          self->case_status_loaded = c->status;
+          adw_combo_row_set_selected (self->case_status_row, c->status);
+        }
     }
   changed_cb (self);
 }

@@ -66,6 +66,7 @@ struct _TlReportEditor
                                             as a restored draft was typed over */
   TlReport            *theirs;           /* during a conflict */
   TlEvent             *theirs_event;     /* during a conflict */
+  int                  case_status_loaded;  /* the chosen case's stored status, or -1 */
   TlReportCheck        check;
   GPtrArray           *places;           /* TlPlace, for the place row */
   GArray              *case_ids;         /* gint64 per item of the case row */

@@ -49,7 +49,8 @@ show_toast (TlReportEditor *self,
  * Save button is where they learn what is still missing. */
 static void
 update_save_tooltip (TlReportEditor *self,
-                     gboolean        on_form)
+                     gboolean        on_form,
+                     gboolean        changed)
 {
   g_autoptr(TlReport) report = NULL;
   g_autofree char *reasons = NULL;
@@ -59,6 +60,8 @@ update_save_tooltip (TlReportEditor *self,
       report = tl_report_editor_collect (self);
       reasons = tl_report_check_describe (report, &self->check);
     }
+  else if (on_form && !changed)
+    reasons = g_strdup (_("Nothing to save yet: the report is as it was"));
   gtk_widget_set_tooltip_text (self->save_button,
                                reasons ? reasons : _("Save the Report (Ctrl+Enter)"));
 }
@@ -69,9 +72,17 @@ update_actions (TlReportEditor *self)
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   gboolean on_form = g_strcmp0 (page, "form") == 0;
   gboolean existing = self->event != NULL;
+  /* Nothing to save in an untouched form, unless another desk's version
+   * is on the table. */
+  gboolean changed = self->theirs_event != NULL ||
+                     (self->base != NULL && is_dirty (self)) ||
+                     tl_report_editor_wants_new_case (self) ||
+                     (self->case_status_loaded >= 0 &&
+                      tl_report_editor_get_case_status (self) != self->case_status_loaded);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save", on_form && self->valid);
-  update_save_tooltip (self, on_form);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save",
+                                 on_form && self->valid && changed);
+  update_save_tooltip (self, on_form, changed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.delete", existing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.show-history", existing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.restore-draft", self->draft_time != 0);
@@ -601,6 +612,7 @@ tl_report_editor_init (TlReportEditor *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->case_status_loaded = -1;
   self->history_groups = g_ptr_array_new ();
   self->route = g_strdup ("");
   self->type_ahead = g_string_new (NULL);

@@ -368,3 +368,64 @@ tl_import_source_new_from_file_with_encoding (const char  *path,
 
   return tl_import_source_new_from_bytes_with_encoding (bytes, format, display, encoding, error);
 }
+
+/**
+ * tl_import_source_new_from_file_guessing:
+ * @path: (type filename): a .csv, .tsv, .txt, .geojson, .json, .kml or
+ *   .gpx file
+ * @out_encoding: (out) (transfer full) (nullable): %NULL when the file is
+ *   Unicode text (UTF-8, or UTF-16 with a byte order mark), else the
+ *   encoding it was read as
+ * @error: return location for a #TL_IMPORT_ERROR
+ *
+ * Reads @path as tl_import_source_new_from_file() does, for a window that
+ * shows what it guessed and lets the officer choose: a file that is not
+ * Unicode text is read as Windows-1252 (what spreadsheets in France and
+ * Britain save as "CSV"), or as ISO-8859-15 if it holds bytes that
+ * Windows-1252 leaves undefined. The command line guesses nothing: it
+ * reads another encoding only when named (`--encoding`).
+ *
+ * Returns: (transfer full) (nullable): the source
+ */
+TlImportSource *
+tl_import_source_new_from_file_guessing (const char  *path,
+                                         char       **out_encoding,
+                                         GError     **error)
+{
+  static const char *legacy[] = { "windows-1252", "ISO-8859-15" };
+  g_autoptr(GError) unicode_error = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  TlExchangeFormat format;
+  TlImportSource *source;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (out_encoding != NULL, NULL);
+
+  *out_encoding = NULL;
+  bytes = tl_import_load_file (path, &format, &display, error);
+  if (bytes == NULL)
+    return NULL;
+
+  source = tl_import_source_new_from_bytes_with_encoding (bytes, format, display, NULL, &unicode_error);
+  if (source != NULL || !g_error_matches (unicode_error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_ENCODING))
+    {
+      if (source == NULL)
+        g_propagate_error (error, g_steal_pointer (&unicode_error));
+      return source;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (legacy); i++)
+    {
+      source = tl_import_source_new_from_bytes_with_encoding (bytes, format, display, legacy[i], NULL);
+      if (source != NULL)
+        {
+          *out_encoding = g_strdup (legacy[i]);
+          return source;
+        }
+    }
+
+  /* Neither: what is wrong with it as Unicode is the most useful. */
+  g_propagate_error (error, g_steal_pointer (&unicode_error));
+  return NULL;
+}

@@ -35,6 +35,9 @@ TlImportSource *tl_import_source_new_from_bytes_with_encoding (GBytes *bytes,
                                                  const char        *display_name,
                                                  const char        *encoding,
                                                  GError           **error);
+TlImportSource *tl_import_source_new_from_file_guessing (const char *path,
+                                                 char             **out_encoding,
+                                                 GError           **error);
 
 /**
  * TlImportProblem:

@@ -86,14 +86,34 @@ create_file (TlStore  *self,
   struct stat st;
   int fd;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
+  /* The highest folder missing, removed again if opening fails. */
+  if (!g_file_test (dir, G_FILE_TEST_EXISTS))
     {
-      int saved_errno = errno;
-      g_autofree char *dir_display = g_filename_display_name (dir);
-      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
-                   _("Could not create the folder “%s”: %s"),
-                   dir_display, g_strerror (saved_errno));
-      return FALSE;
+      g_autofree char *top = g_strdup (dir);
+      g_autofree char *parent = g_path_get_dirname (top);
+
+      while (g_strcmp0 (parent, top) != 0 && !g_file_test (parent, G_FILE_TEST_EXISTS))
+        {
+          g_free (top);
+          top = g_steal_pointer (&parent);
+          parent = g_path_get_dirname (top);
+        }
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *dir_display = g_filename_display_name (dir);
+
+          if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+            tl_store_set_file_error (self->path, TL_STORE_ERROR_FULL, FALSE,
+                                     _("Could not create the database"), error);
+          else
+            g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                         _("Could not create the folder “%s”: %s"),
+                         dir_display, g_strerror (saved_errno));
+          tl_store_remove_created (self->path, top);
+          return FALSE;
+        }
+      self->created_dir = g_steal_pointer (&top);
     }
 
   fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -104,10 +124,15 @@ create_file (TlStore  *self,
       if (saved_errno == EEXIST)
         return TRUE;
 
-      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
-                   _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
+      if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
+        tl_store_set_file_error (self->path, TL_STORE_ERROR_READ_ONLY, TRUE,
+                                 _("Could not create the database"), error);
+      else
+        tl_store_set_errno_error (self->path, saved_errno,
+                                  _("Could not create the database"), error);
       return FALSE;
     }
+  self->created_file = TRUE;
 
   /* A umask can only take bits away; make sure it left exactly 0600. */
   if (fstat (fd, &st) != 0 ||
@@ -171,9 +196,13 @@ set_check_error (TlStore     *self,
       break;
 
     default:
-      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
-                   _("Could not read “%s”: %s"), display,
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      {
+        g_autofree char *reason = NULL;
+        TlStoreError code = tl_store_describe_failure (self->path, db, rc, &reason);
+
+        g_set_error (error, TL_STORE_ERROR, code, "%s: %s", _("Could not open the database"),
+                     reason);
+      }
       break;
     }
 }
@@ -333,12 +362,54 @@ gboolean
 tl_store_check_file (TlStore  *self,
                      GError  **error)
 {
+  g_autofree char *dir = g_path_get_dirname (self->path);
   gboolean empty = FALSE;
   gint64 version = 0;
 
-  return create_file (self, error) &&
-         check_header (self, &empty, error) &&
-         (empty || check_existing_file_twice (self, &version, error));
+  if (!create_file (self, error) ||
+      !check_header (self, &empty, error) ||
+      (!empty && !check_existing_file_twice (self, &version, error)))
+    return FALSE;
+
+  /* Said now, before SQLite opens a file it may not write read-only
+   * without a word and leaves -wal and -shm files behind it. */
+  if (access (self->path, W_OK) != 0 || access (dir, W_OK) != 0)
+    {
+      tl_store_set_file_error (self->path, TL_STORE_ERROR_READ_ONLY, FALSE,
+                               _("Could not open the database"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Removes @path and its journals, then the folders up to @created_dir
+ * (nullable) if they are empty: what tl_store_check_file() created for a
+ * database that could not be opened after all. */
+void
+tl_store_remove_created (const char *path,
+                         const char *created_dir)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        g_debug ("Could not remove %s: %s", file, g_strerror (errno));
+    }
+
+  if (created_dir == NULL)
+    return;
+  while (g_rmdir (dir) == 0 && strcmp (dir, created_dir) != 0)
+    {
+      char *parent = g_path_get_dirname (dir);
+
+      g_free (dir);
+      dir = parent;
+    }
 }
 
 /* Checks an existing file as tl_store_check_file() does, creating

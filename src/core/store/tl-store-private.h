@@ -55,6 +55,10 @@ struct _TlStore
   int         schema_version;
   gint64      data_version;
   GThread    *checkpoint_thread;   /* nullable */
+  /* What opening created, removed again if opening fails: the file, and
+   * the highest of the folders made for it (nullable). */
+  gboolean    created_file;
+  char       *created_dir;
 
   /* owned, nullable: a shared server's backend. When set, every public
    * call goes to it and db stays NULL. */
@@ -101,6 +105,24 @@ void          tl_store_set_error        (TlStore     *self,
                                          const char  *what,
                                          GError     **error);
 const char   *tl_store_constraint_reason (const char *detail);
+TlStoreError  tl_store_describe_failure  (const char   *path,
+                                         sqlite3      *db,
+                                         int           rc,
+                                         char        **out_reason);
+char         *tl_store_describe_file_failure (const char   *path,
+                                              TlStoreError  code,
+                                              gboolean      folder);
+void          tl_store_set_file_error    (const char   *path,
+                                          TlStoreError  code,
+                                          gboolean      folder,
+                                          const char   *what,
+                                          GError      **error);
+void          tl_store_set_errno_error   (const char   *path,
+                                          int           saved_errno,
+                                          const char   *what,
+                                          GError      **error);
+void          tl_store_remove_created    (const char   *path,
+                                          const char   *created_dir);
 void          tl_store_set_too_new_error (const char *path,
                                          int          version,
                                          GError     **error);

@@ -70,6 +70,31 @@ exec_pragma (TlStore     *self,
   return TRUE;
 }
 
+/* Switching a file with a rollback journal (new, or set so by another
+ * tool) to WAL takes it for itself. Two connections doing it at once (two
+ * commands creating one file) each hold the read lock the other waits
+ * for, and SQLite fails one of them at once, without its busy handler,
+ * rather than deadlock: that one tries again until the busy timeout. */
+static gboolean
+set_journal_mode_wal (TlStore  *self,
+                      GError  **error)
+{
+  gint64 deadline = g_get_monotonic_time () + TL_STORE_BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  int rc;
+
+  while ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) == SQLITE_BUSY &&
+         g_get_monotonic_time () < deadline)
+    g_usleep (5 * G_TIME_SPAN_MILLISECOND);
+
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not open the database"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 open_connection (TlStore  *self,
                  GError  **error)
@@ -86,7 +111,7 @@ open_connection (TlStore  *self,
 
   /* Wait for another writer (a second window, an import) instead of
    * failing at once. */
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, TL_STORE_BUSY_TIMEOUT_MS);
 
   rc = tl_store_register_bulk_rows (self->db);
   if (rc != SQLITE_OK)
@@ -101,7 +126,7 @@ open_connection (TlStore  *self,
    * in-memory temp store keeps the statement journals of an import (each
    * INSERT fires triggers, so each has one) off the disk: on disk they
    * made a million-row import take minutes. */
-  return exec_pragma (self, "PRAGMA journal_mode = WAL", error) &&
+  return set_journal_mode_wal (self, error) &&
          exec_pragma (self, "PRAGMA synchronous = FULL", error) &&
          exec_pragma (self, "PRAGMA foreign_keys = ON", error) &&
          exec_pragma (self, "PRAGMA temp_store = MEMORY", error) &&
@@ -185,6 +210,7 @@ tl_store_finalize (GObject *object)
     }
 
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->created_dir, g_free);
 
   G_OBJECT_CLASS (tl_store_parent_class)->finalize (object);
 }
@@ -347,65 +373,19 @@ tl_store_set_error (TlStore     *self,
                     const char  *what,
                     GError     **error)
 {
-  g_autofree char *display = g_filename_display_name (self->path);
   const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   g_autofree char *reason = NULL;
   TlStoreError code;
 
-  switch (rc & 0xff)
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
-    case SQLITE_CONSTRAINT:
       code = TL_STORE_ERROR_INVALID;
       reason = g_strdup (tl_store_constraint_reason (detail));
       if (reason == NULL)
         reason = g_strdup_printf (_("a value is not allowed (%s)"), detail);
-      break;
-
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      code = TL_STORE_ERROR_FAILED;
-      reason = g_strdup_printf (_("another Tideline window or program is writing to “%s”; "
-                                  "try again in a moment"), display);
-      break;
-
-    case SQLITE_FULL:
-      code = TL_STORE_ERROR_IO;
-      reason = g_strdup_printf (_("the disk holding “%s” is full; "
-                                  "free some space and try again"), display);
-      break;
-
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_CANTOPEN:
-      code = TL_STORE_ERROR_IO;
-      reason = g_strdup_printf (_("“%s” cannot be opened for writing; "
-                                  "check that you may write to it and to its folder (%s)"),
-                                display, detail);
-      break;
-
-    case SQLITE_IOERR:
-    case SQLITE_NOMEM:
-      code = TL_STORE_ERROR_IO;
-      reason = g_strdup_printf (_("“%s” could not be read or written (%s); "
-                                  "check the disk and try again"), display, detail);
-      break;
-
-    case SQLITE_CORRUPT:
-      code = TL_STORE_ERROR_CORRUPT;
-      reason = g_strdup_printf (_("“%s” is damaged (%s); restore it from a backup"),
-                                display, detail);
-      break;
-
-    case SQLITE_NOTADB:
-      code = TL_STORE_ERROR_NOT_DATABASE;
-      reason = g_strdup_printf (_("“%s” is not a Tideline database"), display);
-      break;
-
-    default:
-      code = TL_STORE_ERROR_FAILED;
-      reason = g_strdup (detail);
-      break;
     }
+  else
+    code = tl_store_describe_failure (self->path, self->db, rc, &reason);
 
   g_set_error (error, TL_STORE_ERROR, code, "%s: %s", what, reason);
 }
@@ -453,7 +433,7 @@ checkpoint_thread (gpointer data)
   rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_busy_timeout (db, 5000);
+      sqlite3_busy_timeout (db, TL_STORE_BUSY_TIMEOUT_MS);
       /* PASSIVE: readers and writers go on meanwhile. */
       rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
     }
@@ -520,6 +500,7 @@ tl_store_open (const char  *path,
 {
   g_autoptr(TlStore) self = NULL;
   g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -535,11 +516,28 @@ tl_store_open (const char  *path,
       tl_store_backend_set_store (self->backend, self);
       self->schema_version = TL_STORE_SCHEMA_VERSION;
     }
-  else if (!tl_store_check_file (self, error) ||
-           !open_connection (self, error) ||
-           !tl_store_schema_migrate (self, error) ||
-           !read_data_version (self, &self->data_version, error))
-    return NULL;
+  else if (!tl_store_check_file (self, &local_error) ||
+           !open_connection (self, &local_error) ||
+           !tl_store_schema_migrate (self, &local_error) ||
+           !read_data_version (self, &self->data_version, &local_error))
+    {
+      /* A database that could not be made (a full disk) leaves nothing
+       * behind, not an empty or half-written file; one that was there
+       * stays as it was. Only for a disk that failed: a new file locked
+       * or refused as it is being made is another program's, opened
+       * just after this one created it, and it may be writing to it. */
+      g_autofree char *created_dir = g_steal_pointer (&self->created_dir);
+      gboolean created = self->created_file &&
+                         (g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_FULL) ||
+                          g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_IO));
+
+      g_clear_object (&self);
+      if (created)
+        tl_store_remove_created (path, created_dir);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  g_clear_pointer (&self->created_dir, g_free);
 
   /* SQLite has no change notification across processes; data_version is
    * cheap to poll (it reads a counter in shared memory). A server's

@@ -22,9 +22,13 @@ typedef enum {
   TL_STORE_ERROR_INVALID,        /* a value the schema refuses */
   TL_STORE_ERROR_FAILED,
   TL_STORE_ERROR_NEEDS_UPGRADE,  /* an older schema, for a command that only reads */
+  TL_STORE_ERROR_READ_ONLY,      /* the file or its folder may not be written */
+  TL_STORE_ERROR_FULL,           /* no space left on the disk holding the file */
+  TL_STORE_ERROR_BUSY,           /* locked by another program beyond the busy timeout */
 } TlStoreError;
 
 GQuark tl_store_error_quark (void);
+const char *tl_store_error_get_title (const GError *error);
 
 /* The newest schema this build reads and writes. */
 #define TL_STORE_SCHEMA_VERSION 4
