@@ -198,6 +198,24 @@ def choose(combo, item):
     sys.exit(f'FAIL: {combo.name!r} never showed {item!r}: {shown_choice(combo)}')
 
 
+def pick(application, owner, item, shown):
+    """Picks @item of a combo row or a drop-down by its name: opens the
+    list of its choices and clicks the one named @item, then waits for
+    @shown(owner) to hold."""
+    do_action(owner, 'choice.list')
+    button = wait_for(f'the choice {item!r} of {owner.name!r}', lambda: next(
+        (a for a in descendants(application)
+         if role(a) == 'push button' and a.name == item and has_action(a, 'click')), None))
+    do_action(button, 'click')
+    wait_for(f'{owner.name!r} showing {item!r}', lambda: shown(owner))
+
+
+def drop_down_reads(owner, item):
+    """A drop-down's button reads "Name: item"."""
+    return any(a.name and a.name.endswith(': ' + item) for a in descendants(owner)
+               if role(a) in ('toggle button', 'push button'))
+
+
 KEYS_PRESSED = 0
 KINDS_DONE = [0]
 
@@ -366,8 +384,11 @@ def main():
         set_text(named(editor, 'text', 'People on board'), '41')
         set_text(named(editor, 'text', 'Rescued'), '41')
         do_action(named(editor, 'check box', 'Engine failure'), 'check.toggle')
-        choose(named(editor, 'combo box', 'Boat type'), 'Inflatable')
-        choose(named(editor, 'combo box', 'Outcome'), 'Landed in the UK')
+        # Choices picked by their names, as a screen reader user would,
+        # and one stepped to.
+        for field, item in (('Boat type', 'Inflatable'), ('Outcome', 'Landed in the UK')):
+            pick(application, named(editor, 'combo box', field), item,
+                 lambda combo, item=item: item in shown_choice(combo))
         choose(named(editor, 'combo box', 'Case'), 'New case')
         set_text(named(editor, 'text', 'Notes'), 'Entered through AT-SPI')
 
@@ -392,6 +413,12 @@ def main():
         for expected in ('rescue', 'RNLI Dover lifeboat', '41'):
             if expected not in text:
                 sys.exit(f'FAIL: the saved report lacks {expected!r}: {rows[0]}')
+
+        # The filter: a kind and a unit picked by their names.
+        pick(application, named(window, 'combo box', 'Kind of Report'), 'Rescue',
+             lambda owner: drop_down_reads(owner, 'Rescue'))
+        pick(application, named(window, 'combo box', 'Unit'), 'RNLI Dover lifeboat',
+             lambda owner: drop_down_reads(owner, 'RNLI Dover lifeboat'))
 
         print(f'unnamed interactive widgets, main window: {len(bad_main)}')
         print(f'unnamed interactive widgets, editor: {len(bad_editor)}')

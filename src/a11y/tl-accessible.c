@@ -88,20 +88,50 @@ name_button (GtkWidget *button)
     tl_accessible_set_label (button, name);
 }
 
+/* What @owner (a drop-down or a combo row) shows for @item: through its
+ * expression if it has one, else the string of a string list. */
+static char *
+item_text (GtkWidget *owner,
+           gpointer   item)
+{
+  GtkExpression *expression = NULL;
+  char *text = NULL;
+
+  if (item == NULL)
+    return NULL;
+  g_object_get (owner, "expression", &expression, NULL);
+  if (expression != NULL)
+    {
+      GValue value = G_VALUE_INIT;
+
+      if (gtk_expression_evaluate (expression, item, &value))
+        {
+          if (G_VALUE_HOLDS_STRING (&value))
+            text = g_value_dup_string (&value);
+          g_value_unset (&value);
+        }
+      gtk_expression_unref (expression);
+    }
+  if (text == NULL && GTK_IS_STRING_OBJECT (item))
+    text = g_strdup (gtk_string_object_get_string (item));
+  return text;
+}
+
 static void
 drop_down_selected_cb (GtkWidget *drop_down)
 {
   GtkWidget *inner = find_child_of_type (drop_down, GTK_TYPE_TOGGLE_BUTTON);
   gpointer item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (drop_down));
   const char *name = g_object_get_data (G_OBJECT (drop_down), "tl-accessible-name");
+  g_autofree char *text = item_text (drop_down, item);
   g_autofree char *full = NULL;
 
   if (inner == NULL || name == NULL)
     return;
   /* The button reads as what it chooses and what is chosen, as a
    * combo box would: "Unit: All Units". */
-  if (GTK_IS_STRING_OBJECT (item))
-    full = g_strdup_printf ("%s: %s", name, gtk_string_object_get_string (item));
+  if (text != NULL)
+    full = g_strdup_printf ("%s: %s", name, text);
   tl_accessible_set_label (inner, full != NULL ? full : name);
 }
 
@@ -195,6 +225,94 @@ choice_selected_cb (GtkWidget *row)
                                   -1);
 }
 
+/* The list of choices, for a screen reader: one button per item, named
+ * by it, in a pop-over the "choice.list" action opens. A person picks a
+ * choice by its name, where GTK 4.8's own pop-over list gives its items
+ * no name and no action, so they could only be stepped through. */
+
+static void
+choice_item_clicked_cb (GtkButton *button,
+                        GtkWidget *owner)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "tl-choice-index"));
+
+  g_object_set (owner, "selected", index, NULL);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+owner_destroy_cb (GtkWidget *owner,
+                  GtkWidget *popover)
+{
+  gtk_widget_unparent (popover);
+}
+
+static void
+choice_list_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  GtkWidget *owner = user_data;
+  GtkWidget *popover = g_object_get_data (G_OBJECT (owner), "tl-choice-popover");
+  g_autoptr(GListModel) model = NULL;
+  GtkWidget *scrolled, *box;
+  guint selected = GTK_INVALID_LIST_POSITION;
+  guint n;
+
+  g_object_get (owner, "model", &model, "selected", &selected, NULL);
+  n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  if (n == 0)
+    return;
+
+  if (popover == NULL)
+    {
+      popover = gtk_popover_new ();
+      gtk_widget_set_parent (popover, owner);
+      g_object_set_data (G_OBJECT (owner), "tl-choice-popover", popover);
+      g_signal_connect_object (owner, "destroy", G_CALLBACK (owner_destroy_cb), popover, 0);
+    }
+
+  /* Built afresh: the items may have changed since last time. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *text = item_text (owner, item);
+      GtkWidget *button = gtk_button_new_with_label (text != NULL ? text : "");
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (button, "flat");
+      if (i == selected)
+        {
+          gtk_widget_add_css_class (button, "suggested-action");
+          gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
+        }
+      g_object_set_data (G_OBJECT (button), "tl-choice-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (choice_item_clicked_cb), owner, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+add_choice_list_action (GSimpleActionGroup *group,
+                        GtkWidget          *owner)
+{
+  g_autoptr(GSimpleAction) list = g_simple_action_new ("list", NULL);
+
+  g_signal_connect_object (list, "activate", G_CALLBACK (choice_list_cb), owner, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (list));
+}
+
 /* Public API */
 
 /**
@@ -261,7 +379,8 @@ tl_accessible_name_menu_button (GtkWidget *menu_button)
  * tl_accessible_name_drop_down:
  *
  * Names @drop_down and the button inside it, which also reads the item
- * chosen.
+ * chosen, and gives it an AT-SPI action, "choice.list", that lists its
+ * items as buttons named after them.
  */
 void
 tl_accessible_name_drop_down (GtkWidget  *drop_down,
@@ -275,7 +394,13 @@ tl_accessible_name_drop_down (GtkWidget  *drop_down,
   g_object_set_data_full (G_OBJECT (drop_down), "tl-accessible-name", g_strdup (name), g_free);
   tl_accessible_set_label (drop_down, name);
   if (first)
-    g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
+    {
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+      g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
+      add_choice_list_action (group, drop_down);
+      gtk_widget_insert_action_group (drop_down, "choice", G_ACTION_GROUP (group));
+    }
   drop_down_selected_cb (drop_down);
 }
 
@@ -300,9 +425,11 @@ tl_accessible_add_check_action (GtkCheckButton *check)
 /**
  * tl_accessible_add_choice_actions:
  *
- * Gives @combo_row (an #AdwComboRow) AT-SPI actions, "choice.next" and
- * "choice.previous", and reads the item chosen as its value: GTK 4.8
- * gives a combo row no action and its pop-over's items none either.
+ * Gives @combo_row (an #AdwComboRow) AT-SPI actions, "choice.next",
+ * "choice.previous" and "choice.list" (its items as buttons named after
+ * them, to pick one by name), and reads the item chosen as its value:
+ * GTK 4.8 gives a combo row no action and its pop-over's items none
+ * either.
  */
 void
 tl_accessible_add_choice_actions (GtkWidget *combo_row)
@@ -317,6 +444,7 @@ tl_accessible_add_choice_actions (GtkWidget *combo_row)
   g_signal_connect_object (previous, "activate", G_CALLBACK (choice_previous_cb), combo_row, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (next));
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (previous));
+  add_choice_list_action (group, combo_row);
   gtk_widget_insert_action_group (combo_row, "choice", G_ACTION_GROUP (group));
   g_signal_connect (combo_row, "notify::selected", G_CALLBACK (choice_selected_cb), NULL);
   choice_selected_cb (combo_row);
