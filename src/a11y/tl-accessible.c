@@ -279,17 +279,24 @@ choice_list_cb (GSimpleAction *action,
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
       g_autofree char *text = item_text (owner, item);
-      GtkWidget *button = gtk_button_new_with_label (text != NULL ? text : "");
-      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_widget_set_hexpand (label, TRUE);
+      /* the check marks the choice made, as in the row's own list */
+      gtk_widget_set_opacity (check, i == selected ? 1 : 0);
+      gtk_box_append (GTK_BOX (content), label);
+      gtk_box_append (GTK_BOX (content), check);
+      gtk_button_set_child (GTK_BUTTON (button), content);
       gtk_widget_add_css_class (button, "flat");
-      if (i == selected)
-        {
-          gtk_widget_add_css_class (button, "suggested-action");
-          gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
-        }
+      tl_accessible_set_label (button, text != NULL ? text : "");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_SELECTED, i == selected, -1);
       g_object_set_data (G_OBJECT (button), "tl-choice-index", GUINT_TO_POINTER (i));
       g_signal_connect_object (button, "clicked", G_CALLBACK (choice_item_clicked_cb), owner, 0);
       gtk_box_append (GTK_BOX (box), button);
@@ -300,6 +307,9 @@ choice_list_cb (GSimpleAction *action,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
+  /* The row in view first (the editor scrolls to the focus), then its
+   * list beside it. */
+  gtk_widget_grab_focus (owner);
   gtk_popover_popup (GTK_POPOVER (popover));
 }
 
