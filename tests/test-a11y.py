@@ -200,11 +200,14 @@ def choose(combo, item):
 
 def pick(application, owner, item, shown):
     """Picks @item of a combo row or a drop-down by its name: opens the
-    list of its choices and clicks the one named @item, then waits for
-    @shown(owner) to hold."""
+    list of its choices (a window named like @owner) and clicks the one
+    named @item, then waits for @shown(owner) to hold."""
+    name = owner.name
     do_action(owner, 'choice.list')
-    button = wait_for(f'the choice {item!r} of {owner.name!r}', lambda: next(
-        (a for a in descendants(application)
+    listed = wait_for(f'the list of {name!r}', lambda: next(
+        (w for w in children(application) if w.name == name), None))
+    button = wait_for(f'the choice {item!r} of {name!r}', lambda: next(
+        (a for a in descendants(listed)
          if role(a) == 'push button' and a.name == item and has_action(a, 'click')), None))
     do_action(button, 'click')
     wait_for(f'{owner.name!r} showing {item!r}', lambda: shown(owner))
@@ -361,6 +364,22 @@ def main():
 
         _, bad_main = audit(window, 'main window')
 
+        # The filter: a kind and a unit picked by their names, then every
+        # kind and unit again.
+        kinds = named(window, 'combo box', 'Kind of Report')
+        pick(application, kinds, 'Rescue', lambda owner: drop_down_reads(owner, 'Rescue'))
+        units = named(window, 'combo box', 'Unit')
+        do_action(units, 'choice.list')
+        listed = wait_for('the list of units', lambda: next(
+            (w for w in children(application) if w.name == 'Unit'), None))
+        unit = wait_for('a unit in the list', lambda: next(
+            (a.name for a in descendants(listed) if role(a) == 'push button'
+             and a.name not in ('', 'All Units', 'Close') and has_action(a, 'click')), None))
+        do_action(named(listed, 'push button', unit), 'click')
+        wait_for(f'the unit filter reading {unit!r}', lambda: drop_down_reads(units, unit))
+        pick(application, units, 'All Units', lambda owner: drop_down_reads(owner, 'All Units'))
+        pick(application, kinds, 'All Kinds', lambda owner: drop_down_reads(owner, 'All Kinds'))
+
         # A new rescue report, from the New Report menu.
         new_button = find(window, lambda a: role(a) == 'push button' and a.name == 'New Report'
                           and has_action(a, 'click'), 'the New Report button')
@@ -413,12 +432,6 @@ def main():
         for expected in ('rescue', 'RNLI Dover lifeboat', '41'):
             if expected not in text:
                 sys.exit(f'FAIL: the saved report lacks {expected!r}: {rows[0]}')
-
-        # The filter: a kind and a unit picked by their names.
-        pick(application, named(window, 'combo box', 'Kind of Report'), 'Rescue',
-             lambda owner: drop_down_reads(owner, 'Rescue'))
-        pick(application, named(window, 'combo box', 'Unit'), 'RNLI Dover lifeboat',
-             lambda owner: drop_down_reads(owner, 'RNLI Dover lifeboat'))
 
         print(f'unnamed interactive widgets, main window: {len(bad_main)}')
         print(f'unnamed interactive widgets, editor: {len(bad_editor)}')

@@ -226,26 +226,43 @@ choice_selected_cb (GtkWidget *row)
 }
 
 /* The list of choices, for a screen reader: one button per item, named
- * by it, in a pop-over the "choice.list" action opens. A person picks a
- * choice by its name, where GTK 4.8's own pop-over list gives its items
- * no name and no action, so they could only be stepped through. */
+ * by it, in a small window the "choice.list" action opens over the form.
+ * A person picks a choice by its name, where GTK 4.8's own pop-over list
+ * gives its items no name and no action, so they could only be stepped
+ * through. A window rather than a pop-over: a pop-over needs its parent
+ * to place it, and neither a combo row nor a drop-down places one it
+ * does not know. */
 
 static void
 choice_item_clicked_cb (GtkButton *button,
                         GtkWidget *owner)
 {
-  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER);
+  GtkRoot *list = gtk_widget_get_root (GTK_WIDGET (button));
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "tl-choice-index"));
 
   g_object_set (owner, "selected", index, NULL);
-  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (GTK_WINDOW (list));
 }
 
-static void
-owner_destroy_cb (GtkWidget *owner,
-                  GtkWidget *popover)
+static const char *
+owner_name (GtkWidget *owner)
 {
-  gtk_widget_unparent (popover);
+  const char *name = g_object_get_data (G_OBJECT (owner), "tl-accessible-name");
+
+  if (name == NULL && ADW_IS_PREFERENCES_ROW (owner))
+    name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (owner));
+  return name != NULL ? name : "";
+}
+
+static GtkEventController *
+escape_closes (void)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  return shortcuts;
 }
 
 static void
@@ -254,9 +271,9 @@ choice_list_cb (GSimpleAction *action,
                 gpointer       user_data)
 {
   GtkWidget *owner = user_data;
-  GtkWidget *popover = g_object_get_data (G_OBJECT (owner), "tl-choice-popover");
   g_autoptr(GListModel) model = NULL;
-  GtkWidget *scrolled, *box;
+  GtkWidget *window, *header, *scrolled, *box;
+  GtkRoot *root = gtk_widget_get_root (owner);
   guint selected = GTK_INVALID_LIST_POSITION;
   guint n;
 
@@ -265,21 +282,15 @@ choice_list_cb (GSimpleAction *action,
   if (n == 0)
     return;
 
-  if (popover == NULL)
-    {
-      popover = gtk_popover_new ();
-      gtk_widget_set_parent (popover, owner);
-      g_object_set_data (G_OBJECT (owner), "tl-choice-popover", popover);
-      g_signal_connect_object (owner, "destroy", G_CALLBACK (owner_destroy_cb), popover, 0);
-    }
-
-  /* Built afresh: the items may have changed since last time. */
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      g_autofree char *text = item_text (owner, item);
-      GtkWidget *button = gtk_button_new ();
+      g_autofree char *text = item_text (owner, item);      GtkWidget *button = gtk_button_new ();
       GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *label = gtk_label_new (text);
       GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
@@ -304,13 +315,24 @@ choice_list_cb (GSimpleAction *action,
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
-  gtk_popover_set_child (GTK_POPOVER (popover), scrolled);
-  /* The row in view first (the editor scrolls to the focus), then its
-   * list beside it. */
-  gtk_widget_grab_focus (owner);
-  gtk_popover_popup (GTK_POPOVER (popover));
+
+  window = adw_window_new ();
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (owner_name (owner), NULL));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), owner_name (owner));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_hide_on_close (GTK_WINDOW (window), FALSE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_widget_add_controller (window, escape_closes ());
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
