@@ -326,6 +326,9 @@ choice_list_cb (GSimpleAction *action,
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_window_set_content (ADW_WINDOW (window), box);
   gtk_window_set_title (GTK_WINDOW (window), owner_name (owner));
+  /* Tall enough for a short list to show whole: the scrolled list's
+   * natural height is measured before its items have wrapped. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, MIN (60 + (int) n * 44, 560));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_hide_on_close (GTK_WINDOW (window), FALSE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
