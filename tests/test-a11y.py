@@ -198,6 +198,27 @@ def choose(combo, item):
     sys.exit(f'FAIL: {combo.name!r} never showed {item!r}: {shown_choice(combo)}')
 
 
+def pick(application, owner, item, shown):
+    """Picks @item of a combo row or a drop-down by its name: opens the
+    list of its choices (a window named like @owner) and clicks the one
+    named @item, then waits for @shown(owner) to hold."""
+    name = owner.name
+    do_action(owner, 'choice.list')
+    listed = wait_for(f'the list of {name!r}', lambda: next(
+        (w for w in children(application) if w.name == name), None))
+    button = wait_for(f'the choice {item!r} of {name!r}', lambda: next(
+        (a for a in descendants(listed)
+         if role(a) == 'push button' and a.name == item and has_action(a, 'click')), None))
+    do_action(button, 'click')
+    wait_for(f'{owner.name!r} showing {item!r}', lambda: shown(owner))
+
+
+def drop_down_reads(owner, item):
+    """A drop-down's button reads "Name: item"."""
+    return any(a.name and a.name.endswith(': ' + item) for a in descendants(owner)
+               if role(a) in ('toggle button', 'push button'))
+
+
 KEYS_PRESSED = 0
 KINDS_DONE = [0]
 
@@ -343,6 +364,22 @@ def main():
 
         _, bad_main = audit(window, 'main window')
 
+        # The filter: a kind and a unit picked by their names, then every
+        # kind and unit again.
+        kinds = named(window, 'combo box', 'Kind of Report')
+        pick(application, kinds, 'Rescue', lambda owner: drop_down_reads(owner, 'Rescue'))
+        units = named(window, 'combo box', 'Unit')
+        do_action(units, 'choice.list')
+        listed = wait_for('the list of units', lambda: next(
+            (w for w in children(application) if w.name == 'Unit'), None))
+        unit = wait_for('a unit in the list', lambda: next(
+            (a.name for a in descendants(listed) if role(a) == 'push button'
+             and a.name not in ('', 'All Units', 'Close') and has_action(a, 'click')), None))
+        do_action(named(listed, 'push button', unit), 'click')
+        wait_for(f'the unit filter reading {unit!r}', lambda: drop_down_reads(units, unit))
+        pick(application, units, 'All Units', lambda owner: drop_down_reads(owner, 'All Units'))
+        pick(application, kinds, 'All Kinds', lambda owner: drop_down_reads(owner, 'All Kinds'))
+
         # A new rescue report, from the New Report menu.
         new_button = find(window, lambda a: role(a) == 'push button' and a.name == 'New Report'
                           and has_action(a, 'click'), 'the New Report button')
@@ -366,8 +403,11 @@ def main():
         set_text(named(editor, 'text', 'People on board'), '41')
         set_text(named(editor, 'text', 'Rescued'), '41')
         do_action(named(editor, 'check box', 'Engine failure'), 'check.toggle')
-        choose(named(editor, 'combo box', 'Boat type'), 'Inflatable')
-        choose(named(editor, 'combo box', 'Outcome'), 'Landed in the UK')
+        # Choices picked by their names, as a screen reader user would,
+        # and one stepped to.
+        for field, item in (('Boat type', 'Inflatable'), ('Outcome', 'Landed in the UK')):
+            pick(application, named(editor, 'combo box', field), item,
+                 lambda combo, item=item: item in shown_choice(combo))
         choose(named(editor, 'combo box', 'Case'), 'New case')
         set_text(named(editor, 'text', 'Notes'), 'Entered through AT-SPI')
 

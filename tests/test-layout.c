@@ -3,16 +3,21 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <shumate/shumate.h>
 
 #include "tl-test-ui.h"
 #include "tl-map-view.h"
+#include "tl-report-editor.h"
 #include "tl-scale-bar.h"
 #include "tl-window.h"
 
 /* The main window at the sizes a desk has: the map keeps at least half
  * the window's height, Trends open or not, and its controls keep off the
- * scale and the attribution. */
+ * scale and the attribution. The report editor of every kind, in English
+ * and in French (the build's catalogue), opens at the same width, fits
+ * the smallest window a desk has, and cuts off none of its labels. */
 
 #define DEADLINE_US (30 * G_USEC_PER_SEC)
 
@@ -136,7 +141,7 @@ check_size (TlTestFixture *fixture,
 
   if (trends)
     {
-      GtkWidget *button = find_toggle_with_tooltip (GTK_WIDGET (window), "Show Counts per Day over 30 Days");
+      GtkWidget *button = find_toggle_with_tooltip (GTK_WIDGET (window), _("Show Counts per Day over 30 Days"));
       GtkWidget *chart = tl_test_find_widget (GTK_WIDGET (window), g_type_from_name ("TlTrendChart"));
 
       g_assert_nonnull (button);
@@ -191,6 +196,195 @@ test_layout_large (TlTestFixture *fixture,
   check_size (fixture, 1920, 1080, FALSE);
 }
 
+/* The editor */
+
+#define SMALLEST_WIDTH 1024
+
+static gboolean
+is_shown (gpointer data)
+{
+  Sized *s = data;
+
+  return gtk_widget_get_mapped (s->window) && gtk_widget_get_width (s->window) > 0;
+}
+
+/* Every label of @root that shows, and that is cut off: ellipsized, or
+ * wider than it was given. */
+static void
+collect_cut_labels (GtkWidget *root,
+                    GPtrArray *cut)
+{
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return;
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root) &&
+      gtk_label_get_text (GTK_LABEL (root))[0] != '\0')
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (root));
+      int min, nat;
+
+      gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      if (pango_layout_is_ellipsized (layout) || min > gtk_widget_get_width (root))
+        g_ptr_array_add (cut, g_strdup (gtk_label_get_text (GTK_LABEL (root))));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_cut_labels (child, cut);
+}
+
+/* Names the widgets whose minimum width is over @limit, the deepest
+ * first: the one that makes the window wide. */
+static void
+describe_wide (GtkWidget *root,
+               int        limit,
+               GString   *out)
+{
+  int min;
+
+  gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  if (min <= limit)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    describe_wide (child, limit, out);
+  g_string_append_printf (out, "%s %d px%s%s\n", G_OBJECT_TYPE_NAME (root), min,
+                          GTK_IS_LABEL (root) ? ": " : "",
+                          GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root)) : "");
+}
+
+/* Each choice row shows its longest choice: the one most likely cut. */
+static void
+choose_longest (GtkWidget *root)
+{
+  if (ADW_IS_COMBO_ROW (root))
+    {
+      GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (root));
+      guint longest = GTK_INVALID_LIST_POSITION;
+      gsize longest_len = 0;
+
+      for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          const char *text = GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : "";
+
+          if (g_utf8_strlen (text, -1) > (glong) longest_len)
+            longest = i, longest_len = g_utf8_strlen (text, -1);
+        }
+      if (longest != GTK_INVALID_LIST_POSITION)
+        adw_combo_row_set_selected (ADW_COMBO_ROW (root), longest);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    choose_longest (child);
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets @widget lay out and draw again: three frames. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  gint64 end = g_get_monotonic_time () + DEADLINE_US;
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+  gtk_widget_queue_resize (widget);
+  while (frames < 3)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
+/* Opens the editor of @kind, empty, and returns its width once shown. */
+static int
+check_editor (TlTestFixture *fixture,
+              TlEventKind    kind,
+              const char    *language)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Paris");
+  TlReportEditor *editor;
+  g_autoptr(GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) wide = g_string_new (NULL);
+  Sized sized = { NULL, 0, 0, NULL };
+  GtkWidget *content;
+  int min, width;
+
+  editor = tl_report_editor_new (fixture->store, kind, NULL, "test", zone,
+                                 TL_COORDINATE_FORMAT_DDM, g_get_real_time () / G_USEC_PER_SEC);
+  g_object_ref (editor);
+  gtk_window_get_default_size (GTK_WINDOW (editor), &sized.width, &sized.height);
+  sized.window = GTK_WIDGET (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  wait_until (is_shown, &sized, "the editor at its default width");
+  choose_longest (GTK_WIDGET (editor));
+  wait_frames (GTK_WIDGET (editor));
+
+  /* the content: the window's width counts the shadow around it */
+  content = adw_window_get_content (ADW_WINDOW (editor));
+  width = gtk_widget_get_width (content);
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  describe_wide (content, sized.width, wide);
+  collect_cut_labels (GTK_WIDGET (editor), cut);
+  g_test_message ("%s editor in %s: %d px wide, at least %d", tl_event_kind_to_string (kind),
+                  language, width, min);
+  for (guint i = 0; i < cut->len; i++)
+    g_test_message ("cut off: %s", (char *) cut->pdata[i]);
+  if (wide->len > 0)
+    g_test_message ("wider than the window:\n%s", wide->str);
+
+  /* it opens at its own width, whatever the language, and fits the
+   * smallest window */
+  g_assert_cmpint (min, <=, sized.width);
+  g_assert_cmpint (min, <=, width);
+  g_assert_cmpint (min, <=, SMALLEST_WIDTH);
+  g_assert_cmpuint (cut->len, ==, 0);
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &sized.window);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_object_unref (editor);
+  {
+    gint64 end = g_get_monotonic_time () + DEADLINE_US;
+
+    while (sized.window != NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_null (sized.window);
+  }
+  return width;
+}
+
+static void
+test_layout_editor (TlTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *catalogue = g_build_filename (po_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  int english[TL_EVENT_N_KINDS];
+
+  for (TlEventKind kind = 0; kind < TL_EVENT_N_KINDS; kind++)
+    english[kind] = check_editor (fixture, kind, "English");
+
+  if (!g_file_test (catalogue, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("the French catalogue is not built");
+      return;
+    }
+  /* as main.c does: the widgets use the default domain */
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_assert_cmpstr (_("Mid-Channel"), ==, "Milieu de la Manche");
+  for (TlEventKind kind = 0; kind < TL_EVENT_N_KINDS; kind++)
+    g_assert_cmpint (check_editor (fixture, kind, "French"), ==, english[kind]);
+  g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +395,7 @@ main (int   argc,
   tl_test_add ("/layout/1920x1080", test_layout_large);
   tl_test_add ("/layout/1024x700/trends", test_layout_small_trends);
   tl_test_add ("/layout/1920x1080/trends", test_layout_large_trends);
+  tl_test_add ("/layout/editor", test_layout_editor);
 
   return tl_test_ui_run ();
 }

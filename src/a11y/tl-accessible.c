@@ -88,20 +88,50 @@ name_button (GtkWidget *button)
     tl_accessible_set_label (button, name);
 }
 
+/* What @owner (a drop-down or a combo row) shows for @item: through its
+ * expression if it has one, else the string of a string list. */
+static char *
+item_text (GtkWidget *owner,
+           gpointer   item)
+{
+  GtkExpression *expression = NULL;
+  char *text = NULL;
+
+  if (item == NULL)
+    return NULL;
+  g_object_get (owner, "expression", &expression, NULL);
+  if (expression != NULL)
+    {
+      GValue value = G_VALUE_INIT;
+
+      if (gtk_expression_evaluate (expression, item, &value))
+        {
+          if (G_VALUE_HOLDS_STRING (&value))
+            text = g_value_dup_string (&value);
+          g_value_unset (&value);
+        }
+      gtk_expression_unref (expression);
+    }
+  if (text == NULL && GTK_IS_STRING_OBJECT (item))
+    text = g_strdup (gtk_string_object_get_string (item));
+  return text;
+}
+
 static void
 drop_down_selected_cb (GtkWidget *drop_down)
 {
   GtkWidget *inner = find_child_of_type (drop_down, GTK_TYPE_TOGGLE_BUTTON);
   gpointer item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (drop_down));
   const char *name = g_object_get_data (G_OBJECT (drop_down), "tl-accessible-name");
+  g_autofree char *text = item_text (drop_down, item);
   g_autofree char *full = NULL;
 
   if (inner == NULL || name == NULL)
     return;
   /* The button reads as what it chooses and what is chosen, as a
    * combo box would: "Unit: All Units". */
-  if (GTK_IS_STRING_OBJECT (item))
-    full = g_strdup_printf ("%s: %s", name, gtk_string_object_get_string (item));
+  if (text != NULL)
+    full = g_strdup_printf ("%s: %s", name, text);
   tl_accessible_set_label (inner, full != NULL ? full : name);
 }
 
@@ -195,6 +225,129 @@ choice_selected_cb (GtkWidget *row)
                                   -1);
 }
 
+/* The list of choices, for a screen reader: one button per item, named
+ * by it, in a small window the "choice.list" action opens over the form.
+ * A person picks a choice by its name, where GTK 4.8's own pop-over list
+ * gives its items no name and no action, so they could only be stepped
+ * through. A window rather than a pop-over: a pop-over needs its parent
+ * to place it, and neither a combo row nor a drop-down places one it
+ * does not know. */
+
+static void
+choice_item_clicked_cb (GtkButton *button,
+                        GtkWidget *owner)
+{
+  GtkRoot *list = gtk_widget_get_root (GTK_WIDGET (button));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "tl-choice-index"));
+
+  g_object_set (owner, "selected", index, NULL);
+  gtk_window_destroy (GTK_WINDOW (list));
+}
+
+static const char *
+owner_name (GtkWidget *owner)
+{
+  const char *name = g_object_get_data (G_OBJECT (owner), "tl-accessible-name");
+
+  if (name == NULL && ADW_IS_PREFERENCES_ROW (owner))
+    name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (owner));
+  return name != NULL ? name : "";
+}
+
+static GtkEventController *
+escape_closes (void)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  return shortcuts;
+}
+
+static void
+choice_list_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  GtkWidget *owner = user_data;
+  g_autoptr(GListModel) model = NULL;
+  GtkWidget *window, *header, *scrolled, *box;
+  GtkRoot *root = gtk_widget_get_root (owner);
+  guint selected = GTK_INVALID_LIST_POSITION;
+  guint n;
+
+  g_object_get (owner, "model", &model, "selected", &selected, NULL);
+  n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  if (n == 0)
+    return;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *text = item_text (owner, item);      GtkWidget *button = gtk_button_new ();
+      GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (text);
+      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), 24);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+      gtk_widget_set_hexpand (label, TRUE);
+      /* the check marks the choice made, as in the row's own list */
+      gtk_widget_set_opacity (check, i == selected ? 1 : 0);
+      gtk_box_append (GTK_BOX (content), label);
+      gtk_box_append (GTK_BOX (content), check);
+      gtk_button_set_child (GTK_BUTTON (button), content);
+      gtk_widget_add_css_class (button, "flat");
+      tl_accessible_set_label (button, text != NULL ? text : "");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_SELECTED, i == selected, -1);
+      g_object_set_data (G_OBJECT (button), "tl-choice-index", GUINT_TO_POINTER (i));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (choice_item_clicked_cb), owner, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+
+  window = adw_window_new ();
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (owner_name (owner), NULL));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_title (GTK_WINDOW (window), owner_name (owner));
+  /* Tall enough for a short list to show whole: the scrolled list's
+   * natural height is measured before its items have wrapped. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, MIN (60 + (int) n * 44, 560));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_hide_on_close (GTK_WINDOW (window), FALSE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_widget_add_controller (window, escape_closes ());
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+add_choice_list_action (GSimpleActionGroup *group,
+                        GtkWidget          *owner)
+{
+  g_autoptr(GSimpleAction) list = g_simple_action_new ("list", NULL);
+
+  g_signal_connect_object (list, "activate", G_CALLBACK (choice_list_cb), owner, 0);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (list));
+}
+
 /* Public API */
 
 /**
@@ -261,7 +414,8 @@ tl_accessible_name_menu_button (GtkWidget *menu_button)
  * tl_accessible_name_drop_down:
  *
  * Names @drop_down and the button inside it, which also reads the item
- * chosen.
+ * chosen, and gives it an AT-SPI action, "choice.list", that lists its
+ * items as buttons named after them.
  */
 void
 tl_accessible_name_drop_down (GtkWidget  *drop_down,
@@ -275,7 +429,13 @@ tl_accessible_name_drop_down (GtkWidget  *drop_down,
   g_object_set_data_full (G_OBJECT (drop_down), "tl-accessible-name", g_strdup (name), g_free);
   tl_accessible_set_label (drop_down, name);
   if (first)
-    g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
+    {
+      g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+      g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
+      add_choice_list_action (group, drop_down);
+      gtk_widget_insert_action_group (drop_down, "choice", G_ACTION_GROUP (group));
+    }
   drop_down_selected_cb (drop_down);
 }
 
@@ -300,9 +460,11 @@ tl_accessible_add_check_action (GtkCheckButton *check)
 /**
  * tl_accessible_add_choice_actions:
  *
- * Gives @combo_row (an #AdwComboRow) AT-SPI actions, "choice.next" and
- * "choice.previous", and reads the item chosen as its value: GTK 4.8
- * gives a combo row no action and its pop-over's items none either.
+ * Gives @combo_row (an #AdwComboRow) AT-SPI actions, "choice.next",
+ * "choice.previous" and "choice.list" (its items as buttons named after
+ * them, to pick one by name), and reads the item chosen as its value:
+ * GTK 4.8 gives a combo row no action and its pop-over's items none
+ * either.
  */
 void
 tl_accessible_add_choice_actions (GtkWidget *combo_row)
@@ -317,6 +479,7 @@ tl_accessible_add_choice_actions (GtkWidget *combo_row)
   g_signal_connect_object (previous, "activate", G_CALLBACK (choice_previous_cb), combo_row, 0);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (next));
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (previous));
+  add_choice_list_action (group, combo_row);
   gtk_widget_insert_action_group (combo_row, "choice", G_ACTION_GROUP (group));
   g_signal_connect (combo_row, "notify::selected", G_CALLBACK (choice_selected_cb), NULL);
   choice_selected_cb (combo_row);

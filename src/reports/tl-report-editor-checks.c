@@ -212,7 +212,9 @@ tl_report_editor_add_unit (TlReportEditor *self,
 
   if (name[0] != '\0' && !has_unit (w, name))
     {
-      add_check_row (self, w, name, name);
+      /* A built-in unit shows in the officer's language; the report
+       * keeps its key. */
+      add_check_row (self, w, tl_unit_get_label (name), name);
       add_check_keys (self, w, w->checks->pdata[w->checks->len - 1]);
       if (w->message_row != NULL && self->add_unit_row != NULL)
         watch_focus (self, gtk_widget_get_ancestor (w->checks->pdata[w->checks->len - 1], ADW_TYPE_ACTION_ROW),
@@ -224,15 +226,21 @@ static void
 add_unit_apply_cb (TlReportEditor *self,
                    AdwEntryRow    *row)
 {
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  const char *name = tl_unit_find_key (typed);
   TlFieldWidgets *w = &self->fields[TL_REPORT_FIELD_UNITS];
   g_autoptr(GError) error = NULL;
 
-  if (name[0] == '\0')
+  if (typed[0] == '\0')
     return;
 
-  /* Remembered at once: the next report offers it too. */
-  if (!tl_store_add_unit (self->store, name, &error))
+  /* A built-in unit typed in either language is that unit, by its key.
+   * One the form does not offer yet is remembered at once: the next
+   * report offers it too. */
+  if (name == NULL)
+    name = typed;
+  if (!g_strv_contains (tl_units_get_offered (), name) &&
+      !tl_store_add_unit (self->store, name, &error))
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 
   tl_report_editor_add_unit (self, name);

@@ -149,7 +149,13 @@ new_place_row (TlReportEditor *self)
   for (guint i = 0; i < self->places->len; i++)
     gtk_string_list_append (names, ((TlPlace *) self->places->pdata[i])->name);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Picking a place fills the position"));
+  /* The place chosen is the subtitle, where a long name wraps rather
+   * than being cut off; the hint goes to the tooltip and is read after
+   * the row's name. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Picking a place fills the position"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Picking a place fills the position"), -1);
   g_object_unref (names);
   tl_accessible_add_choice_actions (row);
   g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (place_selected_cb), self);

@@ -9,6 +9,7 @@
 #include "tl-review.h"
 #include "tl-sea.h"
 #include "tl-time.h"
+#include "tl-units.h"
 
 /* A list row is rebound several times a frame while the list scrolls, so
  * binding only touches what changes: a label's text when it differs, a
@@ -82,7 +83,7 @@ describe_counts_with (TlEvent    *event,
   int deceased = tl_event_get_deceased (event);
   int missing = tl_event_get_missing (event);
   int boats = tl_event_get_boats (event);
-  const char *unit = tl_event_get_unit (event);
+  g_autofree char *unit = tl_units_describe (tl_event_get_unit (event));
   char buf[128];
 
   if (boats > 1)

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-filter-bar.h"
+#include "tl-units.h"
 
 /* Status choices: any, open (not closed), then each status. */
 #define STATUS_ANY 0
@@ -114,7 +115,11 @@ update_chips (TlFilterBar *self)
   else if (status >= STATUS_FIRST)
     add_chip (self, CRITERION_STATUS, tl_event_status_get_label (status - STATUS_FIRST));
   if (filter->unit != NULL)
-    add_chip (self, CRITERION_UNIT, filter->unit);
+    {
+      g_autofree char *unit = tl_units_describe (filter->unit);
+
+      add_chip (self, CRITERION_UNIT, unit);
+    }
 
   if (!tl_filter_has_criteria (filter))
     {
@@ -227,6 +232,15 @@ new_dropdown (GtkStringList *items,
   return GTK_DROP_DOWN (dropdown);
 }
 
+/* The menu holds the units as stored; it shows them in the desk's
+ * language (a built-in unit's name is translated). */
+static char *
+unit_label (GtkStringObject *item,
+            gpointer         user_data)
+{
+  return tl_units_describe (gtk_string_object_get_string (item));
+}
+
 /* GObject overrides */
 
 static void
@@ -283,6 +297,9 @@ tl_filter_bar_init (TlFilterBar *self)
   self->kind_dropdown = new_dropdown (kinds, _("Kind of Report"));
   self->status_dropdown = new_dropdown (statuses, _("Status"));
   self->unit_dropdown = new_dropdown (self->units, _("Unit"));
+  gtk_drop_down_set_expression (self->unit_dropdown,
+                                gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                             G_CALLBACK (unit_label), NULL, NULL));
 
   gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->search_entry));
   gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->kind_dropdown));

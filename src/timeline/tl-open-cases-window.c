@@ -7,6 +7,7 @@
 #include "tl-coordinates.h"
 #include "tl-open-cases-window.h"
 #include "tl-time.h"
+#include "tl-units.h"
 
 /* The open-cases board: what needs action now. One row per open case, the
  * most urgent first (tl_open_cases_sort()); an overdue case is
@@ -96,6 +97,7 @@ build_row (TlOpenCasesWindow *self,
   g_autofree char *position = NULL;
   g_autofree char *where = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *unit = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *status = gtk_label_new (tl_case_status_get_label (c->status));
 
@@ -113,9 +115,10 @@ build_row (TlOpenCasesWindow *self,
   /* Translators: the lines under a case on the board: where it was last
    * seen; the last contact's time and how long ago it was; the unit
    * assigned; what to expect or do next */
+  unit = tl_units_describe (c->unit);
   subtitle = g_strdup_printf (_("%s\nLast contact %s, %s ago · Unit: %s\nNext: %s"),
                               where, contact, since,
-                              c->unit != NULL ? c->unit : _("none assigned"),
+                              unit != NULL ? unit : _("none assigned"),
                               tl_open_case_get_next_step (c));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

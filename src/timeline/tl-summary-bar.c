@@ -115,7 +115,14 @@ tl_summary_bar_init (TlSummaryBar *self)
       gtk_widget_add_css_class (caption, "caption");
       gtk_widget_add_css_class (caption, "dim-label");
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      /* Two lines before anything is cut: "Débarqués au Royaume-Uni"
+       * in a narrow window. */
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (caption), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (caption), 2);
       gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_valign (caption, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (caption, tl_summary_figure_get_label (i));
 
       gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->cells[i].value));
       gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->cells[i].change));

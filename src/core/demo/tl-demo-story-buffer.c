@@ -5,13 +5,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "tl-demo-private.h"
 
 /* Helpers */
 
-/* "Wimereux", or "Off Cap Gris-Nez" at sea, without "(port)". */
+/* "Wimereux", or "Off Cap Gris-Nez" at sea, without "(port)"; in the
+ * desk's language, as its officers would write it. */
 static void
 describe_place (TlDemoGen   *gen,
                 TlDemoPoint  p,
@@ -33,7 +35,8 @@ describe_place (TlDemoGen   *gen,
 
   if (best == NULL || best_sq > 14000.0 * 14000.0)
     {
-      g_strlcpy (out, "Mid-Channel", out_size);
+      /* Translators: where a sample report is, far from any named place */
+      g_strlcpy (out, _("Mid-Channel"), out_size);
       return;
     }
 
@@ -47,7 +50,9 @@ describe_place (TlDemoGen   *gen,
   name = g_strdup (best->name);
   if ((paren = strstr (name, " (")) != NULL)
     *paren = '\0';
-  g_snprintf (out, out_size, "Off %s", name);
+  /* Translators: where a sample report is, at sea off a named place
+   * ("Off Cap Gris-Nez"); the place's name stays as it is */
+  g_snprintf (out, out_size, _("Off %s"), name);
 }
 
 /**

@@ -3,15 +3,18 @@
 /* The patrols and boats of a demo day. Each boat's story runs from a real
  * beach to an English port or back to France, with the sightings,
  * interceptions and rescues on the way. The records hold counts only,
- * never anything about a person. The notes are data, like an officer's
- * notes, so they are not translated: a demo database reads the same in
- * every locale. */
+ * never anything about a person. The notes and the places at sea are
+ * written in the desk's language, as its officers would write them (the
+ * demo database is made afresh each time it opens); units are stored by
+ * their keys, which every desk shows in its own language. */
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "tl-demo-private.h"
+#include "tl-units.h"
 
 #define HOUR TL_DEMO_HOUR
 #define MINUTE TL_DEMO_MINUTE
@@ -233,7 +236,7 @@ tl_demo_patrol (TlDemoGen *gen,
       duration = between (gen, 4 * HOUR, 8 * HOUR);
       ev = tl_demo_story_add (gen, TL_EVENT_KIND_PATROL, 0, p);
       g_snprintf (ev->notes, sizeof ev->notes,
-                  "Night shore patrol along the beaches at %s", ev->place);
+                  _("Night shore patrol along the beaches at %s"), ev->place);
     }
   else if (r < 0.8)
     {
@@ -250,8 +253,8 @@ tl_demo_patrol (TlDemoGen *gen,
       start = between (gen, 0, 18 * HOUR);
       duration = between (gen, 6 * HOUR, 12 * HOUR);
       ev = tl_demo_story_add (gen, TL_EVENT_KIND_PATROL, 0, p);
-      g_strlcpy (ev->notes, french ? "Sea patrol along the French side of the strait"
-                                   : "Sea patrol along the median line",
+      g_strlcpy (ev->notes, french ? _("Sea patrol along the French side of the strait")
+                                   : _("Sea patrol along the median line"),
                  sizeof ev->notes);
     }
   else
@@ -262,7 +265,7 @@ tl_demo_patrol (TlDemoGen *gen,
       start = between (gen, 2 * HOUR, 10 * HOUR);
       duration = between (gen, 1.5 * HOUR, 3.5 * HOUR);
       ev = tl_demo_story_add (gen, TL_EVENT_KIND_PATROL, 0, p);
-      g_strlcpy (ev->notes, "Surveillance flight along the French coast", sizeof ev->notes);
+      g_strlcpy (ev->notes, _("Surveillance flight along the French coast"), sizeof ev->notes);
     }
 
   if (anywhere_in_range)
@@ -327,15 +330,14 @@ add_sighting (TlDemoGen   *gen,
               boat_ref, source, confidence);
 
   if (g_str_equal (source, "camera"))
-    g_snprintf (ev->notes, sizeof ev->notes,
-                "Inflatable seen on coastal camera heading out");
+    g_strlcpy (ev->notes, _("Inflatable seen on coastal camera heading out"), sizeof ev->notes);
   else if (g_str_equal (source, "shore_patrol"))
-    g_strlcpy (ev->notes, "Shore patrol reports a boat leaving the beach", sizeof ev->notes);
+    g_strlcpy (ev->notes, _("Shore patrol reports a boat leaving the beach"), sizeof ev->notes);
   else if (g_str_equal (source, "aerial"))
-    g_strlcpy (ev->notes, "Aircraft reports an inflatable heading north-west, low in the water",
+    g_strlcpy (ev->notes, _("Aircraft reports an inflatable heading north-west, low in the water"),
                sizeof ev->notes);
   else
-    g_strlcpy (ev->notes, "Ship reports a small boat crossing the traffic lane", sizeof ev->notes);
+    g_strlcpy (ev->notes, _("Ship reports a small boat crossing the traffic lane"), sizeof ev->notes);
 }
 
 /* A rescue: everyone left on board is taken off unless @partial. Returns
@@ -351,10 +353,17 @@ add_rescue (TlDemoGen   *gen,
             gboolean     to_france,
             gboolean     partial)
 {
-  static const char * const reasons[] = {
-    "engine failure", "taking on water", "deflating", "people in the water", "overcrowded",
+  /* the key in the details, and how the notes say it */
+  static const char * const reasons[][2] = {
+    { "engine failure", N_("Engine failure") },
+    { "taking on water", N_("Taking on water") },
+    { "deflating", N_("Deflating") },
+    { "people in the water", N_("People in the water") },
+    { "overcrowded", N_("Overcrowded") },
   };
-  const char *reason = PICK_ONE (gen, reasons);
+  guint r = pick (gen, 0, G_N_ELEMENTS (reasons) - 1);
+  const char *reason = reasons[r][0];
+  g_autoptr(GString) notes = g_string_new (NULL);
   TlDemoStoryEvent *ev = tl_demo_story_add (gen, TL_EVENT_KIND_RESCUE, time, p);
   int deceased = 0, missing = 0, rescued;
 
@@ -384,10 +393,15 @@ add_rescue (TlDemoGen   *gen,
     g_snprintf (ev->details, sizeof ev->details,
                 "{\"boat_ref\":\"%s\",\"reason\":\"%s\",\"taken_to\":\"%s\"}",
                 boat_ref, reason, taken_to);
-  g_snprintf (ev->notes, sizeof ev->notes, "%c%s; %d taken on board%s%s",
-              g_ascii_toupper (reason[0]), reason + 1, rescued,
-              partial ? "; the boat continued with the others" : "",
-              deceased + missing > 0 ? ". Casualties recorded" : "");
+  /* Translators: a sample rescue's notes: what was wrong with the boat,
+   * then how many people were taken on board */
+  g_string_printf (notes, g_dngettext (GETTEXT_PACKAGE, "%s; %d taken on board", "%s; %d taken on board", rescued),
+                   _(reasons[r][1]), rescued);
+  if (partial)
+    g_string_append (notes, _("; the boat continued with the others"));
+  if (deceased + missing > 0)
+    g_string_append (notes, _(". Casualties recorded"));
+  g_strlcpy (ev->notes, notes->str, sizeof ev->notes);
 
   return rescued + deceased + missing;
 }
@@ -417,10 +431,13 @@ add_arrival (TlDemoGen  *gen,
               "{\"boat_ref\":\"%s\",\"landing\":\"%s\"}",
               boat_ref, unit != NULL ? "port" : "beach");
   if (unit != NULL)
-    g_snprintf (ev->notes, sizeof ev->notes, "%d people landed from %s", people, unit);
+    g_snprintf (ev->notes, sizeof ev->notes,
+                g_dngettext (GETTEXT_PACKAGE, "%d person landed from %s", "%d people landed from %s", people),
+                people, tl_unit_get_label (unit));
   else
     g_snprintf (ev->notes, sizeof ev->notes,
-                "Boat landed on the beach unassisted, %d people", people);
+                g_dngettext (GETTEXT_PACKAGE, "Boat landed on the beach unassisted, %d person",
+                             "Boat landed on the beach unassisted, %d people", people), people);
 }
 
 static guint
@@ -491,7 +508,7 @@ tl_demo_boat_story (TlDemoGen *gen)
       add_sighting (gen, boat_ref, "camera", t,
                     from_beach (beach, l, seaward, between (gen, -l->along_m, l->along_m)), 0);
       ev = &gen->story[gen->n_story - 1];
-      g_strlcpy (ev->notes, "Taxi-boat seen moving down the canal towards the sea",
+      g_strlcpy (ev->notes, _("Taxi-boat seen moving down the canal towards the sea"),
                  sizeof ev->notes);
     }
 
@@ -513,14 +530,14 @@ tl_demo_boat_story (TlDemoGen *gen)
                   boat_ref, l->taxi_boat ? "\"taxi_boat\":true," : "", action, gen->wind_bft);
       if (g_str_equal (action, "deterred"))
         g_snprintf (dep->notes, sizeof dep->notes,
-                    "Launch prevented by shore patrol; group of approx %d dispersed", people);
+                    _("Launch prevented by shore patrol; group of approx %d dispersed"), people);
       else if (g_str_equal (action, "boat_disabled"))
         g_snprintf (dep->notes, sizeof dep->notes,
-                    "Boat punctured on the beach before launch; approx %d remained on shore",
+                    _("Boat punctured on the beach before launch; approx %d remained on shore"),
                     people);
       else
         g_snprintf (dep->notes, sizeof dep->notes,
-                    "Boat turned back in the shallows; approx %d returned to the beach", people);
+                    _("Boat turned back in the shallows; approx %d returned to the beach"), people);
       tl_demo_story_flush (gen);
       return;
     }
@@ -530,13 +547,13 @@ tl_demo_boat_story (TlDemoGen *gen)
               boat_ref, l->taxi_boat ? "\"taxi_boat\":true," : "", gen->wind_bft);
   if (l->taxi_boat)
     g_snprintf (dep->notes, sizeof dep->notes,
-                "Taxi-boat picked up approx %d from the water at the canal mouth", people);
+                _("Taxi-boat picked up approx %d from the water at the canal mouth"), people);
   else if (chance (gen, 0.5))
     g_snprintf (dep->notes, sizeof dep->notes,
-                "Inflatable launched from the beach, approx %d on board", people);
+                _("Inflatable launched from the beach, approx %d on board"), people);
   else
     g_snprintf (dep->notes, sizeof dep->notes,
-                "Group of approx %d seen boarding an inflatable at the water's edge", people);
+                _("Group of approx %d seen boarding an inflatable at the water’s edge"), people);
 
   /* how it ends decides where it heads */
   outcome = uniform (gen);
@@ -641,7 +658,9 @@ tl_demo_boat_story (TlDemoGen *gen)
       g_snprintf (ev->details, sizeof ev->details,
                   "{\"boat_ref\":\"%s\",\"reason\":\"medical evacuation\",\"taken_to\":\"%s\"}",
                   boat_ref, fr ? "Boulogne-sur-Mer (port)" : "Dover (port)");
-      g_snprintf (ev->notes, sizeof ev->notes, "Medical evacuation of %d by helicopter", n);
+      g_snprintf (ev->notes, sizeof ev->notes,
+                  g_dngettext (GETTEXT_PACKAGE, "Medical evacuation of %d by helicopter",
+                               "Medical evacuation of %d by helicopter", n), n);
       on_board -= n;
       /* An arrival counts everyone of the boat who reached England, by
        * helicopter too; those flown to France never will. */
@@ -662,7 +681,7 @@ tl_demo_boat_story (TlDemoGen *gen)
       g_snprintf (ev->details, sizeof ev->details,
                   "{\"boat_ref\":\"%s\",\"taken_to\":\"Dover (port)\"}", boat_ref);
       g_snprintf (ev->notes, sizeof ev->notes,
-                  "Boat intercepted mid-Channel; %d transferred to %s", on_board, unit);
+                  _("Boat intercepted mid-Channel; %d transferred to %s"), on_board, tl_unit_get_label (unit));
       add_arrival (gen, boat_ref, AT (f) + (gint64) between (gen, HOUR, 2.5 * HOUR),
                    LANDING_DOVER, people - gone, unit);
     }

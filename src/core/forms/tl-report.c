@@ -114,23 +114,6 @@ static const FieldInfo fields[TL_REPORT_N_FIELDS] = {
   [TL_REPORT_FIELD_NOTES] = { "notes", N_("Notes"), TL_REPORT_TYPE_TEXT, ALL, 0, NULL },
 };
 
-/* Named units offered before anyone has added their own; the store's
- * `units` table holds the ones officers add. */
-static const char * const default_units[] = {
-  "RNLI Dover lifeboat",
-  "RNLI Ramsgate lifeboat",
-  "HMC Valiant (Border Force cutter)",
-  "HMC Seeker (Border Force cutter)",
-  "Coastguard helicopter 163",
-  "Royal Navy patrol vessel",
-  "SNSM Calais",
-  "SNSM Boulogne-sur-Mer",
-  "Abeille Normandie",
-  "Gendarmerie maritime",
-  "Volunteer crew",
-  NULL
-};
-
 /* Fields and choices */
 
 TlReportType
@@ -266,12 +249,12 @@ tl_report_choice_find (TlReportField  field,
  * tl_report_default_units:
  *
  * Returns: (transfer none) (array zero-terminated=1): the units offered
- *   before any are added.
+ *   before any are added, by their keys (tl_unit_get_label() shows them).
  */
 const char * const *
 tl_report_default_units (void)
 {
-  return default_units;
+  return tl_units_get_offered ();
 }
 
 /* Reports */

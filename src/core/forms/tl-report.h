@@ -7,6 +7,7 @@
 #include "tl-coordinates.h"
 #include "tl-event.h"
 #include "tl-store.h"
+#include "tl-units.h"
 
 G_BEGIN_DECLS
 

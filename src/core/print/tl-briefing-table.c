@@ -14,6 +14,7 @@
 #include "tl-symbols.h"
 #include "tl-time.h"
 #include "tl-trend-period.h"
+#include "tl-units.h"
 
 #define HEADER_HEIGHT 14.0
 #define DAY_ROW_HEIGHT 14.0
@@ -178,7 +179,7 @@ tl_briefing_row_cells (TlBriefing *b,
 {
   char **cells = g_new0 (char *, TL_BRIEFING_N_COLUMNS + 1);
   const char *place = tl_event_get_place (event);
-  const char *unit = tl_event_get_unit (event);
+  char *unit = tl_units_describe (tl_event_get_unit (event));
 
   /* Translators: the time of a report in the briefing's table, see strftime */
   cells[TL_BRIEFING_COLUMN_TIME] = tl_time_format (b->zone, tl_event_get_time (event), _("%-d %b %H:%M"));
@@ -187,7 +188,7 @@ tl_briefing_row_cells (TlBriefing *b,
   cells[TL_BRIEFING_COLUMN_KIND] = g_strdup (tl_event_kind_get_label (tl_event_get_kind (event)));
   cells[TL_BRIEFING_COLUMN_PLACE] = g_strdup (place != NULL ? place : "");
   cells[TL_BRIEFING_COLUMN_COUNTS] = format_counts (event);
-  cells[TL_BRIEFING_COLUMN_UNIT] = g_strdup (unit != NULL ? unit : "");
+  cells[TL_BRIEFING_COLUMN_UNIT] = unit != NULL ? unit : g_strdup ("");
   cells[TL_BRIEFING_COLUMN_STATUS] = g_strdup (tl_event_status_get_label (tl_event_get_status (event)));
   return cells;
 }
