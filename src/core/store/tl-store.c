@@ -147,6 +147,54 @@ on_poll_timeout (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Opens @path (a file, or a server with @password if one was typed),
+ * without watching it yet: safe in a worker thread. */
+TlStore *
+tl_store_open_unwatched (const char    *path,
+                         const char    *password,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(TlStore) self = g_object_new (TL_TYPE_STORE, NULL);
+
+  self->path = g_strdup (path);
+
+  if (tl_store_is_server_address (path))
+    {
+      self->backend = tl_store_pg_open (path, password, cancellable, error);
+      if (self->backend == NULL)
+        return NULL;
+      tl_store_backend_set_store (self->backend, self);
+      self->schema_version = TL_STORE_SCHEMA_VERSION;
+    }
+  else if (!tl_store_check_file (self, error) ||
+           !open_connection (self, error) ||
+           !tl_store_schema_migrate (self, error) ||
+           !read_data_version (self, &self->data_version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Watches for the writes of others from the caller's thread-default
+ * main context. */
+void
+tl_store_start_watching (TlStore *self)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  if (self->backend != NULL)
+    tl_store_pg_listen (self->backend);
+
+  /* SQLite has no change notification across processes; data_version is
+   * cheap to poll (it reads a counter in shared memory). A server's
+   * backend polls a counter of its own until LISTEN/NOTIFY replaces it. */
+  self->poll_source = g_timeout_source_new_seconds (1);
+  g_source_set_static_name (self->poll_source, "[tideline] store poll");
+  g_source_set_callback (self->poll_source, on_poll_timeout, self, NULL);
+  g_source_attach (self->poll_source, context);
+}
+
 /* GObject overrides */
 
 static void
@@ -519,36 +567,13 @@ tl_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(TlStore) self = NULL;
-  g_autoptr(GMainContext) context = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (TL_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  if (tl_store_is_server_address (path))
-    {
-      self->backend = tl_store_pg_open (path, error);
-      if (self->backend == NULL)
-        return NULL;
-      tl_store_backend_set_store (self->backend, self);
-      self->schema_version = TL_STORE_SCHEMA_VERSION;
-    }
-  else if (!tl_store_check_file (self, error) ||
-           !open_connection (self, error) ||
-           !tl_store_schema_migrate (self, error) ||
-           !read_data_version (self, &self->data_version, error))
+  if ((self = tl_store_open_unwatched (path, NULL, NULL, error)) == NULL)
     return NULL;
-
-  /* SQLite has no change notification across processes; data_version is
-   * cheap to poll (it reads a counter in shared memory). A server's
-   * backend polls a counter of its own until LISTEN/NOTIFY replaces it. */
-  context = g_main_context_ref_thread_default ();
-  self->poll_source = g_timeout_source_new_seconds (1);
-  g_source_set_static_name (self->poll_source, "[tideline] store poll");
-  g_source_set_callback (self->poll_source, on_poll_timeout, self, NULL);
-  g_source_attach (self->poll_source, context);
+  tl_store_start_watching (self);
 
   return g_steal_pointer (&self);
 }
