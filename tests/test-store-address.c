@@ -32,8 +32,10 @@ test_strip (void)
     { "service=ops", "service=ops" },
     { "service=ops password=s3cret", "service=ops" },
     { "host=db.example dbname=ops user=desk1 password='s3 cret' sslmode=verify-full",
-      "user=desk1 dbname=ops host=db.example sslmode=verify-full" },
-    { "host=/tmp/x dbname='my ops'", "dbname='my ops' host=/tmp/x" },
+      "host=db.example dbname=ops user=desk1 sslmode=verify-full" },
+    { "host=db.example password = 'it\\'s'  port = 5433", "host=db.example port = 5433" },
+    { "service=ops password='a b\\' c' sslmode=require", "service=ops sslmode=require" },
+    { "host=/tmp/x dbname='my ops'", "host=/tmp/x dbname='my ops'" },
     { "/home/desk/tideline.db", "/home/desk/tideline.db" },
     { "./password=1.db", "./password=1.db" },
   };

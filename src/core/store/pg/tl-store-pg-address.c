@@ -74,25 +74,55 @@ uri_without_password (const char *address)
   return g_string_free (out, FALSE);
 }
 
-/* libpq's key=value form, with a value quoted only when it has to be. */
-static void
-append_value (GString    *out,
-              const char *value)
+/* libpq's key=value form, in the user's order, without its password:
+ * each "key = value" kept as written (libpq has read the whole string
+ * already, so its quoting is sound). */
+static char *
+keywords_without_password (const char *address)
 {
-  if (*value != '\0' && strpbrk (value, " \t\n\r\f\v'\\") == NULL)
+  GString *out = g_string_new (NULL);
+  const char *c = address;
+
+  while (*c != '\0')
     {
-      g_string_append (out, value);
-      return;
+      const char *start;
+      gsize key_length;
+      gboolean is_password;
+
+      while (g_ascii_isspace (*c))
+        c++;
+      if (*c == '\0')
+        break;
+
+      start = c;
+      key_length = strcspn (c, "= \t\n\r\f\v");
+      is_password = key_length == strlen ("password") && strncmp (c, "password", key_length) == 0;
+      c += key_length;
+      while (g_ascii_isspace (*c) || *c == '=')
+        c++;
+      if (*c == '\'')
+        {
+          for (c++; *c != '\0' && *c != '\''; c++)
+            if (*c == '\\' && c[1] != '\0')
+              c++;
+          if (*c == '\'')
+            c++;
+        }
+      else
+        {
+          for (; *c != '\0' && !g_ascii_isspace (*c); c++)
+            if (*c == '\\' && c[1] != '\0')
+              c++;
+        }
+
+      if (is_password)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, start, c - start);
     }
 
-  g_string_append_c (out, '\'');
-  for (const char *c = value; *c != '\0'; c++)
-    {
-      if (*c == '\'' || *c == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *c);
-    }
-  g_string_append_c (out, '\'');
+  return g_string_free (out, FALSE);
 }
 
 /* Public API */
@@ -112,7 +142,6 @@ char *
 tl_store_address_without_password (const char *address)
 {
   PQconninfoOption *options;
-  GString *out;
 
   g_return_val_if_fail (address != NULL, NULL);
 
@@ -123,25 +152,9 @@ tl_store_address_without_password (const char *address)
    * not kept at all. */
   if ((options = PQconninfoParse (address, NULL)) == NULL)
     return NULL;
-  if (is_uri (address))
-    {
-      PQconninfoFree (options);
-      return uri_without_password (address);
-    }
-
-  out = g_string_new (NULL);
-  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
-    {
-      if (option->val == NULL || g_str_equal (option->keyword, "password"))
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_printf (out, "%s=", option->keyword);
-      append_value (out, option->val);
-    }
   PQconninfoFree (options);
 
-  return g_string_free (out, FALSE);
+  return is_uri (address) ? uri_without_password (address) : keywords_without_password (address);
 }
 
 /**
