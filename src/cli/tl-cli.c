@@ -407,7 +407,8 @@ tl_cli_open_existing_store (TlCliDatabaseOptions *options,
       g_autofree char *path = options->database ? g_strdup (options->database)
                                                 : tl_cli_default_database_path ();
 
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      /* A server's database is there or not by the server's word. */
+      if (!tl_store_is_server_address (path) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
         {
           g_printerr (_("There is no database at “%s”\n"), path);
           *out_status = TL_CLI_EXIT_FAILED;
