@@ -7,6 +7,7 @@
 
 #include "tl-application.h"
 #include "tl-cli.h"
+#include "tl-connect-dialog.h"
 #include "tl-preferences-window.h"
 #include "tl-sea.h"
 #include "tl-time.h"
@@ -65,6 +66,42 @@ open_demo_store (TlApplication  *self,
     zone = g_time_zone_new_local ();
 
   return tl_cli_open_demo_store (zone, error);
+}
+
+/* A server is connected to from the Open Database dialog, off the main
+ * thread: the window opens when it answers, and the dialog says where it
+ * is connecting, any error, and lets the user choose another database. */
+static void
+connect_opened_cb (TlApplication   *self,
+                   TlStore         *store,
+                   TlConnectDialog *dialog)
+{
+  gtk_window_present (GTK_WINDOW (tl_window_new (GTK_APPLICATION (self), store)));
+}
+
+static void
+open_server (TlApplication *self,
+             const char    *address)
+{
+  TlConnectDialog *dialog = tl_connect_dialog_new (NULL);
+
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "opened", G_CALLBACK (connect_opened_cb), self, G_CONNECT_SWAPPED);
+  tl_connect_dialog_open (dialog, address);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* What is opened when nothing else is asked for: the database opened
+ * last (tl-connect-dialog.c remembers it), else the default file. */
+static char *
+default_database (TlApplication *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+
+  if (*last != '\0')
+    return g_steal_pointer (&last);
+
+  return tl_cli_default_database_path ();
 }
 
 /* callbacks */
@@ -237,8 +274,12 @@ tl_application_activate (GApplication *app)
     }
   else
     {
-      path = self->database_path ? g_strdup (self->database_path)
-                                 : tl_cli_default_database_path ();
+      path = self->database_path ? g_strdup (self->database_path) : default_database (self);
+      if (tl_store_is_server_address (path))
+        {
+          open_server (self, path);
+          return;
+        }
       store = tl_store_open (path, &error);
     }
 
@@ -248,6 +289,8 @@ tl_application_activate (GApplication *app)
       return;
     }
 
+  if (!self->demo)
+    g_settings_set_string (self->settings, "last-database", path);
   gtk_window_present (GTK_WINDOW (tl_window_new (GTK_APPLICATION (self), store)));
 }
 

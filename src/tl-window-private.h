@@ -49,6 +49,10 @@ struct _TlWindow
   GtkMenuButton        *new_report_button;
   GtkRevealer          *offline_revealer;
   GtkLabel             *offline_label;
+  /* template widgets: where it writes (tl-window-database.c) */
+  GtkButton            *database_button;
+  GtkImage             *database_icon;
+  GtkLabel             *database_label;
 
   /* owned */
   TlStore              *store;
@@ -77,5 +81,7 @@ void tl_window_class_install_board   (GtkWidgetClass *widget_class);
 void tl_window_set_up_board          (TlWindow       *self);
 void tl_window_update_role_actions   (TlWindow       *self);
 void tl_window_watch_server          (TlWindow       *self);
+void tl_window_class_install_database (GtkWidgetClass *widget_class);
+void tl_window_set_up_database        (TlWindow       *self);
 
 G_END_DECLS

@@ -445,6 +445,7 @@ tl_window_constructed (GObject *object)
   adw_window_title_set_title (self->window_title, _("Tideline"));
 
   tl_window_set_up_board (self);
+  tl_window_set_up_database (self);
 
   window_changed_cb (self);
   update_new_pill (self);
@@ -568,6 +569,7 @@ tl_window_class_init (TlWindowClass *klass)
 
   tl_window_class_install_actions (widget_class);
   tl_window_class_install_board (widget_class);
+  tl_window_class_install_database (widget_class);
 }
 
 static void

@@ -468,6 +468,32 @@ test_copy_round_trip (void)
   g_assert_cmpstr (round_trip, ==, original_exact);
 }
 
+/* As the README sets a server up: PostGIS created by a superuser, the
+ * database owned by a role that may create roles but is no superuser.
+ * Its first connection migrates, hands the tables to tideline_admin and
+ * leaves PostGIS's own views to their owner. */
+static void
+test_owner_not_superuser (void)
+{
+  g_autofree char *admin = g_strdup_printf ("host=%s user=tideline dbname=postgres",
+                                            g_getenv ("TL_TEST_PG_HOST"));
+  g_autofree char *address = g_strdup_printf ("host=%s user=tl_owner dbname=tl_owned",
+                                              g_getenv ("TL_TEST_PG_HOST"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlStore) store = NULL;
+  g_autoptr(TlEvent) event = make_event (1, "owned");
+
+  run_sql (admin, "CREATE ROLE tl_owner LOGIN CREATEROLE");
+  run_sql (admin, "CREATE DATABASE tl_owned OWNER tl_owner TEMPLATE tl_template");
+
+  store = tl_store_open (address, &error);
+  g_assert_no_error (error);
+  g_assert_true (tl_store_can (store, TL_STORE_CAN_ALL));
+  g_assert_true (tl_store_add_event (store, event, "Desk 1", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_store_count_events (store, NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -490,6 +516,7 @@ main (int   argc,
   g_test_add_func ("/pg/audit-append-only", test_audit_append_only);
   g_test_add_func ("/pg/ogrinfo", test_ogrinfo);
   g_test_add_func ("/pg/copy-round-trip", test_copy_round_trip);
+  g_test_add_func ("/pg/owner-not-superuser", test_owner_not_superuser);
 
   return g_test_run ();
 }

@@ -267,9 +267,23 @@ char         *tl_store_build_match_query (const char *text);
 void          tl_store_fold_text        (const char  *text,
                                          GString     *out);
 
+/* tl-store.c: opening @path (a file, or a server with @password if one
+ * was typed) without watching it for the writes of others yet, which is
+ * safe in a worker thread; then watching it from the caller's
+ * thread-default main context. tl_store_open() is both. */
+TlStore      *tl_store_open_unwatched   (const char    *path,
+                                         const char    *password,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+void          tl_store_start_watching   (TlStore       *self);
+
 /* tl-store-pg.c: opening a server (see tl_store_is_server_address()). */
-TlStoreBackend *tl_store_pg_open           (const char  *address,
-                                            GError     **error);
+TlStoreBackend *tl_store_pg_open           (const char    *address,
+                                            const char    *password,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
+void            tl_store_pg_listen         (TlStoreBackend *backend);
+TlStoreServer  *tl_store_pg_describe       (TlStoreBackend *backend);
 
 /* tl-store-schema.c */
 GStrv         tl_store_split_csv_line   (const char  *line);

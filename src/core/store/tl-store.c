@@ -172,6 +172,72 @@ on_poll_timeout (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Opens @path (a file, or a server with @password if one was typed),
+ * without watching it yet: safe in a worker thread. */
+TlStore *
+tl_store_open_unwatched (const char    *path,
+                         const char    *password,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(TlStore) self = g_object_new (TL_TYPE_STORE, NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  self->path = g_strdup (path);
+
+  if (tl_store_is_server_address (path))
+    {
+      self->backend = tl_store_pg_open (path, password, cancellable, error);
+      if (self->backend == NULL)
+        return NULL;
+      tl_store_backend_set_store (self->backend, self);
+      self->schema_version = TL_STORE_SCHEMA_VERSION;
+    }
+  else if (!tl_store_check_file (self, &local_error) ||
+           !open_connection (self, &local_error) ||
+           !tl_store_schema_migrate (self, &local_error) ||
+           !read_data_version (self, &self->data_version, &local_error))
+    {
+      /* A database that could not be made (a full disk) leaves nothing
+       * behind, not an empty or half-written file; one that was there
+       * stays as it was. Only for a disk that failed: a new file locked
+       * or refused as it is being made is another program's, opened
+       * just after this one created it, and it may be writing to it. */
+      g_autofree char *created_dir = g_steal_pointer (&self->created_dir);
+      gboolean created = self->created_file &&
+                         (g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_FULL) ||
+                          g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_IO));
+
+      g_clear_object (&self);
+      if (created)
+        tl_store_remove_created (path, created_dir);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  g_clear_pointer (&self->created_dir, g_free);
+
+  return g_steal_pointer (&self);
+}
+
+/* Watches for the writes of others from the caller's thread-default
+ * main context. */
+void
+tl_store_start_watching (TlStore *self)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  if (self->backend != NULL)
+    tl_store_pg_listen (self->backend);
+
+  /* SQLite has no change notification across processes; data_version is
+   * cheap to poll (it reads a counter in shared memory). A server's
+   * backend polls a counter of its own until LISTEN/NOTIFY replaces it. */
+  self->poll_source = g_timeout_source_new_seconds (1);
+  g_source_set_static_name (self->poll_source, "[tideline] store poll");
+  g_source_set_callback (self->poll_source, on_poll_timeout, self, NULL);
+  g_source_attach (self->poll_source, context);
+}
+
 /* GObject overrides */
 
 static void
@@ -499,54 +565,13 @@ tl_store_open (const char  *path,
                GError     **error)
 {
   g_autoptr(TlStore) self = NULL;
-  g_autoptr(GMainContext) context = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (TL_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  if (tl_store_is_server_address (path))
-    {
-      self->backend = tl_store_pg_open (path, error);
-      if (self->backend == NULL)
-        return NULL;
-      tl_store_backend_set_store (self->backend, self);
-      self->schema_version = TL_STORE_SCHEMA_VERSION;
-    }
-  else if (!tl_store_check_file (self, &local_error) ||
-           !open_connection (self, &local_error) ||
-           !tl_store_schema_migrate (self, &local_error) ||
-           !read_data_version (self, &self->data_version, &local_error))
-    {
-      /* A database that could not be made (a full disk) leaves nothing
-       * behind, not an empty or half-written file; one that was there
-       * stays as it was. Only for a disk that failed: a new file locked
-       * or refused as it is being made is another program's, opened
-       * just after this one created it, and it may be writing to it. */
-      g_autofree char *created_dir = g_steal_pointer (&self->created_dir);
-      gboolean created = self->created_file &&
-                         (g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_FULL) ||
-                          g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_IO));
-
-      g_clear_object (&self);
-      if (created)
-        tl_store_remove_created (path, created_dir);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  g_clear_pointer (&self->created_dir, g_free);
-
-  /* SQLite has no change notification across processes; data_version is
-   * cheap to poll (it reads a counter in shared memory). A server's
-   * backend polls a counter of its own until LISTEN/NOTIFY replaces it. */
-  context = g_main_context_ref_thread_default ();
-  self->poll_source = g_timeout_source_new_seconds (1);
-  g_source_set_static_name (self->poll_source, "[tideline] store poll");
-  g_source_set_callback (self->poll_source, on_poll_timeout, self, NULL);
-  g_source_attach (self->poll_source, context);
+  if ((self = tl_store_open_unwatched (path, NULL, NULL, error)) == NULL)
+    return NULL;
+  tl_store_start_watching (self);
 
   return g_steal_pointer (&self);
 }

@@ -382,4 +382,32 @@ gboolean    tl_store_send_outbox        (TlStore     *self,
                                          guint       *out_n_sent,
                                          GError     **error);
 
+/* Choosing the database (tl-store.c, pg/tl-store-pg-address.c): opening
+ * one off the caller's thread, and what a window shows and remembers of
+ * it. */
+void        tl_store_open_async         (const char           *address,
+                                         const char           *password,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+TlStore    *tl_store_open_finish        (GAsyncResult         *result,
+                                         GError              **error);
+char       *tl_store_address_without_password (const char *address);
+gboolean    tl_store_check_server_address     (const char  *address,
+                                               GError     **error);
+
+/* Where a store on a server writes, as read when it connected. */
+typedef struct {
+  char     *host;       /* "localhost" for a Unix socket */
+  char     *database;
+  char     *user;
+  char     *role;       /* the Tideline role it acts as (tideline_desk, …),
+                         * else the user */
+  gboolean  tls;        /* the connection is encrypted */
+} TlStoreServer;
+
+void           tl_store_server_free     (TlStoreServer *server);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlStoreServer, tl_store_server_free)
+TlStoreServer *tl_store_get_server      (TlStore       *self);
+
 G_END_DECLS

@@ -35,6 +35,14 @@ struct _TlStorePg
   char           *user_name;      /* the database user */
   guint           capabilities;   /* TlStoreCapabilities */
 
+  /* owned: where it writes, as read at connection (tl_store_get_server()) */
+  struct {
+    char         *host;
+    char         *database;
+    char         *user;
+    gboolean      tls;
+  } server;
+
   gint64          data_version;   /* tl_changes.version as last seen */
   gboolean        in_bulk;        /* a bulk add holds the transaction */
   gboolean        audited;        /* the server's triggers write the audit */

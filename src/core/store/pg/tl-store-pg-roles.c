@@ -43,11 +43,18 @@
 /* Gives every table, view and function of Tideline to tideline_admin,
  * whoever made them: definer's rights then are the owner's. */
 #define OWN_EVERYTHING_SQL \
+  /* Since PostgreSQL 15 only the database's owner may create in public; \
+   * tideline_admin must, to own what is there. */ \
+  "GRANT USAGE, CREATE ON SCHEMA public TO tideline_admin;" \
   "DO $$ DECLARE item record; BEGIN" \
   "  FOR item IN SELECT c.relname, c.relkind FROM pg_class c" \
   "      JOIN pg_namespace n ON n.oid = c.relnamespace" \
   "      WHERE n.nspname = current_schema () AND c.relkind IN ('r', 'v')" \
-  "        AND c.relname <> 'spatial_ref_sys' LOOP" \
+  "        AND c.relname <> 'spatial_ref_sys'" \
+  /* PostGIS's own views (geometry_columns, …) stay its owner's: only a \
+   * superuser may hand them over, and the extension needs them as they are. */ \
+  "        AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass" \
+  "          AND d.objid = c.oid AND d.deptype = 'e') LOOP" \
   "    EXECUTE format (CASE item.relkind WHEN 'v' THEN 'ALTER VIEW %I OWNER TO tideline_admin'" \
   "                    ELSE 'ALTER TABLE %I OWNER TO tideline_admin' END, item.relname);" \
   "  END LOOP;" \

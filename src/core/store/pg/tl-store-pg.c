@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -28,17 +29,23 @@ static const char data_version_sql[] =
 
 /* Helpers */
 
+/* The host an operator knows: a socket folder says nothing to one. */
+static const char *
+shown_host (PGconn *conn)
+{
+  const char *host = PQhost (conn);
+
+  if (host == NULL || *host == '\0' || *host == '/')
+    return "localhost";
+
+  return host;
+}
+
 /* user@host/database, for titles and errors. */
 static char *
 build_display_name (PGconn *conn)
 {
-  const char *host = PQhost (conn);
-
-  /* A socket folder says nothing to an operator. */
-  if (host == NULL || *host == '\0' || *host == '/')
-    host = "localhost";
-
-  return g_strdup_printf ("%s@%s/%s", PQuser (conn), host, PQdb (conn));
+  return g_strdup_printf ("%s@%s/%s", PQuser (conn), shown_host (conn), PQdb (conn));
 }
 
 static gboolean
@@ -153,6 +160,9 @@ tl_store_pg_finalize (GObject *object)
   g_clear_pointer (&self->role_name, g_free);
   g_clear_pointer (&self->user_name, g_free);
   g_clear_pointer (&self->write_key, g_free);
+  g_clear_pointer (&self->server.host, g_free);
+  g_clear_pointer (&self->server.database, g_free);
+  g_clear_pointer (&self->server.user, g_free);
 
   G_OBJECT_CLASS (tl_store_pg_parent_class)->finalize (object);
 }
@@ -463,19 +473,134 @@ tl_store_is_server_address (const char *address)
   return FALSE;
 }
 
-/* Opens @address and migrates it. Blocking: run it off the main thread
- * in a window. */
+/* Why a connection failed, with what to do about the usual causes: libpq
+ * says what happened, not what an operator should check. */
+static void
+set_connect_error (PGconn      *conn,
+                   GError     **error)
+{
+  g_autofree char *message = g_strstrip (g_strdup (conn != NULL ? PQerrorMessage (conn)
+                                                                : "out of memory"));
+  const char *hint = NULL;
+
+  if (strstr (message, "certificate verify failed") != NULL)
+    hint = _("The server’s certificate is not signed by the authority Tideline was given "
+             "(sslrootcert, or ~/.postgresql/root.crt): ask the server’s administrator "
+             "for the right CA certificate");
+  else if (strstr (message, "does not match host name") != NULL)
+    hint = _("The server’s certificate is for another host name: connect with the name "
+             "the certificate was made for");
+  else if (strstr (message, "root certificate file") != NULL)
+    hint = _("sslmode=verify-full needs the CA certificate: give it with sslrootcert=FILE "
+             "or put it in ~/.postgresql/root.crt");
+  else if (strstr (message, "no password supplied") != NULL)
+    hint = _("The server asks for a password: type it, or put it in ~/.pgpass");
+  else if (strstr (message, "password authentication failed") != NULL)
+    hint = _("The server refused the user name or the password");
+  else if (strstr (message, "Connection refused") != NULL)
+    hint = _("Nothing answers at that address: check the host and the port, and that the "
+             "server is running");
+  else if (strstr (message, "could not translate host name") != NULL)
+    hint = _("The host name is not known: check its spelling and the network");
+
+  if (hint != NULL)
+    g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                 _("Could not connect to the server: %s (%s)"), hint, message);
+  else
+    g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                 _("Could not connect to the server: %s"), message);
+}
+
+/* How long a connection may take when the address does not say
+ * (connect_timeout): PQconnectPoll() leaves the waiting to its caller. */
+#define DEFAULT_CONNECT_TIMEOUT_S 30
+
+static int
+connect_timeout_ms (PGconn *conn)
+{
+  PQconninfoOption *options = PQconninfo (conn);
+  int seconds = DEFAULT_CONNECT_TIMEOUT_S;
+
+  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
+    if (g_str_equal (option->keyword, "connect_timeout") && option->val != NULL &&
+        atoi (option->val) > 0)
+      seconds = atoi (option->val);
+  PQconninfoFree (options);
+
+  return seconds * 1000;
+}
+
+/* Makes @conn's connection, waiting for its socket and for
+ * @cancellable: a window can give up on a server that does not answer. */
+static gboolean
+connect_polling (PGconn        *conn,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+  gint64 deadline;
+
+  if (conn == NULL || PQstatus (conn) == CONNECTION_BAD)
+    {
+      set_connect_error (conn, error);
+      return FALSE;
+    }
+
+  deadline = g_get_monotonic_time () + (gint64) connect_timeout_ms (conn) * 1000;
+  while (status != PGRES_POLLING_OK)
+    {
+      GPollFD fds[2] = { { PQsocket (conn), status == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT, 0 } };
+      gboolean cancellable_fd = g_cancellable_make_pollfd (cancellable, &fds[1]);
+      gint64 left_ms = (deadline - g_get_monotonic_time ()) / 1000;
+
+      if (left_ms <= 0)
+        {
+          g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
+                       _("Could not connect to the server: it did not answer within %d s; "
+                         "check the network and that the server is running"),
+                       connect_timeout_ms (conn) / 1000);
+          if (cancellable_fd)
+            g_cancellable_release_fd (cancellable);
+          return FALSE;
+        }
+      g_poll (fds, cancellable_fd ? 2 : 1, (int) MIN (left_ms, G_MAXINT));
+      if (cancellable_fd)
+        g_cancellable_release_fd (cancellable);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (fds[0].revents == 0)
+        continue;
+
+      status = PQconnectPoll (conn);
+      if (status == PGRES_POLLING_FAILED)
+        {
+          set_connect_error (conn, error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Opens @address (with @password, when one was typed: it is kept in
+ * memory for this connection and the listener's, never written) and
+ * migrates it. Blocking: run it off the main thread in a window;
+ * @cancellable stops the connection's wait. */
 TlStoreBackend *
-tl_store_pg_open (const char  *address,
-                  GError     **error)
+tl_store_pg_open (const char    *address,
+                  const char    *password,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
   g_autoptr(TlStorePg) self = NULL;
   g_autoptr(PGresult) result = NULL;
-  gboolean password = FALSE;
+  const char *keywords[] = { "dbname", NULL, NULL };
+  const char *values[] = { address, NULL, NULL };
+  gboolean has = FALSE;
 
-  if (!has_password (address, &password, error))
+  if (!has_password (address, &has, error))
     return NULL;
-  if (password)
+  if (has)
     {
       g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
                    _("The address of the server holds a password; Tideline never keeps one. "
@@ -483,17 +608,23 @@ tl_store_pg_open (const char  *address,
       return NULL;
     }
 
-  self = g_object_new (TL_TYPE_STORE_PG, NULL);
-  self->conn = PQconnectdb (address);
-  if (PQstatus (self->conn) != CONNECTION_OK)
+  /* After the address, so that it wins over ~/.pgpass (the last value of
+   * a keyword is the one libpq uses). */
+  if (password != NULL && *password != '\0')
     {
-      g_autofree char *message = g_strdup (PQerrorMessage (self->conn));
-
-      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_IO,
-                   _("Could not connect to the server: %s"), g_strstrip (message));
-      return NULL;
+      keywords[1] = "password";
+      values[1] = password;
     }
+
+  self = g_object_new (TL_TYPE_STORE_PG, NULL);
+  self->conn = PQconnectStartParams (keywords, values, TRUE);
+  if (!connect_polling (self->conn, cancellable, error))
+    return NULL;
   self->display_name = build_display_name (self->conn);
+  self->server.host = g_strdup (shown_host (self->conn));
+  self->server.database = g_strdup (PQdb (self->conn));
+  self->server.user = g_strdup (PQuser (self->conn));
+  self->server.tls = PQsslInUse (self->conn);
   PQsetNoticeProcessor (self->conn, log_notice, NULL);
 
   /* Times are seconds since the epoch everywhere; text in UTF-8. */
@@ -512,7 +643,34 @@ tl_store_pg_open (const char  *address,
   if (result == NULL)
     return NULL;
   self->data_version = PQntuples (result) == 1 ? tl_pg_get_int64 (result, 0, 0, 0) : 0;
-  self->listener = tl_pg_listener_new (self);
 
   return TL_STORE_BACKEND (g_steal_pointer (&self));
+}
+
+/* Starts hearing the other desks' writes, from the caller's
+ * thread-default main context: the thread that will use the store. */
+void
+tl_store_pg_listen (TlStoreBackend *backend)
+{
+  TlStorePg *self = TL_STORE_PG (backend);
+
+  if (self->listener == NULL)
+    self->listener = tl_pg_listener_new (self);
+}
+
+/* Where @backend writes, as read when it connected. */
+TlStoreServer *
+tl_store_pg_describe (TlStoreBackend *backend)
+{
+  TlStorePg *self = TL_STORE_PG (backend);
+  const char *role = self->role_name;
+  TlStoreServer *server = g_new0 (TlStoreServer, 1);
+
+  server->host = g_strdup (self->server.host);
+  server->database = g_strdup (self->server.database);
+  server->user = g_strdup (self->server.user);
+  server->role = g_strdup (role != NULL ? role : self->server.user);
+  server->tls = self->server.tls;
+
+  return server;
 }

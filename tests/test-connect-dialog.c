@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "tl-connect-dialog.h"
+#include "tl-test-store.h"
+#include "tl-test-ui.h"
+#include "tl-window.h"
+
+/* "Open Database…": what the dialog accepts, that it opens off the main
+ * thread and can give up, that it remembers the database without a
+ * password, and that the window then says where it writes. The server
+ * cases run under build-aux/with-pg-server (test-connect-dialog-pg). */
+
+#define DEADLINE_US (60 * G_USEC_PER_SEC)
+
+/* helpers */
+
+static void
+opened_cb (TlConnectDialog  *dialog,
+           TlStore          *store,
+           TlStore         **out)
+{
+  g_set_object (out, store);
+}
+
+/* Waits, with a deadline, until @dialog has opened a store or failed. */
+static TlStore *
+wait_for_open (TlConnectDialog *dialog)
+{
+  TlStore *store = NULL;
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_US;
+  gulong handler = g_signal_connect (dialog, "opened", G_CALLBACK (opened_cb), &store);
+
+  while (store == NULL && tl_connect_dialog_get_connecting (dialog))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  if (store == NULL)
+    g_signal_handler_disconnect (dialog, handler);
+
+  return store;
+}
+
+static GtkWidget *
+find_database_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "win.open-database") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_database_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What the header bar says the window writes to. */
+static const char *
+database_label (TlWindow *window)
+{
+  GtkWidget *button = find_database_button (GTK_WIDGET (window));
+
+  g_assert_nonnull (button);
+  return gtk_label_get_text (GTK_LABEL (tl_test_find_widget (button, GTK_TYPE_LABEL)));
+}
+
+static char *
+last_database (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  return g_settings_get_string (settings, "last-database");
+}
+
+/* A listening socket that never answers. */
+static GSocket *
+silent_server (guint16 *out_port)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, any, TRUE, &error));
+  g_assert_true (g_socket_listen (socket, &error));
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  *out_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  return socket;
+}
+
+static TlConnectDialog *
+new_dialog (void)
+{
+  TlConnectDialog *dialog = tl_connect_dialog_new (NULL);
+
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+close_dialog (TlConnectDialog *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  tl_test_iterate (50);
+  g_assert_finalize_object (dialog);
+}
+
+/* tests */
+
+static void
+test_validation (TlTestFixture *fixture,
+                 gconstpointer  data)
+{
+  TlConnectDialog *dialog = new_dialog ();
+
+  tl_connect_dialog_set_address (dialog, "db.example/ops");
+  g_assert_nonnull (strstr (tl_connect_dialog_get_error (dialog), "postgresql://"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  g_assert_false (tl_connect_dialog_get_connecting (dialog));
+
+  /* A password in the address would be remembered with it: refused. */
+  tl_connect_dialog_set_address (dialog, "postgresql://desk1:s3cret@db.example/ops");
+  g_assert_nonnull (strstr (tl_connect_dialog_get_error (dialog), "password"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  g_assert_false (tl_connect_dialog_get_connecting (dialog));
+
+  tl_connect_dialog_set_address (dialog, "postgresql://db.example/ops?sslmode=verify-full");
+  g_assert_null (tl_connect_dialog_get_error (dialog));
+  tl_connect_dialog_set_address (dialog, "service=ops");
+  g_assert_null (tl_connect_dialog_get_error (dialog));
+
+  close_dialog (dialog);
+  g_autofree char *last = last_database ();
+  g_assert_cmpstr (last, ==, "");
+}
+
+static void
+test_unreachable (TlTestFixture *fixture,
+                  gconstpointer  data)
+{
+  TlConnectDialog *dialog = new_dialog ();
+  g_autoptr(TlStore) store = NULL;
+
+  /* Nothing listens on port 1: refused at once, and said so. */
+  tl_connect_dialog_set_address (dialog, "host=127.0.0.1 port=1 dbname=ops user=desk1 sslmode=disable");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  store = wait_for_open (dialog);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (tl_connect_dialog_get_error (dialog), "Nothing answers at that address"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  close_dialog (dialog);
+}
+
+static void
+test_cancel (TlTestFixture *fixture,
+             gconstpointer  data)
+{
+  guint16 port;
+  g_autoptr(GSocket) socket = silent_server (&port);
+  g_autofree char *address = g_strdup_printf ("host=127.0.0.1 port=%u dbname=ops user=desk1 "
+                                              "sslmode=disable", port);
+  TlConnectDialog *dialog = new_dialog ();
+
+  tl_connect_dialog_set_address (dialog, address);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  g_assert_true (tl_connect_dialog_get_connecting (dialog));
+  /* The window keeps running meanwhile: a second of main loop. */
+  tl_test_iterate (1000);
+  g_assert_true (tl_connect_dialog_get_connecting (dialog));
+
+  /* The first Cancel gives up on the server, not on the dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.cancel", NULL);
+  g_assert_false (tl_connect_dialog_get_connecting (dialog));
+  g_assert_null (tl_connect_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  close_dialog (dialog);
+}
+
+static void
+test_file (TlTestFixture *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "desk-two.db", NULL);
+  TlConnectDialog *dialog = new_dialog ();
+  g_autoptr(TlStore) store = NULL;
+  g_autofree char *last = NULL;
+  TlWindow *window;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  tl_connect_dialog_open (dialog, path);
+  store = wait_for_open (dialog);
+  g_assert_nonnull (store);
+  g_assert_false (tl_store_is_server (store));
+  g_assert_cmpstr (tl_store_get_path (store), ==, path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  last = last_database ();
+  g_assert_cmpstr (last, ==, path);
+
+  /* It closed itself; the test's reference is the last. */
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_finalize_object (dialog);
+
+  window = tl_window_new (GTK_APPLICATION (fixture->app), store);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  tl_test_iterate (100);
+  g_assert_cmpstr (database_label (window), ==, "desk-two.db");
+  tl_test_close_window (window);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+/* win.open-database: the window is replaced by one on the database
+ * opened. */
+static void
+test_window_replaced (TlTestFixture *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "other.db", NULL);
+  TlWindow *window = tl_test_present_window (fixture);
+  g_autofree char *fixture_name = g_path_get_basename (fixture->path);
+  TlConnectDialog *dialog = NULL;
+  TlWindow *replacement = NULL;
+  g_autoptr(GList) toplevels = NULL;
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_US;
+
+  g_assert_cmpstr (database_label (window), ==, fixture_name);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-database", NULL);
+  tl_test_iterate (50);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (TL_IS_CONNECT_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+
+  tl_connect_dialog_open (dialog, path);
+  while (replacement == NULL)
+    {
+      g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      for (GList *l = windows; l != NULL; l = l->next)
+        if (TL_IS_WINDOW (l->data) && l->data != (gpointer) window)
+          replacement = l->data;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpstr (tl_store_get_path (tl_window_get_store (replacement)), ==, path);
+  g_assert_cmpstr (database_label (replacement), ==, "other.db");
+
+  /* The old window is gone, with its hold on the fixture's store. */
+  tl_test_iterate (50);
+  g_assert_finalize_object (window);
+  g_object_ref (replacement);
+  tl_test_close_window (replacement);
+}
+
+static void
+test_server (TlTestFixture *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *address = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(TlStore) store = NULL;
+  g_autoptr(TlStoreServer) server = NULL;
+  TlConnectDialog *dialog;
+  GtkWidget *password;
+  TlWindow *window;
+  GLogLevelFlags fatal;
+
+  if (!tl_test_store_is_server ())
+    {
+      g_test_skip ("Runs under build-aux/with-pg-server only");
+      return;
+    }
+
+  address = tl_test_store_address ("dialog");
+  dialog = new_dialog ();
+  tl_connect_dialog_set_address (dialog, address);
+  /* The test server trusts its user: any password is let in, and must be
+   * forgotten all the same. */
+  password = tl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (password), "typed-s3cret");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  store = wait_for_open (dialog);
+  g_assert_nonnull (store);
+  g_assert_finalize_object (dialog);
+
+  last = last_database ();
+  g_assert_null (strstr (last, "typed-s3cret"));
+  g_assert_null (strstr (last, "password"));
+  g_assert_cmpstr (last, ==, address);
+
+  server = tl_store_get_server (store);
+  g_assert_false (server->tls);
+  /* The summary bar and the open-cases board warn that a server cannot
+   * count their figures yet (the PostgreSQL backend lacks those queries
+   * at this point): not what this test looks at. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  window = tl_window_new (GTK_APPLICATION (fixture->app), store);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  tl_test_iterate (100);
+  /* The test server's user owns the tables: it is tideline_admin. */
+  g_assert_cmpstr (server->role, ==, "tideline_admin");
+  expected = g_strdup_printf ("%s on localhost (tideline_admin)", server->database);
+  g_assert_cmpstr (database_label (window), ==, expected);
+  tl_test_close_window (window);
+  g_log_set_always_fatal (fatal);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tl_test_ui_init (&argc, &argv);
+
+  tl_test_add ("/connect-dialog/validation", test_validation);
+  tl_test_add ("/connect-dialog/unreachable", test_unreachable);
+  tl_test_add ("/connect-dialog/cancel", test_cancel);
+  tl_test_add ("/connect-dialog/file", test_file);
+  tl_test_add ("/connect-dialog/window-replaced", test_window_replaced);
+  tl_test_add ("/connect-dialog/server", test_server);
+
+  return tl_test_ui_run ();
+}
