@@ -428,11 +428,12 @@ tl_store_is_server_address (const char *address)
   return FALSE;
 }
 
-/* Opens @address and migrates it. Blocking: run it off the main thread
- * in a window. */
-TlStoreBackend *
-tl_store_pg_open (const char  *address,
-                  GError     **error)
+/* Opens @address and migrates it; with @listen, hears the other desks'
+ * writes from the caller's thread-default main context. Blocking. */
+static TlStoreBackend *
+open_server (const char  *address,
+             gboolean     listen,
+             GError     **error)
 {
   g_autoptr(TlStorePg) self = NULL;
   g_autoptr(PGresult) result = NULL;
@@ -477,7 +478,26 @@ tl_store_pg_open (const char  *address,
   if (result == NULL)
     return NULL;
   self->data_version = PQntuples (result) == 1 ? tl_pg_get_int64 (result, 0, 0, 0) : 0;
-  self->listener = tl_pg_listener_new (self);
+  if (listen)
+    self->listener = tl_pg_listener_new (self);
 
   return TL_STORE_BACKEND (g_steal_pointer (&self));
+}
+
+/* Opens @address and migrates it. Blocking: run it off the main thread
+ * in a window. */
+TlStoreBackend *
+tl_store_pg_open (const char  *address,
+                  GError     **error)
+{
+  return open_server (address, TRUE, error);
+}
+
+/* The same, for a store's worker thread (tl-store-worker.c): a
+ * connection of its own, which does not listen (its store does). */
+TlStoreBackend *
+tl_store_pg_open_quiet (const char  *address,
+                        GError     **error)
+{
+  return open_server (address, FALSE, error);
 }
