@@ -45,6 +45,7 @@ struct _TlWindow
   TlTrendChart         *trend_chart;
   TlTimeStrip          *time_strip;
   GtkRevealer          *new_revealer;
+  GtkWidget            *loading_box;
   GtkButton            *new_button;
   GtkMenuButton        *new_report_button;
   GtkRevealer          *offline_revealer;

@@ -78,13 +78,20 @@ update_empty_state (TlWindow *self)
   guint n_items = g_list_model_get_n_items (tl_review_get_model (self->review));
   gint64 total;
 
-  if (n_items > 0)
+  /* While a server's answer is on its way the list says so, over what
+   * it showed. */
+  if (n_items > 0 || tl_event_list_is_loading (self->events))
     {
       gtk_stack_set_visible_child_name (self->side_stack, "list");
       return;
     }
 
-  total = tl_store_count_events (self->store, &error);
+  /* A server is not asked again from this thread: an empty window there
+   * is an empty day, or a filter that keeps nothing. */
+  if (tl_store_is_server (self->store))
+    total = tl_filter_has_criteria (tl_review_get_filter (self->review)) ? 1 : -1;
+  else
+    total = tl_store_count_events (self->store, &error);
   if (total > 0 && tl_filter_has_criteria (tl_review_get_filter (self->review)))
     {
       adw_status_page_set_title (self->empty_page, _("No Matching Reports"));
@@ -399,6 +406,8 @@ tl_window_constructed (GObject *object)
   g_signal_connect_object (self->review, "notify::preset", G_CALLBACK (window_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review, "notify::seen-before", G_CALLBACK (update_new_pill), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->review, "notify::cursor", G_CALLBACK (cursor_changed_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->events, "loading", self->loading_box, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->events, "notify::loading", G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
   tl_filter_bar_set_review (self->filter_bar, self->review);
   tl_summary_bar_set_review (self->summary_bar, self->review);
   tl_time_strip_set_review (self->time_strip, self->review);
@@ -562,6 +571,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, time_strip);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, new_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, loading_box);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, new_report_button);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, offline_revealer);

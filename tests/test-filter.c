@@ -214,7 +214,18 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->store);
+  gpointer weak = f->store;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  /* On a server the worker's last job lets go of the store from the main
+   * loop, once it is done. */
+  g_object_add_weak_pointer (weak, &weak);
+  g_object_unref (f->store);
+  while (weak != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
   g_free (f->path);
 }
 
@@ -350,11 +361,31 @@ test_filter_copy_equal (void)
 
 /* the live list */
 
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  g_error ("The list did not load within 20 s");
+  return G_SOURCE_REMOVE;
+}
+
+/* On a server the list reads from the store's worker: waits for the
+ * answer (at once on a file). */
+static TlEventList *
+settled (TlEventList *list)
+{
+  guint deadline = g_timeout_add_seconds (20, deadline_cb, NULL);
+
+  while (tl_event_list_is_loading (list))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (deadline);
+  return list;
+}
+
 static void
 test_list_filter (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(TlEventList) list = tl_event_list_new (f->store, T0, T0 + 24 * HOUR);
+  g_autoptr(TlEventList) list = settled (tl_event_list_new (f->store, T0, T0 + 24 * HOUR));
   g_autoptr(TlFilter) filter = tl_filter_new (0, 0);
   g_autoptr(TlEvent) first = g_list_model_get_item (G_LIST_MODEL (list), 2);
   g_autoptr(TlEvent) kept = NULL;
@@ -363,6 +394,7 @@ test_list_filter (Fixture       *f,
 
   filter->kinds = 1u << TL_EVENT_KIND_RESCUE;
   tl_event_list_set_filter (list, filter);
+  settled (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
   /* Rows that stay keep their objects. */
   kept = g_list_model_get_item (G_LIST_MODEL (list), 0);
@@ -371,10 +403,12 @@ test_list_filter (Fixture       *f,
   /* A new rescue appears; a new patrol does not. */
   add (f->store, TL_EVENT_KIND_RESCUE, TL_EVENT_STATUS_REPORTED, T0 + 7 * HOUR, NULL, NULL, NULL);
   add (f->store, TL_EVENT_KIND_PATROL, TL_EVENT_STATUS_REPORTED, T0 + 7 * HOUR, NULL, NULL, NULL);
+  settled (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
 
   tl_event_list_set_filter (list, NULL);
   g_assert_null (tl_event_list_get_filter (list));
+  settled (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
 }
 
@@ -385,13 +419,14 @@ test_list_second_connection (Fixture       *f,
                              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TlEventList) list = tl_event_list_new (f->store, T0, T0 + 24 * HOUR);
+  g_autoptr(TlEventList) list = settled (tl_event_list_new (f->store, T0, T0 + 24 * HOUR));
   g_autoptr(TlStore) other = tl_store_open (f->path, &error);
   g_autoptr(TlFilter) filter = tl_filter_new (0, 0);
 
   g_assert_no_error (error);
   tl_filter_set_text (filter, "capsized");
   tl_event_list_set_filter (list, filter);
+  settled (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 
   add (other, TL_EVENT_KIND_RESCUE, TL_EVENT_STATUS_ONGOING, T0 + 8 * HOUR, "SNSM Calais", NULL,
@@ -399,7 +434,15 @@ test_list_second_connection (Fixture       *f,
   /* Not yet: nothing told this connection. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 
-  g_assert_true (tl_store_check_for_changes (f->store));
+  /* A server that this store listens to tells it by itself. */
+  if (!tl_store_is_listening (f->store))
+    g_assert_true (tl_store_check_for_changes (f->store));
+  for (gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+       tl_event_list_is_loading (list) || g_list_model_get_n_items (G_LIST_MODEL (list)) != 1;)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
   g_assert_false (tl_store_check_for_changes (f->store));
 }

@@ -394,32 +394,22 @@ tl_report_desk_show_history (TlReportDesk *self,
     gtk_widget_activate_action (GTK_WIDGET (self->editor), "report.show-history", NULL);
 }
 
-/**
- * tl_report_desk_delete:
- *
- * Deletes a record (audited) and offers Undo in a toast.
- */
-void
-tl_report_desk_delete (TlReportDesk *self,
-                       gint64        event_id)
+/* Offers Undo for what was deleted, or says why nothing was. */
+static void
+deleted (TlReportDesk *self,
+         gint64        event_id,
+         TlEvent      *event,
+         const GError *error)
 {
-  g_autoptr(TlEvent) event = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *operator_name = NULL;
   AdwToast *toast;
 
-  g_return_if_fail (TL_IS_REPORT_DESK (self));
-
-  event = tl_store_get_event (self->store, event_id, &error);
-  operator_name = dup_operator_name (self);
-  if (event == NULL ||
-      !tl_store_delete_event (self->store, event_id, tl_event_get_revision (event), operator_name, &error))
+  if (event == NULL)
     {
       show_toast (self, error->message);
       return;
     }
 
-  g_hash_table_insert (self->deleted, g_memdup2 (&event_id, sizeof event_id), g_steal_pointer (&event));
+  g_hash_table_insert (self->deleted, g_memdup2 (&event_id, sizeof event_id), g_object_ref (event));
 
   /* Translators: a toast after deleting a report */
   toast = adw_toast_new (_("Report deleted"));
@@ -428,6 +418,50 @@ tl_report_desk_delete (TlReportDesk *self,
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (event_id));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+static void
+deleted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(TlReportDesk) self = user_data;
+  g_autoptr(TlEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tl_store_delete_event_finish (TL_STORE (object), result, &event, &error);
+  deleted (self, event != NULL ? tl_event_get_id (event) : 0, event, error);
+}
+
+/**
+ * tl_report_desk_delete:
+ *
+ * Deletes a record (audited) and offers Undo in a toast. On a server the
+ * delete runs on the store's worker, and the toast comes with its answer.
+ */
+void
+tl_report_desk_delete (TlReportDesk *self,
+                       gint64        event_id)
+{
+  g_autoptr(TlEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *operator_name = NULL;
+
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+
+  operator_name = dup_operator_name (self);
+  if (tl_store_is_server (self->store))
+    {
+      tl_store_delete_event_async (self->store, event_id, 0, operator_name, NULL,
+                                   deleted_cb, g_object_ref (self));
+      return;
+    }
+
+  event = tl_store_get_event (self->store, event_id, &error);
+  if (event == NULL ||
+      !tl_store_delete_event (self->store, event_id, tl_event_get_revision (event), operator_name, &error))
+    g_clear_object (&event);
+  deleted (self, event_id, event, error);
 }
 
 void

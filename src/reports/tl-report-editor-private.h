@@ -76,6 +76,7 @@ struct _TlReportEditor
   gint64               type_ahead_time;  /* monotonic, of the last one */
   guint64              touched;          /* 1 << field: left by the officer */
 
+  gboolean             saving;            /* a server's save on its way */
   TlEventKind          kind;
   TlCoordinateFormat   format;
   gint64               day_start;

@@ -81,7 +81,7 @@ update_actions (TlReportEditor *self)
                       tl_report_editor_get_case_status (self) != self->case_status_loaded);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save",
-                                 on_form && self->valid && changed);
+                                 on_form && self->valid && changed && !self->saving);
   update_save_tooltip (self, on_form, changed);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.delete", existing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.show-history", existing);
@@ -147,105 +147,25 @@ finish (TlReportEditor *self)
   tl_store_delete_draft (self->store, self->kind, self->base->event_id, NULL);
 }
 
-/* Adds or updates the record; on a conflict shows both versions. */
+/* What came of a save: the editor closes, or shows why not (both
+ * versions on a conflict), with everything typed still there. */
 static void
-save (TlReportEditor *self)
+saved (TlReportEditor *self,
+       TlEvent        *event,
+       gboolean        ok,
+       gboolean        kept,
+       TlEvent        *theirs,
+       const GError   *error)
 {
-  g_autoptr(TlReport) report = NULL;
-  g_autoptr(TlEvent) event = NULL;
-  g_autoptr(GError) error = NULL;
-  int case_status = tl_report_editor_get_case_status (self);
-  TlCaseStatus new_case_status = MAX (case_status, 0);
-  gint64 case_id = 0;
-  gboolean new_case, status_changed = FALSE;
-  gboolean ok, kept = FALSE;
+  self->saving = FALSE;
+  gtk_widget_set_sensitive (self->save_button, TRUE);
+  update_actions (self);
 
-  validate (self, TRUE);
-  if (!self->valid)
+  if (!ok && theirs != NULL)
     {
-      tl_report_editor_focus_first_error (self);
+      tl_report_editor_show_conflict (self, theirs);
+      update_actions (self);
       return;
-    }
-
-  report = tl_report_editor_collect (self);
-  /* The case is created in the same transaction as the save: a refused
-   * save (a conflict, a full disk) leaves no empty case behind. */
-  new_case = tl_report_editor_wants_new_case (self);
-
-  /* Fields left as they were loaded are written back as stored, not as
-   * the form shows them (times to the minute, rounded positions). */
-  event = tl_report_to_event_from (report, self->base, &self->check,
-                                   self->theirs_event ? self->theirs_event : self->event);
-
-  /* So is a new status for an existing case: the editor only closes once
-   * both are written, and a refused status is shown here, not on a form
-   * that has gone. */
-  case_id = tl_event_get_case_id (event);
-  if (!new_case && case_id > 0 && case_status >= 0)
-    {
-      g_autoptr(TlCase) c = tl_store_get_case (self->store, case_id, NULL);
-
-      /* An unreadable case is left to the save, which reports it. */
-      status_changed = c != NULL && (int) c->status != case_status;
-    }
-
-  /* A save that changes nothing writes nothing: no audit row, no new
-   * revision. */
-  if (self->event != NULL && self->theirs_event == NULL && !new_case && !status_changed)
-    {
-      g_autofree char *before = tl_event_to_json (self->event);
-      g_autofree char *after = tl_event_to_json (event);
-
-      if (g_strcmp0 (before, after) == 0)
-        {
-          finish (self);
-          close_editor (self);
-          return;
-        }
-    }
-
-  if (self->event == NULL && new_case)
-    ok = tl_store_add_event_in_new_case (self->store, event, new_case_status, NULL,
-                                         self->operator_name, &error);
-  else if (self->event == NULL && status_changed)
-    ok = tl_store_add_event_with_case_status (self->store, event, case_id, new_case_status,
-                                              self->operator_name, &error);
-  else if (self->event == NULL)
-    {
-      /* A server that cannot be reached: kept on this desk, sent later. */
-      ok = tl_store_add_event_or_keep (self->store, event, self->operator_name, &kept, &error);
-      if (kept)
-        adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (_("The server cannot be reached: the report is "
-                                                      "kept on this desk and sent when it is back")));
-    }
-  else if (new_case)
-    ok = tl_store_update_event_in_new_case (self->store, event, new_case_status, NULL,
-                                            self->operator_name, &error);
-  else if (status_changed)
-    ok = tl_store_update_event_with_case_status (self->store, event, case_id, new_case_status,
-                                                 self->operator_name, &error);
-  else
-    {
-      /* Kept on this desk too, and shown here again if another desk
-       * changed the report before it could be sent. */
-      ok = tl_store_update_event_or_keep (self->store, event, self->operator_name, &kept, &error);
-      if (kept)
-        adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (_("The server cannot be reached: the report is "
-                                                      "kept on this desk and sent when it is back")));
-    }
-
-  if (!ok && g_error_matches (error, TL_STORE_ERROR, TL_STORE_ERROR_CONFLICT))
-    {
-      g_autoptr(TlEvent) theirs = tl_store_get_event (self->store, self->base->event_id, NULL);
-
-      if (theirs != NULL)
-        {
-          tl_report_editor_show_conflict (self, theirs);
-          update_actions (self);
-          return;
-        }
     }
   if (!ok)
     {
@@ -257,17 +177,115 @@ save (TlReportEditor *self)
       return;
     }
 
-  /* Units used are remembered for the next report. */
-  {
-    g_auto(GStrv) units = g_strsplit (tl_report_get (report, TL_REPORT_FIELD_UNITS), "\n", -1);
-
-    for (guint i = 0; units[i] != NULL; i++)
-      if (g_strstrip (units[i])[0] != '\0')
-        tl_store_add_unit (self->store, units[i], NULL);
-  }
-  finish (self);
+  /* A server that cannot be reached: kept on this desk, sent later. */
+  if (kept)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("The server cannot be reached: the report is "
+                                                  "kept on this desk and sent when it is back")));
+  /* The store dropped the draft with the save. */
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  self->finished = TRUE;
   g_signal_emit (self, signals[SAVED], 0, event);
   close_editor (self);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(TlReportEditor) self = user_data;
+  g_autoptr(TlEvent) event = g_object_steal_data (G_OBJECT (self), "tl-saving-event");
+  g_autoptr(TlEvent) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean kept = FALSE;
+  gboolean ok = tl_store_save_event_finish (TL_STORE (object), result, &kept, &theirs, &error);
+
+  saved (self, event, ok, kept, theirs, error);
+}
+
+/* Adds or updates the record, in one transaction with a new case or a
+ * new status for its case. On a server the save runs on the store's
+ * worker while the window goes on drawing; the editor waits for it,
+ * with Save off, and stays open (so does a closed one's save). */
+static void
+save (TlReportEditor *self)
+{
+  g_autoptr(TlReport) report = NULL;
+  g_autoptr(TlEvent) event = NULL;
+  g_autoptr(TlEvent) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) units = NULL;
+  int case_status = tl_report_editor_get_case_status (self);
+  TlStoreSaveFlags flags = TL_STORE_SAVE_PLAIN;
+  gboolean ok, kept = FALSE;
+
+  if (self->saving)
+    return;
+  validate (self, TRUE);
+  if (!self->valid)
+    {
+      tl_report_editor_focus_first_error (self);
+      return;
+    }
+
+  report = tl_report_editor_collect (self);
+  /* The case is created in the same transaction as the save: a refused
+   * save (a conflict, a full disk) leaves no empty case behind. */
+  if (tl_report_editor_wants_new_case (self))
+    flags |= TL_STORE_SAVE_NEW_CASE;
+  /* So is a new status for an existing case: the editor only closes once
+   * both are written, and a refused status is shown here, not on a form
+   * that has gone. */
+  else if (case_status >= 0)
+    flags |= TL_STORE_SAVE_CASE_STATUS;
+
+  /* Fields left as they were loaded are written back as stored, not as
+   * the form shows them (times to the minute, rounded positions). */
+  event = tl_report_to_event_from (report, self->base, &self->check,
+                                   self->theirs_event ? self->theirs_event : self->event);
+
+  if (self->event != NULL && self->theirs_event == NULL && !(flags & TL_STORE_SAVE_NEW_CASE))
+    {
+      g_autofree char *before = tl_event_to_json (self->event);
+      g_autofree char *after = tl_event_to_json (event);
+
+      if (g_strcmp0 (before, after) == 0)
+        {
+          /* Nothing to write, and no case to ask the store about. */
+          if (!(flags & TL_STORE_SAVE_CASE_STATUS) || tl_event_get_case_id (event) <= 0)
+            {
+              finish (self);
+              close_editor (self);
+              return;
+            }
+          flags |= TL_STORE_SAVE_UNCHANGED;
+        }
+    }
+
+  /* Units used are remembered for the next report. */
+  units = g_strsplit (tl_report_get (report, TL_REPORT_FIELD_UNITS), "\n", -1);
+
+  if (tl_store_is_server (self->store))
+    {
+      self->saving = TRUE;
+      gtk_widget_set_sensitive (self->save_button, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save", FALSE);
+      /* Saving: said on the button, to the eye and to a screen reader. */
+      gtk_widget_set_tooltip_text (self->save_button, _("Saving…"));
+      g_object_set_data_full (G_OBJECT (self), "tl-saving-event", g_object_ref (event), g_object_unref);
+      /* Not cancelled with the editor: a save that was asked for is made,
+       * and what came of it is shown if the editor is still there. */
+      tl_store_save_event_async (self->store, event, flags, MAX (case_status, 0),
+                                 (const char * const *) units, self->operator_name,
+                                 NULL, saved_cb, g_object_ref (self));
+      return;
+    }
+
+  ok = tl_store_save_event (self->store, event, flags, MAX (case_status, 0),
+                            (const char * const *) units, self->operator_name,
+                            &kept, &theirs, &error);
+  saved (self, event, ok, kept, theirs, error);
 }
 
 /* Ctrl+Return saves from any field: caught before the notes' text view
@@ -723,59 +741,6 @@ tl_report_editor_get_event_id (TlReportEditor *self)
 {
   g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), 0);
   return self->base->event_id;
-}
-
-/**
- * tl_report_editor_set_position:
- *
- * Fills the position, as when a report is started or picked on the map.
- */
-void
-tl_report_editor_set_position (TlReportEditor *self,
-                               double          latitude,
-                               double          longitude)
-{
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
-
-  text = tl_coordinates_format (latitude, longitude, self->format);
-  tl_report_editor_fill_field (self, TL_REPORT_FIELD_POSITION, text);
-  tl_report_editor_changed (self);
-}
-
-/**
- * tl_report_editor_add_route_point:
- *
- * Extends the patrol's route by one point clicked on the map.
- */
-void
-tl_report_editor_add_route_point (TlReportEditor *self,
-                                  double          latitude,
-                                  double          longitude)
-{
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
-  JsonArray *points, *point;
-
-  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
-
-  root = self->route[0] ? json_from_string (self->route, NULL) : NULL;
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_clear_pointer (&root, json_node_unref);
-      root = json_node_init_array (json_node_alloc (), json_array_new ());
-    }
-  points = json_node_get_array (root);
-  point = json_array_new ();
-  /* GeoJSON order, as the routes table and the map read it. */
-  json_array_add_double_element (point, longitude);
-  json_array_add_double_element (point, latitude);
-  json_array_add_array_element (points, point);
-
-  json = json_to_string (root, FALSE);
-  tl_report_editor_fill_field (self, TL_REPORT_FIELD_ROUTE, json);
-  tl_report_editor_changed (self);
 }
 
 /**

@@ -27,6 +27,8 @@ struct _TlReview
   TlSummary            current;
   TlSummary            previous;
   guint                summary_idle;
+  GCancellable        *summary_counting;  /* a server's figures on their way */
+  gboolean             previous_counting; /* the previous window's among them */
   gboolean             previous_stale;
 };
 

@@ -45,20 +45,75 @@ summarize (TlReview   *self,
   out_summary->values[TL_SUMMARY_OPEN_CASES] = MAX (0, tl_store_count_open_cases (self->store, filter->to, NULL));
 }
 
+/* A server's figures come from its worker; newer ones cancel older. */
+typedef struct {
+  TlReview  *review;
+  TlSummary *target;   /* in review */
+} Counting;
+
+static void
+counted_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autofree Counting *counting = user_data;
+  g_autoptr(TlReview) self = counting->review;
+  g_autoptr(GError) error = NULL;
+  TlSummary summary;
+
+  if (!tl_store_summarize_finish (TL_STORE (object), result, &summary, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not count the figures: %s", error->message);
+      return;
+    }
+
+  *counting->target = summary;
+  if (counting->target == &self->previous)
+    self->previous_counting = FALSE;
+  tl_review_emit_summary_changed (self);
+}
+
+static void
+count_on_server (TlReview  *self,
+                 TlFilter  *filter,
+                 TlSummary *target)
+{
+  Counting *counting = g_new0 (Counting, 1);
+
+  counting->review = g_object_ref (self);
+  counting->target = target;
+  tl_store_summarize_async (self->store, filter, self->summary_counting, counted_cb, counting);
+}
+
 static gboolean
 update_summary (gpointer user_data)
 {
   TlReview *self = user_data;
   g_autoptr(TlFilter) filter = tl_filter_copy (self->criteria);
+  gboolean server = tl_store_is_server (self->store);
 
   self->summary_idle = 0;
+  if (server)
+    {
+      if (self->summary_counting != NULL)
+        g_cancellable_cancel (self->summary_counting);
+      /* What was cancelled is counted again. */
+      self->previous_stale |= self->previous_counting;
+      self->previous_counting = self->previous_stale;
+      g_clear_object (&self->summary_counting);
+      self->summary_counting = g_cancellable_new ();
+    }
 
   /* During a replay, what had happened by the cursor. */
   filter->from = tl_event_list_get_from (self->events);
   filter->to = tl_event_list_get_to (self->events);
   if (tl_review_is_replaying (self))
     filter->to = MIN (filter->to, self->cursor + 1);
-  summarize (self, filter, G_LIST_MODEL (self->model), &self->current);
+  if (server)
+    count_on_server (self, filter, &self->current);
+  else
+    summarize (self, filter, G_LIST_MODEL (self->model), &self->current);
 
   if (self->previous_stale)
     {
@@ -68,11 +123,15 @@ update_summary (gpointer user_data)
        * previous window. */
       if (tl_review_is_replaying (self))
         filter->to = MIN (filter->to, filter->from + (self->cursor - tl_event_list_get_from (self->events)) + 1);
-      summarize (self, filter, NULL, &self->previous);
+      if (server)
+        count_on_server (self, filter, &self->previous);
+      else
+        summarize (self, filter, NULL, &self->previous);
       self->previous_stale = tl_review_is_replaying (self);
     }
 
-  tl_review_emit_summary_changed (self);
+  if (!server)
+    tl_review_emit_summary_changed (self);
   return G_SOURCE_REMOVE;
 }
 

@@ -102,6 +102,9 @@ tl_review_dispose (GObject *object)
   TlReview *self = TL_REVIEW (object);
 
   g_clear_handle_id (&self->summary_idle, g_source_remove);
+  if (self->summary_counting != NULL)
+    g_cancellable_cancel (self->summary_counting);
+  g_clear_object (&self->summary_counting);
   g_clear_object (&self->model);
   g_clear_object (&self->cursor_filter);
   g_clear_object (&self->events);

@@ -9,7 +9,13 @@
  * reads the range again and reports only the span that differs, keeping
  * the TlEvent objects of rows that did not change and updating in place
  * the objects of rows that did: a list view then keeps its selection and
- * scroll position, and bindings on a row follow its record. */
+ * scroll position, and bindings on a row follow its record.
+ *
+ * On a server the range is read on the store's worker
+ * (tl_store_list_events_async()), never on the window's thread: the
+ * list keeps what it shows, with :loading set, until the answer comes,
+ * and a newer range, filter or change cancels an older read, so a late
+ * answer never replaces a newer one. A file is read at once. */
 struct _TlEventList
 {
   GObject    parent_instance;
@@ -18,9 +24,11 @@ struct _TlEventList
   TlStore   *store;
   GPtrArray *items;
   TlFilter  *filter;   /* criteria beyond the range, or NULL */
+  GCancellable *loading;   /* the server's read on its way, or NULL */
 
   gint64     from;
   gint64     to;
+  gboolean   replace_all;  /* the read on its way is of a new range */
 };
 
 static void tl_event_list_model_init (GListModelInterface *iface);
@@ -34,6 +42,7 @@ enum {
   PROP_STORE,
   PROP_FROM,
   PROP_TO,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -133,18 +142,15 @@ adopt_existing_objects (TlEventList *self,
     }
 }
 
-/* Reads the range again and emits one items-changed for the span between
- * the unchanged head and tail, if anything changed. */
+/* Takes @fresh and emits one items-changed for the span between the
+ * unchanged head and tail, if anything changed. */
 static void
-reload (TlEventList *self)
+apply_changes (TlEventList *self,
+               GPtrArray   *fresh_events)
 {
-  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GPtrArray) fresh = fresh_events;
   g_autoptr(GPtrArray) old = NULL;
   guint n_old, n_new, prefix = 0, suffix = 0;
-
-  fresh = query (self);
-  if (fresh == NULL)
-    return;
 
   n_old = self->items->len;
   n_new = fresh->len;
@@ -172,13 +178,102 @@ reload (TlEventList *self)
                               n_new - prefix - suffix);
 }
 
+/* Takes @fresh as the new range's events, in one items-changed. */
+static void
+apply_range (TlEventList *self,
+             GPtrArray   *fresh_events)
+{
+  g_autoptr(GPtrArray) fresh = fresh_events;
+  g_autoptr(GPtrArray) old = NULL;
+
+  if (fresh == NULL)
+    fresh = g_ptr_array_new_with_free_func (g_object_unref);
+
+  old = g_steal_pointer (&self->items);
+  self->items = g_steal_pointer (&fresh);
+
+  if (old->len > 0 || self->items->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->items->len);
+}
+
+static void
+set_loading (TlEventList  *self,
+             GCancellable *loading)
+{
+  gboolean was_loading = self->loading != NULL;
+
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_set_object (&self->loading, loading);
+  if (was_loading != (loading != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(TlEventList) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *fresh = tl_store_list_events_finish (TL_STORE (object), result, &error);
+  gboolean replace_all = self->replace_all;
+
+  /* A newer read replaced this one. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->replace_all = FALSE;
+  set_loading (self, NULL);
+  if (fresh == NULL)
+    {
+      /* The list shows what it had; the next change reads again. */
+      g_warning ("Could not read the events of %s: %s",
+                 tl_store_get_path (self->store), error->message);
+      if (replace_all)
+        apply_range (self, NULL);
+      return;
+    }
+
+  if (replace_all)
+    apply_range (self, fresh);
+  else
+    apply_changes (self, fresh);
+}
+
+/* Reads the range again: at once from a file, from the worker on a
+ * server. @replace_all: the range is a new one. */
+static void
+reload (TlEventList *self,
+        gboolean     replace_all)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+
+  if (!tl_store_is_server (self->store))
+    {
+      GPtrArray *fresh = query (self);
+
+      if (replace_all)
+        apply_range (self, fresh);
+      else if (fresh != NULL)
+        apply_changes (self, fresh);
+      return;
+    }
+
+  self->replace_all |= replace_all;
+  cancellable = g_cancellable_new ();
+  set_loading (self, cancellable);
+  tl_store_list_events_async (self->store, self->from, self->to, self->filter, cancellable,
+                              loaded_cb, g_object_ref (self));
+}
+
 /* Callbacks */
 
 static void
 on_events_changed (TlEventList *self,
                    TlStore     *store)
 {
-  reload (self);
+  reload (self, FALSE);
 }
 
 /* GListModel */
@@ -233,6 +328,12 @@ tl_event_list_constructed (GObject *object)
                            G_CALLBACK (on_events_changed), self,
                            G_CONNECT_SWAPPED);
 
+  if (tl_store_is_server (self->store))
+    {
+      reload (self, TRUE);
+      return;
+    }
+
   /* Nobody can be listening yet: no items-changed for the first load. */
   events = query (self);
   if (events != NULL)
@@ -247,6 +348,9 @@ tl_event_list_dispose (GObject *object)
 {
   TlEventList *self = (TlEventList *)object;
 
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tl_event_list_parent_class)->dispose (object);
@@ -283,6 +387,10 @@ tl_event_list_get_property (GObject    *object,
 
     case PROP_TO:
       g_value_set_int64 (value, self->to);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading != NULL);
       break;
 
     default:
@@ -351,6 +459,16 @@ tl_event_list_class_init (TlEventListClass *klass)
                         G_MININT64, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * TlEventList:loading:
+   *
+   * Whether a read of the server is on its way: the list shows what it
+   * showed before until it comes.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -405,15 +523,13 @@ tl_event_list_get_store (TlEventList *self)
  * @to: the second after the range, UTC
  *
  * Shows another range: the list is read again and replaced in one
- * items-changed.
+ * items-changed (on a server, when the answer comes).
  */
 void
 tl_event_list_set_range (TlEventList *self,
                          gint64       from,
                          gint64       to)
 {
-  g_autoptr(GPtrArray) fresh = NULL;
-  g_autoptr(GPtrArray) old = NULL;
   gboolean from_changed, to_changed;
 
   g_return_if_fail (TL_IS_EVENT_LIST (self));
@@ -426,15 +542,7 @@ tl_event_list_set_range (TlEventList *self,
   self->from = from;
   self->to = to;
 
-  fresh = query (self);
-  if (fresh == NULL)
-    fresh = g_ptr_array_new_with_free_func (g_object_unref);
-
-  old = g_steal_pointer (&self->items);
-  self->items = g_steal_pointer (&fresh);
-
-  if (old->len > 0 || self->items->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->items->len);
+  reload (self, TRUE);
 
   g_object_freeze_notify (G_OBJECT (self));
   if (from_changed)
@@ -511,7 +619,7 @@ tl_event_list_set_filter (TlEventList    *self,
   g_clear_pointer (&self->filter, tl_filter_free);
   self->filter = g_steal_pointer (&fresh);
 
-  reload (self);
+  reload (self, FALSE);
 }
 
 /**
@@ -527,4 +635,18 @@ tl_event_list_get_filter (TlEventList *self)
   g_return_val_if_fail (TL_IS_EVENT_LIST (self), NULL);
 
   return self->filter;
+}
+
+/**
+ * tl_event_list_is_loading:
+ * @self: a #TlEventList
+ *
+ * Returns: whether a read of the server is on its way (#TlEventList:loading)
+ */
+gboolean
+tl_event_list_is_loading (TlEventList *self)
+{
+  g_return_val_if_fail (TL_IS_EVENT_LIST (self), FALSE);
+
+  return self->loading != NULL;
 }

@@ -28,5 +28,6 @@ guint        tl_event_list_find      (TlEventList *self,
 void         tl_event_list_set_filter (TlEventList    *self,
                                        const TlFilter *filter);
 const TlFilter *tl_event_list_get_filter (TlEventList *self);
+gboolean     tl_event_list_is_loading (TlEventList *self);
 
 G_END_DECLS

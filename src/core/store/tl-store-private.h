@@ -42,6 +42,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlCachedStatement, tl_cached_statement_release)
  * programs' SQLite files. */
 #define TL_STORE_APPLICATION_ID 0x54696465
 
+typedef struct _TlStoreWorker TlStoreWorker;
+
 struct _TlStore
 {
   GObject     parent_instance;
@@ -63,6 +65,11 @@ struct _TlStore
   /* owned, nullable: a shared server's backend. When set, every public
    * call goes to it and db stays NULL. */
   TlStoreBackend *backend;
+
+  /* owned, nullable: where a server's async calls run
+   * (tl-store-worker.c), made at the first one. */
+  TlStoreWorker  *worker;
+  gboolean        polling;   /* a poll of the server is on its way */
 };
 
 /* The columns of an event, in the order tl-store-row.c binds and reads
@@ -284,6 +291,29 @@ TlStoreBackend *tl_store_pg_open           (const char    *address,
                                             GError       **error);
 void            tl_store_pg_listen         (TlStoreBackend *backend);
 TlStoreServer  *tl_store_pg_describe       (TlStoreBackend *backend);
+TlStoreBackend *tl_store_pg_open_quiet     (const char    *address,
+                                            const char    *password,
+                                            GError       **error);
+const char     *tl_store_pg_get_typed_password (TlStoreBackend *backend);
+
+/* tl-store-worker.c: a server's calls off the caller's thread. A job
+ * runs on the worker's thread, in the order given, with a store of its
+ * own on the same server (its own connection, made and made again there,
+ * never on the caller's thread), and returns @task. A file store runs
+ * the job at once on itself: SQLite on a local disk does not wait for a
+ * network. */
+typedef void (*TlStoreJobFunc) (TlStore      *store,
+                                GTask        *task,
+                                gpointer      task_data,
+                                GCancellable *cancellable);
+
+void          tl_store_worker_run       (TlStore        *self,
+                                         GTask          *task,
+                                         TlStoreJobFunc  func);
+void          tl_store_worker_free      (TlStoreWorker  *worker);
+/* tl-store-async.c: looks for the other desks' writes from the worker,
+ * and emits events-changed if there were. */
+void          tl_store_poll_server      (TlStore        *self);
 
 /* tl-store-schema.c */
 GStrv         tl_store_split_csv_line   (const char  *line);

@@ -23,4 +23,16 @@ gint64      tl_store_count_in_window     (TlStore         *self,
                                           gint64           to,
                                           GError         **error);
 
+/* The same figures, words included, off the caller's thread on a
+ * server (tl-store-async.c). */
+void        tl_store_summarize_async     (TlStore             *self,
+                                          const TlFilter      *filter,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    tl_store_summarize_finish    (TlStore             *self,
+                                          GAsyncResult        *result,
+                                          TlSummary           *out_summary,
+                                          GError             **error);
+
 G_END_DECLS

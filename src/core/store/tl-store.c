@@ -167,7 +167,18 @@ finalize_statement (gpointer stmt)
 static gboolean
 on_poll_timeout (gpointer user_data)
 {
-  tl_store_check_for_changes (TL_STORE (user_data));
+  TlStore *self = user_data;
+
+  /* A server is asked from the worker, never from the window's thread;
+   * one question at a time. */
+  if (self->backend != NULL)
+    {
+      if (!self->polling && !tl_store_is_listening (self))
+        tl_store_poll_server (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  tl_store_check_for_changes (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -262,6 +273,7 @@ tl_store_finalize (GObject *object)
   /* The last connection to close copies the WAL in and removes it: wait
    * for the checkpoint's own connection to be gone first. */
   g_clear_pointer (&self->checkpoint_thread, g_thread_join);
+  g_clear_pointer (&self->worker, tl_store_worker_free);
   g_clear_object (&self->backend);
 
   /* Statements first: a connection with live statements will not close. */

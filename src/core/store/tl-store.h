@@ -409,5 +409,58 @@ typedef struct {
 void           tl_store_server_free     (TlStoreServer *server);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlStoreServer, tl_store_server_free)
 TlStoreServer *tl_store_get_server      (TlStore       *self);
+/* The window's calls, off its thread (tl-store-async.c): on a server
+ * they run on the store's worker; on a file at once. */
+typedef enum {
+  TL_STORE_SAVE_PLAIN       = 0,
+  TL_STORE_SAVE_NEW_CASE    = 1 << 0,  /* into a new case of the status given */
+  TL_STORE_SAVE_CASE_STATUS = 1 << 1,  /* its case to the status given, if it differs */
+  TL_STORE_SAVE_UNCHANGED   = 1 << 2,  /* as it was read: written only for its case */
+} TlStoreSaveFlags;
+
+gboolean    tl_store_save_event         (TlStore             *self,
+                                         TlEvent             *event,
+                                         TlStoreSaveFlags     flags,
+                                         TlCaseStatus         case_status,
+                                         const char * const  *units,
+                                         const char          *operator_name,
+                                         gboolean            *out_kept,
+                                         TlEvent            **out_theirs,
+                                         GError             **error);
+void        tl_store_list_events_async  (TlStore             *self,
+                                         gint64               from,
+                                         gint64               to,
+                                         const TlFilter      *filter,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GPtrArray  *tl_store_list_events_finish (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+void        tl_store_save_event_async   (TlStore             *self,
+                                         TlEvent             *event,
+                                         TlStoreSaveFlags     flags,
+                                         TlCaseStatus         case_status,
+                                         const char * const  *units,
+                                         const char          *operator_name,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    tl_store_save_event_finish  (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         gboolean            *out_kept,
+                                         TlEvent            **out_theirs,
+                                         GError             **error);
+void        tl_store_delete_event_async (TlStore             *self,
+                                         gint64               event_id,
+                                         gint64               expected_revision,
+                                         const char          *operator_name,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    tl_store_delete_event_finish (TlStore            *self,
+                                          GAsyncResult       *result,
+                                          TlEvent           **out_deleted,
+                                          GError            **error);
 
 G_END_DECLS

@@ -47,6 +47,7 @@ struct _TlStorePg
   gboolean        in_bulk;        /* a bulk add holds the transaction */
   gboolean        audited;        /* the server's triggers write the audit */
   char           *write_key;      /* nullable: the next write's idempotency key */
+  gboolean      typed_password;  /* the connection's password was typed */
 };
 
 /* Parameters of one statement, as text: NULL is SQL NULL. */

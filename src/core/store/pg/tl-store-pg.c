@@ -617,6 +617,7 @@ tl_store_pg_open (const char    *address,
     }
 
   self = g_object_new (TL_TYPE_STORE_PG, NULL);
+  self->typed_password = keywords[1] != NULL;
   self->conn = PQconnectStartParams (keywords, values, TRUE);
   if (!connect_polling (self->conn, cancellable, error))
     return NULL;
@@ -673,4 +674,23 @@ tl_store_pg_describe (TlStoreBackend *backend)
   server->tls = self->server.tls;
 
   return server;
+}
+
+/* The password @backend connected with, if one was typed (not from
+ * ~/.pgpass nor the address): for a second connection of the same
+ * store, in its worker. */
+const char *
+tl_store_pg_get_typed_password (TlStoreBackend *backend)
+{
+  return TL_STORE_PG (backend)->typed_password ? PQpass (TL_STORE_PG (backend)->conn) : NULL;
+}
+
+/* Opens @address for a store's worker thread (tl-store-worker.c): a
+ * connection of its own, which does not listen (its store does). */
+TlStoreBackend *
+tl_store_pg_open_quiet (const char  *address,
+                        const char  *password,
+                        GError     **error)
+{
+  return tl_store_pg_open (address, password, NULL, error);
 }

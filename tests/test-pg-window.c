@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gunixsocketaddress.h>
+
+#include "tl-test-store.h"
+#include "tl-test-ui.h"
+
+/* A window on a slow server keeps drawing. The test puts a proxy between
+ * the store and the test server that holds every chunk for 200 ms each
+ * way (a round trip costs at least 400 ms), opens the window on it, and
+ * while the day is read, the window moves to another day and back, a
+ * report is saved and one deleted, it measures the gaps between the
+ * frames the window's frame clock draws: none may be long enough to hold
+ * a round trip to the server. The answers must arrive too. */
+
+#define DELAY_US (200 * 1000)
+/* Less than a round trip through the proxy: a single query on the
+ * window's thread would freeze it for 400 ms at least. (A frame itself
+ * takes up to ~270 ms here with both cores busy, so the 16 ms of an idle
+ * machine cannot be the bar.) */
+#define MAX_GAP_US (350 * 1000)
+#define DEADLINE_S 60
+
+/* The proxy */
+
+typedef struct {
+  GSocketListener *listener;
+  GCancellable    *cancellable;
+  char            *target;        /* the server's Unix socket */
+  guint16          port;
+  GThread         *thread;
+  GMutex           lock;
+  GPtrArray       *threads;       /* GThread, of the pumps */
+  GPtrArray       *sockets;       /* GSocketConnection */
+} Proxy;
+
+typedef struct {
+  GSocketConnection *from;
+  GSocketConnection *to;
+} Pump;
+
+/* Forwards what one side sends, each chunk 200 ms late, as a slow
+ * network would; when either side goes, so does the other. */
+static gpointer
+pump_thread (gpointer data)
+{
+  g_autofree Pump *pump = data;
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (pump->from));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (pump->to));
+  char buffer[16384];
+
+  while (TRUE)
+    {
+      gssize n = g_input_stream_read (in, buffer, sizeof buffer, NULL, NULL);
+
+      if (n <= 0)
+        break;
+      /* The latency this proxy is for, not a wait for a condition. */
+      g_usleep (DELAY_US);
+      if (!g_output_stream_write_all (out, buffer, n, NULL, NULL, NULL))
+        break;
+    }
+
+  g_socket_shutdown (g_socket_connection_get_socket (pump->from), TRUE, TRUE, NULL);
+  g_socket_shutdown (g_socket_connection_get_socket (pump->to), TRUE, TRUE, NULL);
+  return NULL;
+}
+
+static void
+start_pump (Proxy             *proxy,
+            GSocketConnection *from,
+            GSocketConnection *to)
+{
+  Pump *pump = g_new0 (Pump, 1);
+
+  pump->from = from;
+  pump->to = to;
+  g_ptr_array_add (proxy->threads, g_thread_new ("proxy-pump", pump_thread, pump));
+}
+
+static gpointer
+accept_thread (gpointer data)
+{
+  Proxy *proxy = data;
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (proxy->target);
+
+  while (TRUE)
+    {
+      g_autoptr(GError) error = NULL;
+      GSocketConnection *downstream;
+      GSocketConnection *upstream;
+
+      downstream = g_socket_listener_accept (proxy->listener, NULL, proxy->cancellable, &error);
+      if (downstream == NULL)
+        break;
+      upstream = g_socket_client_connect (client, G_SOCKET_CONNECTABLE (address), NULL, &error);
+      g_assert_no_error (error);
+
+      g_mutex_lock (&proxy->lock);
+      g_ptr_array_add (proxy->sockets, downstream);
+      g_ptr_array_add (proxy->sockets, upstream);
+      start_pump (proxy, downstream, upstream);
+      start_pump (proxy, upstream, downstream);
+      g_mutex_unlock (&proxy->lock);
+    }
+
+  return NULL;
+}
+
+static Proxy *
+proxy_start (const char *socket_folder)
+{
+  Proxy *proxy = g_new0 (Proxy, 1);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new_from_string ("127.0.0.1", 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+
+  proxy->target = g_build_filename (socket_folder, ".s.PGSQL.5432", NULL);
+  proxy->listener = g_socket_listener_new ();
+  proxy->cancellable = g_cancellable_new ();
+  proxy->threads = g_ptr_array_new ();
+  proxy->sockets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_mutex_init (&proxy->lock);
+  g_socket_listener_add_address (proxy->listener, any, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &effective, &error);
+  g_assert_no_error (error);
+  proxy->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
+  proxy->thread = g_thread_new ("proxy-accept", accept_thread, proxy);
+
+  return proxy;
+}
+
+static void
+proxy_stop (Proxy *proxy)
+{
+  g_cancellable_cancel (proxy->cancellable);
+  g_thread_join (proxy->thread);
+  g_socket_listener_close (proxy->listener);
+
+  /* Connections still open (a store that is gone closed its own). */
+  g_mutex_lock (&proxy->lock);
+  for (guint i = 0; i < proxy->sockets->len; i++)
+    g_socket_shutdown (g_socket_connection_get_socket (g_ptr_array_index (proxy->sockets, i)),
+                       TRUE, TRUE, NULL);
+  g_mutex_unlock (&proxy->lock);
+  for (guint i = 0; i < proxy->threads->len; i++)
+    g_thread_join (g_ptr_array_index (proxy->threads, i));
+
+  g_ptr_array_unref (proxy->threads);
+  g_ptr_array_unref (proxy->sockets);
+  g_mutex_clear (&proxy->lock);
+  g_object_unref (proxy->listener);
+  g_object_unref (proxy->cancellable);
+  g_free (proxy->target);
+  g_free (proxy);
+}
+
+/* Frames */
+
+typedef struct {
+  gint64 last;
+  gint64 max_gap;
+  guint  n_frames;
+  guint  n_long;
+} Frames;
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  Frames *frames = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (frames->last != 0)
+    {
+      gint64 gap = now - frames->last;
+
+      frames->max_gap = MAX (frames->max_gap, gap);
+      if (gap > MAX_GAP_US)
+        {
+          frames->n_long++;
+          g_test_message ("A frame %.0f ms after the one before", gap / 1000.0);
+        }
+    }
+  frames->last = now;
+  frames->n_frames++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  g_error ("Waited %d s for %s", DEADLINE_S, (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_items (GListModel *model,
+                guint       n,
+                const char *what)
+{
+  guint deadline = g_timeout_add_seconds (DEADLINE_S, deadline_cb, (gpointer) what);
+  gint64 start = g_get_monotonic_time ();
+
+  while (g_list_model_get_n_items (model) != n)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (deadline);
+  g_test_message ("%s after %.1f s", what, (g_get_monotonic_time () - start) / 1e6);
+}
+
+/* Helpers */
+
+static gint64
+today_start (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now), 0, 0, 0);
+
+  return g_date_time_to_unix (start);
+}
+
+static void
+add_event (TlStore *store,
+           gint64   time)
+{
+  g_autoptr(TlEvent) event = tl_event_new (TL_EVENT_KIND_SIGHTING);
+  g_autoptr(GError) error = NULL;
+
+  tl_event_set_time (event, time);
+  tl_event_set_people (event, 30);
+  g_assert_true (tl_store_add_event (store, event, "Desk", &error));
+  g_assert_no_error (error);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  gboolean *saved = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tl_store_save_event_finish (TL_STORE (object), result, NULL, NULL, &error));
+  g_assert_no_error (error);
+  *saved = TRUE;
+}
+
+/* The open-cases board reads what the server's backend does not have
+ * yet (another issue's work): its warning is not this test's failure;
+ * every other warning still fails the test. */
+static void
+log_cb (const char     *log_domain,
+        GLogLevelFlags  log_level,
+        const char     *message,
+        gpointer        user_data)
+{
+  g_test_message ("%s: %s", log_domain, message);
+  if (strstr (message, "Could not read the open cases") == NULL)
+    g_test_fail ();
+}
+
+/* Tests */
+
+static void
+test_slow_server (void)
+{
+  g_autofree char *direct = tl_test_store_address ("slow.db");
+  g_autofree char *slow = NULL;
+  g_autoptr(TlStore) filler = NULL;
+  g_autoptr(TlStore) store = NULL;
+  g_autoptr(TlEvent) report = NULL;
+  g_autoptr(GError) error = NULL;
+  Proxy *proxy = proxy_start (g_getenv ("TL_TEST_PG_HOST"));
+  Frames frames = { 0 };
+  gint64 day = today_start ();
+  gint64 started;
+  GListModel *events;
+  TlWindow *window;
+  gboolean saved = FALSE;
+  guint tick_id;
+  TlEvent *first;
+
+  /* Ten reports today, five yesterday, written straight to the server. */
+  filler = tl_store_open (direct, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 10; i++)
+    add_event (filler, day + 60 * i);
+  for (guint i = 1; i <= 5; i++)
+    add_event (filler, day - 3600 * i);
+  g_clear_object (&filler);
+
+  /* The same database through the proxy. */
+  slow = g_strdup_printf ("host=127.0.0.1 port=%u%s", proxy->port, strstr (direct, " user="));
+  store = tl_store_open (slow, &error);
+  g_assert_no_error (error);
+
+  window = tl_window_new (GTK_APPLICATION (tl_test_ui_get_app ()), store);
+  g_object_ref (window);
+  tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (window), tick_cb, &frames, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  events = tl_window_get_events (window);
+
+  started = g_get_monotonic_time ();
+  /* The day, read through the proxy while the window draws. */
+  wait_for_items (events, 10, "today's reports");
+
+  /* Another day and back: each read cancels the one before. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-day", NULL));
+  wait_for_items (events, 5, "yesterday's reports");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-day", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.today", NULL));
+  wait_for_items (events, 10, "today's reports again");
+
+  /* A save, and the list that follows it. */
+  report = tl_event_new (TL_EVENT_KIND_RESCUE);
+  tl_event_set_time (report, day + 30);
+  tl_event_set_people (report, 12);
+  tl_store_save_event_async (store, report, TL_STORE_SAVE_PLAIN, 0, NULL, "Desk", NULL, saved_cb, &saved);
+  wait_for_items (events, 11, "the saved report");
+  g_assert_true (saved);
+  g_assert_cmpint (tl_event_get_id (report), >, 0);
+
+  /* A delete from the window, as the desk asks for it. */
+  first = g_list_model_get_item (events, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-report", "x",
+                                             tl_event_get_id (first)));
+  g_object_unref (first);
+  wait_for_items (events, 10, "the deleted report gone");
+
+  g_test_message ("pg-window-frames: %u in %.1f s", frames.n_frames,
+                  (g_get_monotonic_time () - started) / 1e6);
+  g_test_message ("pg-window-longest-frame-gap-ms: %.1f", frames.max_gap / 1000.0);
+  g_print ("pg-window-longest-frame-gap-ms: %.1f (%u frames, %u over %d ms)\n",
+           frames.max_gap / 1000.0, frames.n_frames, frames.n_long, MAX_GAP_US / 1000);
+  g_assert_cmpuint (frames.n_frames, >, 20);
+  g_assert_cmpuint (frames.n_long, ==, 0);
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_clear_object (&store);
+  proxy_stop (proxy);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Drawn by the CPU, as on most desks' virtual machines: GL through
+   * Xvfb's software rasterizer costs seconds per frame on a busy core,
+   * which would hide what this test looks for. */
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  tl_test_ui_init (&argc, &argv);
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_log_set_handler (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, log_cb, NULL);
+
+  g_test_add_func ("/pg-window/slow-server", test_slow_server);
+
+  return tl_test_ui_run ();
+}
