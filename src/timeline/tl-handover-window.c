@@ -287,7 +287,9 @@ update_title (TlHandoverWindow *self,
 static void
 store_changed_cb (TlHandoverWindow *self)
 {
-  tl_handover_window_refresh (self);
+  /* Hidden, it reads again when shown (win.handover refreshes it). */
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    tl_handover_window_refresh (self);
 }
 
 static void
