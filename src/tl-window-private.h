@@ -6,6 +6,7 @@
 #include "tl-event-list.h"
 #include "tl-export-desk.h"
 #include "tl-filter-bar.h"
+#include "tl-handover-window.h"
 #include "tl-map-view.h"
 #include "tl-open-cases-window.h"
 #include "tl-report-desk.h"
@@ -70,6 +71,8 @@ struct _TlWindow
   TlExportDesk         *exports;
   /* owned: the open-cases board (tl-window-board.c), hidden when closed */
   TlOpenCasesWindow    *open_cases;
+  /* owned, nullable: the hand-over (tl-window-handover.c), made on first use */
+  TlHandoverWindow     *handover;
 
   gint64                day_start;    /* start of the window shown */
   guint                 slide_id;     /* keeps "last N hours" up to now */
@@ -84,5 +87,8 @@ void tl_window_update_role_actions   (TlWindow       *self);
 void tl_window_watch_server          (TlWindow       *self);
 void tl_window_class_install_database (GtkWidgetClass *widget_class);
 void tl_window_set_up_database        (TlWindow       *self);
+void tl_window_class_install_handover (GtkWidgetClass *widget_class);
+void tl_window_update_handover_zone  (TlWindow       *self);
+void tl_window_destroy_handover      (TlWindow       *self);
 
 G_END_DECLS

@@ -359,6 +359,7 @@ time_zone_changed_cb (TlWindow *self)
   /* Moves a day window to the new zone's day, through window_changed_cb. */
   tl_review_set_time_zone (self->review, self->zone);
   tl_open_cases_window_set_time_zone (self->open_cases, self->zone);
+  tl_window_update_handover_zone (self);
   set_up_rows (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->time_strip));
   window_changed_cb (self);
@@ -471,6 +472,7 @@ tl_window_dispose (GObject *object)
   g_clear_object (&self->exports);
   if (self->open_cases != NULL)
     gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->open_cases)));
+  tl_window_destroy_handover (self);
   g_clear_handle_id (&self->slide_id, g_source_remove);
   g_clear_handle_id (&self->server_source_id, g_source_remove);
   /* Closing the window is looking away: what it showed has been seen. */
@@ -580,6 +582,7 @@ tl_window_class_init (TlWindowClass *klass)
   tl_window_class_install_actions (widget_class);
   tl_window_class_install_board (widget_class);
   tl_window_class_install_database (widget_class);
+  tl_window_class_install_handover (widget_class);
 }
 
 static void

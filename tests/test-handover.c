@@ -2,6 +2,9 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
 #include "tl-handover.h"
 #include "tl-test-store.h"
 
@@ -77,6 +80,59 @@ test_since (void)
   g_assert_true (has_line (lines, "status: ongoing → closed"));
   g_assert_false (has_line (lines, "people: 40 → 52"));
   g_assert_cmpstr (tl_change_kind_get_label (TL_CHANGE_CLOSED), ==, "Closed");
+
+  /* Folded for the coordinator: the rescue created in the period is one
+   * "created" item whatever followed; the sighting, created then
+   * deleted, is one "deleted" item. */
+  {
+    g_autoptr(GPtrArray) items = tl_handover_fold (changes);
+    g_autoptr(GPtrArray) later_part = g_ptr_array_new ();
+    g_autoptr(GPtrArray) folded = NULL;
+    const TlHandoverItem *item;
+
+    g_assert_cmpuint (items->len, ==, 2);
+    item = g_ptr_array_index (items, 0);
+    g_assert_cmpint (item->kind, ==, TL_CHANGE_CREATED);
+    g_assert_cmpint (item->event_id, ==, tl_event_get_id (a));
+    g_assert_cmpuint (item->n_changes, ==, 3);
+    g_assert_cmpstr (item->operator_name, ==, "desk-2");
+    g_assert_cmpstr (item->title, ==, "Rescue · 52 people");
+    item = g_ptr_array_index (items, 1);
+    g_assert_cmpint (item->kind, ==, TL_CHANGE_DELETED);
+    g_assert_cmpstr (item->title, ==, "Sighting");
+
+    /* From after the creations: the rescue was edited then closed, one
+     * "closed" item with both changes from its first before to its
+     * last after. */
+    for (guint i = 2; i < changes->len; i++)
+      g_ptr_array_add (later_part, g_ptr_array_index (changes, i));
+    folded = tl_handover_fold (later_part);
+    g_assert_cmpuint (folded->len, ==, 2);
+    item = g_ptr_array_index (folded, 0);
+    g_assert_cmpint (item->kind, ==, TL_CHANGE_CLOSED);
+    g_assert_cmpuint (item->n_changes, ==, 2);
+    g_assert_true (has_line (item->lines, "people: 40 → 52"));
+    g_assert_true (has_line (item->lines, "status: ongoing → closed"));
+    g_assert_cmpint (((TlHandoverItem *) g_ptr_array_index (folded, 1))->kind, ==, TL_CHANGE_DELETED);
+  }
+
+  /* Each database its own key: a file by its full path. */
+  {
+    g_autofree char *key = tl_handover_database_key (store);
+    g_autofree char *address = tl_test_store_address ("handover.db");
+    g_autofree char *expected_key = NULL;
+
+    if (tl_test_store_is_server ())
+      expected_key = g_strconcat ("server:", address, NULL);
+    else
+      {
+        g_autofree char *real = realpath (address, NULL);
+
+        g_assert_nonnull (real);
+        expected_key = g_strconcat ("file:", real, NULL);
+      }
+    g_assert_cmpstr (key, ==, expected_key);
+  }
 
   /* Since a time after all of it: nothing. */
   later = tl_store_list_changes_since (store, g_get_real_time () / G_USEC_PER_SEC + 3600, &error);

@@ -478,7 +478,7 @@ void
 tl_map_view_layers_init (TlMapView *self)
 {
   ShumateViewport *viewport = shumate_map_get_viewport (self->map);
-  const char *keys[] = { "basemap", "show-places", "show-borders", "show-routes" };
+  const char *keys[] = { "basemap", "show-places", "show-borders", "show-routes", "show-map-legend" };
   g_autofree char *format = NULL;
 
   self->place_layer = tl_place_layer_new (viewport);

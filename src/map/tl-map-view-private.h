@@ -7,6 +7,7 @@
 #include "tl-case-chain-layer.h"
 #include "tl-coordinates.h"
 #include "tl-incident-layer.h"
+#include "tl-map-legend.h"
 #include "tl-map-view.h"
 #include "tl-measure-layer.h"
 #include "tl-place-layer.h"
@@ -53,6 +54,7 @@ struct _TlMapView
   guint               basemap_idle;      /* replaces the basemap soon */
   TlMapPickMode       pick_mode;
   gint64              emphasis_time;     /* TL_TIME_NONE: no replay */
+  guint               fit_tick_id;       /* fits the reports once sized */
 
   /* the pointer, in map coordinates, for zooming around it */
   double              pointer_x;
@@ -81,6 +83,10 @@ void tl_map_view_layers_class_init (GtkWidgetClass *widget_class);
 void tl_map_view_set_basemap       (TlMapView     *self);
 void tl_map_view_report_error      (TlMapView     *self,
                                     const char    *message);
+
+/* tl-map-view-fit.c */
+void tl_map_view_fit_init          (TlMapView      *self);
+void tl_map_view_fit_dispose       (TlMapView      *self);
 
 /* tl-map-view-pick.c */
 void tl_map_view_pick_init         (TlMapView      *self);

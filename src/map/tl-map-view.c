@@ -319,6 +319,7 @@ tl_map_view_dispose (GObject *object)
     save_view (self);
 
   g_clear_handle_id (&self->basemap_idle, g_source_remove);
+  tl_map_view_fit_dispose (self);
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
@@ -395,6 +396,7 @@ tl_map_view_class_init (TlMapViewClass *klass)
 
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (TL_TYPE_SCALE_BAR);
+  g_type_ensure (TL_TYPE_MAP_LEGEND);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/map/tl-map-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TlMapView, toast_overlay);
@@ -457,6 +459,7 @@ tl_map_view_init (TlMapView *self)
   zoom = g_settings_get_double (self->settings, "map-zoom");
   shumate_viewport_set_zoom_level (viewport, zoom);
   shumate_map_center_on (self->map, latitude, longitude);
+  tl_map_view_fit_init (self);
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
@@ -590,6 +593,8 @@ tl_map_view_go_to (TlMapView *self,
 {
   g_return_if_fail (TL_IS_MAP_VIEW (self));
 
+  /* A view asked for replaces the opening fit still to come. */
+  tl_map_view_fit_dispose (self);
   shumate_viewport_set_zoom_level (shumate_map_get_viewport (self->map), zoom);
   shumate_map_center_on (self->map, latitude, longitude);
 }

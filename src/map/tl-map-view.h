@@ -38,6 +38,7 @@ void       tl_map_view_go_to         (TlMapView         *self,
                                       double             latitude,
                                       double             longitude,
                                       double             zoom);
+gboolean   tl_map_view_fit_events    (TlMapView         *self);
 GtkWidget *tl_map_view_get_incident_layer (TlMapView    *self);
 GtkWidget *tl_map_view_get_map       (TlMapView         *self);
 gboolean   tl_map_view_get_measuring (TlMapView         *self);

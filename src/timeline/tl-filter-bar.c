@@ -7,10 +7,9 @@
 #include "tl-filter-bar.h"
 #include "tl-units.h"
 
-/* Status choices: any, open (not closed), then each status. */
-#define STATUS_ANY 0
-#define STATUS_OPEN 1
-#define STATUS_FIRST 2
+/* "Open cases" in the status menu: every status but closed. */
+#define OPEN_STATUSES ((1u << TL_EVENT_STATUS_REPORTED) | (1u << TL_EVENT_STATUS_CONFIRMED) | \
+                       (1u << TL_EVENT_STATUS_ONGOING))
 
 typedef enum {
   CRITERION_TEXT,
@@ -25,14 +24,18 @@ struct _TlFilterBar
 
   /* children, owned by the widget tree */
   GtkSearchEntry *search_entry;
-  GtkDropDown    *kind_dropdown;
-  GtkDropDown    *status_dropdown;
+  GtkMenuButton  *kind_button;
+  GtkMenuButton  *status_button;
   GtkDropDown    *unit_dropdown;
   GtkBox         *chips_box;
 
   /* owned */
   TlReview       *review;
   GtkStringList  *units;
+  GSimpleActionGroup *actions;   /* filter.kind-NAME, filter.status-NAME, ... */
+
+  guint           kinds;      /* chosen, one bit per TlEventKind; 0: all */
+  guint           statuses;   /* chosen, one bit per TlEventStatus; 0: any */
 
   gboolean        updating;   /* set while the controls follow a change */
 };
@@ -43,11 +46,14 @@ G_DEFINE_FINAL_TYPE (TlFilterBar, tl_filter_bar, GTK_TYPE_WIDGET)
 
 static void apply (TlFilterBar *self);
 
+static void update_menus (TlFilterBar *self);
+
 static void
 chip_clicked_cb (GtkButton   *button,
                  TlFilterBar *self)
 {
   Criterion criterion = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "criterion"));
+  guint bits = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "bits"));
 
   self->updating = TRUE;
   switch (criterion)
@@ -56,10 +62,10 @@ chip_clicked_cb (GtkButton   *button,
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       break;
     case CRITERION_KIND:
-      gtk_drop_down_set_selected (self->kind_dropdown, 0);
+      self->kinds &= ~bits;
       break;
     case CRITERION_STATUS:
-      gtk_drop_down_set_selected (self->status_dropdown, STATUS_ANY);
+      self->statuses &= ~bits;
       break;
     case CRITERION_UNIT:
     default:
@@ -73,6 +79,7 @@ chip_clicked_cb (GtkButton   *button,
 static void
 add_chip (TlFilterBar *self,
           Criterion    criterion,
+          guint        bits,
           const char  *text)
 {
   GtkWidget *button = gtk_button_new ();
@@ -87,6 +94,7 @@ add_chip (TlFilterBar *self,
   tooltip = g_strdup_printf (_("Remove “%s”"), text);
   gtk_widget_set_tooltip_text (button, tooltip);
   g_object_set_data (G_OBJECT (button), "criterion", GINT_TO_POINTER (criterion));
+  g_object_set_data (G_OBJECT (button), "bits", GUINT_TO_POINTER (bits));
   g_signal_connect (button, "clicked", G_CALLBACK (chip_clicked_cb), self);
   gtk_box_append (self->chips_box, button);
 }
@@ -96,8 +104,6 @@ update_chips (TlFilterBar *self)
 {
   const TlFilter *filter = tl_review_get_filter (self->review);
   GtkWidget *clear;
-  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
 
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)));)
     gtk_box_remove (self->chips_box, child);
@@ -106,19 +112,22 @@ update_chips (TlFilterBar *self)
     {
       /* Translators: a filter chip: the words searched for */
       g_autofree char *text = g_strdup_printf (_("“%s”"), filter->text);
-      add_chip (self, CRITERION_TEXT, text);
+      add_chip (self, CRITERION_TEXT, 0, text);
     }
-  if (kind > 0)
-    add_chip (self, CRITERION_KIND, tl_event_kind_get_label (kind - 1));
-  if (status == STATUS_OPEN)
-    add_chip (self, CRITERION_STATUS, _("Open cases"));
-  else if (status >= STATUS_FIRST)
-    add_chip (self, CRITERION_STATUS, tl_event_status_get_label (status - STATUS_FIRST));
+  for (guint k = 0; k < TL_EVENT_N_KINDS; k++)
+    if (self->kinds & (1u << k))
+      add_chip (self, CRITERION_KIND, 1u << k, tl_event_kind_get_label (k));
+  if (self->statuses == OPEN_STATUSES)
+    add_chip (self, CRITERION_STATUS, OPEN_STATUSES, _("Open cases"));
+  else
+    for (guint k = 0; k < TL_EVENT_N_STATUSES; k++)
+      if (self->statuses & (1u << k))
+        add_chip (self, CRITERION_STATUS, 1u << k, tl_event_status_get_label (k));
   if (filter->unit != NULL)
     {
       g_autofree char *unit = tl_units_describe (filter->unit);
 
-      add_chip (self, CRITERION_UNIT, unit);
+      add_chip (self, CRITERION_UNIT, 0, unit);
     }
 
   if (!tl_filter_has_criteria (filter))
@@ -139,24 +148,17 @@ static void
 apply (TlFilterBar *self)
 {
   g_autoptr(TlFilter) filter = NULL;
-  guint kind, status, unit;
+  guint unit;
 
+  update_menus (self);
   if (self->review == NULL || self->updating)
     return;
 
   filter = tl_filter_new (0, 0);
   tl_filter_set_text (filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
-  kind = gtk_drop_down_get_selected (self->kind_dropdown);
-  if (kind > 0 && kind != GTK_INVALID_LIST_POSITION)
-    filter->kinds = 1u << (kind - 1);
-
-  status = gtk_drop_down_get_selected (self->status_dropdown);
-  if (status == STATUS_OPEN)
-    filter->statuses = (1u << TL_EVENT_STATUS_REPORTED) | (1u << TL_EVENT_STATUS_CONFIRMED) |
-                       (1u << TL_EVENT_STATUS_ONGOING);
-  else if (status >= STATUS_FIRST && status != GTK_INVALID_LIST_POSITION)
-    filter->statuses = 1u << (status - STATUS_FIRST);
+  filter->kinds = self->kinds;
+  filter->statuses = self->statuses;
 
   unit = gtk_drop_down_get_selected (self->unit_dropdown);
   if (unit > 0 && unit != GTK_INVALID_LIST_POSITION)
@@ -164,6 +166,126 @@ apply (TlFilterBar *self)
 
   tl_review_set_filter (self->review, filter);
   update_chips (self);
+}
+
+/* The menus' checks and their buttons' labels follow the choice. */
+static void
+update_menus (TlFilterBar *self)
+{
+  g_autofree char *kind_label = NULL;
+  g_autofree char *status_label = NULL;
+  guint n_kinds = (guint) __builtin_popcount (self->kinds);
+  guint n_statuses = (guint) __builtin_popcount (self->statuses);
+
+  for (guint k = 0; k < TL_EVENT_N_KINDS; k++)
+    {
+      g_autofree char *name = g_strconcat ("kind-", tl_event_kind_to_string (k), NULL);
+
+      g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), name)),
+                                 g_variant_new_boolean (self->kinds & (1u << k)));
+    }
+  for (guint k = 0; k < TL_EVENT_N_STATUSES; k++)
+    {
+      g_autofree char *name = g_strconcat ("status-", tl_event_status_to_string (k), NULL);
+
+      g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), name)),
+                                 g_variant_new_boolean (self->statuses & (1u << k)));
+    }
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions), "open-cases")),
+                             g_variant_new_boolean (self->statuses == OPEN_STATUSES));
+
+  if (n_kinds == 0)
+    kind_label = g_strdup (_("All Kinds"));
+  else if (n_kinds == 1)
+    kind_label = g_strdup (tl_event_kind_get_label (g_bit_nth_lsf (self->kinds, -1)));
+  else
+    /* Translators: the kind filter's button with several kinds chosen */
+    kind_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Kind", "%u Kinds", n_kinds), n_kinds);
+  if (n_statuses == 0)
+    status_label = g_strdup (_("Any Status"));
+  else if (self->statuses == OPEN_STATUSES)
+    status_label = g_strdup (_("Open Cases"));
+  else if (n_statuses == 1)
+    status_label = g_strdup (tl_event_status_get_label (g_bit_nth_lsf (self->statuses, -1)));
+  else
+    /* Translators: the status filter's button with several statuses chosen */
+    status_label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Status", "%u Statuses", n_statuses),
+                                    n_statuses);
+  gtk_menu_button_set_label (self->kind_button, kind_label);
+  gtk_menu_button_set_label (self->status_button, status_label);
+}
+
+static void
+toggle_cb (GSimpleAction *action,
+           GVariant      *value,
+           TlFilterBar   *self)
+{
+  const char *name = g_action_get_name (G_ACTION (action));
+  gboolean on = g_variant_get_boolean (value);
+  TlEventKind kind;
+  TlEventStatus status;
+  guint *set = NULL, bits = 0;
+
+  if (g_str_equal (name, "open-cases"))
+    {
+      self->statuses = on ? OPEN_STATUSES : 0;
+      apply (self);
+      return;
+    }
+  if (g_str_has_prefix (name, "kind-") && tl_event_kind_from_string (name + 5, &kind))
+    set = &self->kinds, bits = 1u << kind;
+  else if (g_str_has_prefix (name, "status-") && tl_event_status_from_string (name + 7, &status))
+    set = &self->statuses, bits = 1u << status;
+  g_return_if_fail (set != NULL);
+
+  *set = on ? (*set | bits) : (*set & ~bits);
+  apply (self);
+}
+
+static void
+all_kinds_cb (GSimpleAction *action,
+              GVariant      *parameter,
+              TlFilterBar   *self)
+{
+  self->kinds = 0;
+  apply (self);
+}
+
+static void
+any_status_cb (GSimpleAction *action,
+               GVariant      *parameter,
+               TlFilterBar   *self)
+{
+  self->statuses = 0;
+  apply (self);
+}
+
+static void
+add_toggle (TlFilterBar *self,
+            GMenu       *menu,
+            const char  *name,
+            const char  *label)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (FALSE));
+  g_autofree char *detailed = g_strconcat ("filter.", name, NULL);
+
+  g_signal_connect (action, "change-state", G_CALLBACK (toggle_cb), self);
+  g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
+  g_menu_append (menu, label, detailed);
+}
+
+/* A menu button whose menu checks several values at once. */
+static GtkMenuButton *
+new_menu_button (GMenu      *menu,
+                 const char *name)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return GTK_MENU_BUTTON (button);
 }
 
 static int
@@ -252,6 +374,7 @@ tl_filter_bar_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
     gtk_widget_unparent (child);
   g_clear_object (&self->units);
+  g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (tl_filter_bar_parent_class)->dispose (object);
 }
@@ -271,22 +394,44 @@ tl_filter_bar_class_init (TlFilterBarClass *klass)
 static void
 tl_filter_bar_init (TlFilterBar *self)
 {
-  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GMenu) kinds = g_menu_new ();
+  g_autoptr(GMenu) kind_items = g_menu_new ();
+  g_autoptr(GMenu) statuses = g_menu_new ();
+  g_autoptr(GMenu) status_items = g_menu_new ();
+  g_autoptr(GSimpleAction) all_kinds = g_simple_action_new ("all-kinds", NULL);
+  g_autoptr(GSimpleAction) any_status = g_simple_action_new ("any-status", NULL);
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
 
-  gtk_string_list_append (kinds, _("All Kinds"));
+  /* Several kinds and statuses at once (rescues and departures): each
+   * is a check in its menu; "All Kinds" and "Any Status" clear them. */
+  self->actions = g_simple_action_group_new ();
+  g_signal_connect (all_kinds, "activate", G_CALLBACK (all_kinds_cb), self);
+  g_signal_connect (any_status, "activate", G_CALLBACK (any_status_cb), self);
+  g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (all_kinds));
+  g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (any_status));
+  g_menu_append (kinds, _("All Kinds"), "filter.all-kinds");
   for (guint i = 0; i < TL_EVENT_N_KINDS; i++)
-    gtk_string_list_append (kinds, tl_event_kind_get_label (i));
+    {
+      g_autofree char *name = g_strconcat ("kind-", tl_event_kind_to_string (i), NULL);
 
-  gtk_string_list_append (statuses, _("Any Status"));
-  gtk_string_list_append (statuses, _("Open Cases"));
+      add_toggle (self, kind_items, name, tl_event_kind_get_label (i));
+    }
+  g_menu_append_section (kinds, NULL, G_MENU_MODEL (kind_items));
+
+  g_menu_append (statuses, _("Any Status"), "filter.any-status");
+  add_toggle (self, statuses, "open-cases", _("Open Cases"));
   for (guint i = 0; i < TL_EVENT_N_STATUSES; i++)
-    gtk_string_list_append (statuses, tl_event_status_get_label (i));
+    {
+      g_autofree char *name = g_strconcat ("status-", tl_event_status_to_string (i), NULL);
+
+      add_toggle (self, status_items, name, tl_event_status_get_label (i));
+    }
+  g_menu_append_section (statuses, NULL, G_MENU_MODEL (status_items));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "filter", G_ACTION_GROUP (self->actions));
 
   self->units = gtk_string_list_new (NULL);
   gtk_string_list_append (self->units, _("All Units"));
@@ -294,16 +439,16 @@ tl_filter_bar_init (TlFilterBar *self)
   self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
   g_object_set (self->search_entry, "placeholder-text", _("Search notes, units and places"), NULL);
-  self->kind_dropdown = new_dropdown (kinds, _("Kind of Report"));
-  self->status_dropdown = new_dropdown (statuses, _("Status"));
+  self->kind_button = new_menu_button (kinds, _("Kind of Report"));
+  self->status_button = new_menu_button (statuses, _("Status"));
   self->unit_dropdown = new_dropdown (self->units, _("Unit"));
   gtk_drop_down_set_expression (self->unit_dropdown,
                                 gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                                              G_CALLBACK (unit_label), NULL, NULL));
 
   gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->search_entry));
-  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->kind_dropdown));
-  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->status_dropdown));
+  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->kind_button));
+  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->status_button));
   gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->unit_dropdown));
   gtk_widget_set_parent (controls, GTK_WIDGET (self));
 
@@ -312,8 +457,7 @@ tl_filter_bar_init (TlFilterBar *self)
   gtk_widget_set_parent (GTK_WIDGET (self->chips_box), GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (apply), self);
-  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (apply), self);
-  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (apply), self);
+  update_menus (self);
   g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (apply), self);
 }
 
@@ -370,8 +514,8 @@ tl_filter_bar_clear (TlFilterBar *self)
 
   self->updating = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_drop_down_set_selected (self->kind_dropdown, 0);
-  gtk_drop_down_set_selected (self->status_dropdown, STATUS_ANY);
+  self->kinds = 0;
+  self->statuses = 0;
   gtk_drop_down_set_selected (self->unit_dropdown, 0);
   self->updating = FALSE;
   apply (self);

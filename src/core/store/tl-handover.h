@@ -24,4 +24,24 @@ GPtrArray    *tl_store_list_changes_since  (TlStore             *self,
                                             gint64               since,
                                             GError             **error);
 
+/* The hand-over as a coordinator reads it: one item per report (every
+ * change it had in the period folded into one), grouped by what became
+ * of it. */
+typedef struct {
+  TlChangeKind  kind;           /* the group: what became of the report */
+  gint64        event_id;       /* the report; for an import, its first */
+  char         *title;          /* "Rescue · 40 people · Wimereux" */
+  char         *operator_name;  /* who made the latest change */
+  gint64        at;             /* the latest change, UTC seconds */
+  guint         n_changes;      /* audit rows folded into this item */
+  GPtrArray    *lines;          /* (element-type utf8): what changed */
+  char         *source;         /* an import's file, or NULL */
+} TlHandoverItem;
+
+void        tl_handover_item_free    (TlHandoverItem *item);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlHandoverItem, tl_handover_item_free)
+
+GPtrArray  *tl_handover_fold         (GPtrArray      *entries);
+char       *tl_handover_database_key (TlStore        *store);
+
 G_END_DECLS
