@@ -213,6 +213,21 @@ def pick(application, owner, item, shown):
     wait_for(f'{owner.name!r} showing {item!r}', lambda: shown(owner))
 
 
+def pick_in_menu(application, window, name, shown, item):
+    """Picks @item in the menu of the button that reads "@name: @shown"
+    (a filter with several choices), and waits for it to read
+    "@name: @item"."""
+    button = find(window, lambda a: role(a) == 'push button' and a.name == f'{name}: {shown}'
+                  and has_action(a, 'click'), f'the {name!r} menu reading {shown!r}')
+    do_action(button, 'click')
+    entry = wait_for(f'the menu item {item!r}', lambda: next(
+        (a for w in children(application) for a in descendants(w)
+         if role(a) == 'menu item' and a.name == item and has_action(a, 'click')), None))
+    do_action(entry, 'click')
+    find(window, lambda a: role(a) == 'push button' and a.name == f'{name}: {item}',
+         f'the {name!r} menu reading {item!r}')
+
+
 def drop_down_reads(owner, item):
     """A drop-down's button reads "Name: item"."""
     return any(a.name and a.name.endswith(': ' + item) for a in descendants(owner)
@@ -366,8 +381,7 @@ def main():
 
         # The filter: a kind and a unit picked by their names, then every
         # kind and unit again.
-        kinds = named(window, 'combo box', 'Kind of Report')
-        pick(application, kinds, 'Rescue', lambda owner: drop_down_reads(owner, 'Rescue'))
+        pick_in_menu(application, window, 'Kind of Report', 'All Kinds', 'Rescue')
         units = named(window, 'combo box', 'Unit')
         do_action(units, 'choice.list')
         listed = wait_for('the list of units', lambda: next(
@@ -378,7 +392,7 @@ def main():
         do_action(named(listed, 'push button', unit), 'click')
         wait_for(f'the unit filter reading {unit!r}', lambda: drop_down_reads(units, unit))
         pick(application, units, 'All Units', lambda owner: drop_down_reads(owner, 'All Units'))
-        pick(application, kinds, 'All Kinds', lambda owner: drop_down_reads(owner, 'All Kinds'))
+        pick_in_menu(application, window, 'Kind of Report', 'Rescue', 'All Kinds')
 
         # A new rescue report, from the New Report menu.
         new_button = find(window, lambda a: role(a) == 'push button' and a.name == 'New Report'

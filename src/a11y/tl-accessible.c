@@ -140,7 +140,9 @@ walk (GtkWidget *widget)
 {
   if (GTK_IS_MENU_BUTTON (widget))
     {
-      tl_accessible_name_menu_button (widget);
+      /* One that reads its choice keeps its own name. */
+      if (!g_object_get_data (G_OBJECT (widget), "tl-accessible-choice"))
+        tl_accessible_name_menu_button (widget);
       return;
     }
   if (GTK_IS_DROP_DOWN (widget))
@@ -408,6 +410,30 @@ tl_accessible_name_menu_button (GtkWidget *menu_button)
   tl_accessible_set_label (menu_button, name);
   if (inner != NULL)
     tl_accessible_set_label (inner, name);
+}
+
+/**
+ * tl_accessible_name_choice_menu:
+ * @name: what the menu chooses ("Kind of Report")
+ * @chosen: what it shows as chosen ("All Kinds")
+ *
+ * Names @menu_button @name, and the button inside it "@name: @chosen",
+ * as a drop-down reads; call it again when the choice changes.
+ */
+void
+tl_accessible_name_choice_menu (GtkWidget  *menu_button,
+                                const char *name,
+                                const char *chosen)
+{
+  GtkWidget *inner = find_child_of_type (menu_button, GTK_TYPE_BUTTON);
+  g_autofree char *full = g_strdup_printf ("%s: %s", name, chosen);
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (menu_button));
+
+  g_object_set_data (G_OBJECT (menu_button), "tl-accessible-choice", GINT_TO_POINTER (TRUE));
+  tl_accessible_set_label (menu_button, name);
+  if (inner != NULL)
+    tl_accessible_set_label (inner, full);
 }
 
 /**

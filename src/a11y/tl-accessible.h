@@ -11,6 +11,9 @@ G_BEGIN_DECLS
  * (4.8 gives them none, so a form could not be filled through AT-SPI). */
 
 void tl_accessible_name_tree          (GtkWidget   *root);
+void tl_accessible_name_choice_menu  (GtkWidget      *menu_button,
+                                      const char     *name,
+                                      const char     *chosen);
 void tl_accessible_name_menu_button   (GtkWidget   *menu_button);
 void tl_accessible_name_drop_down     (GtkWidget   *drop_down,
                                        const char  *name);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tl-accessible.h"
 #include "tl-filter-bar.h"
 #include "tl-units.h"
 
@@ -213,6 +214,8 @@ update_menus (TlFilterBar *self)
                                     n_statuses);
   gtk_menu_button_set_label (self->kind_button, kind_label);
   gtk_menu_button_set_label (self->status_button, status_label);
+  tl_accessible_name_choice_menu (GTK_WIDGET (self->kind_button), _("Kind of Report"), kind_label);
+  tl_accessible_name_choice_menu (GTK_WIDGET (self->status_button), _("Status"), status_label);
 }
 
 static void

@@ -29,6 +29,7 @@ struct _TlOpenCasesWindow
 
   /* owned */
   TlStore     *store;
+  GCancellable *reading;    /* a server's read of the cases, or NULL */
   GTimeZone   *zone;
   GPtrArray   *cases;       /* of TlOpenCase, as shown */
   GHashTable  *announced;   /* case ids announced overdue */
@@ -188,6 +189,9 @@ tl_open_cases_window_dispose (GObject *object)
   TlOpenCasesWindow *self = TL_OPEN_CASES_WINDOW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->reading != NULL)
+    g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_OPEN_CASES_WINDOW);
 
@@ -328,6 +332,34 @@ tl_open_cases_window_set_time_zone (TlOpenCasesWindow *self,
   tl_open_cases_window_refresh (self);
 }
 
+static void show_cases (TlOpenCasesWindow *self,
+                        GPtrArray         *cases,
+                        gint64             now);
+
+static void
+cases_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(TlOpenCasesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *cases = tl_store_list_open_cases_finish (TL_STORE (object), result, &error);
+
+  if (cases != NULL && self->store == NULL)
+    {
+      /* Answered as the board went. */
+      g_ptr_array_unref (cases);
+      return;
+    }
+  if (cases == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the open cases: %s", error->message);
+      return;
+    }
+  show_cases (self, cases, self->clock (self->clock_data));
+}
+
 /**
  * tl_open_cases_window_refresh:
  *
@@ -340,7 +372,6 @@ tl_open_cases_window_refresh (TlOpenCasesWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   gint64 now;
-  int selected = -1;
 
   g_return_if_fail (TL_IS_OPEN_CASES_WINDOW (self));
 
@@ -348,12 +379,37 @@ tl_open_cases_window_refresh (TlOpenCasesWindow *self)
     return;
 
   now = self->clock (self->clock_data);
+  /* A server answers on the store's worker, never on the window's
+   * thread; a newer read replaces an older one. A file answers at once. */
+  if (tl_store_is_server (self->store))
+    {
+      if (self->reading != NULL)
+        g_cancellable_cancel (self->reading);
+      g_set_object (&self->reading, g_cancellable_new ());
+      g_object_unref (self->reading);
+      tl_store_list_open_cases_async (self->store, now, self->reading, cases_read_cb,
+                                      g_object_ref (self));
+      return;
+    }
+
   cases = tl_store_list_open_cases (self->store, now, &error);
   if (cases == NULL)
     {
       g_warning ("Could not read the open cases: %s", error->message);
       return;
     }
+  show_cases (self, g_steal_pointer (&cases), now);
+}
+
+/* The cases read, sorted by urgency, shown, and those newly overdue
+ * announced. */
+static void
+show_cases (TlOpenCasesWindow *self,
+            GPtrArray         *cases,
+            gint64             now)
+{
+  int selected = -1;
+
   tl_open_cases_sort (cases, now, &self->limits);
 
   if (gtk_list_box_get_selected_row (self->list) != NULL)

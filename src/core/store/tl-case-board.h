@@ -48,5 +48,14 @@ void        tl_open_cases_sort          (GPtrArray             *cases,
 GPtrArray  *tl_store_list_open_cases    (TlStore               *self,
                                          gint64                 now,
                                          GError               **error);
+/* The same, off the caller's thread on a server (tl-store-async.c). */
+void        tl_store_list_open_cases_async  (TlStore             *self,
+                                             gint64               now,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray  *tl_store_list_open_cases_finish (TlStore             *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 G_END_DECLS

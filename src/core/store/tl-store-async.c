@@ -4,6 +4,7 @@
 
 #include "tl-event-private.h"
 #include "tl-store-private.h"
+#include "tl-case-board.h"
 #include "tl-store-watch.h"
 
 /* What the window asks a store on its hot paths, as _async/_finish pairs:
@@ -644,4 +645,67 @@ tl_store_delete_event_finish (TlStore       *self,
   if (out_deleted != NULL)
     *out_deleted = g_object_ref (data->theirs);
   return TRUE;
+}
+
+static void
+open_cases_job (TlStore      *store,
+                GTask        *task,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *cases;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  cases = tl_store_list_open_cases (store, *(gint64 *) task_data, &error);
+  if (cases == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, cases, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * tl_store_list_open_cases_async:
+ * @self: a #TlStore
+ * @now: the time to judge the cases at
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the cases are read
+ * @user_data: for @callback
+ *
+ * Reads the open cases (tl_store_list_open_cases()) on the store's worker.
+ */
+void
+tl_store_list_open_cases_async (TlStore             *self,
+                                gint64               now,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TL_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_store_list_open_cases_async);
+  g_task_set_task_data (task, g_memdup2 (&now, sizeof now), g_free);
+  tl_store_worker_run (self, task, open_cases_job);
+}
+
+/**
+ * tl_store_list_open_cases_finish:
+ *
+ * Returns: (transfer full) (element-type TlOpenCase): the open cases, or
+ *   %NULL with @error set
+ */
+GPtrArray *
+tl_store_list_open_cases_finish (TlStore       *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tl_store_list_open_cases_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
