@@ -114,6 +114,9 @@ hold_lock_thread (gpointer data)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  /* Taking the lock waits for wait_until_locked()'s own probe, or the
+   * store's, which may hold it for an instant. */
+  sqlite3_busy_timeout (db, 10000);
   /* As another tool would: a write lock taken, held a moment. A
    * reserved lock lets others read but not start writing; SQLite fails
    * a reader that then wants to write at once, without waiting. */
