@@ -50,6 +50,15 @@ touch (const TlSpreadSymbol *a,
 }
 
 /* Joins the symbols whose drawn circles touch; returns how many pairs. */
+/* A grid cell's key: its column in the high half, its row in the low
+ * one, shifted as unsigned (a negative column may not be shifted). */
+static gint64
+cell_key (gint64 cx,
+          gint64 cy)
+{
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffffu));
+}
+
 static guint
 join_touching (TlSpreadSymbol *symbols,
                guint           n,
@@ -73,7 +82,7 @@ join_touching (TlSpreadSymbol *symbols,
       for (gint64 ox = -1; ox <= 1; ox++)
         for (gint64 oy = -1; oy <= 1; oy++)
           {
-            gint64 key = ((cx + ox) << 32) ^ ((cy + oy) & 0xffffffff);
+            gint64 key = cell_key (cx + ox, cy + oy);
             GArray *members = g_hash_table_lookup (cells, &key);
 
             for (guint k = 0; members != NULL && k < members->len; k++)
@@ -88,7 +97,7 @@ join_touching (TlSpreadSymbol *symbols,
           }
 
       {
-        gint64 key = (cx << 32) ^ (cy & 0xffffffff);
+        gint64 key = cell_key (cx, cy);
         GArray *members = g_hash_table_lookup (cells, &key);
 
         if (members == NULL)
