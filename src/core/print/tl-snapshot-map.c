@@ -159,7 +159,7 @@ draw_hexagons (TlSnapshotPage *page,
       int row = (int) floor ((m->y - f->y) / h + 0.5);
       double shift = (row & 1) ? w / 2 : 0;
       int col = (int) floor ((m->x - f->x - shift) / w + 0.5);
-      gint64 k = ((gint64) row << 32) | (guint32) col;
+      gint64 k = (gint64) (((guint64) (guint32) row << 32) | (guint32) col);
       guint count = 1;
 
       if (g_hash_table_lookup_extended (cells, &k, &key, &value))
