@@ -141,9 +141,20 @@ tl_test_present_window (TlTestFixture *fixture)
 void
 tl_test_close_window (TlWindow *window)
 {
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  /* The caller's reference is the last once the window's own reads are
+   * done: those still running hold one until they finish. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  tl_test_iterate (50);
-  g_assert_finalize_object (window);
+  while (G_OBJECT (window)->ref_count > 1)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_object_unref (window);
+  g_assert_null (window);
 }
 
 /**
