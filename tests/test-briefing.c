@@ -141,6 +141,26 @@ pdf_text (const char *path)
   return text;
 }
 
+/* The text of page @page (from 1) alone. */
+static char *
+pdf_page_text (const char *path,
+               guint       page)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { pdftotext, "-layout", "-f", number, "-l", number, path, "-", NULL };
+  char *text = NULL;
+  int status;
+
+  g_assert_nonnull (pdftotext);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
 /* tests */
 
 static void
@@ -271,9 +291,11 @@ audit_entry (TlAuditAction  action,
   return entry;
 }
 
-/* Asked for, the hand-over note comes after the first page: each change
- * since the watch began, when, by whom, and how an edit changed a
- * report; an empty watch says so. */
+/* Asked for, the hand-over note comes after the open cases and before
+ * the map: each change since the watch began, when, by whom, and how an
+ * edit changed a report, in the editor's words (“People”, not the
+ * store's “people”), times in the zone and positions in the format
+ * chosen; an empty watch says so. */
 static void
 test_briefing_handover (Fixture       *f,
                         gconstpointer  data)
@@ -287,16 +309,24 @@ test_briefing_handover (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *empty_text = NULL;
+  g_autofree char *page1 = NULL;
+  g_autofree char *page2 = NULL;
+  g_autofree char *page3 = NULL;
   TlBriefingOptions options;
   guint without;
 
   g_ptr_array_add (changes, audit_entry (TL_AUDIT_ACTION_CREATE, 31, DAY + 3600, NULL,
                                          "{\"kind\":\"sighting\",\"people\":12}", NULL));
   g_ptr_array_add (changes, audit_entry (TL_AUDIT_ACTION_UPDATE, 2, DAY + 2 * 3600,
-                                         "{\"people\":40,\"status\":\"open\",\"revision\":1}",
-                                         "{\"people\":52,\"status\":\"closed\",\"revision\":2}", NULL));
+                                         "{\"kind\":\"departure\",\"time\":\"2026-11-26T01:30:00Z\","
+                                         "\"people\":40,\"status\":\"ongoing\",\"revision\":1}",
+                                         "{\"kind\":\"departure\",\"time\":\"2026-11-26T01:45:00Z\","
+                                         "\"people\":52,\"status\":\"closed\",\"revision\":2}", NULL));
   g_ptr_array_add (changes, audit_entry (TL_AUDIT_ACTION_UPDATE, 3, DAY + 3 * 3600,
-                                         "{\"place\":\"Off Wimereux\"}", "{\"place\":\"Off Boulogne\"}", NULL));
+                                         "{\"kind\":\"sighting\",\"place\":\"Off Wimereux\","
+                                         "\"latitude\":50.5,\"longitude\":1.5}",
+                                         "{\"kind\":\"sighting\",\"place\":\"Off Boulogne\","
+                                         "\"latitude\":50.75,\"longitude\":1.25}", NULL));
   g_ptr_array_add (changes, audit_entry (TL_AUDIT_ACTION_DELETE, 4, DAY + 4 * 3600,
                                          "{\"kind\":\"patrol\"}", NULL, NULL));
   g_ptr_array_add (changes, audit_entry (TL_AUDIT_ACTION_CREATE, 40, DAY + 5 * 3600, NULL, NULL, "night.csv"));
@@ -309,7 +339,7 @@ test_briefing_handover (Fixture       *f,
   without = tl_briefing_count_pages (&options, events);
   options.handover_since = DAY;
   options.changes = changes;
-  g_assert_cmpuint (tl_briefing_count_pages (&options, events), ==, without + 1);
+  g_assert_cmpuint (tl_briefing_count_pages (&options, events), ==, without + 2);
   g_assert_true (tl_briefing_write_file (path, &options, events, &error));
   g_assert_no_error (error);
   if (!(text = pdf_text (path)))
@@ -321,16 +351,32 @@ test_briefing_handover (Fixture       *f,
   g_assert_nonnull (strstr (text, "5 changes to the records since 26 Nov 2026 00:00 Europe/London, oldest first:"));
   g_assert_nonnull (strstr (text, "Created: report 31"));
   g_assert_nonnull (strstr (text, "Closed: report 2"));
-  g_assert_nonnull (strstr (text, "people: 40 → 52"));
+  g_assert_nonnull (strstr (text, "People: 40 → 52"));
+  g_assert_nonnull (strstr (text, "Status: Ongoing → Closed"));
   g_assert_nonnull (strstr (text, "Edited: report 3"));
-  g_assert_nonnull (strstr (text, "place: Off Wimereux → Off Boulogne"));
+  g_assert_nonnull (strstr (text, "Place: Off Wimereux → Off Boulogne"));
+  /* Positions as the editor writes them, in the format chosen (DDM). */
+  g_assert_nonnull (strstr (text, "50°30.000′N 001°30.000′E → 50°45.000′N 001°15.000′E"));
   g_assert_nonnull (strstr (text, "Deleted: report 4"));
   g_assert_nonnull (strstr (text, "Imported from night.csv"));
   g_assert_nonnull (strstr (text, "Thu 26 Nov 02:00"));
   g_assert_nonnull (strstr (text, "Night desk"));
-  /* The store's own stamps are not a change anyone made. */
+  /* The store's own names and stamps are not what a reader sees. */
   g_assert_null (strstr (text, "revision"));
-  /* The note is the second page: before the table. */
+  g_assert_null (strstr (text, "people:"));
+  g_assert_null (strstr (text, "place:"));
+  g_assert_null (strstr (text, "latitude"));
+  /* In the order the issue gives: open cases, the note, then the map
+   * (on a page of its own), then the table. */
+  page1 = pdf_page_text (path, 1);
+  page2 = pdf_page_text (path, 2);
+  page3 = pdf_page_text (path, 3);
+  g_assert_nonnull (strstr (page1, "Open cases"));
+  g_assert_null (strstr (page1, "Hand-over Note"));
+  g_assert_nonnull (strstr (page2, "Hand-over Note"));
+  g_assert_nonnull (strstr (page3, "Map"));
+  g_assert_nonnull (strstr (page3, "People on board"));
+  g_assert_null (strstr (page1, "People on board"));
   g_assert_true (strstr (text, "Hand-over Note") < strstr (text, "Reports (times in Europe/London)"));
 
   options.changes = none;

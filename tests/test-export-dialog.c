@@ -555,6 +555,73 @@ test_sitrep (Fixture       *fixture,
   close_window (window);
 }
 
+/* The first widget of @type under @root whose title (a row's) or
+ * accessible name (a switch's) is @name. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            GType       type,
+            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (ADW_IS_PREFERENCES_ROW (child) &&
+              g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), name) == 0)
+            return child;
+          if (GTK_IS_SWITCH (child) && g_object_get_data (G_OBJECT (child), "tl-accessible-named") != NULL)
+            return child;
+        }
+      if ((found = find_named (child, type, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Export Briefing offers the hand-over note, as --handover-since does:
+ * off at first, a named switch, the time from the last hand-over or the
+ * window's start; a time that does not read keeps Save disabled. */
+static void
+test_briefing_handover (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  TlWindow *window = present_window (fixture);
+  AdwMessageDialog *dialog;
+  GtkWidget *toggle, *since;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-briefing", NULL));
+  tl_test_iterate (50);
+  dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  toggle = find_named (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, "Hand-over Note");
+  since = find_named (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Changes since, like 2026-11-26 19:00");
+  g_assert_nonnull (toggle);
+  g_assert_nonnull (since);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_false (gtk_widget_get_sensitive (since));
+  g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (since))), ==, strlen ("2026-11-26 00:00"));
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (since));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (since), "after lunch");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (gtk_widget_has_css_class (since, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (since), "2026-11-26 19:00");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_false (gtk_widget_has_css_class (since, "error"));
+  /* Off, the time is not asked for. */
+  gtk_editable_set_text (GTK_EDITABLE (since), "after lunch");
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+
+  destroy_dialog (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
 static void
 test_import (Fixture       *fixture,
              gconstpointer  data)
@@ -685,6 +752,8 @@ main (int   argc,
   g_test_add ("/export-dialog/page-parts", Fixture, NULL, fixture_set_up, test_page_parts, fixture_tear_down);
   g_test_add ("/export-dialog/remembered", Fixture, NULL, fixture_set_up, test_remembered, fixture_tear_down);
   g_test_add ("/export-dialog/sitrep", Fixture, NULL, fixture_set_up, test_sitrep, fixture_tear_down);
+  g_test_add ("/export-dialog/briefing-handover", Fixture, NULL, fixture_set_up, test_briefing_handover,
+              fixture_tear_down);
   g_test_add ("/export-dialog/import", Fixture, NULL, fixture_set_up, test_import, fixture_tear_down);
   g_test_add ("/export-dialog/import-encoding", Fixture, NULL, fixture_set_up, test_import_encoding,
               fixture_tear_down);

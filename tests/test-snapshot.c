@@ -568,6 +568,53 @@ test_place_names (Fixture       *f,
   g_assert_null (strstr (text, "People on board:"));
 }
 
+/* A crowd at one place, too many to spread around it, is one counted
+ * symbol, as the window's map clusters it, and the legend says so;
+ * a few reports elsewhere are still spread, each with its line. */
+static void
+test_crowded (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = g_build_filename (f->dir, "crowded.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const char *argv[] = { NULL, path, "-", NULL };
+  TlSnapshotOptions options;
+  int status;
+
+  /* 150 at Dover (of two kinds, so that no legend row says 150), and
+   * 8 at one point off Wimereux. */
+  for (guint i = 0; i < 150; i++)
+    g_ptr_array_add (events, event_at (i < 120 ? TL_EVENT_KIND_ARRIVAL : TL_EVENT_KIND_RESCUE,
+                                       51.1200 + (i % 5) * 0.0004, 1.3300 + (i % 7) * 0.0004, 40));
+  for (guint i = 0; i < 8; i++)
+    g_ptr_array_add (events, event_at (TL_EVENT_KIND_SIGHTING, 50.77, 1.55, 20));
+  tl_snapshot_options_init (&options);
+  options.time_zone = utc;
+  options.paper = TL_SNAPSHOT_PAPER_A4;
+  options.aggregate = TL_SNAPSHOT_AGGREGATE_NEVER;
+  options.from = 1795651200;
+  options.to = options.from + 24 * 3600;
+  g_assert_true (tl_snapshot_write_file (path, TL_SNAPSHOT_FORMAT_PDF, &options, events, &error));
+  g_assert_no_error (error);
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  argv[0] = pdftotext;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (text, "150"));
+  g_assert_nonnull (strstr (text, "At 1 place too crowded to draw each report"));
+  g_assert_nonnull (strstr (text, "8 symbols are drawn beside their positions"));
+  g_assert_nonnull (strstr (text, "Dover (port)"));
+}
+
 static void
 test_svg (Fixture       *f,
           gconstpointer  data)
@@ -902,6 +949,7 @@ main (int   argc,
   g_test_add_func ("/snapshot/odd-events", test_odd_events);
   g_test_add ("/snapshot/pdf-pages", Fixture, NULL, fixture_set_up, test_pdf_pages, fixture_tear_down);
   g_test_add ("/snapshot/place-names", Fixture, NULL, fixture_set_up, test_place_names, fixture_tear_down);
+  g_test_add ("/snapshot/crowded", Fixture, NULL, fixture_set_up, test_crowded, fixture_tear_down);
   g_test_add ("/snapshot/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
   g_test_add_func ("/snapshot/no-legend", test_no_legend);
   g_test_add_func ("/snapshot/no-furniture", test_no_furniture);

@@ -24,6 +24,8 @@ struct _TlExportDesk
   GtkWindow            *dialog;       /* the one dialog open, if any */
   AdwEntryRow          *briefing_title_row;
   AdwEntryRow          *briefing_marking_row;
+  GtkSwitch            *briefing_handover_switch;
+  AdwEntryRow          *briefing_since_row;
 };
 
 void                  tl_export_desk_show_error        (TlExportDesk *self,

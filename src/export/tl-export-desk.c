@@ -5,10 +5,12 @@
 #include <glib/gi18n.h>
 #include <shumate/shumate.h>
 
+#include "tl-accessible.h"
 #include "tl-briefing.h"
 #include "tl-export.h"
 #include "tl-export-desk-private.h"
 #include "tl-map-export-dialog.h"
+#include "tl-handover.h"
 #include "tl-sitrep-dialog.h"
 #include "tl-snapshot-job.h"
 #include "tl-time.h"
@@ -22,6 +24,7 @@ typedef struct {
   char              *operator_name;
   GTimeZone         *zone;
   GPtrArray         *events;
+  GPtrArray         *changes;       /* element-type TlAuditEntry, or NULL */
   char              *path;
 } BriefingJob;
 
@@ -35,6 +38,7 @@ briefing_job_free (BriefingJob *job)
   g_free (job->operator_name);
   g_clear_pointer (&job->zone, g_time_zone_unref);
   g_clear_pointer (&job->events, g_ptr_array_unref);
+  g_clear_pointer (&job->changes, g_ptr_array_unref);
   g_free (job->path);
   g_free (job);
 }
@@ -195,6 +199,36 @@ print_map_action (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.print", NULL);
 }
 
+/* This database's last hand-over, as the hand-over window keeps it;
+ * without one, the start of the window shown. */
+static gint64
+default_since (TlExportDesk *self)
+{
+  g_autoptr(GVariant) marks = g_settings_get_value (self->settings, "handover-times");
+  g_autofree char *key = tl_handover_database_key (self->store);
+  gint64 at = 0;
+
+  if (key != NULL && g_variant_lookup (marks, key, "x", &at) && at > 0)
+    return at;
+  return tl_review_get_filter (self->review)->from;
+}
+
+static gboolean
+read_since (TlExportDesk  *self,
+            gint64        *out_since,
+            GError       **error)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->briefing_since_row));
+  GTimeZone *zone = tl_review_get_zone (self->review);
+  gint64 since;
+
+  if (!tl_time_parse (zone, text, tl_review_get_filter (self->review)->from, &since, error))
+    return FALSE;
+  if (out_since != NULL)
+    *out_since = since;
+  return TRUE;
+}
+
 /* callbacks: briefing */
 
 static void
@@ -243,11 +277,19 @@ briefing_chooser_cb (GtkNativeDialog *chooser,
   g_autofree char *path = tl_export_desk_chooser_take_path (chooser, response);
   const TlFilter *filter = tl_review_get_filter (self->review);
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 *since = g_object_get_data (G_OBJECT (chooser), "handover-since");
   BriefingJob *job;
   TlGeoBox bbox;
 
   if (path == NULL)
     return;
+  if (since != NULL && !(changes = tl_store_list_changes_since (self->store, *since, &error)))
+    {
+      tl_export_desk_show_error (self, error->message);
+      return;
+    }
 
   job = g_new0 (BriefingJob, 1);
   tl_briefing_options_init (&job->options);
@@ -267,6 +309,13 @@ briefing_chooser_cb (GtkNativeDialog *chooser,
   job->options.bbox = bbox;
   if (filter->kinds != 0)
     job->options.event_kinds = filter->kinds;
+  job->options.position_format = g_settings_get_enum (self->settings, "coordinate-format");
+  if (changes != NULL)
+    {
+      job->changes = g_steal_pointer (&changes);
+      job->options.changes = job->changes;
+      job->options.handover_since = *since;
+    }
 
   task = g_task_new (self, self->cancellable, briefing_written_cb, NULL);
   g_task_set_source_tag (task, briefing_chooser_cb);
@@ -285,7 +334,12 @@ briefing_response_cb (AdwMessageDialog *dialog,
   g_autofree char *name = tl_time_format (tl_review_get_zone (self->review),
                                           tl_review_get_filter (self->review)->from, _("briefing-%Y-%m-%d.pdf"));
 
+  gint64 since;
+
   if (!g_str_equal (response, "save"))
+    return;
+  /* Save is enabled only while the time reads. */
+  if (gtk_switch_get_active (self->briefing_handover_switch) && !read_since (self, &since, NULL))
     return;
 
   chooser = tl_export_desk_new_chooser (self, _("Save Briefing"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
@@ -297,8 +351,34 @@ briefing_response_cb (AdwMessageDialog *dialog,
                           g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->briefing_title_row))), g_free);
   g_object_set_data_full (G_OBJECT (chooser), "marking",
                           g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->briefing_marking_row))), g_free);
+  if (gtk_switch_get_active (self->briefing_handover_switch))
+    g_object_set_data_full (G_OBJECT (chooser), "handover-since", g_memdup2 (&since, sizeof since), g_free);
   g_signal_connect (chooser, "response", G_CALLBACK (briefing_chooser_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Says next to the hand-over's time what is wrong with it, and keeps
+ * Save disabled until it reads. */
+static void
+check_since (TlExportDesk *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean wanted = gtk_switch_get_active (self->briefing_handover_switch);
+  gboolean valid = !wanted || read_since (self, NULL, &error);
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (self->briefing_since_row), ADW_TYPE_PREFERENCES_GROUP);
+  g_autofree char *why = NULL;
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->briefing_since_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->briefing_since_row), "error");
+  if (!valid)
+    /* Translators: under the briefing's hand-over time when it cannot be read */
+    why = g_strdup_printf (_("Hand-over note: %s"), error->message);
+  if (group != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), why);
+  if (self->dialog != NULL && ADW_IS_MESSAGE_DIALOG (self->dialog))
+    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self->dialog), "save", valid);
 }
 
 static void
@@ -307,7 +387,8 @@ export_briefing_action (GSimpleAction *action,
                         gpointer       user_data)
 {
   TlExportDesk *self = user_data;
-  GtkWidget *dialog, *group;
+  GtkWidget *dialog, *group, *handover_row;
+  g_autofree char *since = NULL;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self->window), _("Export Briefing"),
                                    _("A PDF of the reports shown: the map and the figures, "
@@ -320,6 +401,29 @@ export_briefing_action (GSimpleAction *action,
                                  _("Protective marking, like OFFICIAL-SENSITIVE"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->briefing_title_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->briefing_marking_row));
+
+  /* As `export-briefing --handover-since T`: what changed since a time,
+   * by default this database's last hand-over. */
+  handover_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (handover_row), _("_Hand-over Note"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (handover_row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (handover_row),
+                               _("What changed in the records since a time, before the map"));
+  self->briefing_handover_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->briefing_handover_switch), GTK_ALIGN_CENTER);
+  tl_accessible_set_label (GTK_WIDGET (self->briefing_handover_switch), _("Hand-over Note"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (handover_row), GTK_WIDGET (self->briefing_handover_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (handover_row), GTK_WIDGET (self->briefing_handover_switch));
+  self->briefing_since_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  /* Translators: the time a briefing's hand-over note starts from */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->briefing_since_row),
+                                 _("Changes since, like 2026-11-26 19:00"));
+  since = tl_time_format (tl_review_get_zone (self->review), default_since (self), "%Y-%m-%d %H:%M");
+  gtk_editable_set_text (GTK_EDITABLE (self->briefing_since_row), since);
+  g_object_bind_property (self->briefing_handover_switch, "active", self->briefing_since_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), handover_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->briefing_since_row));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), group);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -329,6 +433,10 @@ export_briefing_action (GSimpleAction *action,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
   g_signal_connect_object (dialog, "response", G_CALLBACK (briefing_response_cb), self, 0);
   tl_export_desk_set_dialog (self, GTK_WINDOW (dialog));
+  g_signal_connect_object (self->briefing_handover_switch, "notify::active", G_CALLBACK (check_since), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->briefing_since_row, "changed", G_CALLBACK (check_since), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

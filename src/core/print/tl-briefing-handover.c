@@ -10,9 +10,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
+#include <json-glib/json-glib.h>
 
 #include "tl-briefing-private.h"
 #include "tl-handover.h"
+#include "tl-report.h"
 #include "tl-time.h"
 
 /* The edit lines listed under one change; the rest are counted. */
@@ -37,6 +39,56 @@ describe_entry (const TlAuditEntry *entry)
   /* Translators: a hand-over note's line: what was done (Created, Edited,
    * Closed, Deleted, Restored) to which report */
   return g_strdup_printf (_("%s: report %" PRId64), kind, entry->event_id);
+}
+
+/* A record's status as the audit keeps it, or NULL. */
+static char *
+status_member (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *object;
+
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+  return g_strdup (json_object_get_string_member_with_default (object, "status", NULL));
+}
+
+/* What an edit changed, in the words and formats of the report editor's
+ * history: its field labels ("People", "Position"), times in the
+ * briefing's zone, positions as the user writes them; and the status,
+ * which no form field holds. A record the forms cannot read (no kind)
+ * keeps the store's plain description rather than saying nothing. */
+static GPtrArray *
+describe_edit (TlBriefing         *b,
+               const TlAuditEntry *entry)
+{
+  GPtrArray *lines = tl_report_describe_changes (entry->before, entry->after, b->zone,
+                                                 b->options->position_format);
+  g_autofree char *before = status_member (entry->before);
+  g_autofree char *after = status_member (entry->after);
+  TlEventStatus from, to;
+
+  if (lines->len == 0 && entry->before != NULL && entry->after != NULL)
+    {
+      g_autoptr(TlReport) readable = tl_report_new_from_event_json (entry->after, b->zone,
+                                                                    b->options->position_format, NULL);
+
+      if (readable == NULL)
+        {
+          g_ptr_array_unref (lines);
+          return tl_handover_describe_changes (entry->before, entry->after);
+        }
+    }
+  if (before != NULL && after != NULL && !g_str_equal (before, after) &&
+      tl_event_status_from_string (before, &from) && tl_event_status_from_string (after, &to))
+    /* Translators: a line of a report's history: its status before and
+     * after the change, as in “Status: Ongoing → Closed” */
+    g_ptr_array_add (lines, g_strdup_printf (_("Status: %s → %s"), tl_event_status_get_label (from),
+                                             tl_event_status_get_label (to)));
+  return lines;
 }
 
 /* private API */
@@ -82,7 +134,7 @@ tl_briefing_draw_handover (TlBriefing *b,
       /* An edit or a closing: what it changed. */
       if (entry->action == TL_AUDIT_ACTION_UPDATE && entry->source == NULL)
         {
-          lines = tl_handover_describe_changes (entry->before, entry->after);
+          lines = describe_edit (b, entry);
           for (guint k = 0; k < lines->len && k < MAX_EDIT_LINES; k++)
             g_string_append_printf (text, "\n  %s", (const char *) g_ptr_array_index (lines, k));
           if (lines->len > MAX_EDIT_LINES)

@@ -29,11 +29,13 @@ typedef enum {
 } TlBriefingAlign;
 
 typedef enum {
-  TL_BRIEFING_PAGE_SUMMARY,   /* title, key points, open cases, the map */
+  TL_BRIEFING_PAGE_SUMMARY,   /* title, key points, open cases, and the
+                               * map unless a hand-over note comes first */
   TL_BRIEFING_PAGE_LIST,      /* every report, a slice of them */
   TL_BRIEFING_PAGE_DAYS,      /* a slice of the days */
   TL_BRIEFING_PAGE_TREND,
   TL_BRIEFING_PAGE_HANDOVER,  /* what changed since the watch began */
+  TL_BRIEFING_PAGE_MAP,       /* the map alone, after the hand-over note */
 } TlBriefingPageKind;
 
 typedef struct {
@@ -97,6 +99,8 @@ void         tl_briefing_clear          (TlBriefing       *b);
 /* tl-briefing-summary.c */
 char        *tl_briefing_default_title  (TlBriefing       *b);
 gboolean     tl_briefing_draw_summary   (TlBriefing       *b,
+                                         GError          **error);
+gboolean     tl_briefing_draw_map_page  (TlBriefing       *b,
                                          GError          **error);
 
 /* tl-briefing-handover.c */

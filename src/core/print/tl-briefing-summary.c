@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The briefing's first pages: the title, the key points in sentences,
- * the open cases with their last contact, and the map. */
+ * the open cases with their last contact, and the map: under them, or
+ * on a page of its own after the hand-over note. */
 
 #include "config.h"
 
@@ -314,7 +315,10 @@ tl_briefing_draw_summary (TlBriefing  *b,
   g_autoptr(GPtrArray) cases = open_cases (b);
   double x = TL_BRIEFING_MARGIN, w = TL_BRIEFING_CONTENT_WIDTH;
   double y = TL_BRIEFING_CONTENT_TOP + 4;
-  double map_top = TL_BRIEFING_CONTENT_BOTTOM - MAP_HEIGHT;
+  /* With a hand-over note, the map follows it on a page of its own. */
+  gboolean with_map = o->changes == NULL;
+  double map_top = with_map ? TL_BRIEFING_CONTENT_BOTTOM - MAP_HEIGHT : TL_BRIEFING_CONTENT_BOTTOM;
+  guint cases_max = with_map ? MAX_OPEN_CASES : 2 * MAX_OPEN_CASES;
   guint shown;
 
   /* A title of the user's own keeps the standard one under it: the
@@ -343,7 +347,7 @@ tl_briefing_draw_summary (TlBriefing  *b,
   if (cases->len == 0)
     y += tl_briefing_text (b, _("None: every report of the window is closed."), 9.5, FALSE, x, y, w,
                            TL_BRIEFING_ALIGN_LEFT, TRUE);
-  for (shown = 0; shown < MIN (cases->len, MAX_OPEN_CASES); shown++)
+  for (shown = 0; shown < MIN (cases->len, cases_max); shown++)
     {
       g_autofree char *line = open_case_line (b, g_ptr_array_index (cases, shown));
       g_autoptr(PangoLayout) layout = tl_briefing_layout (b, line, 9, FALSE, w, TL_BRIEFING_ALIGN_LEFT, TRUE);
@@ -370,6 +374,17 @@ tl_briefing_draw_summary (TlBriefing  *b,
 
       tl_briefing_text (b, more, 9, FALSE, x, y, w, TL_BRIEFING_ALIGN_LEFT, TRUE);
     }
-  return draw_map (b, map_top, error);
+  return with_map ? draw_map (b, map_top, error) : TRUE;
+}
+
+/* The map's own page, after the hand-over note: the whole page for it. */
+gboolean
+tl_briefing_draw_map_page (TlBriefing  *b,
+                           GError     **error)
+{
+  /* Translators: the heading of a briefing's map page */
+  double y = tl_briefing_heading (b, _("Map"), TL_BRIEFING_CONTENT_TOP + 4);
+
+  return draw_map (b, y + 2, error);
 }
 

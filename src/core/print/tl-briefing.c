@@ -3,7 +3,7 @@
 /* The briefing, in the order a watch leader reads it: a title that says
  * what and when (with the zone), the key points in sentences with the
  * comparison to the previous window, the open cases with their last
- * contact, then the map, then the table: every report for a window of up
+ * contact, the hand-over note when asked for, then the map, then the table: every report for a window of up
  * to three days, a table by day beyond (every report then goes in an
  * optional annex), then the trend. The pages are planned first, measuring
  * the table's wrapped cells, so that every page can say “Page N of M”. */
@@ -118,8 +118,12 @@ static void
 plan (TlBriefing *b)
 {
   add_page (b, TL_BRIEFING_PAGE_SUMMARY);
+  /* The note is read before the map: the map moves to a page of its own. */
   if (b->options->changes != NULL)
-    add_page (b, TL_BRIEFING_PAGE_HANDOVER);
+    {
+      add_page (b, TL_BRIEFING_PAGE_HANDOVER);
+      add_page (b, TL_BRIEFING_PAGE_MAP);
+    }
   if (b->n_days <= TL_BRIEFING_LIST_MAX_DAYS)
     tl_briefing_plan_list (b, FALSE);
   else
@@ -152,6 +156,9 @@ draw_one (TlBriefing  *b,
       break;
     case TL_BRIEFING_PAGE_HANDOVER:
       tl_briefing_draw_handover (b, TL_BRIEFING_CONTENT_TOP + 4);
+      break;
+    case TL_BRIEFING_PAGE_MAP:
+      ok = tl_briefing_draw_map_page (b, error);
       break;
     case TL_BRIEFING_PAGE_TREND:
     default:

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "tl-coordinates.h"
 #include "tl-event.h"
 #include "tl-geo.h"
 #include "tl-trend-period.h"
@@ -13,8 +14,9 @@ G_BEGIN_DECLS
 /* A briefing: a PDF a watch leader hands over or takes into a meeting.
  * A title that says what and when, the key points in sentences with
  * their comparisons, the open cases with their last contact, the map,
- * the table (every report up to three days, by day beyond, with every
- * report in an optional annex) and the trend. Every page carries the
+ * the hand-over note when asked for, the map, the table (every report
+ * up to three days, by day beyond, with every report in an optional
+ * annex) and the trend. Every page carries the
  * marking, when and by whom it was made, and “Page N of M”. Drawn with
  * cairo and pango only, in the map's one typeface, so the command line
  * makes the same file as the window. */
@@ -55,7 +57,10 @@ typedef enum {
  * @changes: (element-type TlAuditEntry) (nullable): what changed since
  *   @handover_since, oldest first, as tl_store_list_changes_since()
  *   gives it; when given (even empty), the briefing has a hand-over note
- *   after its first page
+ *   after the open cases and before the map, which then has a page of
+ *   its own
+ * @position_format: how the hand-over note writes the positions an edit
+ *   changed, as the user chose for the window
  * @trend_period: the trend's bars: %TL_TREND_PERIOD_AUTO is hours up to
  *   two days, days up to three months, weeks up to two years, months
  *   beyond
@@ -78,6 +83,7 @@ typedef struct {
   TlTrendPeriod trend_period;
   gint64      handover_since;
   GPtrArray  *changes;
+  TlCoordinateFormat position_format;
 } TlBriefingOptions;
 
 GQuark   tl_briefing_error_quark   (void);

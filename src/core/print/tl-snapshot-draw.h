@@ -53,6 +53,7 @@ typedef struct {
   guint                    n_without_position;
   guint                    n_outside;
   guint                    n_spread;  /* markers drawn beside their point */
+  guint                    n_clusters; /* groups too large to spread, drawn as one counted symbol */
 } TlSnapshotPage;
 
 const TlSnapshotPalette *tl_snapshot_palette_get (TlBasemapTheme theme);

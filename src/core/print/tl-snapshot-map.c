@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tl-coastline-vector.h"
 #include "tl-snapshot-private.h"
@@ -23,17 +24,9 @@
  * size says "a crowded boat", not a count to read off. */
 #define PEOPLE_FOR_LARGEST 60.0
 
-/* The most markers spread around one place, with leader lines to it: a
- * disc of about four symbols' width around it. */
-#define MAX_SPREAD 80
+#define MAX_SPREAD TL_SNAPSHOT_MAX_SPREAD
 
-typedef struct {
-  double      x, y, radius;
-  TlEventKind kind;
-  double      draw_x, draw_y;   /* where it is drawn: off its point when it
-                                 * would hide another */
-  gboolean    moved;
-} Marker;
+typedef TlSnapshotMarker Marker;
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -60,7 +53,8 @@ compare_markers (const void *a,
                  const void *b)
 {
   const Marker *ma = a, *mb = b;
-  int ra = kind_rank (ma->kind), rb = kind_rank (mb->kind);
+  /* Counts on top of everything: a count hidden is many reports hidden. */
+  int ra = ma->count > 1 ? 100 : kind_rank (ma->kind), rb = mb->count > 1 ? 100 : kind_rank (mb->kind);
 
   if (ra != rb)
     return ra - rb;
@@ -254,7 +248,8 @@ spread_markers (TlSnapshotPage *page,
  * names to keep clear of. */
 static void
 draw_markers (TlSnapshotPage *page,
-              GArray         *obstacles)
+              GArray         *obstacles,
+              GArray         *clusters)
 {
   const TlSnapshotLayout *l = &page->layout;
   const TlSnapshotRect *f = &l->map;
@@ -289,6 +284,8 @@ draw_markers (TlSnapshotPage *page,
       m.draw_x = m.x;
       m.draw_y = m.y;
       m.moved = FALSE;
+      m.count = 1;
+      memset (m.kinds, 0, sizeof m.kinds);
       page->counts[kind]++;
       g_array_append_val (markers, m);
     }
@@ -302,6 +299,9 @@ draw_markers (TlSnapshotPage *page,
       return;
     }
 
+  tl_snapshot_cluster_crowded (page, &markers);
+  for (guint i = 0; i < markers->len; i++)
+    page->n_clusters += g_array_index (markers, Marker, i).count > 1;
   if (markers->len > 1)
     qsort (markers->data, markers->len, sizeof (Marker), compare_markers);
   spread_markers (page, markers, obstacles);
@@ -331,6 +331,12 @@ draw_markers (TlSnapshotPage *page,
       const Marker *m = &g_array_index (markers, Marker, i);
       double k = m->radius / SCREEN_SYMBOL_RADIUS;
 
+      /* Counts go over the place names, drawn last. */
+      if (m->count > 1)
+        {
+          g_array_append_val (clusters, *m);
+          continue;
+        }
       cairo_save (cr);
       cairo_translate (cr, m->draw_x, m->draw_y);
       cairo_scale (cr, k, k);
@@ -655,6 +661,7 @@ tl_snapshot_draw_map (TlSnapshotPage  *page,
   g_autoptr(GError) local = NULL;
   g_autoptr(GArray) obstacles = g_array_new (FALSE, FALSE, sizeof (TlLabelObstacle));
   g_autoptr(GArray) ends = NULL;
+  g_autoptr(GArray) clusters = g_array_new (FALSE, FALSE, sizeof (Marker));
 
   if ((o->show_coastline || o->show_borders) && !tl_coastline_ensure_loaded (coastline, &local))
     {
@@ -669,10 +676,18 @@ tl_snapshot_draw_map (TlSnapshotPage  *page,
   /* Counted in hexagons, a month's tracks would be a tangle: none. */
   if (!want_hexagons (page, page->events != NULL ? page->events->len : 0))
     ends = tl_snapshot_draw_tracks (page);
-  draw_markers (page, obstacles);
+  draw_markers (page, obstacles, clusters);
   tl_snapshot_draw_places (page, obstacles);
   if (ends != NULL)
     tl_snapshot_draw_track_times (page, ends, obstacles);
+  /* A place's dot or a name's leader line may run under a count; the
+   * count, many reports, stays whole. */
+  cairo_save (cr);
+  cairo_rectangle (cr, l->map.x, l->map.y, l->map.width, l->map.height);
+  cairo_clip (cr);
+  for (guint i = 0; i < clusters->len; i++)
+    tl_snapshot_draw_cluster (page, &g_array_index (clusters, Marker, i));
+  cairo_restore (cr);
   if (o->show_scale)
     draw_scale (page);
   if (o->show_north_arrow)

@@ -309,6 +309,18 @@ draw_legend (TlSnapshotPage *page,
                                               page->n_spread),
                               page->n_spread);
     }
+  if (page->n_clusters > 0)
+    {
+      g_string_append_c (note, ' ');
+      /* Translators: the legend of an exported map: places with too many
+       * reports to draw apart show one dark disc with their count */
+      g_string_append_printf (note, ngettext ("At %u place too crowded to draw each report, a dark disc gives "
+                                              "their number; its ring has the colour of the kind most of them are.",
+                                              "At %u places too crowded to draw each report, a dark disc gives "
+                                              "their number; its ring has the colour of the kind most of them are.",
+                                              page->n_clusters),
+                              page->n_clusters);
+    }
   if (page->n_without_position > 0)
     {
       g_string_append_c (note, ' ');

@@ -7,6 +7,28 @@
 
 G_BEGIN_DECLS
 
+/* The most markers spread around one place, with leader lines to it: a
+ * disc of about four symbols' width around it. A larger group is one
+ * counted symbol, as the window's map clusters it. */
+#define TL_SNAPSHOT_MAX_SPREAD 80
+
+/* A marker of the map, or a counted group of them. */
+typedef struct {
+  double      x, y, radius;
+  TlEventKind kind;             /* a cluster's: the kind most of it has */
+  double      draw_x, draw_y;   /* where it is drawn: off its point when it
+                                 * would hide another */
+  gboolean    moved;
+  guint       count;            /* reports it stands for: 1, or a cluster's */
+  guint       kinds[TL_EVENT_N_KINDS]; /* a cluster's reports by kind */
+} TlSnapshotMarker;
+
+/* tl-snapshot-clusters.c */
+void     tl_snapshot_cluster_crowded (TlSnapshotPage          *page,
+                                      GArray                 **markers);
+void     tl_snapshot_draw_cluster    (TlSnapshotPage          *page,
+                                      const TlSnapshotMarker  *marker);
+
 /* tl-snapshot-map.c */
 void     tl_snapshot_layout_compute  (const TlSnapshotOptions *options,
                                       double                   width,
