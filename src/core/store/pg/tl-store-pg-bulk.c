@@ -124,15 +124,49 @@ copy_text (GString    *line,
       }
 }
 
+/* Tens of values a row, a hundred thousand rows: written by hand, not
+ * through printf. */
 static void
 copy_int (GString *line,
           gint64   value,
           gint64   none)
 {
+  char digits[24];
+  guint n = 0;
+  guint64 magnitude;
+
   if (value == none)
-    g_string_append (line, "\\N");
-  else
-    g_string_append_printf (line, "%" G_GINT64_FORMAT, value);
+    {
+      g_string_append (line, "\\N");
+      return;
+    }
+
+  magnitude = value < 0 ? 0 - (guint64) value : (guint64) value;
+  do
+    {
+      digits[sizeof digits - 1 - n++] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    digits[sizeof digits - 1 - n++] = '-';
+
+  g_string_append_len (line, digits + sizeof digits - n, n);
+}
+
+/* @size bytes as lowercase hex digits. */
+static void
+append_hex (GString      *line,
+            const guint8 *bytes,
+            gsize         size)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  for (gsize b = 0; b < size; b++)
+    {
+      g_string_append_c (line, hex[bytes[b] >> 4]);
+      g_string_append_c (line, hex[bytes[b] & 0xf]);
+    }
 }
 
 static void
@@ -184,8 +218,7 @@ copy_row (GString           *line,
     {
       /* bytea's hex form, its backslash escaped for COPY. */
       g_string_append (line, "\\\\x");
-      for (guint b = 0; b < TL_STORE_IMPORT_KEY_SIZE; b++)
-        g_string_append_printf (line, "%02x", digest[b]);
+      append_hex (line, digest, TL_STORE_IMPORT_KEY_SIZE);
     }
   g_string_append_c (line, '\t');
   copy_text (line, words);
@@ -214,11 +247,10 @@ fill_row (PgBulk      *bulk,
 static char *
 digest_hex (const guint8 *digest)
 {
-  char *hex = g_new (char, 2 * TL_STORE_IMPORT_KEY_SIZE + 1);
+  GString *hex = g_string_sized_new (2 * TL_STORE_IMPORT_KEY_SIZE);
 
-  for (guint b = 0; b < TL_STORE_IMPORT_KEY_SIZE; b++)
-    g_snprintf (hex + 2 * b, 3, "%02x", digest[b]);
-  return hex;
+  append_hex (hex, digest, TL_STORE_IMPORT_KEY_SIZE);
+  return g_string_free (hex, FALSE);
 }
 
 /* Marks the rows of @part whose key the table or an earlier row of the
@@ -242,7 +274,9 @@ skip_known_keys (TlStorePg     *self,
       char *hex = digest_hex (digests + (gsize) i * TL_STORE_IMPORT_KEY_SIZE);
 
       g_ptr_array_add (hexes, hex);
-      g_string_append_printf (array, "%s%s", i > 0 ? "," : "", hex);
+      if (i > 0)
+        g_string_append_c (array, ',');
+      g_string_append (array, hex);
     }
   g_string_append_c (array, '}');
 

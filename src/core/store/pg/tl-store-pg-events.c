@@ -498,6 +498,102 @@ tl_pg_read_event (PGresult *result,
   return tl_event_new_from_data (&data);
 }
 
+/* A binary value of @size bytes, big-endian, as a host integer. */
+static guint64
+read_be (const char *value,
+         int         size)
+{
+  guint64 bits = 0;
+
+  for (int i = 0; i < size; i++)
+    bits = (bits << 8) | (guint8) value[i];
+
+  return bits;
+}
+
+/* An int2, int4 or int8 column of a binary result; @none for NULL. */
+static gint64
+get_binary_int (PGresult *result,
+                int       row,
+                int       column,
+                gint64    none)
+{
+  int size = PQgetlength (result, row, column);
+  guint64 bits;
+
+  if (PQgetisnull (result, row, column))
+    return none;
+
+  bits = read_be (PQgetvalue (result, row, column), size);
+  switch (size)
+    {
+    case 2: return (gint16) bits;
+    case 4: return (gint32) bits;
+    case 8: return (gint64) bits;
+    default: return none;
+    }
+}
+
+/* A float8 column of a binary result; NaN for NULL. */
+static double
+get_binary_double (PGresult *result,
+                   int       row,
+                   int       column)
+{
+  guint64 bits;
+  double value;
+
+  if (PQgetisnull (result, row, column) || PQgetlength (result, row, column) != 8)
+    return NAN;
+
+  bits = read_be (PQgetvalue (result, row, column), 8);
+  memcpy (&value, &bits, sizeof value);
+  return value;
+}
+
+GPtrArray *
+tl_pg_read_events_binary (PGresult *result)
+{
+  int n_rows = PQntuples (result);
+  GPtrArray *events = g_ptr_array_new_full (n_rows, g_object_unref);
+
+  /* A text value in binary is its bytes, which libpq ends with a zero
+   * byte as it does in text. */
+  for (int row = 0; row < n_rows; row++)
+    {
+      TlEventData data;
+
+      data.id = get_binary_int (result, row, 0, 0);
+      if (!tl_event_kind_from_string (tl_pg_get_text (result, row, 1), &data.kind))
+        data.kind = TL_EVENT_KIND_SIGHTING;
+      data.time = get_binary_int (result, row, 2, 0);
+      data.end_time = get_binary_int (result, row, 3, TL_TIME_NONE);
+      data.latitude = get_binary_double (result, row, 4);
+      data.longitude = get_binary_double (result, row, 5);
+      data.place = tl_pg_get_text (result, row, 6);
+      data.boats = (int) get_binary_int (result, row, 7, TL_COUNT_UNKNOWN);
+      data.people = (int) get_binary_int (result, row, 8, TL_COUNT_UNKNOWN);
+      data.rescued = (int) get_binary_int (result, row, 9, TL_COUNT_UNKNOWN);
+      data.deceased = (int) get_binary_int (result, row, 10, TL_COUNT_UNKNOWN);
+      data.missing = (int) get_binary_int (result, row, 11, TL_COUNT_UNKNOWN);
+      data.unit = tl_pg_get_text (result, row, 12);
+      if (!tl_event_status_from_string (tl_pg_get_text (result, row, 13), &data.status))
+        data.status = TL_EVENT_STATUS_REPORTED;
+      data.notes = tl_pg_get_text (result, row, 14);
+      data.case_id = get_binary_int (result, row, 15, 0);
+      data.details = tl_pg_get_text (result, row, 16);
+      data.revision = get_binary_int (result, row, 17, 1);
+      data.created_by = tl_pg_get_text (result, row, 18);
+      data.created_at = get_binary_int (result, row, 19, 0);
+      data.updated_by = tl_pg_get_text (result, row, 20);
+      data.updated_at = get_binary_int (result, row, 21, 0);
+
+      g_ptr_array_add (events, tl_event_new_from_data (&data));
+    }
+
+  return events;
+}
+
 void
 tl_pg_params_event (TlPgParams        *params,
                     const TlEventData *data)

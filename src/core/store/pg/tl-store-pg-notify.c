@@ -297,6 +297,8 @@ tl_pg_reconnect (TlStoreBackend  *backend,
     return TRUE;
 
   PQreset (self->conn);
+  /* A new session: its statements are prepared again. */
+  self->prepared_queries = 0;
   if (PQstatus (self->conn) != CONNECTION_OK ||
       PQsetClientEncoding (self->conn, "UTF8") != 0)
     {

@@ -48,6 +48,7 @@ struct _TlStorePg
   gboolean        audited;        /* the server's triggers write the audit */
   char           *write_key;      /* nullable: the next write's idempotency key */
   gboolean      typed_password;  /* the connection's password was typed */
+  guint           prepared_queries; /* the event queries prepared on conn, by criteria */
 };
 
 /* Parameters of one statement, as text: NULL is SQL NULL. */
@@ -167,6 +168,8 @@ void        tl_pg_event_saved      (TlStorePg    *self,
 void        tl_pg_events_class_init (TlStoreBackendClass *klass);
 
 GPtrArray  *tl_pg_read_events      (PGresult     *result);
+/* The same from a result in binary (resultFormat 1). */
+GPtrArray  *tl_pg_read_events_binary (PGresult   *result);
 
 /* tl-store-pg-query.c */
 void        tl_pg_query_class_init (TlStoreBackendClass *klass);

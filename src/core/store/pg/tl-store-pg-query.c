@@ -19,18 +19,28 @@ static const char search_events_sql[] =
   "SELECT id FROM events WHERE search @@ to_tsquery ('simple', $1)"
   " ORDER BY ts_rank (search, to_tsquery ('simple', $1)) DESC, id";
 
-/* As tl-store-query.c: the window through events_time, criteria not
- * given as NULL; whole words through the GIN index, the last word (a
- * prefix, as typed) on the folded words of one column at a time. */
-static const char query_sql[] =
-  "SELECT " TL_STORE_EVENT_COLUMNS " FROM events"
-  " WHERE time >= $1 AND time < $2"
-  " AND ($3::text[] IS NULL OR kind = ANY ($3::text[]))"
-  " AND ($4::text[] IS NULL OR status = ANY ($4::text[]))"
-  " AND ($5::text IS NULL OR unit = $5)"
-  " AND ($6::text IS NULL OR search @@ to_tsquery ('simple', $6))"
-  " AND ($7::text IS NULL OR strpos (search_words, $7) > 0)"
-  " ORDER BY time, id";
+/* As tl-store-query.c: the window through events_time, and only the
+ * criteria given; whole words through the GIN index, the last word (a
+ * prefix, as typed) on the folded words of one column at a time. Each
+ * combination of criteria is its own statement, prepared once per
+ * connection (tl_pg_query_prepared()): the day the window shows is then
+ * one round trip with no parsing or planning, its rows in binary. The
+ * parameters are the same seven for all of them: $1 and $2 the window,
+ * $3 the kinds, $4 the statuses, $5 the unit, $6 the whole words as a
+ * tsquery, $7 the last word. */
+static const char query_head_sql[] =
+  "SELECT " TL_STORE_EVENT_COLUMNS " FROM events WHERE time >= $1 AND time < $2";
+static const char *const query_criteria_sql[] = {
+  " AND kind = ANY ($3)",
+  " AND status = ANY ($4)",
+  " AND unit = $5",
+  " AND search @@ to_tsquery ('simple', $6)",
+  " AND strpos (search_words, $7) > 0",
+};
+static const char query_tail_sql[] = " ORDER BY time, id";
+/* int8, int8, text[], text[], text, text, text */
+static const Oid query_types[] = { 20, 20, 1009, 1009, 25, 25, 25 };
+
 static const char daily_departures_sql[] =
   "SELECT time, boats, people FROM events"
   " WHERE time >= $1 AND time < $2 AND kind = 'departure'";
@@ -39,6 +49,75 @@ static const char count_keys_sql[] =
   "  SELECT decode (k, 'hex') FROM unnest ($1::text[]) AS k)";
 
 /* Helpers */
+
+/* The statement for @criteria (bits of query_criteria_sql), prepared on
+ * this connection if it is not yet. */
+static gboolean
+prepare_query (TlStorePg  *self,
+               guint       criteria,
+               const char *name,
+               GError    **error)
+{
+  g_autoptr(GString) sql = g_string_new (query_head_sql);
+  g_autoptr(PGresult) result = NULL;
+
+  if (self->prepared_queries & (1u << criteria))
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (query_criteria_sql); i++)
+    if (criteria & (1u << i))
+      g_string_append (sql, query_criteria_sql[i]);
+  g_string_append (sql, query_tail_sql);
+
+  result = PQprepare (self->conn, name, sql->str, G_N_ELEMENTS (query_types), query_types);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      tl_pg_set_result_error (self, result, _("Could not read the events"), error);
+      return FALSE;
+    }
+
+  self->prepared_queries |= 1u << criteria;
+  return TRUE;
+}
+
+/* Runs the query for @criteria with @params, its rows in binary. */
+static PGresult *
+exec_query (TlStorePg   *self,
+            guint        criteria,
+            TlPgParams  *params,
+            GError     **error)
+{
+  char name[32];
+  PGresult *result = NULL;
+
+  G_STATIC_ASSERT (1u << G_N_ELEMENTS (query_criteria_sql) <= 32);
+  g_snprintf (name, sizeof name, "tl_query_events_%u", criteria);
+
+  /* Twice at most: a statement the server no longer has (a connection
+   * made again, a DISCARD) is prepared again. */
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      const char *state;
+
+      if (!prepare_query (self, criteria, name, error))
+        return NULL;
+
+      result = PQexecPrepared (self->conn, name, (int) params->values->len,
+                               (const char *const *) params->values->pdata, NULL, NULL, 1);
+      if (PQresultStatus (result) == PGRES_TUPLES_OK)
+        return result;
+
+      state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+      if (attempt > 0 || g_strcmp0 (state, "26000") != 0)
+        break;
+      self->prepared_queries &= ~(1u << criteria);
+      g_clear_pointer (&result, PQclear);
+    }
+
+  tl_pg_set_result_error (self, result, _("Could not read the events"), error);
+  PQclear (result);
+  return NULL;
+}
 
 /* What an operator typed, as a tsquery over the folded words: every
  * word required, the words of one typed word in a row, the last one a
@@ -182,6 +261,7 @@ pg_query_events (TlStoreBackend  *backend,
   g_autofree char *whole = NULL;
   g_autoptr(GString) last = g_string_new (NULL);
   gboolean has_last = FALSE;
+  guint criteria = 0;
 
   if (filter->text != NULL)
     {
@@ -219,10 +299,13 @@ pg_query_events (TlStoreBackend  *backend,
   tl_pg_params_text (&params, filter->unit);
   tl_pg_params_text (&params, whole);
   tl_pg_params_text (&params, has_last ? last->str : NULL);
-  result = tl_pg_exec (TL_STORE_PG (backend), query_sql, &params,
-                       _("Could not read the events"), error);
+  for (guint i = 0; i < G_N_ELEMENTS (query_criteria_sql); i++)
+    if (g_ptr_array_index (params.values, 2 + i) != NULL)
+      criteria |= 1u << i;
 
-  return result != NULL ? tl_pg_read_events (result) : NULL;
+  result = exec_query (TL_STORE_PG (backend), criteria, &params, error);
+
+  return result != NULL ? tl_pg_read_events_binary (result) : NULL;
 }
 
 static TlTrend *

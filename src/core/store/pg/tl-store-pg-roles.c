@@ -38,7 +38,7 @@
  * database keeps the same schema number on both backends. */
 
 #define ROOM_LOCK "7375460002"
-#define ROOM_SCHEMA_VERSION 3
+#define ROOM_SCHEMA_VERSION 4
 
 /* Gives every table, view and function of Tideline to tideline_admin,
  * whoever made them: definer's rights then are the owner's. */
@@ -315,10 +315,51 @@ static const char room_2_sql[] =
 static const char room_3_sql[] =
   "CREATE INDEX events_case_time ON events (case_id, time) WHERE case_id IS NOT NULL;";
 
+/* Room step 4: what every row of a large import paid for.
+ *
+ * tl_json_valid() caught the cast's error in a PL/pgSQL block, a
+ * subtransaction for each value checked: the details of every report,
+ * and both sides of every audit row. A value that a strict subset of
+ * JSON matches (a flat object of strings without escapes, numbers,
+ * true, false and null: what Tideline writes) is valid without it;
+ * anything else is still parsed, so the answer is the same. As one
+ * SQL expression it is inlined into the checks.
+ *
+ * events_who ran a PL/pgSQL function for every row written; it now runs
+ * only for a row it would change (a name that is not the writer's, from
+ * a writer that is not the owner), which the trigger's WHEN decides
+ * without calling it. */
+#define JSON_STRING "\"[^\"\\\\[:cntrl:]]*\""
+#define JSON_SCALAR \
+  "(" JSON_STRING "|-?(0|[1-9][0-9]*)([.][0-9]+)?([eE][-+]?[0-9]+)?|true|false|null)"
+#define JSON_MEMBER JSON_STRING ":" JSON_SCALAR
+
+static const char room_4_sql[] =
+  "CREATE FUNCTION tl_json_parses (value text) RETURNS boolean"
+  "  LANGUAGE plpgsql IMMUTABLE AS $$"
+  "  BEGIN PERFORM value::json; RETURN true;"
+  "  EXCEPTION WHEN others THEN RETURN false; END $$;"
+  "CREATE OR REPLACE FUNCTION tl_json_valid (value text) RETURNS boolean"
+  "  LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT CASE WHEN value ~ '^[{](" JSON_MEMBER "(," JSON_MEMBER ")*)?[}]$' THEN true"
+  "              ELSE tl_json_parses (value) END $$;"
+
+  "DROP TRIGGER events_who ON events;"
+  "CREATE TRIGGER events_who BEFORE INSERT ON events FOR EACH ROW"
+  "  WHEN ((NEW.created_by IS DISTINCT FROM session_user::text"
+  "         OR NEW.updated_by IS DISTINCT FROM session_user::text) AND NOT tl_is_owner ())"
+  "  EXECUTE FUNCTION tl_events_who ();"
+  "CREATE TRIGGER events_who_update BEFORE UPDATE ON events FOR EACH ROW"
+  "  WHEN ((NEW.updated_by IS DISTINCT FROM session_user::text"
+  "         OR NEW.created_by IS DISTINCT FROM OLD.created_by) AND NOT tl_is_owner ())"
+  "  EXECUTE FUNCTION tl_events_who ();"
+  OWN_EVERYTHING_SQL;
+
 static const char *const room_steps[] = {
   room_1_sql,
   room_2_sql,
   room_3_sql,
+  room_4_sql,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (room_steps) == ROOM_SCHEMA_VERSION);
