@@ -148,7 +148,19 @@ report_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.report-history"))
     tl_report_desk_show_history (self->reports, id, self->day_start);
   else if (g_str_equal (action_name, "win.delete-report"))
-    tl_report_desk_delete (self->reports, id);
+    {
+      guint position = tl_event_list_find (self->events, id);
+      g_autoptr(TlEvent) event = NULL;
+
+      /* The window's own copy, so that the deletion needs no answer
+       * from the server first (kept on this desk while it is away). */
+      if (position != G_MAXUINT)
+        event = g_list_model_get_item (G_LIST_MODEL (self->events), position);
+      if (event != NULL)
+        tl_report_desk_delete_event (self->reports, event);
+      else
+        tl_report_desk_delete (self->reports, id);
+    }
   else if (g_str_equal (action_name, "win.undo-delete"))
     tl_report_desk_undo_delete (self->reports, id);
   else if (g_str_equal (action_name, "win.finish-pick"))

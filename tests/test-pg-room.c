@@ -563,6 +563,54 @@ test_conflict_across_desks (void)
   g_assert_cmpint (tl_event_get_people (copy_b), ==, 50);
 }
 
+/* Only a coordinator manages cases: the server refuses a desk's change
+ * of a case's status (its grants, not the window), and the case stays as
+ * it was; a coordinator's goes through. */
+static void
+test_case_status_coordinator_only (void)
+{
+  g_autoptr(TlStore) desk = open_as ("desk_a");
+  g_autoptr(TlStore) coordinator = open_as ("coord_a");
+  g_autoptr(TlCase) after_refusal = NULL;
+  g_autoptr(TlCase) after_change = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+  PGconn *conn;
+  char *state;
+  gint64 case_id;
+
+  why = tl_store_explain_refusal (desk, TL_STORE_CAN_MANAGE_CASES);
+  g_assert_nonnull (why);
+  g_assert_nonnull (strstr (why, "tideline_coordinator"));
+  g_assert_null (tl_store_explain_refusal (coordinator, TL_STORE_CAN_MANAGE_CASES));
+
+  case_id = tl_store_create_case (coordinator, TL_CASE_STATUS_DISTRESS, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (case_id, >, 0);
+
+  /* Through the store, as the window would if it offered it. */
+  g_assert_false (tl_store_set_case_status (desk, case_id, TL_CASE_STATUS_CLOSED, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "desk_a"));
+  g_clear_error (&error);
+  /* And straight to the server, as any client could. */
+  conn = connect_raw (tl_store_get_path (desk));
+  state = try_sql (conn, "UPDATE cases SET status = 'closed'");
+  g_assert_cmpstr (state, ==, "42501");
+  g_free (state);
+  PQfinish (conn);
+
+  after_refusal = tl_store_get_case (coordinator, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after_refusal->status, ==, TL_CASE_STATUS_DISTRESS);
+
+  g_assert_true (tl_store_set_case_status (coordinator, case_id, TL_CASE_STATUS_RESCUED, &error));
+  g_assert_no_error (error);
+  after_change = tl_store_get_case (desk, case_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after_change->status, ==, TL_CASE_STATUS_RESCUED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +632,7 @@ main (int   argc,
   g_test_add_func ("/pg-room/notify-second-connection", test_notify_second_connection);
   g_test_add_func ("/pg-room/live-list", test_live_list);
   g_test_add_func ("/pg-room/conflict-across-desks", test_conflict_across_desks);
+  g_test_add_func ("/pg-room/case-status-coordinator-only", test_case_status_coordinator_only);
 
   return g_test_run ();
 }

@@ -98,7 +98,7 @@ editor_delete_cb (TlReportDesk   *self,
                   TlEvent        *event,
                   TlReportEditor *editor)
 {
-  tl_report_desk_delete (self, tl_event_get_id (event));
+  tl_report_desk_delete_event (self, event);
 }
 
 static void
@@ -394,11 +394,41 @@ tl_report_desk_show_history (TlReportDesk *self,
     gtk_widget_activate_action (GTK_WIDGET (self->editor), "report.show-history", NULL);
 }
 
-/* Offers Undo for what was deleted, or says why nothing was. */
+/* A deletion or its Undo on its way to the server: the report as the
+ * window had it. */
+typedef struct {
+  TlReportDesk *self;
+  TlEvent      *event;
+} Pending;
+
+static Pending *
+pending_new (TlReportDesk *self,
+             TlEvent      *event)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->self = g_object_ref (self);
+  pending->event = tl_event_copy (event);
+  return pending;
+}
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->self);
+  g_object_unref (pending->event);
+  g_free (pending);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
+
+/* Offers Undo for what was deleted, or kept on this desk to be deleted
+ * on the server when it is back, or says why nothing was. */
 static void
 deleted (TlReportDesk *self,
          gint64        event_id,
          TlEvent      *event,
+         gboolean      kept,
          const GError *error)
 {
   AdwToast *toast;
@@ -411,8 +441,14 @@ deleted (TlReportDesk *self,
 
   g_hash_table_insert (self->deleted, g_memdup2 (&event_id, sizeof event_id), g_object_ref (event));
 
-  /* Translators: a toast after deleting a report */
-  toast = adw_toast_new (_("Report deleted"));
+  if (kept)
+    /* Translators: a toast after deleting a report while the shared
+     * server is away */
+    toast = adw_toast_new (_("Report deleted on this desk: the server cannot be reached, "
+                             "the deletion is sent when it is back"));
+  else
+    /* Translators: a toast after deleting a report */
+    toast = adw_toast_new (_("Report deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (event_id));
@@ -430,7 +466,20 @@ deleted_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   tl_store_delete_event_finish (TL_STORE (object), result, &event, &error);
-  deleted (self, event != NULL ? tl_event_get_id (event) : 0, event, error);
+  deleted (self, event != NULL ? tl_event_get_id (event) : 0, event, FALSE, error);
+}
+
+static void
+report_deleted_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Pending) pending = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean kept = FALSE;
+  gboolean ok = tl_store_delete_report_finish (TL_STORE (object), result, &kept, &error);
+
+  deleted (pending->self, tl_event_get_id (pending->event), ok ? pending->event : NULL, kept, error);
 }
 
 /**
@@ -461,7 +510,66 @@ tl_report_desk_delete (TlReportDesk *self,
   if (event == NULL ||
       !tl_store_delete_event (self->store, event_id, tl_event_get_revision (event), operator_name, &error))
     g_clear_object (&event);
-  deleted (self, event_id, event, error);
+  deleted (self, event_id, event, FALSE, error);
+}
+
+/**
+ * tl_report_desk_delete_event:
+ * @event: the report as the window shows it (its id and revision)
+ *
+ * As tl_report_desk_delete(), from the window's own copy of the report:
+ * nothing is read from the server first, so that while it cannot be
+ * reached the deletion is kept on this desk and sent when it is back
+ * (and Undo takes it back).
+ */
+void
+tl_report_desk_delete_event (TlReportDesk *self,
+                             TlEvent      *event)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *operator_name = NULL;
+  gint64 event_id;
+
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+  g_return_if_fail (TL_IS_EVENT (event));
+
+  operator_name = dup_operator_name (self);
+  event_id = tl_event_get_id (event);
+  if (tl_store_is_server (self->store))
+    {
+      /* The copy an Undo puts back, taken now: the list's object may
+       * follow the next read. */
+      tl_store_delete_report_async (self->store, event, operator_name, NULL,
+                                    report_deleted_cb, pending_new (self, event));
+      return;
+    }
+
+  if (!tl_store_delete_event (self->store, event_id, tl_event_get_revision (event), operator_name, &error))
+    {
+      deleted (self, event_id, NULL, FALSE, error);
+      return;
+    }
+  deleted (self, event_id, event, FALSE, NULL);
+}
+
+static void
+restored_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Pending) pending = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 event_id = tl_event_get_id (pending->event);
+
+  if (!tl_store_restore_report_finish (TL_STORE (object), result, &error))
+    {
+      /* Still deleted: Undo stays possible. */
+      g_hash_table_insert (pending->self->deleted, g_memdup2 (&event_id, sizeof event_id),
+                           g_object_ref (pending->event));
+      show_toast (pending->self, error->message);
+      return;
+    }
+  g_signal_emit (pending->self, signals[SAVED], 0, pending->event);
 }
 
 void
@@ -479,6 +587,18 @@ tl_report_desk_undo_delete (TlReportDesk *self,
     return;
 
   operator_name = dup_operator_name (self);
+  if (tl_store_is_server (self->store))
+    {
+      /* A deletion still kept on this desk is taken back; one made is
+       * undone on the server, from its worker. */
+      Pending *pending = pending_new (self, event);
+
+      g_hash_table_remove (self->deleted, &event_id);
+      tl_store_restore_report_async (self->store, pending->event, operator_name, NULL,
+                                     restored_cb, pending);
+      return;
+    }
+
   if (!tl_store_restore_event (self->store, event, operator_name, &error))
     {
       show_toast (self, error->message);

@@ -41,6 +41,8 @@ void            tl_report_desk_show_history   (TlReportDesk    *self,
                                                gint64           day_start);
 void            tl_report_desk_delete         (TlReportDesk    *self,
                                                gint64           event_id);
+void            tl_report_desk_delete_event   (TlReportDesk    *self,
+                                               TlEvent         *event);
 void            tl_report_desk_undo_delete    (TlReportDesk    *self,
                                                gint64           event_id);
 gboolean        tl_report_desk_map_clicked    (TlReportDesk    *self,

@@ -63,7 +63,10 @@ counted_cb (GObject      *object,
 
   if (!tl_store_summarize_finish (TL_STORE (object), result, &summary, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* A server that cannot be reached is the window's banner to say. */
+      if (g_error_matches (error, TL_STORE_ERROR, TL_STORE_ERROR_IO))
+        g_debug ("Could not count the figures: %s", error->message);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_warning ("Could not count the figures: %s", error->message);
       return;
     }

@@ -4,6 +4,7 @@
 
 #include "tl-event-list.h"
 #include "tl-event-private.h"
+#include "tl-store-private.h"
 
 /* The events of a time range, following the store. On every change it
  * reads the range again and reports only the span that differs, keeping
@@ -15,7 +16,10 @@
  * (tl_store_list_events_async()), never on the window's thread: the
  * list keeps what it shows, with :loading set, until the answer comes,
  * and a newer range, filter or change cancels an older read, so a late
- * answer never replaces a newer one. A file is read at once. */
+ * answer never replaces a newer one. A file is read at once. A report
+ * whose deletion waits in the outbox (the server is away) is left out,
+ * as the server will once it is sent, even while the list cannot be
+ * read again. */
 struct _TlEventList
 {
   GObject    parent_instance;
@@ -196,6 +200,22 @@ apply_range (TlEventList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old->len, self->items->len);
 }
 
+/* Removes from @events those whose deletion is kept on this desk. */
+static void
+leave_out_kept_deletions (TlEventList *self,
+                          GPtrArray   *events)
+{
+  g_autoptr(GArray) kept = tl_store_list_kept_deletions (self->store);
+
+  for (guint k = 0; k < kept->len; k++)
+    for (guint i = 0; i < events->len; i++)
+      if (tl_event_get_id (g_ptr_array_index (events, i)) == g_array_index (kept, gint64, k))
+        {
+          g_ptr_array_remove_index (events, i);
+          break;
+        }
+}
+
 static void
 set_loading (TlEventList  *self,
              GCancellable *loading)
@@ -227,13 +247,29 @@ loaded_cb (GObject      *object,
   set_loading (self, NULL);
   if (fresh == NULL)
     {
-      /* The list shows what it had; the next change reads again. */
-      g_warning ("Could not read the events of %s: %s",
+      /* The list shows what it had, but what this desk deleted; the next
+       * change reads again. A server that cannot be reached is the
+       * window's banner to say, not a warning. */
+      if (g_error_matches (error, TL_STORE_ERROR, TL_STORE_ERROR_IO))
+        g_debug ("Could not read the events of %s: %s",
                  tl_store_get_path (self->store), error->message);
+      else
+        g_warning ("Could not read the events of %s: %s",
+                   tl_store_get_path (self->store), error->message);
       if (replace_all)
         apply_range (self, NULL);
+      else
+        {
+          fresh = g_ptr_array_new_full (self->items->len, g_object_unref);
+          for (guint i = 0; i < self->items->len; i++)
+            g_ptr_array_add (fresh, g_object_ref (g_ptr_array_index (self->items, i)));
+          leave_out_kept_deletions (self, fresh);
+          apply_changes (self, fresh);
+        }
       return;
     }
+
+  leave_out_kept_deletions (self, fresh);
 
   if (replace_all)
     apply_range (self, fresh);

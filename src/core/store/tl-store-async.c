@@ -264,7 +264,17 @@ poll_job (TlStore      *store,
           gpointer      task_data,
           GCancellable *cancellable)
 {
-  g_task_return_boolean (task, tl_store_check_for_changes (store));
+  gboolean changed = tl_store_check_for_changes (store);
+  guint n_sent = 0;
+
+  /* The listener is away, maybe the server too: once the worker can
+   * reach it again, what this desk kept goes, without waiting for the
+   * listener's own backoff. */
+  if (store->backend != NULL && tl_store_count_unsent (store) > 0 &&
+      !tl_store_send_outbox (store, &n_sent, NULL))
+    g_debug ("Sent %u kept reports, then stopped", n_sent);
+
+  g_task_return_boolean (task, changed || n_sent > 0);
 }
 
 static void

@@ -35,6 +35,7 @@ enum {
   KEPT_SENT = 1,
   KEPT_REFUSED = 2,        /* a conflict: for the window to show */
   KEPT_REFUSAL_SHOWN = 3,
+  KEPT_WITHDRAWN = 4,      /* a deletion undone before it was sent */
 };
 
 static const char create_sql[] =
@@ -123,7 +124,10 @@ get_outbox (TlStore  *self,
   if (fd >= 0)
     close (fd);
 
+  /* The window's thread and the store's worker each have a connection
+   * to it: one waits for the other's short write, never fails on it. */
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+      sqlite3_busy_timeout (db, 5000) != SQLITE_OK ||
       sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec (db, create_sql, NULL, NULL, NULL) != SQLITE_OK ||
       !tl_store_query_int (db, "SELECT count (*) FROM pragma_table_info ('outbox')"
@@ -277,6 +281,71 @@ send_or_keep (TlStore     *self,
     return FALSE;
   if (out_kept != NULL)
     *out_kept = TRUE;
+  return TRUE;
+}
+
+/* Private API */
+
+/* The reports whose deletion waits in the outbox: the window's list
+ * leaves them out, as the server will once it is sent. */
+GArray *
+tl_store_list_kept_deletions (TlStore *self)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *path = NULL;
+  sqlite3 *db;
+
+  if (self->backend == NULL)
+    return ids;
+  db = g_object_get_data (G_OBJECT (self), OUTBOX_KEY);
+  if (db == NULL)
+    {
+      path = outbox_path (self);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) || (db = get_outbox (self, NULL)) == NULL)
+        return ids;
+    }
+
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM outbox WHERE sent = 0 AND action = 'delete'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return ids;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+/* Undo of a deletion still kept on this desk: it is marked withdrawn,
+ * never sent. Once sent, it is not here to withdraw (*@out_withdrawn
+ * is %FALSE): the report is restored on the server instead. */
+gboolean
+tl_store_withdraw_kept_deletion (TlStore   *self,
+                                 gint64     event_id,
+                                 gboolean  *out_withdrawn,
+                                 GError   **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3 *db;
+
+  *out_withdrawn = FALSE;
+  if (self->backend == NULL || tl_store_count_unsent (self) == 0)
+    return TRUE;
+  db = get_outbox (self, error);
+  if (db == NULL)
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (db, "UPDATE outbox SET sent = ?2 WHERE sent = 0 AND action = 'delete'"
+                              " AND id = ?1", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_bind_int64 (stmt, 1, event_id) != SQLITE_OK ||
+      sqlite3_bind_int (stmt, 2, KEPT_WITHDRAWN) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_DONE)
+    return set_sqlite_error (db, error);
+
+  *out_withdrawn = sqlite3_changes (db) > 0;
   return TRUE;
 }
 

@@ -295,6 +295,7 @@ TlStoreBackend *tl_store_pg_open_quiet     (const char    *address,
                                             const char    *password,
                                             GError       **error);
 const char     *tl_store_pg_get_typed_password (TlStoreBackend *backend);
+void            tl_store_pg_reconnect_soon (TlStoreBackend *backend);
 
 /* tl-store-worker.c: a server's calls off the caller's thread. A job
  * runs on the worker's thread, in the order given, with a store of its
@@ -314,6 +315,14 @@ void          tl_store_worker_free      (TlStoreWorker  *worker);
 /* tl-store-async.c: looks for the other desks' writes from the worker,
  * and emits events-changed if there were. */
 void          tl_store_poll_server      (TlStore        *self);
+
+/* tl-store-outbox.c: the kept deletions not sent yet, and taking one
+ * back (Undo) before it is sent. */
+GArray       *tl_store_list_kept_deletions (TlStore     *self);
+gboolean      tl_store_withdraw_kept_deletion (TlStore  *self,
+                                            gint64       event_id,
+                                            gboolean    *out_withdrawn,
+                                            GError     **error);
 
 /* tl-store-schema.c */
 GStrv         tl_store_split_csv_line   (const char  *line);

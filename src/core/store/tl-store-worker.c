@@ -16,7 +16,9 @@
  * connection and a write queued after a read runs after it. The
  * caller's store keeps its own connection for its synchronous calls and
  * its LISTEN; the two never share a PGconn. A lost connection is made
- * again here too, before the next job, never on the caller's thread. */
+ * again here too, before the next job, never on the caller's thread,
+ * with a backoff (tl_pg_reconnect()); while it cannot be, jobs still
+ * run and fail at once, and a write is kept in the outbox. */
 
 struct _TlStoreWorker
 {
@@ -51,13 +53,16 @@ open_store (const char  *address,
   return g_steal_pointer (&store);
 }
 
-/* The worker's store, connected: opened by the first job, connected
- * again after an outage. */
+/* The worker's store: opened by the first job, connected again after an
+ * outage if it can be. One that cannot be is still given to the job,
+ * whose calls then fail at once with TL_STORE_ERROR_IO: a save is kept
+ * on this desk (tl_store_add_event_or_keep()), not refused. */
 static TlStore *
 ensure_store (TlStoreWorker  *self,
               GError        **error)
 {
   TlStoreBackendClass *klass;
+  g_autoptr(GError) local_error = NULL;
 
   if (self->store == NULL)
     {
@@ -66,8 +71,8 @@ ensure_store (TlStoreWorker  *self,
     }
 
   klass = TL_STORE_BACKEND_GET_CLASS (self->store->backend);
-  if (klass->reconnect != NULL && !klass->reconnect (self->store->backend, error))
-    return NULL;
+  if (klass->reconnect != NULL && !klass->reconnect (self->store->backend, &local_error))
+    g_debug ("%s", local_error->message);
 
   return self->store;
 }

@@ -463,4 +463,33 @@ gboolean    tl_store_delete_event_finish (TlStore            *self,
                                           TlEvent           **out_deleted,
                                           GError            **error);
 
+/* tl-store-outbox-async.c */
+void        tl_store_delete_report_async   (TlStore             *self,
+                                            TlEvent             *event,
+                                            const char          *operator_name,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    tl_store_delete_report_finish  (TlStore             *self,
+                                            GAsyncResult        *result,
+                                            gboolean            *out_kept,
+                                            GError             **error);
+void        tl_store_restore_report_async  (TlStore             *self,
+                                            TlEvent             *event,
+                                            const char          *operator_name,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    tl_store_restore_report_finish (TlStore             *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+void        tl_store_send_outbox_async     (TlStore             *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean    tl_store_send_outbox_finish    (TlStore             *self,
+                                            GAsyncResult        *result,
+                                            guint               *out_n_sent,
+                                            GError             **error);
+
 G_END_DECLS

@@ -49,6 +49,9 @@ struct _TlStorePg
   char           *write_key;      /* nullable: the next write's idempotency key */
   gboolean      typed_password;  /* the connection's password was typed */
   guint           prepared_queries; /* the event queries prepared on conn, by criteria */
+  /* After an outage (tl_pg_reconnect()): the next attempt not before */
+  gint64          reconnect_after_us;   /* monotonic */
+  guint           reconnect_backoff_s;
 };
 
 /* Parameters of one statement, as text: NULL is SQL NULL. */
@@ -207,6 +210,7 @@ void        tl_pg_roles_class_init (TlStoreBackendClass *klass);
 TlPgListener *tl_pg_listener_new   (TlStorePg    *store);
 void        tl_pg_listener_free    (TlPgListener *self);
 gboolean    tl_pg_listener_is_listening (TlPgListener *self);
+gboolean    tl_pg_listener_is_resetting (TlPgListener *self);
 /* PQreset() if the connection was lost. */
 gboolean    tl_pg_reconnect        (TlStoreBackend *backend,
                                     GError       **error);
