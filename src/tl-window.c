@@ -678,6 +678,36 @@ tl_window_get_day_start (TlWindow *self)
 }
 
 /**
+ * tl_window_get_review:
+ *
+ * Returns: (transfer none): what the window shows (its window of time,
+ *   filter and replay), for tests and benchmarks that drive it.
+ */
+TlReview *
+tl_window_get_review (TlWindow *self)
+{
+  g_return_val_if_fail (TL_IS_WINDOW (self), NULL);
+
+  return self->review;
+}
+
+/**
+ * tl_window_is_settled:
+ *
+ * Returns: whether everything the window shows has caught up with its
+ *   window of time: the events read into the list and onto the map, the
+ *   map fitted to them, the summary counted. Their next frame shows it.
+ */
+gboolean
+tl_window_is_settled (TlWindow *self)
+{
+  g_return_val_if_fail (TL_IS_WINDOW (self), FALSE);
+
+  return !tl_event_list_is_loading (self->events) && !self->map_follow_pending &&
+         !tl_review_is_counting (self->review);
+}
+
+/**
  * tl_window_get_report_form:
  *
  * Returns: (transfer none) (nullable): the report form open over this
