@@ -36,6 +36,26 @@ remove_database (const char *path)
     }
 }
 
+/* The scratch home, with what the application left in it (GL's
+ * shader cache, folders of folders). */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 /* Today up to @now, as tl_cli_open_demo_store() writes it. */
 static void
 add_demo_day (const char *path,
@@ -151,27 +171,6 @@ main (int   argc,
 
   remove_database (big);
   remove_database (demo);
-  {
-    g_autoptr(GDir) files = g_dir_open (scratch, 0, NULL);
-    const char *name;
-
-    /* Only what a run leaves at the top (a demo database's folder would
-     * be tideline/). */
-    while (files != NULL && (name = g_dir_read_name (files)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (scratch, name, NULL);
-        g_autoptr(GDir) inner = g_dir_open (path, 0, NULL);
-        const char *inner_name;
-
-        while (inner != NULL && (inner_name = g_dir_read_name (inner)) != NULL)
-          {
-            g_autofree char *file = g_build_filename (path, inner_name, NULL);
-            g_unlink (file);
-          }
-        g_rmdir (path);
-        g_unlink (path);
-      }
-    g_rmdir (scratch);
-  }
+  remove_tree (scratch);
   return 0;
 }
