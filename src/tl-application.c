@@ -291,7 +291,11 @@ tl_application_activate (GApplication *app)
 
   if (!self->demo)
     g_settings_set_string (self->settings, "last-database", path);
-  gtk_window_present (GTK_WINDOW (tl_window_new (GTK_APPLICATION (self), store)));
+  window = GTK_WINDOW (tl_window_new (GTK_APPLICATION (self), store));
+  /* The startup benchmark's mark: quits once the day is drawn. */
+  if (g_getenv ("TIDELINE_BENCH_READY") != NULL)
+    tl_window_report_ready (TL_WINDOW (window));
+  gtk_window_present (window);
 }
 
 static void

@@ -78,6 +78,7 @@ struct _TlWindow
   guint                 slide_id;     /* keeps "last N hours" up to now */
   guint                 server_source_id;   /* watches a shared server */
   guint                 server_away_checks; /* looks in a row that found it away */
+  gboolean              map_follow_pending; /* a new window, its reports not yet in */
 };
 
 void tl_window_class_install_actions (GtkWidgetClass *widget_class);

@@ -119,6 +119,17 @@ update_empty_state (TlWindow *self)
   gtk_stack_set_visible_child_name (self->side_stack, "empty");
 }
 
+/* The map follows a new window once its reports are in: at once from a
+ * file, when the answer comes from a server. */
+static void
+follow_window_on_map (TlWindow *self)
+{
+  if (!self->map_follow_pending || tl_event_list_is_loading (self->events))
+    return;
+  self->map_follow_pending = FALSE;
+  tl_map_view_follow_window (self->map_view);
+}
+
 static void
 set_day (TlWindow *self,
          gint64    day_start)
@@ -134,6 +145,8 @@ window_changed_cb (TlWindow *self)
   self->day_start = tl_review_get_from (self->review);
   update_title (self);
   update_empty_state (self);
+  self->map_follow_pending = TRUE;
+  follow_window_on_map (self);
 }
 
 /* The name written into the audit log: the one set in preferences, else
@@ -409,6 +422,7 @@ tl_window_constructed (GObject *object)
   g_signal_connect_object (self->review, "notify::cursor", G_CALLBACK (cursor_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->events, "loading", self->loading_box, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->events, "notify::loading", G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->events, "notify::loading", G_CALLBACK (follow_window_on_map), self, G_CONNECT_SWAPPED);
   tl_filter_bar_set_review (self->filter_bar, self->review);
   tl_summary_bar_set_review (self->summary_bar, self->review);
   tl_time_strip_set_review (self->time_strip, self->review);
@@ -661,6 +675,36 @@ tl_window_get_day_start (TlWindow *self)
   g_return_val_if_fail (TL_IS_WINDOW (self), 0);
 
   return self->day_start;
+}
+
+/**
+ * tl_window_get_review:
+ *
+ * Returns: (transfer none): what the window shows (its window of time,
+ *   filter and replay), for tests and benchmarks that drive it.
+ */
+TlReview *
+tl_window_get_review (TlWindow *self)
+{
+  g_return_val_if_fail (TL_IS_WINDOW (self), NULL);
+
+  return self->review;
+}
+
+/**
+ * tl_window_is_settled:
+ *
+ * Returns: whether everything the window shows has caught up with its
+ *   window of time: the events read into the list and onto the map, the
+ *   map fitted to them, the summary counted. Their next frame shows it.
+ */
+gboolean
+tl_window_is_settled (TlWindow *self)
+{
+  g_return_val_if_fail (TL_IS_WINDOW (self), FALSE);
+
+  return !tl_event_list_is_loading (self->events) && !self->map_follow_pending &&
+         !tl_review_is_counting (self->review);
 }
 
 /**

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tl-review.h"
 #include "tl-store.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,9 @@ TlStore    *tl_window_get_store     (TlWindow      *self);
 GListModel *tl_window_get_events    (TlWindow      *self);
 TlEvent    *tl_window_get_selected  (TlWindow      *self);
 gint64      tl_window_get_day_start (TlWindow      *self);
+TlReview   *tl_window_get_review    (TlWindow      *self);
+gboolean    tl_window_is_settled    (TlWindow      *self);
+void        tl_window_report_ready  (TlWindow      *self);
 GtkWindow  *tl_window_get_report_form (TlWindow    *self);
 
 G_END_DECLS

@@ -222,10 +222,18 @@ def pick_in_menu(application, window, name, shown, item):
     do_action(button, 'click')
     entry = wait_for(f'the menu item {item!r}', lambda: next(
         (a for w in children(application) for a in descendants(w)
-         if role(a) == 'menu item' and a.name == item and has_action(a, 'click')), None))
+         if role(a) in ('menu item', 'check menu item') and a.name == item
+         and has_action(a, 'click')), None))
+    checked = role(entry) == 'check menu item'
     do_action(entry, 'click')
-    find(window, lambda a: role(a) == 'push button' and a.name == f'{name}: {item}',
-         f'the {name!r} menu reading {item!r}')
+    button = find(window, lambda a: role(a) == 'push button' and a.name == f'{name}: {item}',
+                  f'the {name!r} menu reading {item!r}')
+    # A check leaves the menu open for more: closed again, as a user does.
+    if checked:
+        do_action(button, 'click')
+        wait_for(f'the {name!r} menu closed', lambda: not any(
+            role(a) == 'check menu item' and a.name == item
+            for w in children(application) for a in descendants(w)))
 
 
 def drop_down_reads(owner, item):

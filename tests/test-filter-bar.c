@@ -35,6 +35,71 @@ wait_for (gboolean (*condition) (gpointer), gpointer data)
     }
 }
 
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_active (gpointer data)
+{
+  return gtk_toggle_button_get_active (data);
+}
+
+static gboolean
+is_inactive (gpointer data)
+{
+  return !gtk_toggle_button_get_active (data);
+}
+
+/* The item of @popover that reads @label. */
+static GtkWidget *
+find_item (GtkWidget  *root,
+           const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child))
+        {
+          GtkWidget *box = gtk_button_get_child (GTK_BUTTON (child));
+          GtkWidget *text = box != NULL ? gtk_widget_get_last_child (box) : NULL;
+
+          if (GTK_IS_LABEL (text) && g_str_equal (gtk_label_get_text (GTK_LABEL (text)), label))
+            return child;
+        }
+      if ((found = find_item (child, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkMenuButton *
+find_menu_button (GtkWidget  *root,
+                  const char *tooltip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && g_strcmp0 (gtk_widget_get_tooltip_text (child), tooltip) == 0)
+        return GTK_MENU_BUTTON (child);
+      if ((found = find_menu_button (child, tooltip)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gint64
 today_at (double fraction)
 {
@@ -121,6 +186,60 @@ test_several_values (TlTestFixture *fixture,
   tl_test_close_window (window);
 }
 
+/* Checking a kind leaves its menu open for the next; "All Kinds" closes
+ * it. The keys move between the items as in any menu. */
+static void
+test_menu_stays_open (TlTestFixture *fixture,
+                      gconstpointer  data)
+{
+  TlWindow *window = tl_test_present_window (fixture);
+  GtkWidget *bar = tl_test_find_widget (GTK_WIDGET (window), TL_TYPE_FILTER_BAR);
+  GtkMenuButton *button = find_menu_button (bar, "Kind of Report");
+  GtkWidget *popover, *rescue, *departure, *all;
+
+  g_assert_nonnull (button);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  rescue = find_item (popover, "Rescue");
+  departure = find_item (popover, "Departure");
+  all = find_item (popover, "All Kinds");
+  g_assert_nonnull (rescue);
+  g_assert_nonnull (departure);
+  g_assert_nonnull (all);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (rescue)), ==,
+                   GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX);
+
+  gtk_menu_button_popup (button);
+  wait_for (is_mapped, popover);
+
+  /* Two checks, one after the other (as Space does: a button's
+   * activation clicks it a moment later), in the menu that stayed open. */
+  g_assert_true (gtk_widget_activate (departure));
+  wait_for (is_active, departure);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_widget_activate (rescue));
+  wait_for (is_active, rescue);
+  g_assert_true (gtk_widget_get_visible (popover));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (departure)));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "2 Kinds");
+
+  /* Down from one item focuses the next, as the arrow key does. */
+  gtk_widget_grab_focus (departure);
+  g_assert_true (gtk_widget_child_focus (popover, GTK_DIR_DOWN));
+  g_assert_false (gtk_widget_has_focus (departure));
+  g_assert_true (gtk_widget_is_focus (gtk_widget_get_next_sibling (departure)));
+
+  /* A check unchecked again, then "All Kinds", which closes the menu. */
+  g_assert_true (gtk_widget_activate (rescue));
+  wait_for (is_inactive, rescue);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Departure");
+  g_assert_true (gtk_widget_activate (all));
+  wait_for (is_unmapped, popover);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (departure)));
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "All Kinds");
+
+  tl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -128,6 +247,7 @@ main (int   argc,
   tl_test_ui_init (&argc, &argv);
 
   tl_test_add ("/filter-bar/several-values", test_several_values);
+  tl_test_add ("/filter-bar/menu-stays-open", test_menu_stays_open);
 
   return tl_test_ui_run ();
 }

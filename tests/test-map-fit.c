@@ -2,13 +2,17 @@
 
 #include "config.h"
 
+#include <shumate/shumate.h>
+
 #include "tl-map-legend.h"
 #include "tl-map-view.h"
 #include "tl-test-ui.h"
 
 /* The map opens on the day's reports (Berck as much as Dunkirk), or on
- * the Strait when the day has none; its legend follows the layers and
- * can be switched off. */
+ * the Strait when the day has none, and follows the window to another
+ * day until the user moves it; that view is then kept, across days and
+ * windows opened again, until Fit to Reports. Its legend follows the
+ * layers and can be switched off. */
 
 #define DEADLINE_MS 10000
 
@@ -71,6 +75,63 @@ today_at (double fraction)
 
   /* Since the local day began and before now, at any hour. */
   return day_start + (gint64) ((g_date_time_to_unix (now) - day_start) * fraction);
+}
+
+static gint64
+yesterday_at (int hour)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                                         g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now), 0, 0, 0);
+  g_autoptr(GDateTime) day = g_date_time_add_days (midnight, -1);
+  g_autoptr(GDateTime) time = g_date_time_add_hours (day, hour);
+
+  return g_date_time_to_unix (time);
+}
+
+static void
+add_report (TlStore *store,
+            gint64   utc,
+            double   latitude,
+            double   longitude)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlEvent) event = tl_event_new (TL_EVENT_KIND_DEPARTURE);
+
+  tl_event_set_time (event, utc);
+  tl_event_set_position (event, latitude, longitude);
+  g_assert_true (tl_store_add_event (store, event, "desk-1", &error));
+  g_assert_no_error (error);
+}
+
+typedef struct {
+  TlMapView *map;
+  double     latitude, longitude, zoom;
+} View;
+
+static void
+read_view (TlMapView *map,
+           View      *view)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (tl_map_view_get_map (map)));
+
+  view->map = map;
+  view->latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  view->longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  view->zoom = shumate_viewport_get_zoom_level (viewport);
+}
+
+static void
+assert_view (TlMapView  *map,
+             const View *expected)
+{
+  View view;
+
+  read_view (map, &view);
+  g_assert_cmpfloat_with_epsilon (view.latitude, expected->latitude, 1e-6);
+  g_assert_cmpfloat_with_epsilon (view.longitude, expected->longitude, 1e-6);
+  g_assert_cmpfloat_with_epsilon (view.zoom, expected->zoom, 1e-6);
 }
 
 static GtkWidget *
@@ -145,6 +206,69 @@ test_strait_when_empty (TlTestFixture *fixture,
 }
 
 static void
+test_follows_until_moved (TlTestFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  /* Today on the French coast from Berck to Dunkirk; yesterday far to
+   * the west, off Dieppe and Fécamp, out of today's view. */
+  Fit today = { NULL, { { 50.400, 1.560 }, { 51.050, 2.370 }, { 51.120, 1.320 } }, 3 };
+  Fit yesterday = { NULL, { { 49.950, 1.050 }, { 49.800, 0.350 } }, 2 };
+  ShumateViewport *viewport;
+  TlWindow *window;
+  View moved;
+
+  g_settings_reset (settings, "map-view-kept");
+  for (guint i = 0; i < today.n_points; i++)
+    add_report (fixture->store, today_at ((i + 1) / 4.0), today.points[i][0], today.points[i][1]);
+  for (guint i = 0; i < yesterday.n_points; i++)
+    add_report (fixture->store, yesterday_at (6 + 6 * i), yesterday.points[i][0], yesterday.points[i][1]);
+
+  window = tl_test_present_window (fixture);
+  today.map = yesterday.map = TL_MAP_VIEW (tl_test_find_widget (GTK_WIDGET (window), TL_TYPE_MAP_VIEW));
+  wait_for (points_fitted, &today);
+  g_assert_false (points_fitted (&yesterday));
+
+  /* Another day: the map follows it, then back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-day", NULL));
+  wait_for (points_fitted, &yesterday);
+  g_assert_false (tl_map_view_get_view_kept (today.map));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-day", NULL));
+  wait_for (points_fitted, &today);
+
+  /* The user drags the map off Boulogne: the view is theirs, and stays
+   * when the day changes. */
+  viewport = shumate_map_get_viewport (SHUMATE_MAP (tl_map_view_get_map (today.map)));
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 50.72, 1.40);
+  g_assert_true (tl_map_view_get_view_kept (today.map));
+  g_assert_true (g_settings_get_boolean (settings, "map-view-kept"));
+  read_view (today.map, &moved);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-day", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (tl_window_get_events (window)), ==, 2);
+  assert_view (today.map, &moved);
+  tl_test_close_window (window);
+
+  /* The next start opens on it too, not on the day's reports. */
+  window = tl_test_present_window (fixture);
+  today.map = TL_MAP_VIEW (tl_test_find_widget (GTK_WIDGET (window), TL_TYPE_MAP_VIEW));
+  wait_for (map_has_size, today.map);
+  g_assert_true (tl_map_view_get_view_kept (today.map));
+  assert_view (today.map, &moved);
+
+  /* Fit to Reports gives the map back to the reports, for good. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (today.map), "map.fit-reports", NULL));
+  wait_for (points_fitted, &today);
+  g_assert_false (tl_map_view_get_view_kept (today.map));
+  g_assert_false (g_settings_get_boolean (settings, "map-view-kept"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-day", NULL));
+  yesterday.map = today.map;
+  wait_for (points_fitted, &yesterday);
+
+  tl_test_close_window (window);
+  g_settings_reset (settings, "map-view-kept");
+}
+
+static void
 test_legend (TlTestFixture *fixture,
              gconstpointer  data)
 {
@@ -194,6 +318,7 @@ main (int   argc,
   tl_test_add ("/map-fit/opens-on-events", test_opens_on_events);
   tl_test_add ("/map-fit/strait-when-empty", test_strait_when_empty);
   tl_test_add ("/map-fit/legend", test_legend);
+  tl_test_add ("/map-fit/follows-until-moved", test_follows_until_moved);
 
   return tl_test_ui_run ();
 }

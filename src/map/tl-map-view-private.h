@@ -55,6 +55,8 @@ struct _TlMapView
   TlMapPickMode       pick_mode;
   gint64              emphasis_time;     /* TL_TIME_NONE: no replay */
   guint               fit_tick_id;       /* fits the reports once sized */
+  guint               fitting;           /* > 0: the map moves, not the user */
+  gboolean            view_kept;         /* the user's view, not the reports' */
 
   /* the pointer, in map coordinates, for zooming around it */
   double              pointer_x;
@@ -87,6 +89,11 @@ void tl_map_view_report_error      (TlMapView     *self,
 /* tl-map-view-fit.c */
 void tl_map_view_fit_init          (TlMapView      *self);
 void tl_map_view_fit_dispose       (TlMapView      *self);
+void tl_map_view_fit_class_init    (GtkWidgetClass *widget_class);
+void tl_map_view_set_view          (TlMapView      *self,
+                                    double          latitude,
+                                    double          longitude,
+                                    double          zoom);
 
 /* tl-map-view-pick.c */
 void tl_map_view_pick_init         (TlMapView      *self);

@@ -420,6 +420,7 @@ tl_map_view_class_init (TlMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.measure-stop", NULL, measure_stop_action);
   tl_map_view_layers_class_init (widget_class);
   tl_map_view_pick_class_init (widget_class);
+  tl_map_view_fit_class_init (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "map.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "map.zoom-in", NULL);
@@ -457,8 +458,7 @@ tl_map_view_init (TlMapView *self)
   latitude = g_settings_get_double (self->settings, "map-latitude");
   longitude = g_settings_get_double (self->settings, "map-longitude");
   zoom = g_settings_get_double (self->settings, "map-zoom");
-  shumate_viewport_set_zoom_level (viewport, zoom);
-  shumate_map_center_on (self->map, latitude, longitude);
+  tl_map_view_set_view (self, latitude, longitude, zoom);
   tl_map_view_fit_init (self);
 
   motion = gtk_event_controller_motion_new ();
@@ -593,10 +593,10 @@ tl_map_view_go_to (TlMapView *self,
 {
   g_return_if_fail (TL_IS_MAP_VIEW (self));
 
-  /* A view asked for replaces the opening fit still to come. */
+  /* A view asked for replaces the opening fit still to come; it is not
+   * the user's, so the next window is fitted again. */
   tl_map_view_fit_dispose (self);
-  shumate_viewport_set_zoom_level (shumate_map_get_viewport (self->map), zoom);
-  shumate_map_center_on (self->map, latitude, longitude);
+  tl_map_view_set_view (self, latitude, longitude, zoom);
 }
 
 /**

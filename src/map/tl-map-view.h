@@ -39,6 +39,8 @@ void       tl_map_view_go_to         (TlMapView         *self,
                                       double             longitude,
                                       double             zoom);
 gboolean   tl_map_view_fit_events    (TlMapView         *self);
+void       tl_map_view_follow_window (TlMapView         *self);
+gboolean   tl_map_view_get_view_kept (TlMapView         *self);
 GtkWidget *tl_map_view_get_incident_layer (TlMapView    *self);
 GtkWidget *tl_map_view_get_map       (TlMapView         *self);
 gboolean   tl_map_view_get_measuring (TlMapView         *self);

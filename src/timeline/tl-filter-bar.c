@@ -263,31 +263,110 @@ any_status_cb (GSimpleAction *action,
   apply (self);
 }
 
+/* An item of a filter's menu: a flat button read as a menu item. A
+ * check stays open for the next one; a choice that clears the others
+ * closes the menu. */
+static GtkWidget *
+new_menu_item (GtkWidget  *list,
+               GType       type,
+               const char *label,
+               const char *detailed)
+{
+  GtkWidget *item = g_object_new (type,
+                                  "accessible-role", type == GTK_TYPE_TOGGLE_BUTTON
+                                                     ? GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX
+                                                     : GTK_ACCESSIBLE_ROLE_MENU_ITEM,
+                                  "action-name", detailed,
+                                  NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_add_css_class (check, "tl-menu-check");
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_button_set_child (GTK_BUTTON (item), box);
+  gtk_widget_add_css_class (item, "flat");
+  gtk_widget_add_css_class (item, "tl-menu-item");
+  tl_accessible_set_label (item, label);
+  gtk_box_append (GTK_BOX (list), item);
+  return item;
+}
+
+static void
+item_active_cb (GtkToggleButton *item)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (item) ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                                   : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
+}
+
 static void
 add_toggle (TlFilterBar *self,
-            GMenu       *menu,
+            GtkWidget   *list,
             const char  *name,
             const char  *label)
 {
   g_autoptr(GSimpleAction) action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (FALSE));
   g_autofree char *detailed = g_strconcat ("filter.", name, NULL);
+  GtkWidget *item;
 
   g_signal_connect (action, "change-state", G_CALLBACK (toggle_cb), self);
   g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
-  g_menu_append (menu, label, detailed);
+  item = new_menu_item (list, GTK_TYPE_TOGGLE_BUTTON, label, detailed);
+  g_signal_connect (item, "notify::active", G_CALLBACK (item_active_cb), NULL);
+  item_active_cb (GTK_TOGGLE_BUTTON (item));
 }
 
-/* A menu button whose menu checks several values at once. */
+static void
+close_menu_cb (GtkWidget *item)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (item, GTK_TYPE_POPOVER);
+
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* "All Kinds", "Any Status": a choice that clears the checks. */
+static void
+add_clear_item (GtkWidget  *list,
+                const char *label,
+                const char *detailed)
+{
+  GtkWidget *item = new_menu_item (list, GTK_TYPE_BUTTON, label, detailed);
+
+  gtk_widget_add_css_class (item, "tl-menu-clear");
+  g_signal_connect (item, "clicked", G_CALLBACK (close_menu_cb), NULL);
+}
+
+static void
+add_separator (GtkWidget *list)
+{
+  gtk_box_append (GTK_BOX (list), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+}
+
+/* A menu button whose menu checks several values at once: a popover of
+ * check items that stays open while the user checks one after another
+ * (a menu model's popover closes after each). Up and Down move between
+ * the items, Space checks, Escape closes. */
 static GtkMenuButton *
-new_menu_button (GMenu      *menu,
+new_menu_button (GtkWidget  *list,
                  const char *name)
 {
   GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
 
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (popover, "menu");
+  gtk_widget_add_css_class (popover, "tl-check-menu");
+  gtk_popover_set_child (GTK_POPOVER (popover), list);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_widget_set_tooltip_text (button, name);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (popover), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   return GTK_MENU_BUTTON (button);
 }
 
@@ -397,10 +476,8 @@ tl_filter_bar_class_init (TlFilterBarClass *klass)
 static void
 tl_filter_bar_init (TlFilterBar *self)
 {
-  g_autoptr(GMenu) kinds = g_menu_new ();
-  g_autoptr(GMenu) kind_items = g_menu_new ();
-  g_autoptr(GMenu) statuses = g_menu_new ();
-  g_autoptr(GMenu) status_items = g_menu_new ();
+  GtkWidget *kinds = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *statuses = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   g_autoptr(GSimpleAction) all_kinds = g_simple_action_new ("all-kinds", NULL);
   g_autoptr(GSimpleAction) any_status = g_simple_action_new ("any-status", NULL);
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -416,24 +493,24 @@ tl_filter_bar_init (TlFilterBar *self)
   g_signal_connect (any_status, "activate", G_CALLBACK (any_status_cb), self);
   g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (all_kinds));
   g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (any_status));
-  g_menu_append (kinds, _("All Kinds"), "filter.all-kinds");
+  add_clear_item (kinds, _("All Kinds"), "filter.all-kinds");
+  add_separator (kinds);
   for (guint i = 0; i < TL_EVENT_N_KINDS; i++)
     {
       g_autofree char *name = g_strconcat ("kind-", tl_event_kind_to_string (i), NULL);
 
-      add_toggle (self, kind_items, name, tl_event_kind_get_label (i));
+      add_toggle (self, kinds, name, tl_event_kind_get_label (i));
     }
-  g_menu_append_section (kinds, NULL, G_MENU_MODEL (kind_items));
 
-  g_menu_append (statuses, _("Any Status"), "filter.any-status");
+  add_clear_item (statuses, _("Any Status"), "filter.any-status");
   add_toggle (self, statuses, "open-cases", _("Open Cases"));
+  add_separator (statuses);
   for (guint i = 0; i < TL_EVENT_N_STATUSES; i++)
     {
       g_autofree char *name = g_strconcat ("status-", tl_event_status_to_string (i), NULL);
 
-      add_toggle (self, status_items, name, tl_event_status_get_label (i));
+      add_toggle (self, statuses, name, tl_event_status_get_label (i));
     }
-  g_menu_append_section (statuses, NULL, G_MENU_MODEL (status_items));
   gtk_widget_insert_action_group (GTK_WIDGET (self), "filter", G_ACTION_GROUP (self->actions));
 
   self->units = gtk_string_list_new (NULL);

@@ -29,6 +29,7 @@ struct _TlReview
   guint                summary_idle;
   GCancellable        *summary_counting;  /* a server's figures on their way */
   gboolean             previous_counting; /* the previous window's among them */
+  gboolean             current_counting;  /* the window's own among them */
   gboolean             previous_stale;
 };
 

@@ -74,6 +74,8 @@ counted_cb (GObject      *object,
   *counting->target = summary;
   if (counting->target == &self->previous)
     self->previous_counting = FALSE;
+  else
+    self->current_counting = FALSE;
   tl_review_emit_summary_changed (self);
 }
 
@@ -86,6 +88,8 @@ count_on_server (TlReview  *self,
 
   counting->review = g_object_ref (self);
   counting->target = target;
+  if (target == &self->current)
+    self->current_counting = TRUE;
   tl_store_summarize_async (self->store, filter, self->summary_counting, counted_cb, counting);
 }
 
@@ -178,6 +182,20 @@ tl_review_get_summary (TlReview  *self,
     *out_current = self->current;
   if (out_previous != NULL)
     *out_previous = self->previous;
+}
+
+/**
+ * tl_review_is_counting:
+ *
+ * Returns: whether the window's figures are still to be counted (on
+ *   idle), or on their way from a server
+ */
+gboolean
+tl_review_is_counting (TlReview *self)
+{
+  g_return_val_if_fail (TL_IS_REVIEW (self), FALSE);
+
+  return self->summary_idle != 0 || self->current_counting;
 }
 
 /**

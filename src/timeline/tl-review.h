@@ -59,6 +59,7 @@ void            tl_review_get_summary    (TlReview       *self,
 gint64          tl_review_get_seen_before (TlReview      *self);
 void            tl_review_set_seen_before (TlReview      *self,
                                            gint64         seen_before);
+gboolean        tl_review_is_counting    (TlReview       *self);
 gboolean        tl_review_is_unseen      (TlReview       *self,
                                           TlEvent        *event);
 guint           tl_review_count_unseen   (TlReview       *self,
