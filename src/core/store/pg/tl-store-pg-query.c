@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tl-store-pg-private.h"
+#include "tl-units.h"
 
 /* Reads by words, filters, places and counts on a server. Words are
  * matched as on the file (tl-store-query.c): folded as its FTS5 index
@@ -21,15 +22,19 @@ static const char search_events_sql[] =
 
 /* As tl-store-query.c: the window through events_time, criteria not
  * given as NULL; whole words through the GIN index, the last word (a
- * prefix, as typed) on the folded words of one column at a time. */
+ * prefix, as typed) on the folded words of one column at a time; or,
+ * as there too, one of the built-in units the words name in the desk's
+ * language ($8, one key a line). */
 static const char query_sql[] =
   "SELECT " TL_STORE_EVENT_COLUMNS " FROM events"
   " WHERE time >= $1 AND time < $2"
   " AND ($3::text[] IS NULL OR kind = ANY ($3::text[]))"
   " AND ($4::text[] IS NULL OR status = ANY ($4::text[]))"
   " AND ($5::text IS NULL OR unit = $5)"
-  " AND ($6::text IS NULL OR search @@ to_tsquery ('simple', $6))"
-  " AND ($7::text IS NULL OR strpos (search_words, $7) > 0)"
+  " AND ((($6::text IS NULL OR search @@ to_tsquery ('simple', $6))"
+  "   AND ($7::text IS NULL OR strpos (search_words, $7) > 0))"
+  "  OR ($8::text IS NOT NULL"
+  "      AND string_to_array (unit, ', ') && string_to_array ($8::text, E'\\n')))"
   " ORDER BY time, id";
 static const char daily_departures_sql[] =
   "SELECT time, boats, people FROM events"
@@ -180,6 +185,7 @@ pg_query_events (TlStoreBackend  *backend,
   g_autofree char *kinds = NULL;
   g_autofree char *statuses = NULL;
   g_autofree char *whole = NULL;
+  g_autofree char *unit_keys = NULL;
   g_autoptr(GString) last = g_string_new (NULL);
   gboolean has_last = FALSE;
 
@@ -219,6 +225,9 @@ pg_query_events (TlStoreBackend  *backend,
   tl_pg_params_text (&params, filter->unit);
   tl_pg_params_text (&params, whole);
   tl_pg_params_text (&params, has_last ? last->str : NULL);
+  if (has_last)
+    unit_keys = tl_units_find_named (filter->text);
+  tl_pg_params_text (&params, unit_keys);
   result = tl_pg_exec (TL_STORE_PG (backend), query_sql, &params,
                        _("Could not read the events"), error);
 
