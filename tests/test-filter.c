@@ -2,6 +2,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+
 #include "tl-event-list.h"
 #include "tl-filter.h"
 #include "tl-store.h"
@@ -340,6 +343,108 @@ test_query_combinations (Fixture       *f,
   assert_query (f, filter, -1);
 }
 
+/* The ids of the events @filter keeps, in time order, joined by spaces. */
+static char *
+query_ids (Fixture        *f,
+           const TlFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = tl_store_query_events (f->store, filter, &error);
+  GString *ids = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < events->len; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "", tl_event_get_id (events->pdata[i]));
+  return g_string_free (ids, FALSE);
+}
+
+static char *
+ids_of (gint64 a,
+        gint64 b,
+        gint64 c)
+{
+  GString *ids = g_string_new (NULL);
+  gint64 all[] = { a, b, c };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all) && all[i] > 0; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? " " : "", all[i]);
+  return g_string_free (ids, FALSE);
+}
+
+#define assert_ids(f, filter, a, b, c) \
+  G_STMT_START { \
+    g_autofree char *found_ = query_ids ((f), (filter)); \
+    g_autofree char *wanted_ = ids_of ((a), (b), (c)); \
+    g_assert_cmpstr (found_, ==, wanted_); \
+  } G_STMT_END
+
+/* A built-in unit is stored by its English key; a French desk searches
+ * for it by its French name ("canot" for the lifeboats), as it reads it
+ * in the list, on a file and on a server alike. */
+static void
+test_query_unit_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *catalogue = g_build_filename (po_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  g_autoptr(TlFilter) filter = tl_filter_new (T0, T0 + 24 * HOUR);
+  gint64 dover, ramsgate, notes, typed;
+
+  if (!g_file_test (catalogue, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("the French catalogue is not built");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  g_assert_cmpstr (g_dpgettext2 (GETTEXT_PACKAGE, "unit", "RNLI Dover lifeboat"), ==,
+                   "Canot de sauvetage RNLI de Dover");
+
+  dover = add (f->store, TL_EVENT_KIND_RESCUE, TL_EVENT_STATUS_ONGOING, T0 + 7 * HOUR,
+               "RNLI Dover lifeboat", NULL, NULL);
+  ramsgate = add (f->store, TL_EVENT_KIND_RESCUE, TL_EVENT_STATUS_CLOSED, T0 + 8 * HOUR,
+                  "SNSM Calais, RNLI Ramsgate lifeboat, Helicopter Dauphin", NULL, NULL);
+  notes = add (f->store, TL_EVENT_KIND_PATROL, TL_EVENT_STATUS_CLOSED, T0 + 9 * HOUR,
+               "Abeille Normandie", NULL, "Canot pneumatique à la dérive");
+  typed = add (f->store, TL_EVENT_KIND_PATROL, TL_EVENT_STATUS_CLOSED, T0 + 10 * HOUR,
+               "Volunteer crew 2", NULL, NULL);
+  /* the same unit outside the window is not listed */
+  add (f->store, TL_EVENT_KIND_RESCUE, TL_EVENT_STATUS_CLOSED, T0 + 30 * HOUR,
+       "RNLI Dover lifeboat", NULL, NULL);
+
+  /* by the French name, whole or begun, with or without its accents */
+  tl_filter_set_text (filter, "canot");
+  assert_ids (f, filter, dover, ramsgate, notes);
+  tl_filter_set_text (filter, "can");
+  assert_ids (f, filter, dover, ramsgate, notes);
+  tl_filter_set_text (filter, "canot de sauvetage dov");
+  assert_ids (f, filter, dover, 0, 0);
+  /* (and the notes' English "helicopter" as before) */
+  tl_filter_set_text (filter, "HELICO");
+  assert_ids (f, filter, f->ids[3], ramsgate, 0);
+  tl_filter_set_text (filter, "hélicoptère dauphin");
+  assert_ids (f, filter, ramsgate, 0, 0);
+  /* by the stored English key, as before */
+  tl_filter_set_text (filter, "lifeboat");
+  assert_ids (f, filter, dover, ramsgate, 0);
+  /* a unit typed by an officer is not translated: "équipage" (crew)
+   * names the built-in "Volunteer crew" only */
+  tl_filter_set_text (filter, "équipage");
+  assert_ids (f, filter, 0, 0, 0);
+  tl_filter_set_text (filter, "volunteer crew");
+  assert_ids (f, filter, typed, 0, 0);
+  /* with the other criteria */
+  tl_filter_set_text (filter, "canot");
+  filter->kinds = 1u << TL_EVENT_KIND_PATROL;
+  assert_ids (f, filter, notes, 0, 0);
+  filter->kinds = 1u << TL_EVENT_KIND_RESCUE;
+  filter->statuses = 1u << TL_EVENT_STATUS_CLOSED;
+  assert_ids (f, filter, ramsgate, 0, 0);
+
+  g_unsetenv ("LANGUAGE");
+}
+
 static void
 test_filter_copy_equal (void)
 {
@@ -451,6 +556,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* gettext reads LANGUAGE (set by /filter/query-unit-names) in any
+   * locale but plain C: the suite's C.UTF-8 */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/window/presets", test_presets);
@@ -458,6 +566,7 @@ main (int   argc,
   g_test_add_func ("/window/preset-names", test_preset_names);
   g_test_add_func ("/filter/copy-equal", test_filter_copy_equal);
   g_test_add ("/filter/query-combinations", Fixture, NULL, fixture_set_up, test_query_combinations, fixture_tear_down);
+  g_test_add ("/filter/query-unit-names", Fixture, NULL, fixture_set_up, test_query_unit_names, fixture_tear_down);
   g_test_add ("/event-list/filter", Fixture, NULL, fixture_set_up, test_list_filter, fixture_tear_down);
   g_test_add ("/event-list/second-connection", Fixture, NULL, fixture_set_up, test_list_second_connection, fixture_tear_down);
 

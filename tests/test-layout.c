@@ -3,10 +3,19 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <shumate/shumate.h>
 
+#include "tl-connect-dialog.h"
+#include "tl-handover-window.h"
+#include "tl-import-dialog.h"
+#include "tl-map-export-dialog.h"
+#include "tl-open-cases-window.h"
+#include "tl-preferences-window.h"
+#include "tl-sitrep-dialog.h"
+#include "tl-statistics-dialog.h"
 #include "tl-test-ui.h"
 #include "tl-map-view.h"
 #include "tl-report-editor.h"
@@ -17,7 +26,10 @@
  * the window's height, Trends open or not, and its controls keep off the
  * scale and the attribution. The report editor of every kind, in English
  * and in French (the build's catalogue), opens at the same width, fits
- * the smallest window a desk has, and cuts off none of its labels. */
+ * the smallest window a desk has, and cuts off none of its labels. So
+ * do the other windows (export, import, SITREP, preferences, database,
+ * hand-over, open cases, official figures, about), at their own size and
+ * at a narrow one. */
 
 #define DEADLINE_US (30 * G_USEC_PER_SEC)
 
@@ -223,8 +235,15 @@ collect_cut_labels (GtkWidget *root,
       int min, nat;
 
       gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      if (pango_layout_is_ellipsized (layout) || min > gtk_widget_get_width (root))
-        g_ptr_array_add (cut, g_strdup (gtk_label_get_text (GTK_LABEL (root))));
+      /* An ellipsizing label says whether it cut its text; another is
+       * cut when it has less than it needs. (A header bar's title asks
+       * for five characters at least, and shows a shorter one whole.) */
+      if (gtk_label_get_ellipsize (GTK_LABEL (root)) != PANGO_ELLIPSIZE_NONE
+          ? pango_layout_is_ellipsized (layout)
+          : min > gtk_widget_get_width (root))
+        g_ptr_array_add (cut, g_strdup_printf ("%s (in %s, %d px of %d)", gtk_label_get_text (GTK_LABEL (root)),
+                                               G_OBJECT_TYPE_NAME (gtk_widget_get_parent (root)),
+                                               gtk_widget_get_width (root), min));
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     collect_cut_labels (child, cut);
@@ -385,6 +404,350 @@ test_layout_editor (TlTestFixture *fixture,
   g_unsetenv ("LANGUAGE");
 }
 
+/* The other windows */
+
+/* The narrow width every other window fits: half the smallest screen a
+ * desk has, beside the main window. */
+#define NARROW_WIDTH 512
+
+typedef struct {
+  TlTestFixture *fixture;
+  GtkWindow     *parent;
+  char          *dir;
+} Windows;
+
+typedef GtkWindow *(*OpenFunc) (Windows *w);
+
+static GtkWindow *
+open_map_export (Windows *w)
+{
+  g_autoptr(GListStore) events = g_list_store_new (TL_TYPE_EVENT);
+  g_autoptr(TlFilter) filter = tl_filter_new (0, 86400);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Paris");
+  TlGeoBox bbox = { 1.0, 50.5, 2.2, 51.3 };
+
+  return GTK_WINDOW (tl_map_export_dialog_new (w->parent, G_LIST_MODEL (events), filter, zone, &bbox, "test"));
+}
+
+static GtkWindow *
+open_import (Windows *w)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = g_build_filename (w->dir, "reports.csv", NULL);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Paris");
+  TlImportSource *source;
+
+  /* a good row and a bad one: the window lists both */
+  g_file_set_contents (csv,
+                       "id,kind,time,latitude,longitude,people,unit,notes\n"
+                       "a1,rescue,2026-03-01 04:10,50.75,1.60,52,RNLI Dover lifeboat,Boat taking on water off Wissant\n"
+                       "a2,departure,not a time,50.95,1.55,40,,\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  source = tl_import_source_new_from_file (csv, &error);
+  g_assert_no_error (error);
+  g_remove (csv);
+  return GTK_WINDOW (tl_import_dialog_new (w->parent, w->fixture->store, source, zone, "test"));
+}
+
+static GtkWindow *
+open_sitrep (Windows *w)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  TlEvent *rescue = tl_event_new (TL_EVENT_KIND_RESCUE);
+
+  tl_event_set_id (rescue, 1);
+  tl_event_set_time (rescue, g_get_real_time () / G_USEC_PER_SEC);
+  tl_event_set_position (rescue, 50.958, 1.587);
+  tl_event_set_place (rescue, "Off Wimereux");
+  tl_event_set_unit (rescue, "RNLI Dover lifeboat, Helicopter Dauphin");
+  tl_event_set_people (rescue, 40);
+  g_ptr_array_add (events, rescue);
+  return GTK_WINDOW (tl_sitrep_dialog_new (w->parent, events, 0, NULL));
+}
+
+static GtkWindow *
+open_preferences (Windows *w)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  return GTK_WINDOW (tl_preferences_window_new (w->parent, settings));
+}
+
+static GtkWindow *
+open_connect (Windows *w)
+{
+  return GTK_WINDOW (tl_connect_dialog_new (w->parent));
+}
+
+static GtkWindow *
+open_handover (Windows *w)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Paris");
+  GtkWindow *window = GTK_WINDOW (tl_handover_window_new (w->fixture->store, settings, zone));
+
+  gtk_window_set_transient_for (window, w->parent);
+  tl_handover_window_refresh (TL_HANDOVER_WINDOW (window));
+  return window;
+}
+
+static GtkWindow *
+open_open_cases (Windows *w)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Paris");
+  GtkWindow *window = GTK_WINDOW (tl_open_cases_window_new (w->fixture->store, zone));
+
+  gtk_window_set_transient_for (window, w->parent);
+  tl_open_cases_window_refresh (TL_OPEN_CASES_WINDOW (window));
+  return window;
+}
+
+static GtkWindow *
+open_statistics (Windows *w)
+{
+  static const char csv[] = "date,people,boats\n2026-03-01,412,8\n2026-03-02,0,0\n";
+  g_autoptr(GBytes) contents = g_bytes_new_static (csv, sizeof csv - 1);
+  AdwToastOverlay *toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  GtkWindow *window;
+
+  g_object_ref_sink (toasts);
+  window = GTK_WINDOW (tl_statistics_dialog_new (w->parent, w->fixture->store, toasts, contents, "figures.csv"));
+  g_object_unref (toasts);
+  return window;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+open_about (Windows *w)
+{
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (w->fixture->app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  return about;
+}
+
+/* With TL_TEST_SCREENSHOTS set to a folder, each window checked is saved
+ * there as a PNG, to look at. */
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("TL_TEST_SCREENSHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static GtkWidget *
+window_content (GtkWindow *window)
+{
+  /* the content: the window's width counts the shadow around it */
+  GtkWidget *content = ADW_IS_WINDOW (window) ? adw_window_get_content (ADW_WINDOW (window))
+                                              : gtk_window_get_child (window);
+
+  return content != NULL ? content : GTK_WIDGET (window);
+}
+
+/* Checks that @window needs no more width than it has (and than
+ * @narrow, if not 0), and cuts off no label. */
+static void
+check_window_at (GtkWindow  *window,
+                 const char *name,
+                 const char *language,
+                 int         narrow)
+{
+  g_autoptr(GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) wide = g_string_new (NULL);
+  g_autofree char *shot = NULL;
+  GtkWidget *content = window_content (window);
+  int min, width;
+
+  width = gtk_widget_get_width (content);
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  describe_wide (content, narrow > 0 ? narrow : width, wide);
+  collect_cut_labels (GTK_WIDGET (window), cut);
+  g_test_message ("%s in %s%s: %d px wide, at least %d", name, language,
+                  narrow > 0 ? ", narrow" : "", width, min);
+  for (guint i = 0; i < cut->len; i++)
+    g_test_message ("cut off: %s", (char *) cut->pdata[i]);
+  if (wide->len > 0)
+    g_test_message ("wider than the window:\n%s", wide->str);
+  shot = g_strdup_printf ("%s-%s%s.png", name, language, narrow > 0 ? "-narrow" : "");
+  save_screenshot (GTK_WIDGET (window), shot);
+
+  g_assert_cmpint (min, <=, width);
+  if (narrow > 0)
+    g_assert_cmpint (min, <=, narrow);
+  g_assert_cmpuint (cut->len, ==, 0);
+}
+
+static gboolean
+is_narrowed (gpointer data)
+{
+  Sized *s = data;
+  GtkWidget *content = window_content (GTK_WINDOW (s->window));
+  int min;
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  return gtk_widget_get_width (content) <= MAX (s->width, min);
+}
+
+/* Opens a window at its own size, checks it, then narrows it to
+ * @narrow px and checks it again. */
+static void
+check_window (Windows    *w,
+              const char *name,
+              OpenFunc    open,
+              const char *language,
+              int         narrow)
+{
+  GtkWindow *window = open (w);
+  Sized sized = { GTK_WIDGET (window), narrow, 0, NULL };
+  int width, height;
+
+  g_object_ref (window);
+  gtk_window_present (window);
+  wait_until (is_shown, &sized, name);
+  wait_frames (GTK_WIDGET (window));
+  check_window_at (window, name, language, 0);
+
+  gtk_window_get_default_size (window, &width, &height);
+  gtk_window_set_default_size (window, narrow, height);
+  wait_until (is_narrowed, &sized, name);
+  wait_frames (GTK_WIDGET (window));
+  check_window_at (window, name, language, narrow);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &sized.window);
+  gtk_window_destroy (window);
+  g_object_unref (window);
+  {
+    gint64 end = g_get_monotonic_time () + DEADLINE_US;
+
+    while (sized.window != NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_null (sized.window);
+  }
+}
+
+/* The map export shows its preview beside its settings: it is narrow
+ * at 800 px, within the smallest screen a desk has. */
+static const struct {
+  const char *name;
+  OpenFunc    open;
+  int         narrow;
+} windows[] = {
+  { "map-export", open_map_export, 800 },
+  { "import", open_import, NARROW_WIDTH },
+  { "sitrep", open_sitrep, NARROW_WIDTH },
+  { "preferences", open_preferences, NARROW_WIDTH },
+  { "connect", open_connect, NARROW_WIDTH },
+  { "handover", open_handover, NARROW_WIDTH },
+  { "open-cases", open_open_cases, NARROW_WIDTH },
+  { "statistics", open_statistics, NARROW_WIDTH },
+  { "about", open_about, NARROW_WIDTH },
+};
+
+static void
+check_windows (Windows    *w,
+               const char *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    check_window (w, windows[i].name, windows[i].open, language, windows[i].narrow);
+}
+
+/* An open case with the longest of the built-in units, so that the open
+ * cases and the hand-over have rows to show; heard from 20 minutes ago,
+ * not overdue (which would send a desktop notification). */
+static void
+add_open_case (TlStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlEvent) sighting = tl_event_new (TL_EVENT_KIND_SIGHTING);
+  g_autoptr(TlEvent) rescue = tl_event_new (TL_EVENT_KIND_RESCUE);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 case_id = tl_store_create_case (store, TL_CASE_STATUS_RESPONDING, NULL, &error);
+
+  g_assert_no_error (error);
+  tl_event_set_time (sighting, now - 3600);
+  tl_event_set_case_id (sighting, case_id);
+  tl_event_set_people (sighting, 52);
+  tl_event_set_position (sighting, 50.87, 1.58);
+  tl_event_set_place (sighting, "Wissant");
+  tl_event_set_unit (sighting, "HMC Valiant (Border Force cutter)");
+  g_assert_true (tl_store_add_event (store, sighting, "desk-1", &error));
+  g_assert_no_error (error);
+  tl_event_set_time (rescue, now - 20 * 60);
+  tl_event_set_case_id (rescue, case_id);
+  tl_event_set_people (rescue, 52);
+  tl_event_set_position (rescue, 50.93, 1.52);
+  tl_event_set_unit (rescue, "RNLI Ramsgate lifeboat, Coastguard helicopter 163");
+  g_assert_true (tl_store_add_event (store, rescue, "desk-1", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_layout_windows (TlTestFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *catalogue = g_build_filename (po_dir, "fr", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  TlWindow *parent = tl_test_present_window (fixture);
+  Windows w = { fixture, GTK_WINDOW (parent), g_path_get_dirname (fixture->path) };
+
+  add_open_case (fixture->store);
+
+  check_windows (&w, "English");
+  if (g_file_test (catalogue, G_FILE_TEST_IS_REGULAR))
+    {
+      bindtextdomain (GETTEXT_PACKAGE, po_dir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      g_setenv ("LANGUAGE", "fr", TRUE);
+      g_assert_cmpstr (_("Mid-Channel"), ==, "Milieu de la Manche");
+      check_windows (&w, "French");
+      g_unsetenv ("LANGUAGE");
+    }
+  else
+    g_test_message ("the French catalogue is not built: English only");
+
+  g_free (w.dir);
+  tl_test_close_window (parent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +759,7 @@ main (int   argc,
   tl_test_add ("/layout/1024x700/trends", test_layout_small_trends);
   tl_test_add ("/layout/1920x1080/trends", test_layout_large_trends);
   tl_test_add ("/layout/editor", test_layout_editor);
+  tl_test_add ("/layout/windows", test_layout_windows);
 
   return tl_test_ui_run ();
 }

@@ -724,6 +724,153 @@ test_save_on_full_disk (TlTestFixture *fixture,
   tl_test_close_window (window);
 }
 
+static GtkWidget *
+find_combo_row (GtkWidget  *root,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types @text on @row as the keyboard would, through its type-ahead
+ * controller. */
+static void
+type_on (GtkWidget  *row,
+         const char *text)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (row);
+  GtkEventController *keys = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "tl-type-ahead") == 0)
+        keys = controller;
+    }
+  g_assert_nonnull (keys);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean handled = FALSE;
+
+      g_signal_emit_by_name (keys, "key-pressed", gdk_unicode_to_keyval (g_utf8_get_char (p)), 0, 0, &handled);
+      g_assert_true (handled);
+    }
+}
+
+/* A choice is picked with the keyboard by its first letters, on the row,
+ * without opening its list: one Tab stop and a letter or two. */
+static void
+test_choice_type_ahead (TlTestFixture *fixture,
+                        gconstpointer  data)
+{
+  TlWindow *window = tl_test_present_window (fixture);
+  TlReportEditor *editor = open_new (window, "rescue");
+  GtkWidget *outcome = find_combo_row (GTK_WIDGET (editor), "Outcome");
+  GtkWidget *boat = find_combo_row (GTK_WIDGET (editor), "Boat type");
+  g_autofree char *chosen = NULL;
+
+  g_assert_nonnull (outcome);
+  g_assert_nonnull (boat);
+
+  /* one letter: the first choice it starts; again: the next one */
+  type_on (outcome, "s");
+  chosen = tl_report_editor_dup_value (editor, TL_REPORT_FIELD_OUTCOME);
+  g_assert_cmpstr (chosen, ==, "split");
+  g_clear_pointer (&chosen, g_free);
+  type_on (outcome, "s");
+  chosen = tl_report_editor_dup_value (editor, TL_REPORT_FIELD_OUTCOME);
+  g_assert_cmpstr (chosen, ==, "stood_down");
+  g_clear_pointer (&chosen, g_free);
+
+  /* more letters refine, whatever the case */
+  type_on (boat, "Ka");
+  chosen = tl_report_editor_dup_value (editor, TL_REPORT_FIELD_BOAT_TYPE);
+  g_assert_cmpstr (chosen, ==, "kayak");
+  g_clear_pointer (&chosen, g_free);
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  tl_test_close_window (window);
+}
+
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct {
+  GtkWidget *row;
+  GtkWidget *scrolled;
+} InView;
+
+static gboolean
+is_in_view (gpointer data)
+{
+  InView *v = data;
+  graphene_rect_t r;
+
+  return gtk_widget_compute_bounds (v->row, v->scrolled, &r) &&
+         r.origin.y >= 0 && r.origin.y + r.size.height <= gtk_widget_get_height (v->scrolled);
+}
+
+/* A row focused below the fold scrolls wholly into view. */
+static void
+test_focus_in_view (TlTestFixture *fixture,
+                    gconstpointer  data)
+{
+  TlWindow *window = tl_test_present_window (fixture);
+  TlReportEditor *editor = open_new (window, "rescue");
+  const char *titles[] = { "Volunteer crew", "Outcome", "RNLI Dover lifeboat" };
+  gint64 deadline;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      InView v = { find_row_titled (GTK_WIDGET (editor), titles[i]), NULL };
+
+      g_assert_nonnull (v.row);
+      v.scrolled = gtk_widget_get_ancestor (v.row, GTK_TYPE_SCROLLED_WINDOW);
+      g_assert_nonnull (v.scrolled);
+      g_assert_true (gtk_widget_grab_focus (v.row));
+      deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+      while (!is_in_view (&v))
+        {
+          if (g_get_monotonic_time () > deadline)
+            {
+              graphene_rect_t r;
+
+              g_assert_true (gtk_widget_compute_bounds (v.row, v.scrolled, &r));
+              g_error ("%s at %.0f..%.0f, out of a view %d px tall", titles[i], r.origin.y,
+                       r.origin.y + r.size.height, gtk_widget_get_height (v.scrolled));
+            }
+          g_main_context_iteration (NULL, FALSE);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  tl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +890,8 @@ main (int   argc,
   tl_test_add ("/report-editor/save-tooltip", test_save_tooltip);
   tl_test_add ("/report-editor/save-needs-a-change", test_save_needs_a_change);
   tl_test_add ("/report-editor/save-on-full-disk", test_save_on_full_disk);
+  tl_test_add ("/report-editor/choice-type-ahead", test_choice_type_ahead);
+  tl_test_add ("/report-editor/focus-in-view", test_focus_in_view);
 
   return tl_test_ui_run ();
 }

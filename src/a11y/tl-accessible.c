@@ -227,6 +227,118 @@ choice_selected_cb (GtkWidget *row)
                                   -1);
 }
 
+/* Type-ahead on a choice row or a drop-down, for the keyboard: with the
+ * row focused, typing the first letters of a choice chooses it, without
+ * opening the list ("L" for "Landed in the UK"); the same letter again
+ * moves on to the next choice it starts. Case and accents need not be
+ * typed. Space and Enter still open the list. */
+
+typedef struct {
+  GString *typed;
+  gint64   time;
+} TypeAhead;
+
+static void
+type_ahead_free (gpointer data)
+{
+  TypeAhead *ta = data;
+
+  g_string_free (ta->typed, TRUE);
+  g_free (ta);
+}
+
+static char *
+fold_for_type_ahead (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  g_autoptr(GString) plain = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_type (g_utf8_get_char (p)) != G_UNICODE_NON_SPACING_MARK)
+      g_string_append_unichar (plain, g_utf8_get_char (p));
+  return g_utf8_casefold (plain->str, -1);
+}
+
+static gboolean
+type_ahead_key_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   GtkWidget             *owner)
+{
+  TypeAhead *ta = g_object_get_data (G_OBJECT (owner), "tl-type-ahead");
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  g_autoptr(GListModel) model = NULL;
+  g_autofree char *prefix = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+  gint64 now = g_get_monotonic_time ();
+  gboolean again;
+  guint n;
+
+  if (c == 0 || !g_unichar_isprint (c) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+  if (now - ta->time > G_USEC_PER_SEC)
+    g_string_truncate (ta->typed, 0);
+  /* Space opens the list, unless it goes on a choice being typed. */
+  if (c == ' ' && ta->typed->len == 0)
+    return FALSE;
+
+  g_object_get (owner, "model", &model, "selected", &selected, NULL);
+  n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  if (n == 0)
+    return FALSE;
+
+  ta->time = now;
+  g_string_append_unichar (ta->typed, c);
+  prefix = fold_for_type_ahead (ta->typed->str);
+  /* One letter, or the same one again: the next choice it starts. More
+   * letters refine the choice made, which may still be right. */
+  again = TRUE;
+  for (const char *p = ta->typed->str; *p != '\0'; p = g_utf8_next_char (p))
+    again = again && g_utf8_get_char (p) == c;
+  if (again)
+    {
+      /* "ll" is "l" typed twice */
+      char one[8] = { 0 };
+
+      g_unichar_to_utf8 (c, one);
+      g_free (prefix);
+      prefix = fold_for_type_ahead (one);
+    }
+  if (selected == GTK_INVALID_LIST_POSITION)
+    selected = n - 1, again = TRUE;
+
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = (selected + k + (again ? 1 : 0)) % n;
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *text = item_text (owner, item);
+      g_autofree char *folded = text != NULL ? fold_for_type_ahead (text) : NULL;
+
+      if (folded != NULL && g_str_has_prefix (folded, prefix))
+        {
+          g_object_set (owner, "selected", i, NULL);
+          return TRUE;
+        }
+    }
+  gtk_widget_error_bell (owner);
+  return TRUE;
+}
+
+static void
+add_type_ahead (GtkWidget *owner)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  TypeAhead *ta = g_new0 (TypeAhead, 1);
+
+  ta->typed = g_string_new (NULL);
+  gtk_event_controller_set_name (keys, "tl-type-ahead");
+  g_object_set_data_full (G_OBJECT (owner), "tl-type-ahead", ta, type_ahead_free);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (type_ahead_key_cb), owner, 0);
+  gtk_widget_add_controller (owner, keys);
+}
+
 /* The list of choices, for a screen reader: one button per item, named
  * by it, in a small window the "choice.list" action opens over the form.
  * A person picks a choice by its name, where GTK 4.8's own pop-over list
@@ -461,6 +573,7 @@ tl_accessible_name_drop_down (GtkWidget  *drop_down,
       g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
       add_choice_list_action (group, drop_down);
       gtk_widget_insert_action_group (drop_down, "choice", G_ACTION_GROUP (group));
+      add_type_ahead (drop_down);
     }
   drop_down_selected_cb (drop_down);
 }
@@ -490,7 +603,7 @@ tl_accessible_add_check_action (GtkCheckButton *check)
  * "choice.previous" and "choice.list" (its items as buttons named after
  * them, to pick one by name), and reads the item chosen as its value:
  * GTK 4.8 gives a combo row no action and its pop-over's items none
- * either.
+ * either. Typing a choice's first letters on the focused row chooses it.
  */
 void
 tl_accessible_add_choice_actions (GtkWidget *combo_row)
@@ -507,6 +620,7 @@ tl_accessible_add_choice_actions (GtkWidget *combo_row)
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (previous));
   add_choice_list_action (group, combo_row);
   gtk_widget_insert_action_group (combo_row, "choice", G_ACTION_GROUP (group));
+  add_type_ahead (combo_row);
   g_signal_connect (combo_row, "notify::selected", G_CALLBACK (choice_selected_cb), NULL);
   choice_selected_cb (combo_row);
 }

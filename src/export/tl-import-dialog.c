@@ -7,6 +7,7 @@
 #include "tl-coordinates.h"
 #include "tl-import-dialog.h"
 #include "tl-time.h"
+#include "tl-units.h"
 
 /* The middle of an import: the file is read, the columns are mapped (a
  * CSV only: the other formats name their fields), every row is checked,
@@ -23,6 +24,7 @@ struct _TlImportDialog
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
   GtkLabel        *status_label;
+  GtkWidget       *good_rows_button;
   AdwPreferencesGroup *file_group;
   AdwComboRow     *encoding_row;
   AdwPreferencesGroup *mapping_group;
@@ -108,8 +110,12 @@ add_cell (TlImportDialog *self,
 {
   GtkWidget *label = gtk_label_new (text ? text : "");
 
+  /* Wrapped, never cut: a cut value could hide the very mistake the
+   * preview is there to show. */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
   if (heading)
     gtk_widget_add_css_class (label, "heading");
@@ -141,13 +147,15 @@ update_preview (TlImportDialog *self)
         : NULL;
       g_autofree char *people = tl_event_get_people (event) >= 0
         ? g_strdup_printf ("%d", tl_event_get_people (event)) : NULL;
+      /* a built-in unit as the list shows it */
+      g_autofree char *unit = tl_units_describe (tl_event_get_unit (event));
 
       add_cell (self, time, 0, i + 1, FALSE);
       add_cell (self, tl_event_kind_get_label (tl_event_get_kind (event)), 1, i + 1, FALSE);
       add_cell (self, position, 2, i + 1, FALSE);
       add_cell (self, tl_event_get_place (event), 3, i + 1, FALSE);
       add_cell (self, people, 4, i + 1, FALSE);
-      add_cell (self, tl_event_get_unit (event), 5, i + 1, FALSE);
+      add_cell (self, unit, 5, i + 1, FALSE);
     }
 }
 
@@ -219,6 +227,7 @@ revalidate (TlImportDialog *self)
                                  !self->committing && self->result != NULL && n_bad == 0 && n_good > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.commit-good",
                                  !self->committing && self->result != NULL && n_bad > 0 && n_good > 0);
+  gtk_widget_set_visible (self->good_rows_button, self->result != NULL && n_bad > 0 && n_good > 0);
   update_preview (self);
   update_problems (self);
 }
@@ -494,6 +503,7 @@ tl_import_dialog_class_init (TlImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, TlImportDialog, mapping_group);
   gtk_widget_class_bind_template_child (widget_class, TlImportDialog, preview_grid);
+  gtk_widget_class_bind_template_child (widget_class, TlImportDialog, good_rows_button);
   gtk_widget_class_bind_template_child (widget_class, TlImportDialog, problems_group);
   gtk_widget_class_bind_template_child (widget_class, TlImportDialog, problems_list);
 

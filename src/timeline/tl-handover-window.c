@@ -25,7 +25,7 @@ struct _TlHandoverWindow
 
   /* template widgets */
   AdwToastOverlay   *toast_overlay;
-  AdwWindowTitle    *window_title;
+  GtkLabel          *since_label;
   GtkStack          *stack;
   AdwStatusPage     *empty_page;
   AdwStatusPage     *error_page;
@@ -275,7 +275,7 @@ update_title (TlHandoverWindow *self,
   else
     /* Translators: under the hand-over's title, before any hand-over on this database */
     subtitle = g_strdup_printf (_("No hand-over yet · since %s"), at);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_label_set_text (self->since_label, subtitle);
 
   /* Translators: the hand-over when nothing changed */
   empty = g_strdup_printf (_("No report or case changed since %s."), at);
@@ -376,7 +376,7 @@ tl_handover_window_class_init (TlHandoverWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/timeline/tl-handover-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TlHandoverWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, TlHandoverWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TlHandoverWindow, since_label);
   gtk_widget_class_bind_template_child (widget_class, TlHandoverWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TlHandoverWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TlHandoverWindow, error_page);

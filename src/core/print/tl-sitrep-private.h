@@ -23,7 +23,10 @@ char       *tl_sitrep_upper        (const char       *text);
 char       *tl_sitrep_english_word (const char       *stable_name);
 int         tl_sitrep_latest_count (GPtrArray        *sorted,
                                     int             (*get) (TlEvent *));
-GPtrArray  *tl_sitrep_units        (GPtrArray        *reports);
+char       *tl_sitrep_unit_name    (const char       *stored,
+                                    TlSitrepLanguage  language);
+GPtrArray  *tl_sitrep_units        (GPtrArray        *reports,
+                                    TlSitrepLanguage  language);
 
 void tl_sitrep_append_identity     (GString *out, const TlSitrepContext *ctx);
 void tl_sitrep_append_position     (GString *out, const TlSitrepContext *ctx);

@@ -265,7 +265,7 @@ tl_sitrep_append_assistance (GString               *out,
                              const TlSitrepContext *ctx)
 {
   TlSitrepLanguage language = ctx->language;
-  g_autoptr(GPtrArray) units = tl_sitrep_units (ctx->reports);
+  g_autoptr(GPtrArray) units = tl_sitrep_units (ctx->reports, language);
   const char *asked = ctx->options->assistance;
 
   /* Translators: SITREP paragraph E heading (IAMSAR) */
@@ -357,7 +357,7 @@ append_initial_actions (GString               *out,
 
       for (guint j = 0; names[j] != NULL; j++)
         {
-          g_autofree char *name = tl_sitrep_upper (g_strstrip (names[j]));
+          g_autofree char *name = tl_sitrep_unit_name (g_strstrip (names[j]), language);
           g_autofree char *dtg = NULL;
           g_autofree char *kind = NULL;
 
@@ -415,7 +415,7 @@ append_coordination (GString               *out,
                      const TlSitrepContext *ctx)
 {
   TlSitrepLanguage language = ctx->language;
-  g_autoptr(GPtrArray) units = tl_sitrep_units (ctx->reports);
+  g_autoptr(GPtrArray) units = tl_sitrep_units (ctx->reports, language);
 
   /* Translators: SITREP paragraph L heading (IAMSAR) */
   g_string_append_printf (out, "%s ", tl_sitrep_tr (language, "SITREP", NC_("SITREP", "L. COORDINATING INSTRUCTIONS:")));

@@ -9,6 +9,7 @@
 #include "tl-coordinates.h"
 #include "tl-report.h"
 #include "tl-sitrep-private.h"
+#include "tl-units.h"
 
 /* helpers */
 
@@ -99,10 +100,23 @@ stage_label (TlSitrepStage    stage,
     }
 }
 
+/* A unit as a report stores it, as the SITREP names it: upper case, and
+ * a built-in unit in the interface language when the SITREP is written
+ * in it (in English, its key is its English name). */
+char *
+tl_sitrep_unit_name (const char       *stored,
+                     TlSitrepLanguage  language)
+{
+  if (language == TL_SITREP_LANGUAGE_INTERFACE)
+    return tl_sitrep_upper (tl_unit_get_label (stored));
+  return tl_sitrep_upper (stored);
+}
+
 /* Every unit named on any report, once, upper case, in the order they
  * were first named. */
 GPtrArray *
-tl_sitrep_units (GPtrArray *reports)
+tl_sitrep_units (GPtrArray        *reports,
+                 TlSitrepLanguage  language)
 {
   GPtrArray *units = g_ptr_array_new_with_free_func (g_free);
 
@@ -114,7 +128,7 @@ tl_sitrep_units (GPtrArray *reports)
 
       for (guint j = 0; names[j] != NULL; j++)
         {
-          g_autofree char *name = tl_sitrep_upper (g_strstrip (names[j]));
+          g_autofree char *name = tl_sitrep_unit_name (g_strstrip (names[j]), language);
 
           if (name[0] != '\0' && !g_ptr_array_find_with_equal_func (units, name, g_str_equal, NULL))
             g_ptr_array_add (units, g_steal_pointer (&name));

@@ -135,3 +135,94 @@ tl_units_describe (const char *units)
     }
   return g_strjoinv (", ", parts);
 }
+
+/* The words of @text as a search folds them: letters and digits, lower
+ * case, without their accents. */
+static GPtrArray *
+fold_words (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      if (g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, g_unichar_tolower (c));
+          continue;
+        }
+      if (word->len > 0)
+        g_ptr_array_add (words, g_strdup (word->str));
+      g_string_truncate (word, 0);
+    }
+  if (word->len > 0)
+    g_ptr_array_add (words, g_strdup (word->str));
+  return words;
+}
+
+static gboolean
+has_word (GPtrArray  *words,
+          const char *wanted,
+          gboolean    prefix)
+{
+  for (guint i = 0; i < words->len; i++)
+    if (prefix ? g_str_has_prefix (words->pdata[i], wanted) : g_str_equal (words->pdata[i], wanted))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * tl_units_find_named:
+ * @text: words an officer searches for, the last one maybe half typed
+ *
+ * A report stores a built-in unit by its English key, which is what a
+ * search of the stored text finds; this gives the units that @text names
+ * in the user's language instead, so that a search can find them too
+ * ("canot" finds the lifeboats in French). Every word of @text is a word
+ * of the unit's name, the last one the start of one, in any case and
+ * with or without accents.
+ *
+ * Returns: (transfer full) (nullable): the keys of the built-in units
+ *   whose translated name has the words of @text, one a line; %NULL if
+ *   none does, or no name is translated.
+ */
+char *
+tl_units_find_named (const char *text)
+{
+  g_autoptr(GPtrArray) typed = NULL;
+  g_autoptr(GString) keys = NULL;
+
+  if (text == NULL)
+    return NULL;
+  typed = fold_words (text);
+  if (typed->len == 0)
+    return NULL;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l][i] != NULL; i++)
+      {
+        const char *label = translate (lists[l][i]);
+        g_autoptr(GPtrArray) words = NULL;
+        gboolean all = TRUE;
+
+        /* An untranslated name is the stored text, found as it is. */
+        if (g_str_equal (label, lists[l][i]))
+          continue;
+        words = fold_words (label);
+        for (guint t = 0; all && t < typed->len; t++)
+          all = has_word (words, typed->pdata[t], t + 1 == typed->len);
+        if (!all)
+          continue;
+        if (keys == NULL)
+          keys = g_string_new (NULL);
+        else
+          g_string_append_c (keys, '\n');
+        g_string_append (keys, lists[l][i]);
+      }
+  return keys != NULL ? g_string_free (g_steal_pointer (&keys), FALSE) : NULL;
+}

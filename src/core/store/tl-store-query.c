@@ -8,6 +8,7 @@
 
 #include "tl-store-private.h"
 #include "tl-trend.h"
+#include "tl-units.h"
 
 /* Filtered reads: what the map, the list, the summary and the exports
  * show. Every query walks the events_time index over the window and
@@ -39,17 +40,22 @@ static const char query_sql[] =
  *
  * The unary + keeps the planner on the time index: driving the query
  * from the words instead would read every match in the file and sort
- * them. */
+ * them
+ *
+ * A built-in unit is stored by its English key: the words may name it in
+ * the desk's language instead, and tl_has_unit() takes the events of the
+ * units they name (?10, tl_units_find_named()). */
 static const char query_prefix_sql[] =
   "SELECT " TL_STORE_EVENT_COLUMNS " FROM events" FILTER_WHERE
-  " AND tl_has_words (?9, notes, unit, place)"
+  " AND (tl_has_words (?9, notes, unit, place) OR tl_has_unit (?10, unit))"
   " ORDER BY time, id";
 
 static const char query_words_prefix_sql[] =
   "SELECT " TL_STORE_EVENT_COLUMNS " FROM events" FILTER_WHERE
-  " AND tl_has_words (?9, notes, unit, place)"
-  " AND +id IN (SELECT rowid FROM events_fts"
-  "   WHERE events_fts MATCH ?6 AND rowid >= ?7 AND rowid <= ?8)"
+  " AND ((tl_has_words (?9, notes, unit, place)"
+  "   AND +id IN (SELECT rowid FROM events_fts"
+  "     WHERE events_fts MATCH ?6 AND rowid >= ?7 AND rowid <= ?8))"
+  "  OR tl_has_unit (?10, unit))"
   " ORDER BY time, id";
 
 /* Departures of a range, for the trend chart: the time index again. */
@@ -167,6 +173,35 @@ has_words_func (sqlite3_context  *context,
   sqlite3_result_int (context, 0);
 }
 
+/* tl_has_unit (keys, unit): whether one of an event's units (joined by
+ * ", ") is one of the keys (one a line); never when keys is NULL. */
+static void
+has_unit_func (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const char *keys = (const char *) sqlite3_value_text (argv[0]);
+  const char *unit = (const char *) sqlite3_value_text (argv[1]);
+  g_auto(GStrv) wanted = NULL;
+  g_auto(GStrv) units = NULL;
+
+  if (keys == NULL || unit == NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+
+  wanted = g_strsplit (keys, "\n", -1);
+  units = g_strsplit (unit, ", ", -1);
+  for (guint i = 0; units[i] != NULL; i++)
+    if (g_strv_contains ((const char * const *) wanted, units[i]))
+      {
+        sqlite3_result_int (context, 1);
+        return;
+      }
+  sqlite3_result_int (context, 0);
+}
+
 /* Functions are per connection: registered on the first query that needs
  * them, and remembered on the store. */
 static gboolean
@@ -184,6 +219,10 @@ ensure_functions (TlStore  *self,
   rc = sqlite3_create_function_v2 (self->db, "tl_has_words", 4,
                                    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
                                    NULL, has_words_func, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (self->db, "tl_has_unit", 2,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     NULL, has_unit_func, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       tl_store_set_error (self, rc, _("Could not read the events"), error);
@@ -335,6 +374,7 @@ tl_store_query_events (TlStore         *self,
   g_autofree char *statuses = NULL;
   g_autofree char *match = NULL;
   g_autofree char *prefix = NULL;
+  g_autofree char *unit_keys = NULL;
   const char *sql = query_sql;
   gint64 min_id = 0, max_id = 0;
   int rc = SQLITE_OK;
@@ -381,7 +421,11 @@ tl_store_query_events (TlStore         *self,
       tl_store_bind_int64 (stmt, 8, max_id, &rc);
     }
   if (prefix != NULL)
-    tl_store_bind_text (stmt, 9, prefix, &rc);
+    {
+      unit_keys = tl_units_find_named (filter->text);
+      tl_store_bind_text (stmt, 9, prefix, &rc);
+      tl_store_bind_text (stmt, 10, unit_keys, &rc);
+    }
 
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -48,7 +48,7 @@ struct _TlStorePg
   gboolean        audited;        /* the server's triggers write the audit */
   char           *write_key;      /* nullable: the next write's idempotency key */
   gboolean      typed_password;  /* the connection's password was typed */
-  guint           prepared_queries; /* the event queries prepared on conn, by criteria */
+  guint64         prepared_queries; /* the event queries prepared on conn, by criteria */
   /* After an outage (tl_pg_reconnect()): the next attempt not before */
   gint64          reconnect_after_us;   /* monotonic */
   guint           reconnect_backoff_s;

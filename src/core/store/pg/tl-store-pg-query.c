@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tl-store-pg-private.h"
+#include "tl-units.h"
 
 /* Reads by words, filters, places and counts on a server. Words are
  * matched as on the file (tl-store-query.c): folded as its FTS5 index
@@ -21,13 +22,15 @@ static const char search_events_sql[] =
 
 /* As tl-store-query.c: the window through events_time, and only the
  * criteria given; whole words through the GIN index, the last word (a
- * prefix, as typed) on the folded words of one column at a time. Each
- * combination of criteria is its own statement, prepared once per
- * connection (tl_pg_query_prepared()): the day the window shows is then
- * one round trip with no parsing or planning, its rows in binary. The
- * parameters are the same seven for all of them: $1 and $2 the window,
- * $3 the kinds, $4 the statuses, $5 the unit, $6 the whole words as a
- * tsquery, $7 the last word. */
+ * prefix, as typed) on the folded words of one column at a time; or, as
+ * there too, one of the built-in units the words name in the desk's
+ * language. Each combination of criteria is its own statement, prepared
+ * once per connection (prepare_query ()): the day the window shows
+ * is then one round trip with no parsing or planning, its rows in
+ * binary. The parameters are the same eight for all of them: $1 and $2
+ * the window, $3 the kinds, $4 the statuses, $5 the unit, $6 the whole
+ * words as a tsquery, $7 the last word, $8 the named units' keys (one a
+ * line). */
 static const char query_head_sql[] =
   "SELECT " TL_STORE_EVENT_COLUMNS " FROM events WHERE time >= $1 AND time < $2";
 static const char *const query_criteria_sql[] = {
@@ -37,9 +40,15 @@ static const char *const query_criteria_sql[] = {
   " AND search @@ to_tsquery ('simple', $6)",
   " AND strpos (search_words, $7) > 0",
 };
+/* The criteria from here on are the typed words': with named units
+ * (QUERY_NAMED_UNITS), they or one of those units. */
+#define QUERY_FIRST_WORDS 3
+#define QUERY_NAMED_UNITS (1u << G_N_ELEMENTS (query_criteria_sql))
+static const char query_named_units_sql[] =
+  " OR string_to_array (unit, ', ') && string_to_array ($8, E'\\n')";
 static const char query_tail_sql[] = " ORDER BY time, id";
-/* int8, int8, text[], text[], text, text, text */
-static const Oid query_types[] = { 20, 20, 1009, 1009, 25, 25, 25 };
+/* int8, int8, text[], text[], text, text, text, text */
+static const Oid query_types[] = { 20, 20, 1009, 1009, 25, 25, 25, 25 };
 
 static const char daily_departures_sql[] =
   "SELECT time, boats, people FROM events"
@@ -61,12 +70,19 @@ prepare_query (TlStorePg  *self,
   g_autoptr(GString) sql = g_string_new (query_head_sql);
   g_autoptr(PGresult) result = NULL;
 
-  if (self->prepared_queries & (1u << criteria))
+  if (self->prepared_queries & (G_GUINT64_CONSTANT (1) << criteria))
     return TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (query_criteria_sql); i++)
+  for (guint i = 0; i < QUERY_FIRST_WORDS; i++)
     if (criteria & (1u << i))
       g_string_append (sql, query_criteria_sql[i]);
+  if (criteria & QUERY_NAMED_UNITS)
+    g_string_append (sql, " AND ((TRUE");
+  for (guint i = QUERY_FIRST_WORDS; i < G_N_ELEMENTS (query_criteria_sql); i++)
+    if (criteria & (1u << i))
+      g_string_append (sql, query_criteria_sql[i]);
+  if (criteria & QUERY_NAMED_UNITS)
+    g_string_append_printf (sql, ")%s)", query_named_units_sql);
   g_string_append (sql, query_tail_sql);
 
   result = PQprepare (self->conn, name, sql->str, G_N_ELEMENTS (query_types), query_types);
@@ -76,7 +92,7 @@ prepare_query (TlStorePg  *self,
       return FALSE;
     }
 
-  self->prepared_queries |= 1u << criteria;
+  self->prepared_queries |= G_GUINT64_CONSTANT (1) << criteria;
   return TRUE;
 }
 
@@ -90,7 +106,7 @@ exec_query (TlStorePg   *self,
   char name[32];
   PGresult *result = NULL;
 
-  G_STATIC_ASSERT (1u << G_N_ELEMENTS (query_criteria_sql) <= 32);
+  G_STATIC_ASSERT (QUERY_NAMED_UNITS * 2 <= 64);
   g_snprintf (name, sizeof name, "tl_query_events_%u", criteria);
 
   /* Twice at most: a statement the server no longer has (a connection
@@ -110,7 +126,7 @@ exec_query (TlStorePg   *self,
       state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
       if (attempt > 0 || g_strcmp0 (state, "26000") != 0)
         break;
-      self->prepared_queries &= ~(1u << criteria);
+      self->prepared_queries &= ~(G_GUINT64_CONSTANT (1) << criteria);
       g_clear_pointer (&result, PQclear);
     }
 
@@ -259,6 +275,7 @@ pg_query_events (TlStoreBackend  *backend,
   g_autofree char *kinds = NULL;
   g_autofree char *statuses = NULL;
   g_autofree char *whole = NULL;
+  g_autofree char *unit_keys = NULL;
   g_autoptr(GString) last = g_string_new (NULL);
   gboolean has_last = FALSE;
   guint criteria = 0;
@@ -299,9 +316,14 @@ pg_query_events (TlStoreBackend  *backend,
   tl_pg_params_text (&params, filter->unit);
   tl_pg_params_text (&params, whole);
   tl_pg_params_text (&params, has_last ? last->str : NULL);
+  if (has_last)
+    unit_keys = tl_units_find_named (filter->text);
+  tl_pg_params_text (&params, unit_keys);
   for (guint i = 0; i < G_N_ELEMENTS (query_criteria_sql); i++)
     if (g_ptr_array_index (params.values, 2 + i) != NULL)
       criteria |= 1u << i;
+  if (unit_keys != NULL)
+    criteria |= QUERY_NAMED_UNITS;
 
   result = exec_query (TL_STORE_PG (backend), criteria, &params, error);
 
