@@ -413,52 +413,6 @@ test_corrupt (void)
   remove_database (path);
 }
 
-/* A file over 64 MiB opens before its whole check, which runs beside
- * it: damage it finds still refuses the first write, and the file stays
- * as it was. The damage is where a write of an event never looks (a
- * page in the middle of another table's long value), so only the whole
- * check can have found it. */
-static void
-test_corrupt_large (void)
-{
-  g_autofree char *path = data_path ("damaged-large.db");
-  g_autoptr(TlStore) store = new_store_with_one_event (path);
-  g_autoptr(TlEvent) event = new_sighting (1764122400);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  sqlite3 *db = NULL;
-  char junk[4096];
-  struct stat st;
-  gsize length;
-  int fd;
-
-  g_clear_object (&store);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE padding (b BLOB);"
-                                     "INSERT INTO padding VALUES (zeroblob(66 * 1024 * 1024))",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  memset (junk, 0xa5, sizeof junk);
-  fd = g_open (path, O_WRONLY, 0);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (fstat (fd, &st), ==, 0);
-  g_assert_cmpint (pwrite (fd, junk, sizeof junk, (st.st_size / 2) & ~(off_t) 4095), ==, sizeof junk);
-  close (fd);
-  g_assert_true (g_file_get_contents (path, &before, &length, NULL));
-
-  store = tl_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  g_assert_false (tl_store_add_event (store, event, "desk 1", &error));
-  g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT);
-  g_assert_nonnull (strstr (error->message, "copy it aside"));
-  g_clear_object (&store);
-  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
-  g_assert_true (memcmp (before, after, length) == 0);
-  remove_database (path);
-}
-
 static void
 test_too_new (void)
 {
@@ -565,7 +519,6 @@ main (int   argc,
   g_test_add_func ("/store-failures/lock/short-without-wal", test_short_lock_without_wal);
   g_test_add_func ("/store-failures/lock/busy", test_busy);
   g_test_add_func ("/store-failures/corrupt", test_corrupt);
-  g_test_add_func ("/store-failures/corrupt-large", test_corrupt_large);
   g_test_add_func ("/store-failures/too-new", test_too_new);
   g_test_add_func ("/store-failures/titles-distinct", test_titles_distinct);
   g_test_add_data_func ("/store-failures/cli/full-disk", self_path, test_cli_full_disk);

@@ -20,14 +20,6 @@
 /* The first 16 bytes of every SQLite 3 file, terminating NUL included. */
 static const char sqlite_header[16] = "SQLite format 3";
 
-/* PRAGMA quick_check reads every page: about 3 s for a 1M-event file of
- * 300 MB on two busy cores, which starting the window waited on
- * (tests/bench-startup.c). A file of the current schema larger than this
- * opens after the checks that read no table, and its whole check runs
- * beside the window instead: the first write waits for its verdict, and
- * a damaged file is written to no more than before. */
-#define FULL_CHECK_AT_OPEN_BYTES (64 * 1024 * 1024)
-
 /* Helpers */
 
 static gboolean
@@ -229,7 +221,6 @@ set_check_error (TlStore     *self,
 static gboolean
 check_existing_file (TlStore   *self,
                      gboolean   locked,
-                     gboolean   may_defer,
                      gint64    *out_version,
                      GError   **error)
 {
@@ -240,8 +231,7 @@ check_existing_file (TlStore   *self,
   g_autoptr(sqlite3) db = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 application_id, user_version, n_tables, has_events;
-  gboolean has_journal, writable, defer = FALSE;
-  GStatBuf st;
+  gboolean has_journal, writable;
   int rc;
 
   has_journal = g_file_test (wal, G_FILE_TEST_EXISTS) ||
@@ -270,11 +260,7 @@ check_existing_file (TlStore   *self,
       return FALSE;
     }
 
-  /* The locked second look, after a first one found something wrong,
-   * always reads the whole file. */
-  defer = may_defer && !locked && g_stat (self->path, &st) == 0 &&
-          st.st_size > FULL_CHECK_AT_OPEN_BYTES;
-  rc = sqlite3_prepare_v2 (db, defer ? "SELECT 'ok'" : "PRAGMA quick_check", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -335,11 +321,6 @@ check_existing_file (TlStore   *self,
       return FALSE;
     }
 
-  /* An older schema is upgraded at once, which writes: checked whole
-   * first. */
-  if (defer && user_version != TL_STORE_SCHEMA_VERSION)
-    return check_existing_file (self, locked, FALSE, out_version, error);
-  self->check_deferred = defer;
   *out_version = user_version;
   return TRUE;
 }
@@ -347,13 +328,12 @@ check_existing_file (TlStore   *self,
 /* The immutable look, then, if it found anything wrong, the locked one. */
 static gboolean
 check_existing_file_twice (TlStore  *self,
-                           gboolean  may_defer,
                            gint64   *out_version,
                            GError  **error)
 {
   g_autoptr(GError) first_error = NULL;
 
-  if (check_existing_file (self, FALSE, may_defer, out_version, &first_error))
+  if (check_existing_file (self, FALSE, out_version, &first_error))
     return TRUE;
   if (g_error_matches (first_error, TL_STORE_ERROR, TL_STORE_ERROR_TOO_NEW))
     {
@@ -361,80 +341,7 @@ check_existing_file_twice (TlStore  *self,
       return FALSE;
     }
   g_debug ("first look at %s: %s; looking again with locks", self->path, first_error->message);
-  return check_existing_file (self, TRUE, FALSE, out_version, error);
-}
-
-/* The whole check of a large file, on its own read-only connection:
- * returns TRUE (as a pointer) if the file is damaged. A connection that
- * cannot be made says nothing of the file; the store's own works. */
-static gpointer
-deferred_check_thread (gpointer data)
-{
-  g_autofree char *uri = data;
-  g_autoptr(sqlite3) db = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gboolean damaged = FALSE;
-  int rc;
-
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, TL_STORE_BUSY_TIMEOUT_MS);
-      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
-    }
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    damaged = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0;
-  else
-    damaged = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
-  if (damaged)
-    g_debug ("quick_check of %s: %s", uri,
-             rc == SQLITE_ROW ? (const char *) sqlite3_column_text (stmt, 0) : sqlite3_errstr (rc));
-
-  return GINT_TO_POINTER (damaged);
-}
-
-/* Starts the whole check that opening a large file left for later. */
-void
-tl_store_start_deferred_check (TlStore *self)
-{
-  char *uri;
-
-  if (!self->check_deferred)
-    return;
-  uri = tl_store_build_uri (self->path, "mode=ro");
-  self->check_thread = g_thread_try_new ("tl-check", deferred_check_thread, uri, NULL);
-  if (self->check_thread == NULL)
-    {
-      /* No thread: checked here, now. */
-      self->check_damaged = GPOINTER_TO_INT (deferred_check_thread (uri));
-      self->check_deferred = FALSE;
-    }
-}
-
-/* Before a write: waits for the whole check of a large file, and refuses
- * to write into one it found damaged, as opening would have. */
-gboolean
-tl_store_finish_deferred_check (TlStore  *self,
-                                GError  **error)
-{
-  if (self->check_thread != NULL)
-    {
-      self->check_damaged = GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&self->check_thread)));
-      self->check_deferred = FALSE;
-    }
-  if (self->check_damaged)
-    {
-      g_autofree char *display = g_filename_display_name (self->path);
-
-      g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged and was not opened. Keep the file as it is: "
-                     "copy it aside before trying anything else."),
-                   display);
-      return FALSE;
-    }
-  return TRUE;
+  return check_existing_file (self, TRUE, out_version, error);
 }
 
 /* Private API */
@@ -461,7 +368,7 @@ tl_store_check_file (TlStore  *self,
 
   if (!create_file (self, error) ||
       !check_header (self, &empty, error) ||
-      (!empty && !check_existing_file_twice (self, TRUE, &version, error)))
+      (!empty && !check_existing_file_twice (self, &version, error)))
     return FALSE;
 
   /* Said now, before SQLite opens a file it may not write read-only
@@ -523,7 +430,7 @@ tl_store_check_file_version (TlStore  *self,
       return FALSE;
     }
   if (!check_header (self, &empty, error) ||
-      (!empty && !check_existing_file_twice (self, FALSE, &version, error)))
+      (!empty && !check_existing_file_twice (self, &version, error)))
     return FALSE;
 
   *out_version = (int) version;

@@ -61,10 +61,6 @@ struct _TlStore
    * the highest of the folders made for it (nullable). */
   gboolean    created_file;
   char       *created_dir;
-  /* A large file's whole check, run beside the window (tl-store-file.c) */
-  gboolean    check_deferred;
-  GThread    *check_thread;        /* nullable: returns whether damaged */
-  gboolean    check_damaged;
 
   /* owned, nullable: a shared server's backend. When set, every public
    * call goes to it and db stays NULL. */
@@ -147,9 +143,6 @@ gboolean      tl_store_check_file_version (TlStore   *self,
                                          int         *out_version,
                                          GError     **error);
 gboolean      tl_store_check_file       (TlStore     *self,
-                                         GError     **error);
-void          tl_store_start_deferred_check (TlStore   *self);
-gboolean      tl_store_finish_deferred_check (TlStore  *self,
                                          GError     **error);
 char         *tl_store_build_uri        (const char  *path,
                                          const char  *query);

@@ -226,7 +226,6 @@ tl_store_open_unwatched (const char    *path,
       return NULL;
     }
   g_clear_pointer (&self->created_dir, g_free);
-  tl_store_start_deferred_check (self);
 
   return g_steal_pointer (&self);
 }
@@ -274,7 +273,6 @@ tl_store_finalize (GObject *object)
   /* The last connection to close copies the WAL in and removes it: wait
    * for the checkpoint's own connection to be gone first. */
   g_clear_pointer (&self->checkpoint_thread, g_thread_join);
-  g_clear_pointer (&self->check_thread, g_thread_join);
   g_clear_pointer (&self->worker, tl_store_worker_free);
   g_clear_object (&self->backend);
 
@@ -390,8 +388,6 @@ tl_store_begin (TlStore  *self,
       return FALSE;
     }
 
-  if (!tl_store_finish_deferred_check (self, error))
-    return FALSE;
   rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
