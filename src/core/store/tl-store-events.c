@@ -377,16 +377,23 @@ tl_store_add_event (TlStore     *self,
                     const char  *operator_name,
                     GError     **error)
 {
-  gint64 now = tl_store_now ();
-  gint64 id = 0;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_add_event (self->backend, event, operator_name, error);
+  return tl_store_backend_add_event (self->backend, event, operator_name, error);
+}
+
+static gboolean
+sqlite_add_event (TlStoreBackend  *backend,
+                  TlEvent         *event,
+                  const char      *operator_name,
+                  GError         **error)
+{
+  TlStore *self = tl_store_backend_get_store (backend);
+  gint64 now = tl_store_now ();
+  gint64 id = 0;
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -426,16 +433,23 @@ tl_store_update_event (TlStore     *self,
                        const char  *operator_name,
                        GError     **error)
 {
-  gint64 now = tl_store_now ();
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
   g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_update_event (self->backend, event, operator_name, error);
+  return tl_store_backend_update_event (self->backend, event, operator_name, error);
+}
+
+static gboolean
+sqlite_update_event (TlStoreBackend  *backend,
+                     TlEvent         *event,
+                     const char      *operator_name,
+                     GError         **error)
+{
+  TlStore *self = tl_store_backend_get_store (backend);
+  gint64 now = tl_store_now ();
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -477,6 +491,23 @@ tl_store_delete_event (TlStore     *self,
                        const char  *operator_name,
                        GError     **error)
 {
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (event_id > 0, FALSE);
+  g_return_val_if_fail (expected_revision >= 0, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return tl_store_backend_delete_event (self->backend, event_id, expected_revision, operator_name, error);
+}
+
+static gboolean
+sqlite_delete_event (TlStoreBackend  *backend,
+                     gint64           event_id,
+                     gint64           expected_revision,
+                     const char      *operator_name,
+                     GError         **error)
+{
+  TlStore *self = tl_store_backend_get_store (backend);
   const char *what = _("Could not delete the event");
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autofree char *updated_by = NULL;
@@ -484,15 +515,6 @@ tl_store_delete_event (TlStore     *self,
   gint64 revision = 0, updated_at = 0;
   gboolean exists = FALSE;
   int rc = SQLITE_OK;
-
-  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (event_id > 0, FALSE);
-  g_return_val_if_fail (expected_revision >= 0, FALSE);
-  g_return_val_if_fail (operator_name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->backend != NULL)
-    return tl_store_backend_delete_event (self->backend, event_id, expected_revision, operator_name, error);
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -581,21 +603,28 @@ tl_store_restore_event (TlStore     *self,
                         const char  *operator_name,
                         GError     **error)
 {
-  const char *what = _("Could not restore the event");
-  g_autofree char *updated_by = NULL;
-  gint64 now = tl_store_now ();
-  gint64 revision = 0, updated_at = 0, id = 0;
-  gboolean exists = FALSE;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
   g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_restore_event (self->backend, event, operator_name, error);
+  return tl_store_backend_restore_event (self->backend, event, operator_name, error);
+}
+
+static gboolean
+sqlite_restore_event (TlStoreBackend  *backend,
+                      TlEvent         *event,
+                      const char      *operator_name,
+                      GError         **error)
+{
+  TlStore *self = tl_store_backend_get_store (backend);
+  const char *what = _("Could not restore the event");
+  g_autofree char *updated_by = NULL;
+  gint64 now = tl_store_now ();
+  gint64 revision = 0, updated_at = 0, id = 0;
+  gboolean exists = FALSE;
+  int rc;
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -640,4 +669,15 @@ tl_store_restore_event (TlStore     *self,
   tl_store_emit_events_changed (self);
 
   return TRUE;
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_events (TlStoreBackendClass *klass)
+{
+  klass->add_event = sqlite_add_event;
+  klass->update_event = sqlite_update_event;
+  klass->delete_event = sqlite_delete_event;
+  klass->restore_event = sqlite_restore_event;
 }

@@ -296,6 +296,26 @@ TlStoreBackend *tl_store_pg_open_quiet     (const char    *address,
                                             GError       **error);
 const char     *tl_store_pg_get_typed_password (TlStoreBackend *backend);
 
+/* tl-store-sqlite.c: the backend of a file. Each of the store's files
+ * installs the operations it holds. */
+#define TL_TYPE_STORE_SQLITE (tl_store_sqlite_get_type ())
+G_DECLARE_FINAL_TYPE (TlStoreSqlite, tl_store_sqlite, TL, STORE_SQLITE, TlStoreBackend)
+
+TlStoreBackend *tl_store_sqlite_new                (void);
+void            tl_store_sqlite_install_reads      (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_events     (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_cases      (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_drafts     (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_import     (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_bulk       (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_query      (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_statistics (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_units      (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_watch      (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_handover   (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_copy       (TlStoreBackendClass *klass);
+void            tl_store_sqlite_install_store      (TlStoreBackendClass *klass);
+
 /* tl-store-worker.c: a server's calls off the caller's thread. A job
  * runs on the worker's thread, in the order given, with a store of its
  * own on the same server (its own connection, made and made again there,

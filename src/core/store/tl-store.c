@@ -171,7 +171,7 @@ on_poll_timeout (gpointer user_data)
 
   /* A server is asked from the worker, never from the window's thread;
    * one question at a time. */
-  if (self->backend != NULL)
+  if (tl_store_is_server (self))
     {
       if (!self->polling && !tl_store_is_listening (self))
         tl_store_poll_server (self);
@@ -225,6 +225,11 @@ tl_store_open_unwatched (const char    *path,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  else
+    {
+      self->backend = tl_store_sqlite_new ();
+      tl_store_backend_set_store (self->backend, self);
+    }
   g_clear_pointer (&self->created_dir, g_free);
 
   return g_steal_pointer (&self);
@@ -237,7 +242,7 @@ tl_store_start_watching (TlStore *self)
 {
   g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
 
-  if (self->backend != NULL)
+  if (tl_store_is_server (self))
     tl_store_pg_listen (self->backend);
 
   /* SQLite has no change notification across processes; data_version is
@@ -630,13 +635,17 @@ tl_store_get_schema_version (TlStore *self)
 gboolean
 tl_store_check_for_changes (TlStore *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 version;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_check_for_changes (self->backend);
+  return tl_store_backend_check_for_changes (self->backend);
+}
+
+static gboolean
+sqlite_check_for_changes (TlStoreBackend *backend)
+{
+  TlStore *self = tl_store_backend_get_store (backend);
+  g_autoptr(GError) error = NULL;
+  gint64 version;
 
   if (!read_data_version (self, &version, &error))
     {
@@ -652,4 +661,12 @@ tl_store_check_for_changes (TlStore *self)
   tl_store_emit_events_changed (self);
 
   return TRUE;
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_store (TlStoreBackendClass *klass)
+{
+  klass->check_for_changes = sqlite_check_for_changes;
 }
