@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "tl-handover.h"
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* The audit rows since a time, by the audit_at index (schema 4), and a
  * bulk add's one row in imports as the 'create' it stands for. */
@@ -416,7 +416,7 @@ sqlite_list_changes_since (TlStoreBackend  *backend,
                            gint64           since,
                            GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   int rc = SQLITE_OK;

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Bulk adds: the sample data and imports of exchange files (CSV, GeoJSON,
  * KML, GPX). All events or none, in one transaction, fast enough for a
@@ -105,7 +105,7 @@ typedef struct _TlSqliteBulk TlSqliteBulk;
 
 struct _TlSqliteBulk
 {
-  TlStore     *store;
+  TlStoreSqlite *store;
   char        *operator_name;
   char        *source;          /* nullable */
   gint64       now;
@@ -147,12 +147,12 @@ part_free (gpointer data)
  * tl_bulk_rows (?1, ?2, ?3), or, with no @rows, the events with ids in
  * [@first, @end) as ?1 and ?2. */
 static int
-step_range (TlStore          *self,
-            const char       *sql,
-            const TlBulkRows *rows,
-            gint64            first,
-            gint64            end,
-            GError          **error)
+step_range (TlStoreSqlite     *self,
+            const char        *sql,
+            const TlBulkRows  *rows,
+            gint64             first,
+            gint64             end,
+            GError           **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, sql, error);
   int rc = SQLITE_OK;
@@ -191,7 +191,7 @@ note_wal_frames (gpointer    user_data,
 static void
 restore_connection (TlSqliteBulk *bulk)
 {
-  TlStore *self = bulk->store;
+  TlStoreSqlite *self = bulk->store;
 
   sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_CACHE_SIZE, NULL, NULL, NULL);
   /* Puts SQLite's automatic checkpoint back in place of note_wal_frames(). */
@@ -241,12 +241,12 @@ backend_bulk_free (TlStoreBulk *bulk)
 }
 
 static TlSqliteBulk *
-bulk_begin (TlStore     *self,
-            gboolean     keyed,
-            const char  *operator_name,
-            const char  *source,
-            const char  *what,
-            GError     **error)
+bulk_begin (TlStoreSqlite  *self,
+            gboolean        keyed,
+            const char     *operator_name,
+            const char     *source,
+            const char     *what,
+            GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = NULL;
   TlSqliteBulk *bulk;
@@ -297,9 +297,9 @@ failed:
 /* Event @i of @part is @data. */
 static void
 fill_bookkeeping (TlSqliteBulk *bulk,
-                  Part        *part,
-                  guint        i,
-                  TlEventData *data)
+                  Part         *part,
+                  guint         i,
+                  TlEventData  *data)
 {
   data->id = part->first_id + i;
   data->revision = 1;
@@ -333,13 +333,13 @@ get_row (gpointer       user_data,
  * is. Returns FALSE with @error set, or TRUE if every row went in (then
  * the failure was not a row's). */
 static gboolean
-explain_refusal (TlSqliteBulk *bulk,
-                 PartRows    *rows,
-                 guint        first,
-                 guint        end,
-                 GError     **error)
+explain_refusal (TlSqliteBulk  *bulk,
+                 PartRows      *rows,
+                 guint          first,
+                 guint          end,
+                 GError       **error)
 {
-  TlStore *self = bulk->store;
+  TlStoreSqlite *self = bulk->store;
   g_autoptr(TlCachedStatement) insert = tl_store_prepare_cached (self, insert_sql, error);
 
   if (insert == NULL)
@@ -378,14 +378,14 @@ explain_refusal (TlSqliteBulk *bulk,
 /* Moves events [@first, @end) of the part into events but those whose
  * key is there already, and marks those as skipped. */
 static int
-move_chunk (TlSqliteBulk     *bulk,
-            PartRows         *part_rows,
-            const TlBulkRows *rows,
-            guint             first,
-            guint             end,
-            GError          **error)
+move_chunk (TlSqliteBulk      *bulk,
+            PartRows          *part_rows,
+            const TlBulkRows  *rows,
+            guint              first,
+            guint              end,
+            GError           **error)
 {
-  TlStore *self = bulk->store;
+  TlStoreSqlite *self = bulk->store;
   Part *part = part_rows->part;
   g_autoptr(TlCachedStatement) list = NULL;
   gint64 n_moved;
@@ -418,13 +418,13 @@ move_chunk (TlSqliteBulk     *bulk,
 /* Adds @events (with their keys' @digests, or into the cases @case_ids),
  * taking the next ids, IMPORT_CHUNK at a time, and indexes their text. */
 static gboolean
-add_part (TlSqliteBulk *bulk,
-          GPtrArray    *events,
-          const guint8 *digests,
-          gint64       *case_ids,
-          GError      **error)
+add_part (TlSqliteBulk  *bulk,
+          GPtrArray     *events,
+          const guint8  *digests,
+          gint64        *case_ids,
+          GError       **error)
 {
-  TlStore *self = bulk->store;
+  TlStoreSqlite *self = bulk->store;
   Part *part = g_new0 (Part, 1);
   PartRows part_rows = { bulk, part, digests };
   TlBulkRows rows = { events->len, get_row, &part_rows };
@@ -486,8 +486,8 @@ add_part (TlSqliteBulk *bulk,
 }
 
 static int
-audit_import (TlSqliteBulk *bulk,
-              GError      **error)
+audit_import (TlSqliteBulk  *bulk,
+              GError       **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (bulk->store, audit_import_sql, error);
   int rc = SQLITE_OK;
@@ -635,7 +635,7 @@ sqlite_bulk_begin (TlStoreBackend  *backend,
                    const char      *source,
                    GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
 
   return bulk_begin (self, keyed, operator_name, source,
                      keyed ? _("Could not import the events") : _("Could not save the events"),
@@ -722,7 +722,7 @@ sqlite_bulk_commit (TlStoreBackend  *backend,
                     GError         **error)
 {
   TlSqliteBulk *bulk = backend_add;
-  TlStore *self;
+  TlStoreSqlite *self;
   int rc = SQLITE_OK;
 
   self = bulk->store;
@@ -748,7 +748,7 @@ sqlite_bulk_commit (TlStoreBackend  *backend,
   if (out_n_skipped != NULL)
     *out_n_skipped = bulk->n_given - (guint) bulk->n_added;
   if (bulk->n_added > 0)
-    tl_store_emit_events_changed (self);
+    tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
   if (bulk->wal_frames >= TL_STORE_WAL_AUTOCHECKPOINT)
     tl_store_checkpoint_in_background (self);
 

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Cases: the reports about one boat (its departure, interception or
  * rescue, arrival) linked together with a status. Linking changes the
@@ -56,12 +56,12 @@ read_case (sqlite3_stmt *stmt)
 
 /* Inserts a case in the caller's transaction. */
 int
-tl_store_insert_case (TlStore       *self,
-                      TlCaseStatus   status,
-                      const char    *title,
-                      gint64         now,
-                      gint64        *out_id,
-                      GError       **error)
+tl_store_insert_case (TlStoreSqlite  *self,
+                      TlCaseStatus    status,
+                      const char     *title,
+                      gint64          now,
+                      gint64         *out_id,
+                      GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, create_case_sql, error);
   int rc = SQLITE_OK;
@@ -81,12 +81,12 @@ tl_store_insert_case (TlStore       *self,
 /* Runs @sql (?1 the case, ?2 @value if not NULL, then @now) in the
  * caller's transaction; fails with NOT_FOUND if no case changed. */
 static int
-update_case (TlStore     *self,
-             const char  *sql,
-             gint64       case_id,
-             const char  *value,
-             gint64       now,
-             GError     **error)
+update_case (TlStoreSqlite  *self,
+             const char     *sql,
+             gint64          case_id,
+             const char     *value,
+             gint64          now,
+             GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, sql, error);
   int rc = SQLITE_OK;
@@ -105,10 +105,10 @@ update_case (TlStore     *self,
 }
 
 static gboolean
-finish_write (TlStore     *self,
-              int          rc,
-              const char  *what,
-              GError     **error)
+finish_write (TlStoreSqlite  *self,
+              int             rc,
+              const char     *what,
+              GError        **error)
 {
   if (rc == SQLITE_NOTFOUND)
     {
@@ -159,7 +159,7 @@ sqlite_create_case (TlStoreBackend  *backend,
                     const char      *title,
                     GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   gint64 id = 0;
   int rc;
 
@@ -196,7 +196,7 @@ sqlite_get_case (TlStoreBackend  *backend,
                  gint64           case_id,
                  GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   int rc;
 
@@ -238,7 +238,7 @@ static GPtrArray *
 sqlite_list_cases (TlStoreBackend  *backend,
                    GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   int rc;
@@ -287,7 +287,7 @@ sqlite_set_case_status (TlStoreBackend  *backend,
                         TlCaseStatus     status,
                         GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   int rc;
 
   if (!tl_store_begin (self, error))
@@ -298,7 +298,7 @@ sqlite_set_case_status (TlStoreBackend  *backend,
     return FALSE;
 
   /* Views colour events by their case's status. */
-  tl_store_emit_events_changed (self);
+  tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
   return TRUE;
 }
 
@@ -338,7 +338,7 @@ sqlite_link_event (TlStoreBackend  *backend,
                    const char      *operator_name,
                    GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   const char *what = case_id > 0 ? _("Could not add the report to the case")
                                  : _("Could not take the report out of its case");
   g_autoptr(TlCachedStatement) stmt = NULL;
@@ -418,7 +418,7 @@ sqlite_link_event (TlStoreBackend  *backend,
   if (!finish_write (self, rc, what, error))
     return FALSE;
 
-  tl_store_emit_events_changed (self);
+  tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
   return TRUE;
 }
 
@@ -446,11 +446,11 @@ tl_store_unlink_event (TlStore     *self,
  * transaction, before the event is written into it: a refused event then
  * rolls the status back with it. On failure rolls back and sets @error. */
 static gboolean
-write_case_status (TlStore       *self,
-                   gint64         case_id,
-                   TlCaseStatus   status,
-                   gint64         now,
-                   GError       **error)
+write_case_status (TlStoreSqlite  *self,
+                   gint64          case_id,
+                   TlCaseStatus    status,
+                   gint64          now,
+                   GError        **error)
 {
   const char *what = _("Could not change the status of the case");
   int rc;
@@ -475,14 +475,14 @@ write_case_status (TlStore       *self,
  * case's new status), then the event (added, or saved over its record when
  * @update), so that a refused event rolls the case step back with it. */
 static gboolean
-save_event_with_case (TlStore       *self,
-                      TlEvent       *event,
-                      gboolean       update,
-                      gint64         case_id,
-                      TlCaseStatus   case_status,
-                      const char    *case_title,
-                      const char    *operator_name,
-                      GError       **error)
+save_event_with_case (TlStoreSqlite  *self,
+                      TlEvent        *event,
+                      gboolean        update,
+                      gint64          case_id,
+                      TlCaseStatus    case_status,
+                      const char     *case_title,
+                      const char     *operator_name,
+                      GError        **error)
 {
   gint64 now = tl_store_now ();
   gint64 id = 0;
@@ -535,7 +535,7 @@ sqlite_save_event_in_case (TlStoreBackend  *backend,
                            const char      *operator_name,
                            GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
 
   return save_event_with_case (self, event, !is_new, case_id, case_status, case_title,
                                operator_name, error);
@@ -711,7 +711,7 @@ sqlite_list_case_events (TlStoreBackend  *backend,
                          gint64           case_id,
                          GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GPtrArray) events = NULL;
   int rc;

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* `tideline copy`: a whole database from one store to another, a file
  * to a server or back. Every table that holds records moves with its
@@ -62,7 +62,7 @@ hex_decode (const char *hex)
 }
 
 static gboolean
-read_table (TlStore            *self,
+read_table (TlStoreSqlite      *self,
             const TlCopyTable  *table,
             GPtrArray          *values,
             GError            **error)
@@ -111,7 +111,7 @@ sqlite_read_tables (TlStoreBackend     *backend,
                     GPtrArray         **out_values,
                     GError            **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   gboolean ok = TRUE;
   int rc;
 
@@ -133,9 +133,9 @@ sqlite_read_tables (TlStoreBackend     *backend,
 }
 
 static int
-write_table (TlStore            *self,
-             const TlCopyTable  *table,
-             GPtrArray          *values)
+write_table (TlStoreSqlite     *self,
+             const TlCopyTable *table,
+             GPtrArray         *values)
 {
   int n_columns = (int) strlen (table->types);
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -186,7 +186,7 @@ sqlite_write_tables (TlStoreBackend     *backend,
                      GPtrArray         **values,
                      GError            **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   const char *what = _("Could not copy into the database");
   gint64 n_records = 0;
   int rc = SQLITE_OK;

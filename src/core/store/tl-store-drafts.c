@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Drafts: what an officer is typing, saved every second or so, so that a
  * crash, a closed window or a power cut never loses a report. One draft
@@ -39,10 +39,10 @@ bind_key (sqlite3_stmt *stmt,
 
 /* Deletes the draft of a form inside the caller's transaction. */
 static int
-delete_in_transaction (TlStore      *self,
-                       TlEventKind   kind,
-                       gint64        event_id,
-                       GError      **error)
+delete_in_transaction (TlStoreSqlite  *self,
+                       TlEventKind     kind,
+                       gint64          event_id,
+                       GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, delete_draft_sql, error);
   int rc;
@@ -92,7 +92,7 @@ sqlite_save_draft (TlStoreBackend  *backend,
                    const char      *content,
                    GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   const char *what = _("Could not keep a copy of the report being typed");
   g_autoptr(TlCachedStatement) stmt = NULL;
   int rc;
@@ -162,7 +162,7 @@ sqlite_get_draft (TlStoreBackend  *backend,
                   gint64           event_id,
                   GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   TlDraft *draft;
   int rc;
@@ -223,7 +223,7 @@ sqlite_delete_draft (TlStoreBackend  *backend,
                      gint64           event_id,
                      GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   const char *what = _("Could not remove the unsaved report");
   int rc;
 

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Adding many events at once: the sample data, with its cases, and
  * imports, recognised by their import keys. All go through one bulk add
@@ -186,7 +186,7 @@ sqlite_count_import_keys (TlStoreBackend  *backend,
                           guint           *out_n_known,
                           GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(TlCachedStatement) stmt = NULL;
   guint n_known = 0;

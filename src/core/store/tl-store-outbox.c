@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "tl-event-private.h"
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* The outbox: new reports, edits and deletions made while the server
  * cannot be reached are kept on this desk, in order, in a SQLite file of

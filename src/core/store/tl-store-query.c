@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 #include "tl-trend.h"
 
 /* Filtered reads: what the map, the list, the summary and the exports
@@ -170,8 +170,8 @@ has_words_func (sqlite3_context  *context,
 /* Functions are per connection: registered on the first query that needs
  * them, and remembered on the store. */
 static gboolean
-ensure_functions (TlStore  *self,
-                  GError  **error)
+ensure_functions (TlStoreSqlite  *self,
+                  GError        **error)
 {
   static GQuark registered;
   int rc;
@@ -278,7 +278,7 @@ tl_store_filter_name_sets (const TlFilter  *filter,
 }
 
 static gboolean
-read_id_bounds (TlStore         *self,
+read_id_bounds (TlStoreSqlite   *self,
                 const TlFilter  *filter,
                 gint64          *out_min,
                 gint64          *out_max,
@@ -341,7 +341,7 @@ sqlite_query_events (TlStoreBackend  *backend,
                      const TlFilter  *filter,
                      GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autofree char *kinds = NULL;
@@ -441,7 +441,7 @@ sqlite_daily_counts (TlStoreBackend  *backend,
                      GTimeZone       *zone,
                      GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(TlTrend) trend = NULL;
   int rc = SQLITE_OK;

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Reading records: by id, by time range, by words, and their history. */
 
@@ -65,7 +65,7 @@ sqlite_get_event (TlStoreBackend  *backend,
                   gint64           event_id,
                   GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   int rc;
 
@@ -117,7 +117,7 @@ sqlite_list_events (TlStoreBackend  *backend,
                     gint64           to,
                     GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GPtrArray) events = NULL;
   int rc = SQLITE_OK;
@@ -166,7 +166,7 @@ static gint64
 sqlite_count_events (TlStoreBackend  *backend,
                      GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   int rc;
 
@@ -209,7 +209,7 @@ sqlite_list_audit (TlStoreBackend  *backend,
                    gint64           event_id,
                    GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   int rc;
@@ -270,7 +270,7 @@ static GPtrArray *
 sqlite_list_places (TlStoreBackend  *backend,
                     GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GPtrArray) places = NULL;
   int rc;
@@ -374,7 +374,7 @@ sqlite_search_events (TlStoreBackend  *backend,
                       const char      *text,
                       GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree char *query = NULL;

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Official daily figures, beside Tideline's own counts. A date imported
  * again takes the newer figures: sources revise their series. */
@@ -67,7 +67,7 @@ sqlite_import_statistics (TlStoreBackend  *backend,
                           const char      *source,
                           GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   gint64 now = tl_store_now ();
 
@@ -107,7 +107,7 @@ sqlite_import_statistics (TlStoreBackend  *backend,
 
   /* Views of this connection redraw now; other connections see the
    * change through PRAGMA data_version. */
-  tl_store_emit_events_changed (self);
+  tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
 
   return TRUE;
 }
@@ -142,7 +142,7 @@ sqlite_list_statistics (TlStoreBackend  *backend,
                         const char      *last_date,
                         GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GArray) days = NULL;
   int rc = SQLITE_OK;

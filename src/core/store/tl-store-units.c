@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* The lists officers extend as they work: named units, and places that
  * are not in the shipped gazetteer. Adding a name twice is not an error:
@@ -22,10 +22,10 @@ static const char add_place_sql[] =
 
 /* Runs one single-row write in its own transaction. */
 static gboolean
-run_write (TlStore       *self,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
+run_write (TlStoreSqlite  *self,
+           sqlite3_stmt   *stmt,
+           const char     *what,
+           GError        **error)
 {
   int rc;
 
@@ -69,7 +69,7 @@ static GStrv
 sqlite_list_units (TlStoreBackend  *backend,
                    GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GStrvBuilder) names = NULL;
   int rc;
@@ -128,7 +128,7 @@ sqlite_add_unit (TlStoreBackend  *backend,
                  const char      *clean,
                  GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   int rc = SQLITE_OK;
 
@@ -189,7 +189,7 @@ sqlite_add_place (TlStoreBackend  *backend,
                   double           longitude,
                   GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   int rc = SQLITE_OK;
 

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 #include "tl-case-board.h"
 #include "tl-store-watch.h"
 
@@ -60,12 +60,12 @@ static const char count_sql[] =
 /* helpers */
 
 static gboolean
-query_count (TlStore     *self,
-             const char  *sql,
-             gint64       a,
-             gint64       b,
-             gint64      *out_count,
-             GError     **error)
+query_count (TlStoreSqlite  *self,
+             const char     *sql,
+             gint64          a,
+             gint64          b,
+             gint64         *out_count,
+             GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, sql, error);
   int rc = SQLITE_OK;
@@ -113,7 +113,7 @@ sqlite_count_open_cases (TlStoreBackend  *backend,
                          gint64           before,
                          GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   gint64 count = -1;
 
   if (!query_count (self, open_cases_sql, before, 0, &count, error))
@@ -144,7 +144,7 @@ sqlite_count_in_window (TlStoreBackend  *backend,
                         gint64           to,
                         GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   gint64 count = -1;
 
   if (!query_count (self, count_sql, from, to, &count, error))
@@ -184,7 +184,7 @@ sqlite_summarize (TlStoreBackend  *backend,
                   TlSummary       *out_summary,
                   GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autofree char *kinds = NULL;
   g_autofree char *statuses = NULL;
@@ -219,7 +219,7 @@ sqlite_summarize (TlStoreBackend  *backend,
   summary.values[TL_SUMMARY_MISSING] = sqlite3_column_int64 (stmt, 7);
   g_clear_pointer (&stmt, tl_cached_statement_release);
 
-  summary.values[TL_SUMMARY_OPEN_CASES] = tl_store_count_open_cases (self, filter->to, error);
+  summary.values[TL_SUMMARY_OPEN_CASES] = sqlite_count_open_cases (TL_STORE_BACKEND (self), filter->to, error);
   if (summary.values[TL_SUMMARY_OPEN_CASES] < 0)
     return FALSE;
 
@@ -269,7 +269,7 @@ sqlite_list_open_cases (TlStoreBackend  *backend,
                         gint64           now,
                         GError         **error)
 {
-  TlStore *self = tl_store_backend_get_store (backend);
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   int rc = SQLITE_OK;
