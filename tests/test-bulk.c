@@ -6,7 +6,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Bulk adds switch the connection's triggers off and fill the full-text
  * index themselves, and audit the whole add as one row of imports: after
@@ -223,7 +223,7 @@ test_fast_path (void)
 
   /* A new or changed trigger on the events makes this fail: teach
    * tl-store-bulk.c the trigger, or bulk adds go row by row. */
-  g_assert_true (tl_store_bulk_can_skip_triggers (store, &error));
+  g_assert_true (tl_store_bulk_can_skip_triggers (TL_STORE_SQLITE (store->backend), &error));
   g_assert_no_error (error);
 
   g_assert_finalize_object (store);
@@ -405,7 +405,7 @@ test_unknown_trigger (void)
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
-  g_assert_false (tl_store_bulk_can_skip_triggers (store, &error));
+  g_assert_false (tl_store_bulk_can_skip_triggers (TL_STORE_SQLITE (store->backend), &error));
   g_assert_no_error (error);
 
   g_assert_true (tl_store_add_events (store, events, "import", &error));

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "tl-handover.h"
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* The audit rows since a time, by the audit_at index (schema 4), and a
  * bulk add's one row in imports as the 'create' it stands for. */
@@ -406,14 +406,21 @@ tl_store_list_changes_since (TlStore  *self,
                              gint64    since,
                              GError  **error)
 {
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+
+  return tl_store_backend_list_changes_since (self->backend, since, error);
+}
+
+static GPtrArray *
+sqlite_list_changes_since (TlStoreBackend  *backend,
+                           gint64           since,
+                           GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   int rc = SQLITE_OK;
 
-  g_return_val_if_fail (TL_IS_STORE (self), NULL);
-
-  if (self->backend != NULL)
-    return tl_store_backend_list_changes_since (self->backend, since, error);
   stmt = tl_store_prepare_cached (self, changes_since_sql, error);
   if (stmt == NULL)
     return NULL;
@@ -442,4 +449,12 @@ tl_store_list_changes_since (TlStore  *self,
     }
 
   return g_steal_pointer (&entries);
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_handover (TlStoreBackendClass *klass)
+{
+  klass->list_changes_since = sqlite_list_changes_since;
 }

@@ -88,7 +88,7 @@ run_write (TlStore        *self,
 {
   GTask *inner;
 
-  if (self->backend == NULL)
+  if (!tl_store_is_server (self))
     {
       tl_store_worker_run (self, outer, func);
       return;
@@ -192,7 +192,7 @@ summarize_job (TlStore      *store,
   g_autoptr(GPtrArray) found = NULL;
   GError *error = NULL;
 
-  if (data->filter->text == NULL && store->backend == NULL)
+  if (data->filter->text == NULL && !tl_store_is_server (store))
     {
       if (!tl_store_summarize (store, data->filter, summary, &error))
         {

@@ -6,14 +6,16 @@
 
 G_BEGIN_DECLS
 
-/* What a store does, behind TlStore's public API, for a database that is
- * not a local file: a shared PostgreSQL server (tl-store-pg*.c). TlStore
- * keeps the SQLite code for its files and hands every call to its backend
- * when it has one. An operation a backend does not have yet (a NULL
- * vfunc) fails with a TL_STORE_ERROR that says so: never a crash, never
- * a silent no-op.
+/* What a store does, behind TlStore's public API: TlStore chooses its
+ * backend at open and hands every call to it. A database file has the
+ * SQLite backend (TlStoreSqlite, tl-store-sqlite.c, its operations
+ * installed by the store's files: tl-store-read.c, tl-store-events.c,
+ * ...), a shared PostgreSQL server its own (pg/tl-store-pg*.c). An
+ * operation a backend does not have yet (a NULL vfunc) fails with a
+ * TL_STORE_ERROR that says so: never a crash, never a silent no-op.
  *
- * Backend types (PGconn, PGresult) never leave the backend's files. */
+ * Backend types (sqlite3, PGconn, PGresult) never leave the backend's
+ * files. */
 
 /* A table as tl_store_copy() moves it: the columns both backends have,
  * with one type letter each (i integer, r real, t text, b bytes), and

@@ -5,7 +5,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* tl_bulk_rows (rows, first, end): the events of a bulk add as a table,
  * so that one INSERT … SELECT moves them into events straight from

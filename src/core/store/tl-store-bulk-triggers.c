@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* The triggers during a bulk add (tl-store-bulk.c).
  *
@@ -48,9 +48,9 @@ static const char triggers_known_sql[] =
 /* Helpers */
 
 static gboolean
-triggers_known (TlStore  *self,
-                gboolean *out_known,
-                GError  **error)
+triggers_known (TlStoreSqlite  *self,
+                gboolean       *out_known,
+                GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = NULL;
   int rc = SQLITE_OK;
@@ -78,9 +78,9 @@ triggers_known (TlStore  *self,
  * ones. Inside the transaction, under the write lock: no migration can
  * come in between. */
 gboolean
-tl_store_bulk_triggers_off (TlStore   *self,
-                            gboolean  *out_off,
-                            GError   **error)
+tl_store_bulk_triggers_off (TlStoreSqlite  *self,
+                            gboolean       *out_off,
+                            GError        **error)
 {
   gboolean known = FALSE;
   int rc;
@@ -109,7 +109,7 @@ tl_store_bulk_triggers_off (TlStore   *self,
 /* Switches the triggers back on; harmless if they are on. Before the
  * commit or the rollback, so that nothing else ever runs without them. */
 void
-tl_store_bulk_triggers_on (TlStore *self)
+tl_store_bulk_triggers_on (TlStoreSqlite *self)
 {
   int rc = sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);
 
@@ -119,8 +119,8 @@ tl_store_bulk_triggers_on (TlStore *self)
 }
 
 gboolean
-tl_store_bulk_can_skip_triggers (TlStore  *self,
-                                 GError  **error)
+tl_store_bulk_can_skip_triggers (TlStoreSqlite  *self,
+                                 GError        **error)
 {
   gboolean known = FALSE;
 

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Bulk adds: the sample data and imports of exchange files (CSV, GeoJSON,
  * KML, GPX). All events or none, in one transaction, fast enough for a
@@ -90,10 +90,22 @@ typedef struct {
   gint64      *case_ids;        /* nullable: event i goes into case_ids[i] */
 } Part;
 
+/* What tl_store_bulk_begin() hands out: the backend's own add, which
+ * only the backend reads. */
 struct _TlStoreBulk
 {
   TlStore     *store;
-  gpointer     remote;          /* nullable: the server backend's own add */
+  gpointer     backend_add;
+  gboolean     keyed;
+  gboolean     failed;          /* a part was refused: only abort is left */
+};
+
+/* The SQLite backend's add. */
+typedef struct _TlSqliteBulk TlSqliteBulk;
+
+struct _TlSqliteBulk
+{
+  TlStoreSqlite *store;
   char        *operator_name;
   char        *source;          /* nullable */
   gint64       now;
@@ -113,7 +125,7 @@ struct _TlStoreBulk
 
 /* What tl_bulk_rows() reads from while a part goes in. */
 typedef struct {
-  TlStoreBulk  *bulk;
+  TlSqliteBulk *bulk;
   Part         *part;
   const guint8 *digests;        /* nullable: the keys' */
 } PartRows;
@@ -135,12 +147,12 @@ part_free (gpointer data)
  * tl_bulk_rows (?1, ?2, ?3), or, with no @rows, the events with ids in
  * [@first, @end) as ?1 and ?2. */
 static int
-step_range (TlStore          *self,
-            const char       *sql,
-            const TlBulkRows *rows,
-            gint64            first,
-            gint64            end,
-            GError          **error)
+step_range (TlStoreSqlite     *self,
+            const char        *sql,
+            const TlBulkRows  *rows,
+            gint64             first,
+            gint64             end,
+            GError           **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, sql, error);
   int rc = SQLITE_OK;
@@ -168,7 +180,7 @@ note_wal_frames (gpointer    user_data,
                  const char *schema,
                  int         n_frames)
 {
-  TlStoreBulk *bulk = user_data;
+  TlSqliteBulk *bulk = user_data;
 
   bulk->wal_frames = n_frames;
   return SQLITE_OK;
@@ -177,9 +189,9 @@ note_wal_frames (gpointer    user_data,
 /* Undoes what bulk_begin() set on the connection, in or out of the
  * transaction. */
 static void
-restore_connection (TlStoreBulk *bulk)
+restore_connection (TlSqliteBulk *bulk)
 {
-  TlStore *self = bulk->store;
+  TlStoreSqlite *self = bulk->store;
 
   sqlite3_exec (self->db, "PRAGMA cache_size = " TL_STORE_CACHE_SIZE, NULL, NULL, NULL);
   /* Puts SQLite's automatic checkpoint back in place of note_wal_frames(). */
@@ -187,7 +199,7 @@ restore_connection (TlStoreBulk *bulk)
 }
 
 static void
-bulk_free (TlStoreBulk *bulk)
+bulk_free (TlSqliteBulk *bulk)
 {
   g_object_unref (bulk->store);
   g_free (bulk->operator_name);
@@ -196,45 +208,51 @@ bulk_free (TlStoreBulk *bulk)
   g_free (bulk);
 }
 
-/* A bulk add on a server: its backend does the work. */
+static void sqlite_bulk_abort (TlStoreBackend *backend,
+                               gpointer        backend_add);
+
+/* A bulk add: its backend does the work. */
 static TlStoreBulk *
-remote_bulk_begin (TlStore     *self,
-                   gboolean     keyed,
-                   const char  *operator_name,
-                   const char  *source,
-                   GError     **error)
+backend_bulk_begin (TlStore     *self,
+                    gboolean     keyed,
+                    const char  *operator_name,
+                    const char  *source,
+                    GError     **error)
 {
-  gpointer remote = tl_store_backend_bulk_begin (self->backend, keyed, operator_name, source, error);
+  gpointer backend_add = tl_store_backend_bulk_begin (self->backend, keyed, operator_name, source, error);
   TlStoreBulk *bulk;
 
-  if (remote == NULL)
+  if (backend_add == NULL)
     return NULL;
 
   bulk = g_new0 (TlStoreBulk, 1);
   bulk->store = g_object_ref (self);
-  bulk->remote = remote;
+  bulk->backend_add = backend_add;
   bulk->keyed = keyed;
-  bulk->parts = g_ptr_array_new_with_free_func (part_free);
 
   return bulk;
 }
 
-static TlStoreBulk *
-bulk_begin (TlStore     *self,
-            gboolean     keyed,
-            const char  *operator_name,
-            const char  *source,
-            const char  *what,
-            GError     **error)
+static void
+backend_bulk_free (TlStoreBulk *bulk)
+{
+  g_object_unref (bulk->store);
+  g_free (bulk);
+}
+
+static TlSqliteBulk *
+bulk_begin (TlStoreSqlite  *self,
+            gboolean        keyed,
+            const char     *operator_name,
+            const char     *source,
+            const char     *what,
+            GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = NULL;
-  TlStoreBulk *bulk;
+  TlSqliteBulk *bulk;
   int rc;
 
-  if (self->backend != NULL)
-    return remote_bulk_begin (self, keyed, operator_name, source, error);
-
-  bulk = g_new0 (TlStoreBulk, 1);
+  bulk = g_new0 (TlSqliteBulk, 1);
   bulk->store = g_object_ref (self);
   bulk->keyed = keyed;
   bulk->operator_name = g_strdup (operator_name);
@@ -278,10 +296,10 @@ failed:
 
 /* Event @i of @part is @data. */
 static void
-fill_bookkeeping (TlStoreBulk *bulk,
-                  Part        *part,
-                  guint        i,
-                  TlEventData *data)
+fill_bookkeeping (TlSqliteBulk *bulk,
+                  Part         *part,
+                  guint         i,
+                  TlEventData  *data)
 {
   data->id = part->first_id + i;
   data->revision = 1;
@@ -315,13 +333,13 @@ get_row (gpointer       user_data,
  * is. Returns FALSE with @error set, or TRUE if every row went in (then
  * the failure was not a row's). */
 static gboolean
-explain_refusal (TlStoreBulk *bulk,
-                 PartRows    *rows,
-                 guint        first,
-                 guint        end,
-                 GError     **error)
+explain_refusal (TlSqliteBulk  *bulk,
+                 PartRows      *rows,
+                 guint          first,
+                 guint          end,
+                 GError       **error)
 {
-  TlStore *self = bulk->store;
+  TlStoreSqlite *self = bulk->store;
   g_autoptr(TlCachedStatement) insert = tl_store_prepare_cached (self, insert_sql, error);
 
   if (insert == NULL)
@@ -360,14 +378,14 @@ explain_refusal (TlStoreBulk *bulk,
 /* Moves events [@first, @end) of the part into events but those whose
  * key is there already, and marks those as skipped. */
 static int
-move_chunk (TlStoreBulk      *bulk,
-            PartRows         *part_rows,
-            const TlBulkRows *rows,
-            guint             first,
-            guint             end,
-            GError          **error)
+move_chunk (TlSqliteBulk      *bulk,
+            PartRows          *part_rows,
+            const TlBulkRows  *rows,
+            guint              first,
+            guint              end,
+            GError           **error)
 {
-  TlStore *self = bulk->store;
+  TlStoreSqlite *self = bulk->store;
   Part *part = part_rows->part;
   g_autoptr(TlCachedStatement) list = NULL;
   gint64 n_moved;
@@ -400,13 +418,13 @@ move_chunk (TlStoreBulk      *bulk,
 /* Adds @events (with their keys' @digests, or into the cases @case_ids),
  * taking the next ids, IMPORT_CHUNK at a time, and indexes their text. */
 static gboolean
-add_part (TlStoreBulk  *bulk,
-          GPtrArray    *events,
-          const guint8 *digests,
-          gint64       *case_ids,
-          GError      **error)
+add_part (TlSqliteBulk  *bulk,
+          GPtrArray     *events,
+          const guint8  *digests,
+          gint64        *case_ids,
+          GError       **error)
 {
-  TlStore *self = bulk->store;
+  TlStoreSqlite *self = bulk->store;
   Part *part = g_new0 (Part, 1);
   PartRows part_rows = { bulk, part, digests };
   TlBulkRows rows = { events->len, get_row, &part_rows };
@@ -468,8 +486,8 @@ add_part (TlStoreBulk  *bulk,
 }
 
 static int
-audit_import (TlStoreBulk  *bulk,
-              GError      **error)
+audit_import (TlSqliteBulk  *bulk,
+              GError       **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (bulk->store, audit_import_sql, error);
   int rc = SQLITE_OK;
@@ -489,7 +507,7 @@ audit_import (TlStoreBulk  *bulk,
 
 /* Gives every event added its id and bookkeeping, once they are saved. */
 static void
-update_events (TlStoreBulk *bulk)
+update_events (TlSqliteBulk *bulk)
 {
   for (guint p = 0; p < bulk->parts->len; p++)
     {
@@ -524,18 +542,26 @@ tl_store_bulk_add_in_cases (TlStoreBulk         *bulk,
                             guint                n_cases,
                             GError             **error)
 {
-  g_autofree gint64 *new_case_ids = g_new0 (gint64, MAX (n_cases, 1));
-  gint64 *case_ids = NULL;
-
   g_return_val_if_fail (bulk != NULL && !bulk->failed && !bulk->keyed, FALSE);
 
-  if (bulk->remote != NULL)
-    {
-      bulk->failed = !tl_store_backend_bulk_add_in_cases (bulk->store->backend, bulk->remote, events,
-                                                          case_of_event, case_statuses, n_cases,
-                                                          error);
-      return !bulk->failed;
-    }
+  bulk->failed = !tl_store_backend_bulk_add_in_cases (bulk->store->backend, bulk->backend_add, events,
+                                                      case_of_event, case_statuses, n_cases,
+                                                      error);
+  return !bulk->failed;
+}
+
+static gboolean
+sqlite_bulk_add_in_cases (TlStoreBackend      *backend,
+                          gpointer             backend_add,
+                          GPtrArray           *events,
+                          const int           *case_of_event,
+                          const TlCaseStatus  *case_statuses,
+                          guint                n_cases,
+                          GError             **error)
+{
+  TlSqliteBulk *bulk = backend_add;
+  g_autofree gint64 *new_case_ids = g_new0 (gint64, MAX (n_cases, 1));
+  gint64 *case_ids = NULL;
 
   /* The cases first, so their ids are known. */
   for (guint c = 0; c < n_cases; c++)
@@ -568,7 +594,7 @@ tl_store_bulk_begin_unkeyed (TlStore     *self,
                              const char  *operator_name,
                              GError     **error)
 {
-  return bulk_begin (self, FALSE, operator_name, NULL, _("Could not save the events"), error);
+  return backend_bulk_begin (self, FALSE, operator_name, NULL, error);
 }
 
 /* Public API */
@@ -599,7 +625,21 @@ tl_store_bulk_begin (TlStore     *self,
   g_return_val_if_fail (operator_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return bulk_begin (self, TRUE, operator_name, source, _("Could not import the events"), error);
+  return backend_bulk_begin (self, TRUE, operator_name, source, error);
+}
+
+static gpointer
+sqlite_bulk_begin (TlStoreBackend  *backend,
+                   gboolean         keyed,
+                   const char      *operator_name,
+                   const char      *source,
+                   GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+
+  return bulk_begin (self, keyed, operator_name, source,
+                     keyed ? _("Could not import the events") : _("Could not save the events"),
+                     error);
 }
 
 /**
@@ -628,14 +668,19 @@ tl_store_bulk_add (TlStoreBulk  *bulk,
   g_return_val_if_fail (key_digests != NULL || events->len == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (bulk->remote != NULL)
-    {
-      bulk->failed = !tl_store_backend_bulk_add (bulk->store->backend, bulk->remote, events,
-                                                 key_digests, error);
-      return !bulk->failed;
-    }
+  bulk->failed = !tl_store_backend_bulk_add (bulk->store->backend, bulk->backend_add, events,
+                                             key_digests, error);
+  return !bulk->failed;
+}
 
-  return add_part (bulk, events, key_digests, NULL, error);
+static gboolean
+sqlite_bulk_add (TlStoreBackend  *backend,
+                 gpointer         backend_add,
+                 GPtrArray       *events,
+                 const guint8    *key_digests,
+                 GError         **error)
+{
+  return add_part (backend_add, events, key_digests, NULL, error);
 }
 
 /**
@@ -657,34 +702,42 @@ tl_store_bulk_commit (TlStoreBulk  *bulk,
                       guint        *out_n_skipped,
                       GError      **error)
 {
-  TlStore *self;
-  int rc = SQLITE_OK;
+  gboolean ok;
 
   g_return_val_if_fail (bulk != NULL && !bulk->failed, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  self = bulk->store;
-  if (bulk->remote != NULL)
-    {
-      /* The backend frees its add, committed or not. */
-      gboolean ok = tl_store_backend_bulk_commit (self->backend, g_steal_pointer (&bulk->remote),
-                                                  out_n_added, out_n_skipped, error);
+  /* The backend frees its add, committed or not. */
+  ok = tl_store_backend_bulk_commit (bulk->store->backend, g_steal_pointer (&bulk->backend_add),
+                                     out_n_added, out_n_skipped, error);
+  backend_bulk_free (bulk);
+  return ok;
+}
 
-      bulk_free (bulk);
-      return ok;
-    }
+static gboolean
+sqlite_bulk_commit (TlStoreBackend  *backend,
+                    gpointer         backend_add,
+                    guint           *out_n_added,
+                    guint           *out_n_skipped,
+                    GError         **error)
+{
+  TlSqliteBulk *bulk = backend_add;
+  TlStoreSqlite *self;
+  int rc = SQLITE_OK;
+
+  self = bulk->store;
   if (bulk->n_added > 0 && (rc = audit_import (bulk, error)) != SQLITE_OK)
     {
       if (error == NULL || *error == NULL)
         tl_store_set_error (self, rc, bulk->what, error);
-      tl_store_bulk_abort (bulk);
+      sqlite_bulk_abort (backend, bulk);
       return FALSE;
     }
 
   tl_store_bulk_triggers_on (self);
   if (!tl_store_commit (self, error))
     {
-      tl_store_bulk_abort (bulk);
+      sqlite_bulk_abort (backend, bulk);
       return FALSE;
     }
   restore_connection (bulk);
@@ -695,7 +748,7 @@ tl_store_bulk_commit (TlStoreBulk  *bulk,
   if (out_n_skipped != NULL)
     *out_n_skipped = bulk->n_given - (guint) bulk->n_added;
   if (bulk->n_added > 0)
-    tl_store_emit_events_changed (self);
+    tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
   if (bulk->wal_frames >= TL_STORE_WAL_AUTOCHECKPOINT)
     tl_store_checkpoint_in_background (self);
 
@@ -715,15 +768,30 @@ tl_store_bulk_abort (TlStoreBulk *bulk)
 {
   g_return_if_fail (bulk != NULL);
 
-  if (bulk->remote != NULL)
-    {
-      tl_store_backend_bulk_abort (bulk->store->backend, g_steal_pointer (&bulk->remote));
-      bulk_free (bulk);
-      return;
-    }
+  tl_store_backend_bulk_abort (bulk->store->backend, g_steal_pointer (&bulk->backend_add));
+  backend_bulk_free (bulk);
+}
+
+static void
+sqlite_bulk_abort (TlStoreBackend *backend,
+                   gpointer        backend_add)
+{
+  TlSqliteBulk *bulk = backend_add;
 
   tl_store_bulk_triggers_on (bulk->store);
   tl_store_rollback (bulk->store);
   restore_connection (bulk);
   bulk_free (bulk);
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_bulk (TlStoreBackendClass *klass)
+{
+  klass->bulk_begin = sqlite_bulk_begin;
+  klass->bulk_add = sqlite_bulk_add;
+  klass->bulk_add_in_cases = sqlite_bulk_add_in_cases;
+  klass->bulk_commit = sqlite_bulk_commit;
+  klass->bulk_abort = sqlite_bulk_abort;
 }

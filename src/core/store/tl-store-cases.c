@@ -4,35 +4,13 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Cases: the reports about one boat (its departure, interception or
  * rescue, arrival) linked together with a status. Linking changes the
  * event's case_id like any edit: next revision, audit row. A report
  * saved into a new case, or saved with a new status for its case, writes
  * both in one transaction. */
-
-static const char * const case_statuses[] = {
-  [TL_CASE_STATUS_POSSIBLE] = "possible",
-  [TL_CASE_STATUS_CONFIRMED] = "confirmed",
-  [TL_CASE_STATUS_DISTRESS] = "distress",
-  [TL_CASE_STATUS_RESPONDING] = "responding",
-  [TL_CASE_STATUS_RESCUED] = "rescued",
-  [TL_CASE_STATUS_LANDED] = "landed",
-  [TL_CASE_STATUS_RETURNED] = "returned",
-  [TL_CASE_STATUS_CLOSED] = "closed",
-};
-
-static const char * const case_status_labels[] = {
-  [TL_CASE_STATUS_POSSIBLE] = NC_("case status", "Possible"),
-  [TL_CASE_STATUS_CONFIRMED] = NC_("case status", "Confirmed"),
-  [TL_CASE_STATUS_DISTRESS] = NC_("case status", "In distress"),
-  [TL_CASE_STATUS_RESPONDING] = NC_("case status", "Responding"),
-  [TL_CASE_STATUS_RESCUED] = NC_("case status", "Rescued"),
-  [TL_CASE_STATUS_LANDED] = NC_("case status", "Landed"),
-  [TL_CASE_STATUS_RETURNED] = NC_("case status", "Returned"),
-  [TL_CASE_STATUS_CLOSED] = NC_("case status", "Closed"),
-};
 
 static const char create_case_sql[] =
   "INSERT INTO cases (status, title, created_at, updated_at, opened_at) VALUES (?1, ?2, ?3, ?3, ?3)";
@@ -78,12 +56,12 @@ read_case (sqlite3_stmt *stmt)
 
 /* Inserts a case in the caller's transaction. */
 int
-tl_store_insert_case (TlStore       *self,
-                      TlCaseStatus   status,
-                      const char    *title,
-                      gint64         now,
-                      gint64        *out_id,
-                      GError       **error)
+tl_store_insert_case (TlStoreSqlite  *self,
+                      TlCaseStatus    status,
+                      const char     *title,
+                      gint64          now,
+                      gint64         *out_id,
+                      GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, create_case_sql, error);
   int rc = SQLITE_OK;
@@ -103,12 +81,12 @@ tl_store_insert_case (TlStore       *self,
 /* Runs @sql (?1 the case, ?2 @value if not NULL, then @now) in the
  * caller's transaction; fails with NOT_FOUND if no case changed. */
 static int
-update_case (TlStore     *self,
-             const char  *sql,
-             gint64       case_id,
-             const char  *value,
-             gint64       now,
-             GError     **error)
+update_case (TlStoreSqlite  *self,
+             const char     *sql,
+             gint64          case_id,
+             const char     *value,
+             gint64          now,
+             GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, sql, error);
   int rc = SQLITE_OK;
@@ -127,10 +105,10 @@ update_case (TlStore     *self,
 }
 
 static gboolean
-finish_write (TlStore     *self,
-              int          rc,
-              const char  *what,
-              GError     **error)
+finish_write (TlStoreSqlite  *self,
+              int             rc,
+              const char     *what,
+              GError        **error)
 {
   if (rc == SQLITE_NOTFOUND)
     {
@@ -151,49 +129,6 @@ finish_write (TlStore     *self,
   return TRUE;
 }
 
-/* Public API: statuses */
-
-const char *
-tl_case_status_to_string (TlCaseStatus status)
-{
-  g_return_val_if_fail ((guint) status < TL_CASE_N_STATUSES, NULL);
-  return case_statuses[status];
-}
-
-gboolean
-tl_case_status_from_string (const char   *str,
-                            TlCaseStatus *out_status)
-{
-  for (guint i = 0; i < TL_CASE_N_STATUSES && str != NULL; i++)
-    if (g_str_equal (case_statuses[i], str))
-      {
-        *out_status = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/**
- * tl_case_status_get_label:
- *
- * Returns: the translated name of @status
- */
-const char *
-tl_case_status_get_label (TlCaseStatus status)
-{
-  g_return_val_if_fail ((guint) status < TL_CASE_N_STATUSES, NULL);
-  return g_dpgettext2 (GETTEXT_PACKAGE, "case status", case_status_labels[status]);
-}
-
-void
-tl_case_free (TlCase *self)
-{
-  if (self == NULL)
-    return;
-  g_free (self->title);
-  g_free (self);
-}
-
 /* Public API: cases */
 
 /**
@@ -211,15 +146,22 @@ tl_store_create_case (TlStore       *self,
                       const char    *title,
                       GError       **error)
 {
-  gint64 id = 0;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), 0);
   g_return_val_if_fail ((guint) status < TL_CASE_N_STATUSES, 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (self->backend != NULL)
-    return tl_store_backend_create_case (self->backend, status, title, error);
+  return tl_store_backend_create_case (self->backend, status, title, error);
+}
+
+static gint64
+sqlite_create_case (TlStoreBackend  *backend,
+                    TlCaseStatus     status,
+                    const char      *title,
+                    GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  gint64 id = 0;
+  int rc;
 
   if (!tl_store_begin (self, error))
     return 0;
@@ -243,14 +185,20 @@ tl_store_get_case (TlStore  *self,
                    gint64    case_id,
                    GError  **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_get_case (self->backend, case_id, error);
+  return tl_store_backend_get_case (self->backend, case_id, error);
+}
+
+static TlCase *
+sqlite_get_case (TlStoreBackend  *backend,
+                 gint64           case_id,
+                 GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  int rc;
 
   stmt = tl_store_prepare_cached (self, case_columns_sql, error);
   if (stmt == NULL)
@@ -280,15 +228,20 @@ GPtrArray *
 tl_store_list_cases (TlStore  *self,
                      GError  **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) cases = NULL;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_list_cases (self->backend, error);
+  return tl_store_backend_list_cases (self->backend, error);
+}
+
+static GPtrArray *
+sqlite_list_cases (TlStoreBackend  *backend,
+                   GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  int rc;
 
   stmt = tl_store_prepare_cached (self, list_cases_sql, error);
   if (stmt == NULL)
@@ -321,14 +274,21 @@ tl_store_set_case_status (TlStore       *self,
                           TlCaseStatus   status,
                           GError       **error)
 {
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail ((guint) status < TL_CASE_N_STATUSES, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_set_case_status (self->backend, case_id, status, error);
+  return tl_store_backend_set_case_status (self->backend, case_id, status, error);
+}
+
+static gboolean
+sqlite_set_case_status (TlStoreBackend  *backend,
+                        gint64           case_id,
+                        TlCaseStatus     status,
+                        GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  int rc;
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -338,7 +298,7 @@ tl_store_set_case_status (TlStore       *self,
     return FALSE;
 
   /* Views colour events by their case's status. */
-  tl_store_emit_events_changed (self);
+  tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
   return TRUE;
 }
 
@@ -363,6 +323,22 @@ tl_store_link_event (TlStore     *self,
                      const char  *operator_name,
                      GError     **error)
 {
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (event_id > 0 && case_id >= 0, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return tl_store_backend_link_event (self->backend, event_id, case_id, operator_name, error);
+}
+
+static gboolean
+sqlite_link_event (TlStoreBackend  *backend,
+                   gint64           event_id,
+                   gint64           case_id,
+                   const char      *operator_name,
+                   GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   const char *what = case_id > 0 ? _("Could not add the report to the case")
                                  : _("Could not take the report out of its case");
   g_autoptr(TlCachedStatement) stmt = NULL;
@@ -370,14 +346,6 @@ tl_store_link_event (TlStore     *self,
   gint64 now = tl_store_now ();
   gint64 old_case = 0;
   int rc = SQLITE_OK;
-
-  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (event_id > 0 && case_id >= 0, FALSE);
-  g_return_val_if_fail (operator_name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->backend != NULL)
-    return tl_store_backend_link_event (self->backend, event_id, case_id, operator_name, error);
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -450,7 +418,7 @@ tl_store_link_event (TlStore     *self,
   if (!finish_write (self, rc, what, error))
     return FALSE;
 
-  tl_store_emit_events_changed (self);
+  tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
   return TRUE;
 }
 
@@ -478,11 +446,11 @@ tl_store_unlink_event (TlStore     *self,
  * transaction, before the event is written into it: a refused event then
  * rolls the status back with it. On failure rolls back and sets @error. */
 static gboolean
-write_case_status (TlStore       *self,
-                   gint64         case_id,
-                   TlCaseStatus   status,
-                   gint64         now,
-                   GError       **error)
+write_case_status (TlStoreSqlite  *self,
+                   gint64          case_id,
+                   TlCaseStatus    status,
+                   gint64          now,
+                   GError        **error)
 {
   const char *what = _("Could not change the status of the case");
   int rc;
@@ -507,14 +475,14 @@ write_case_status (TlStore       *self,
  * case's new status), then the event (added, or saved over its record when
  * @update), so that a refused event rolls the case step back with it. */
 static gboolean
-save_event_with_case (TlStore       *self,
-                      TlEvent       *event,
-                      gboolean       update,
-                      gint64         case_id,
-                      TlCaseStatus   case_status,
-                      const char    *case_title,
-                      const char    *operator_name,
-                      GError       **error)
+save_event_with_case (TlStoreSqlite  *self,
+                      TlEvent        *event,
+                      gboolean        update,
+                      gint64          case_id,
+                      TlCaseStatus    case_status,
+                      const char     *case_title,
+                      const char     *operator_name,
+                      GError        **error)
 {
   gint64 now = tl_store_now ();
   gint64 id = 0;
@@ -557,6 +525,22 @@ save_event_with_case (TlStore       *self,
   return TRUE;
 }
 
+static gboolean
+sqlite_save_event_in_case (TlStoreBackend  *backend,
+                           TlEvent         *event,
+                           gboolean         is_new,
+                           gint64           case_id,
+                           TlCaseStatus     case_status,
+                           const char      *case_title,
+                           const char      *operator_name,
+                           GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+
+  return save_event_with_case (self, event, !is_new, case_id, case_status, case_title,
+                               operator_name, error);
+}
+
 /**
  * tl_store_add_event_in_new_case:
  * @self: a #TlStore
@@ -588,11 +572,7 @@ tl_store_add_event_in_new_case (TlStore       *self,
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_save_event_in_case (self->backend, event, TRUE, 0, case_status, case_title, operator_name, error);
-
-  return save_event_with_case (self, event, FALSE, 0, case_status, case_title,
-                               operator_name, error);
+  return tl_store_backend_save_event_in_case (self->backend, event, TRUE, 0, case_status, case_title, operator_name, error);
 }
 
 /**
@@ -628,11 +608,7 @@ tl_store_update_event_in_new_case (TlStore       *self,
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_save_event_in_case (self->backend, event, FALSE, 0, case_status, case_title, operator_name, error);
-
-  return save_event_with_case (self, event, TRUE, 0, case_status, case_title,
-                               operator_name, error);
+  return tl_store_backend_save_event_in_case (self->backend, event, FALSE, 0, case_status, case_title, operator_name, error);
 }
 
 /**
@@ -667,11 +643,7 @@ tl_store_add_event_with_case_status (TlStore       *self,
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_save_event_in_case (self->backend, event, TRUE, case_id, case_status, NULL, operator_name, error);
-
-  return save_event_with_case (self, event, FALSE, case_id, case_status, NULL,
-                               operator_name, error);
+  return tl_store_backend_save_event_in_case (self->backend, event, TRUE, case_id, case_status, NULL, operator_name, error);
 }
 
 /**
@@ -709,11 +681,7 @@ tl_store_update_event_with_case_status (TlStore       *self,
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_save_event_in_case (self->backend, event, FALSE, case_id, case_status, NULL, operator_name, error);
-
-  return save_event_with_case (self, event, TRUE, case_id, case_status, NULL,
-                               operator_name, error);
+  return tl_store_backend_save_event_in_case (self->backend, event, FALSE, case_id, case_status, NULL, operator_name, error);
 }
 
 /**
@@ -732,15 +700,21 @@ tl_store_list_case_events (TlStore  *self,
                            gint64    case_id,
                            GError  **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_list_case_events (self->backend, case_id, error);
+  return tl_store_backend_list_case_events (self->backend, case_id, error);
+}
+
+static GPtrArray *
+sqlite_list_case_events (TlStoreBackend  *backend,
+                         gint64           case_id,
+                         GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  int rc;
 
   stmt = tl_store_prepare_cached (self, case_events_sql, error);
   if (stmt == NULL)
@@ -760,4 +734,18 @@ tl_store_list_case_events (TlStore  *self,
     }
 
   return g_steal_pointer (&events);
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_cases (TlStoreBackendClass *klass)
+{
+  klass->create_case = sqlite_create_case;
+  klass->get_case = sqlite_get_case;
+  klass->list_cases = sqlite_list_cases;
+  klass->set_case_status = sqlite_set_case_status;
+  klass->link_event = sqlite_link_event;
+  klass->save_event_in_case = sqlite_save_event_in_case;
+  klass->list_case_events = sqlite_list_case_events;
 }

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* `tideline copy`: a whole database from one store to another, a file
  * to a server or back. Every table that holds records moves with its
@@ -62,7 +62,7 @@ hex_decode (const char *hex)
 }
 
 static gboolean
-read_table (TlStore            *self,
+read_table (TlStoreSqlite      *self,
             const TlCopyTable  *table,
             GPtrArray          *values,
             GError            **error)
@@ -103,11 +103,15 @@ read_table (TlStore            *self,
   return TRUE;
 }
 
+/* @copy_tables are this file's tables. */
 static gboolean
-read_tables (TlStore     *self,
-             GPtrArray  **out_values,
-             GError     **error)
+sqlite_read_tables (TlStoreBackend     *backend,
+                    const TlCopyTable  *copy_tables,
+                    guint               n_tables,
+                    GPtrArray         **out_values,
+                    GError            **error)
 {
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   gboolean ok = TRUE;
   int rc;
 
@@ -129,9 +133,9 @@ read_tables (TlStore     *self,
 }
 
 static int
-write_table (TlStore            *self,
-             const TlCopyTable  *table,
-             GPtrArray          *values)
+write_table (TlStoreSqlite     *self,
+             const TlCopyTable *table,
+             GPtrArray         *values)
 {
   int n_columns = (int) strlen (table->types);
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -176,10 +180,13 @@ write_table (TlStore            *self,
 }
 
 static gboolean
-write_tables (TlStore     *self,
-              GPtrArray  **values,
-              GError     **error)
+sqlite_write_tables (TlStoreBackend     *backend,
+                     const TlCopyTable  *copy_tables,
+                     guint               n_tables,
+                     GPtrArray         **values,
+                     GError            **error)
 {
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   const char *what = _("Could not copy into the database");
   gint64 n_records = 0;
   int rc = SQLITE_OK;
@@ -255,13 +262,9 @@ tl_store_copy (TlStore  *self,
   g_return_val_if_fail (self != target, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  ok = self->backend != NULL
-       ? tl_store_backend_read_tables (self->backend, tables, G_N_ELEMENTS (tables), values, error)
-       : read_tables (self, values, error);
+  ok = tl_store_backend_read_tables (self->backend, tables, G_N_ELEMENTS (tables), values, error);
   if (ok)
-    ok = target->backend != NULL
-         ? tl_store_backend_write_tables (target->backend, tables, G_N_ELEMENTS (tables), values, error)
-         : write_tables (target, values, error);
+    ok = tl_store_backend_write_tables (target->backend, tables, G_N_ELEMENTS (tables), values, error);
 
   if (ok && out_n_events != NULL)
     *out_n_events = values[1]->len / n_columns_events;
@@ -275,4 +278,13 @@ tl_store_copy (TlStore  *self,
     g_clear_pointer (&values[t], g_ptr_array_unref);
 
   return ok;
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_copy (TlStoreBackendClass *klass)
+{
+  klass->read_tables = sqlite_read_tables;
+  klass->write_tables = sqlite_write_tables;
 }

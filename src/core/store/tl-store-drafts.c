@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Drafts: what an officer is typing, saved every second or so, so that a
  * crash, a closed window or a power cut never loses a report. One draft
@@ -39,10 +39,10 @@ bind_key (sqlite3_stmt *stmt,
 
 /* Deletes the draft of a form inside the caller's transaction. */
 static int
-delete_in_transaction (TlStore      *self,
-                       TlEventKind   kind,
-                       gint64        event_id,
-                       GError      **error)
+delete_in_transaction (TlStoreSqlite  *self,
+                       TlEventKind     kind,
+                       gint64          event_id,
+                       GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, delete_draft_sql, error);
   int rc;
@@ -76,17 +76,26 @@ tl_store_save_draft (TlStore     *self,
                      const char  *content,
                      GError     **error)
 {
-  const char *what = _("Could not keep a copy of the report being typed");
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (content != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_save_draft (self->backend, kind, event_id, operator_name, content, error);
+  return tl_store_backend_save_draft (self->backend, kind, event_id, operator_name, content, error);
+}
+
+static gboolean
+sqlite_save_draft (TlStoreBackend  *backend,
+                   TlEventKind      kind,
+                   gint64           event_id,
+                   const char      *operator_name,
+                   const char      *content,
+                   GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  const char *what = _("Could not keep a copy of the report being typed");
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  int rc;
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -141,15 +150,22 @@ tl_store_get_draft (TlStore     *self,
                     gint64       event_id,
                     GError     **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  TlDraft *draft;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_get_draft (self->backend, kind, event_id, error);
+  return tl_store_backend_get_draft (self->backend, kind, event_id, error);
+}
+
+static TlDraft *
+sqlite_get_draft (TlStoreBackend  *backend,
+                  TlEventKind      kind,
+                  gint64           event_id,
+                  GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  TlDraft *draft;
+  int rc;
 
   stmt = tl_store_prepare_cached (self, get_draft_sql, error);
   if (stmt == NULL)
@@ -195,14 +211,21 @@ tl_store_delete_draft (TlStore     *self,
                        gint64       event_id,
                        GError     **error)
 {
-  const char *what = _("Could not remove the unsaved report");
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_delete_draft (self->backend, kind, event_id, error);
+  return tl_store_backend_delete_draft (self->backend, kind, event_id, error);
+}
+
+static gboolean
+sqlite_delete_draft (TlStoreBackend  *backend,
+                     TlEventKind      kind,
+                     gint64           event_id,
+                     GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  const char *what = _("Could not remove the unsaved report");
+  int rc;
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -232,4 +255,14 @@ tl_draft_free (TlDraft *draft)
   g_free (draft->operator_name);
   g_free (draft->content);
   g_free (draft);
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_drafts (TlStoreBackendClass *klass)
+{
+  klass->save_draft = sqlite_save_draft;
+  klass->get_draft = sqlite_get_draft;
+  klass->delete_draft = sqlite_delete_draft;
 }

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* The failures an operator can do something about, each in its own
  * words: a read-only file or folder, a full disk, a database another

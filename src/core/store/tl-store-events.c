@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Reading and writing records. Every write is one transaction holding the
  * change and its audit row, so the log never shows a change that did not
@@ -48,13 +48,13 @@ static const char delete_event_sql[] =
 
 /* Appends the audit row of event @id as it is stored now. */
 static int
-write_audit_after (TlStore       *self,
-                   gint64         id,
-                   TlAuditAction  action,
-                   const char    *operator_name,
-                   gint64         now,
-                   const char    *before,
-                   GError       **error)
+write_audit_after (TlStoreSqlite  *self,
+                   gint64          id,
+                   TlAuditAction   action,
+                   const char     *operator_name,
+                   gint64          now,
+                   const char     *before,
+                   GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = NULL;
   int rc = SQLITE_OK;
@@ -80,16 +80,16 @@ write_audit_after (TlStore       *self,
  * the error while sqlite3_errmsg() still describes it, then rolls back.
  * @error is only set when a statement cannot be prepared. */
 static int
-insert_event (TlStore       *self,
-              TlEvent       *event,
-              gboolean       keep_id,
-              gint64         case_id,
-              gint64         revision,
-              const char    *operator_name,
-              gint64         now,
-              TlAuditAction  action,
-              gint64        *out_id,
-              GError       **error)
+insert_event (TlStoreSqlite  *self,
+              TlEvent        *event,
+              gboolean        keep_id,
+              gint64          case_id,
+              gint64          revision,
+              const char     *operator_name,
+              gint64          now,
+              TlAuditAction   action,
+              gint64         *out_id,
+              GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = NULL;
   TlEventData data;
@@ -124,10 +124,10 @@ insert_event (TlStore       *self,
 }
 
 void
-tl_store_fail_write (TlStore     *self,
-                     int          rc,
-                     const char  *what,
-                     GError     **error)
+tl_store_fail_write (TlStoreSqlite  *self,
+                     int             rc,
+                     const char     *what,
+                     GError        **error)
 {
   /* @error is already set if a statement could not be prepared. */
   if (error == NULL || *error == NULL)
@@ -138,13 +138,13 @@ tl_store_fail_write (TlStore     *self,
 
 /* Reads the revision and last writer of event @id. */
 static gboolean
-read_event_state (TlStore     *self,
-                  gint64       id,
-                  gboolean    *out_exists,
-                  gint64      *out_revision,
-                  char       **out_updated_by,
-                  gint64      *out_updated_at,
-                  GError     **error)
+read_event_state (TlStoreSqlite  *self,
+                  gint64          id,
+                  gboolean       *out_exists,
+                  gint64         *out_revision,
+                  char          **out_updated_by,
+                  gint64         *out_updated_at,
+                  GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = NULL;
   int rc;
@@ -206,13 +206,13 @@ tl_store_set_not_found_error (const char  *what,
  * stays open for the caller to commit, then to call
  * tl_store_event_added(). */
 gboolean
-tl_store_write_added_event (TlStore     *self,
-                            TlEvent     *event,
-                            gint64       case_id,
-                            const char  *operator_name,
-                            gint64       now,
-                            gint64      *out_id,
-                            GError     **error)
+tl_store_write_added_event (TlStoreSqlite  *self,
+                            TlEvent        *event,
+                            gint64          case_id,
+                            const char     *operator_name,
+                            gint64          now,
+                            gint64         *out_id,
+                            GError        **error)
 {
   int rc;
 
@@ -229,12 +229,12 @@ tl_store_write_added_event (TlStore     *self,
 
 /* Gives @event, now committed as record @id, what the store wrote. */
 void
-tl_store_event_added (TlStore     *self,
-                      TlEvent     *event,
-                      gint64       id,
-                      gint64       case_id,
-                      const char  *operator_name,
-                      gint64       now)
+tl_store_event_added (TlStoreSqlite *self,
+                      TlEvent       *event,
+                      gint64         id,
+                      gint64         case_id,
+                      const char    *operator_name,
+                      gint64         now)
 {
   g_object_freeze_notify (G_OBJECT (event));
   tl_event_set_id (event, id);
@@ -245,7 +245,7 @@ tl_store_event_added (TlStore     *self,
   tl_event_set_updated (event, operator_name, now);
   g_object_thaw_notify (G_OBJECT (event));
 
-  tl_store_emit_events_changed (self);
+  tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
 }
 
 /* Writes the fields of @event (in case @case_id if > 0) over its record
@@ -254,12 +254,12 @@ tl_store_event_added (TlStore     *self,
  * sets @error; on success the transaction stays open for the caller to
  * commit, then to call tl_store_event_updated(). */
 gboolean
-tl_store_write_updated_event (TlStore     *self,
-                              TlEvent     *event,
-                              gint64       case_id,
-                              const char  *operator_name,
-                              gint64       now,
-                              GError     **error)
+tl_store_write_updated_event (TlStoreSqlite  *self,
+                              TlEvent        *event,
+                              gint64          case_id,
+                              const char     *operator_name,
+                              gint64          now,
+                              GError        **error)
 {
   const char *what = _("Could not save the event");
   g_autoptr(TlCachedStatement) stmt = NULL;
@@ -340,11 +340,11 @@ tl_store_write_updated_event (TlStore     *self,
 
 /* Gives @event, now committed, what the store wrote. */
 void
-tl_store_event_updated (TlStore     *self,
-                        TlEvent     *event,
-                        gint64       case_id,
-                        const char  *operator_name,
-                        gint64       now)
+tl_store_event_updated (TlStoreSqlite *self,
+                        TlEvent       *event,
+                        gint64         case_id,
+                        const char    *operator_name,
+                        gint64         now)
 {
   g_object_freeze_notify (G_OBJECT (event));
   if (case_id > 0)
@@ -353,7 +353,7 @@ tl_store_event_updated (TlStore     *self,
   tl_event_set_updated (event, operator_name, now);
   g_object_thaw_notify (G_OBJECT (event));
 
-  tl_store_emit_events_changed (self);
+  tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
 }
 
 /* Public API: writes */
@@ -377,16 +377,23 @@ tl_store_add_event (TlStore     *self,
                     const char  *operator_name,
                     GError     **error)
 {
-  gint64 now = tl_store_now ();
-  gint64 id = 0;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_add_event (self->backend, event, operator_name, error);
+  return tl_store_backend_add_event (self->backend, event, operator_name, error);
+}
+
+static gboolean
+sqlite_add_event (TlStoreBackend  *backend,
+                  TlEvent         *event,
+                  const char      *operator_name,
+                  GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  gint64 now = tl_store_now ();
+  gint64 id = 0;
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -426,16 +433,23 @@ tl_store_update_event (TlStore     *self,
                        const char  *operator_name,
                        GError     **error)
 {
-  gint64 now = tl_store_now ();
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
   g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_update_event (self->backend, event, operator_name, error);
+  return tl_store_backend_update_event (self->backend, event, operator_name, error);
+}
+
+static gboolean
+sqlite_update_event (TlStoreBackend  *backend,
+                     TlEvent         *event,
+                     const char      *operator_name,
+                     GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  gint64 now = tl_store_now ();
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -477,6 +491,23 @@ tl_store_delete_event (TlStore     *self,
                        const char  *operator_name,
                        GError     **error)
 {
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (event_id > 0, FALSE);
+  g_return_val_if_fail (expected_revision >= 0, FALSE);
+  g_return_val_if_fail (operator_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return tl_store_backend_delete_event (self->backend, event_id, expected_revision, operator_name, error);
+}
+
+static gboolean
+sqlite_delete_event (TlStoreBackend  *backend,
+                     gint64           event_id,
+                     gint64           expected_revision,
+                     const char      *operator_name,
+                     GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   const char *what = _("Could not delete the event");
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autofree char *updated_by = NULL;
@@ -484,15 +515,6 @@ tl_store_delete_event (TlStore     *self,
   gint64 revision = 0, updated_at = 0;
   gboolean exists = FALSE;
   int rc = SQLITE_OK;
-
-  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (event_id > 0, FALSE);
-  g_return_val_if_fail (expected_revision >= 0, FALSE);
-  g_return_val_if_fail (operator_name != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->backend != NULL)
-    return tl_store_backend_delete_event (self->backend, event_id, expected_revision, operator_name, error);
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -557,7 +579,7 @@ tl_store_delete_event (TlStore     *self,
       return FALSE;
     }
 
-  tl_store_emit_events_changed (self);
+  tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
 
   return TRUE;
 }
@@ -581,21 +603,28 @@ tl_store_restore_event (TlStore     *self,
                         const char  *operator_name,
                         GError     **error)
 {
-  const char *what = _("Could not restore the event");
-  g_autofree char *updated_by = NULL;
-  gint64 now = tl_store_now ();
-  gint64 revision = 0, updated_at = 0, id = 0;
-  gboolean exists = FALSE;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (TL_IS_EVENT (event), FALSE);
   g_return_val_if_fail (tl_event_get_id (event) > 0, FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_restore_event (self->backend, event, operator_name, error);
+  return tl_store_backend_restore_event (self->backend, event, operator_name, error);
+}
+
+static gboolean
+sqlite_restore_event (TlStoreBackend  *backend,
+                      TlEvent         *event,
+                      const char      *operator_name,
+                      GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  const char *what = _("Could not restore the event");
+  g_autofree char *updated_by = NULL;
+  gint64 now = tl_store_now ();
+  gint64 revision = 0, updated_at = 0, id = 0;
+  gboolean exists = FALSE;
+  int rc;
 
   if (!tl_store_begin (self, error))
     return FALSE;
@@ -637,7 +666,18 @@ tl_store_restore_event (TlStore     *self,
   tl_event_set_updated (event, operator_name, now);
   g_object_thaw_notify (G_OBJECT (event));
 
-  tl_store_emit_events_changed (self);
+  tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
 
   return TRUE;
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_events (TlStoreBackendClass *klass)
+{
+  klass->add_event = sqlite_add_event;
+  klass->update_event = sqlite_update_event;
+  klass->delete_event = sqlite_delete_event;
+  klass->restore_event = sqlite_restore_event;
 }

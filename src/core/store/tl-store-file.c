@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* The file before any connection writes to it: created 0600 if missing,
  * and refused, without a byte written, if it is not a sound Tideline
@@ -23,9 +23,9 @@ static const char sqlite_header[16] = "SQLite format 3";
 /* Helpers */
 
 static gboolean
-check_header (TlStore   *self,
-              gboolean  *out_empty,
-              GError   **error)
+check_header (TlStoreSqlite  *self,
+              gboolean       *out_empty,
+              GError        **error)
 {
   g_autofree char *display = g_filename_display_name (self->path);
   char header[sizeof sqlite_header];
@@ -78,8 +78,8 @@ check_header (TlStore   *self,
  * and must not be readable by other accounts. An existing file keeps its
  * mode, which is the owner's decision. */
 static gboolean
-create_file (TlStore  *self,
-             GError  **error)
+create_file (TlStoreSqlite  *self,
+             GError        **error)
 {
   g_autofree char *display = g_filename_display_name (self->path);
   g_autofree char *dir = g_path_get_dirname (self->path);
@@ -174,10 +174,10 @@ tl_store_query_int (sqlite3     *db,
 }
 
 static void
-set_check_error (TlStore     *self,
-                 sqlite3     *db,
-                 int          rc,
-                 GError     **error)
+set_check_error (TlStoreSqlite  *self,
+                 sqlite3        *db,
+                 int             rc,
+                 GError        **error)
 {
   g_autofree char *display = g_filename_display_name (self->path);
 
@@ -219,10 +219,10 @@ set_check_error (TlStore     *self,
  * busy timeout, inside one read transaction; only what that look finds is
  * said. */
 static gboolean
-check_existing_file (TlStore   *self,
-                     gboolean   locked,
-                     gint64    *out_version,
-                     GError   **error)
+check_existing_file (TlStoreSqlite  *self,
+                     gboolean        locked,
+                     gint64         *out_version,
+                     GError        **error)
 {
   g_autofree char *display = g_filename_display_name (self->path);
   g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
@@ -327,9 +327,9 @@ check_existing_file (TlStore   *self,
 
 /* The immutable look, then, if it found anything wrong, the locked one. */
 static gboolean
-check_existing_file_twice (TlStore  *self,
-                           gint64   *out_version,
-                           GError  **error)
+check_existing_file_twice (TlStoreSqlite  *self,
+                           gint64         *out_version,
+                           GError        **error)
 {
   g_autoptr(GError) first_error = NULL;
 
@@ -359,8 +359,8 @@ tl_store_build_uri (const char *path,
 
 /* Creates the file if it is missing, and checks it if it is not. */
 gboolean
-tl_store_check_file (TlStore  *self,
-                     GError  **error)
+tl_store_check_file (TlStoreSqlite  *self,
+                     GError        **error)
 {
   g_autofree char *dir = g_path_get_dirname (self->path);
   gboolean empty = FALSE;
@@ -415,9 +415,9 @@ tl_store_remove_created (const char *path,
 /* Checks an existing file as tl_store_check_file() does, creating
  * nothing, and says its schema: 0 for an empty file. */
 gboolean
-tl_store_check_file_version (TlStore  *self,
-                             int      *out_version,
-                             GError  **error)
+tl_store_check_file_version (TlStoreSqlite  *self,
+                             int            *out_version,
+                             GError        **error)
 {
   g_autofree char *display = g_filename_display_name (self->path);
   gboolean empty = FALSE;

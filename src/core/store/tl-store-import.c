@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Adding many events at once: the sample data, with its cases, and
  * imports, recognised by their import keys. All go through one bulk add
@@ -173,16 +173,23 @@ tl_store_count_import_keys (TlStore     *self,
                             guint       *out_n_known,
                             GError     **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  guint n_known = 0;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (import_keys != NULL, FALSE);
   g_return_val_if_fail (out_n_known != NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_count_import_keys (self->backend, import_keys, out_n_known, error);
+  return tl_store_backend_count_import_keys (self->backend, import_keys, out_n_known, error);
+}
+
+static gboolean
+sqlite_count_import_keys (TlStoreBackend  *backend,
+                          GPtrArray       *import_keys,
+                          guint           *out_n_known,
+                          GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  guint n_known = 0;
 
   stmt = tl_store_prepare_cached (self, key_exists_sql, error);
   if (stmt == NULL)
@@ -216,4 +223,12 @@ tl_store_count_import_keys (TlStore     *self,
 
   *out_n_known = n_known;
   return TRUE;
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_import (TlStoreBackendClass *klass)
+{
+  klass->count_import_keys = sqlite_count_import_keys;
 }

@@ -5,7 +5,7 @@
 #include <sqlite3.h>
 
 #include "tl-json-check.h"
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* An in-memory connection of its own, so that threads validating an
  * import side by side each ask theirs. SQLite's parser does not build a

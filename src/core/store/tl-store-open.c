@@ -132,7 +132,7 @@ tl_store_get_server (TlStore *self)
 {
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
 
-  if (self->backend == NULL)
+  if (!tl_store_is_server (self))
     return NULL;
 
   return tl_store_pg_describe (self->backend);

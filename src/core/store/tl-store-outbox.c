@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "tl-event-private.h"
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* The outbox: new reports, edits and deletions made while the server
  * cannot be reached are kept on this desk, in order, in a SQLite file of
@@ -366,7 +366,7 @@ tl_store_count_unsent (TlStore *self)
 
   g_return_val_if_fail (TL_IS_STORE (self), 0);
 
-  if (self->backend == NULL)
+  if (!tl_store_is_server (self))
     return 0;
 
   db = g_object_get_data (G_OBJECT (self), OUTBOX_KEY);
@@ -495,7 +495,7 @@ tl_store_add_event_or_keep (TlStore     *self,
 
   if (out_kept != NULL)
     *out_kept = FALSE;
-  if (self->backend == NULL)
+  if (!tl_store_is_server (self))
     return tl_store_add_event (self, event, operator_name, error);
 
   return send_or_keep (self, "create", event, operator_name, out_kept, error);
@@ -529,7 +529,7 @@ tl_store_update_event_or_keep (TlStore     *self,
 
   if (out_kept != NULL)
     *out_kept = FALSE;
-  if (self->backend == NULL)
+  if (!tl_store_is_server (self))
     return tl_store_update_event (self, event, operator_name, error);
 
   return send_or_keep (self, "update", event, operator_name, out_kept, error);
@@ -560,7 +560,7 @@ tl_store_delete_event_or_keep (TlStore     *self,
 
   if (out_kept != NULL)
     *out_kept = FALSE;
-  if (self->backend == NULL)
+  if (!tl_store_is_server (self))
     return tl_store_delete_event (self, tl_event_get_id (event), tl_event_get_revision (event),
                                   operator_name, error);
 
@@ -588,7 +588,7 @@ tl_store_take_outbox_refusal (TlStore *self)
 
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
 
-  if (self->backend == NULL)
+  if (!tl_store_is_server (self))
     return NULL;
   db = g_object_get_data (G_OBJECT (self), OUTBOX_KEY);
   path = outbox_path (self);

@@ -1,46 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <sqlite3.h>
-
 #include "tl-event-private.h"
 #include "tl-store-backend.h"
 #include "tl-store.h"
 
 G_BEGIN_DECLS
 
-/* How long a connection waits for another one's lock before it fails. */
-#define TL_STORE_BUSY_TIMEOUT_MS 5000
-
-/* Shared by the files of the store: tl-store.c (opening, connection,
- * transactions), tl-store-row.c (events to rows and back),
- * tl-store-events.c (writes), tl-store-bulk*.c and tl-store-import.c
- * (bulk adds and imports), tl-store-read.c (reads) and tl-store-schema.c
- * (migrations). SQLite types never leave these files. */
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-/* A string SQLite allocated (sqlite3_mprintf, sqlite3_expanded_sql). */
-typedef char TlSqliteString;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlSqliteString, sqlite3_free)
-
-/* A statement borrowed from the store's cache: g_autoptr() resets it when
- * it goes out of scope, so that no read transaction stays open behind a
- * half-stepped query. */
-typedef sqlite3_stmt TlCachedStatement;
-void tl_cached_statement_release (TlCachedStatement *stmt);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlCachedStatement, tl_cached_statement_release)
-
-/* Page cache sizes (negative: KiB): everyday, and during a bulk import. */
-#define TL_STORE_CACHE_SIZE "-32768"
-#define TL_STORE_IMPORT_CACHE_SIZE "-262144"
-/* SQLite's own default: a checkpoint once the WAL has this many pages. */
-#define TL_STORE_WAL_AUTOCHECKPOINT 1000
-
-/* "Tide" in ASCII: PRAGMA application_id tells our files from other
- * programs' SQLite files. */
-#define TL_STORE_APPLICATION_ID 0x54696465
+/* Shared by the files of the store and its backends, with no backend's
+ * types: the SQLite backend's files share tl-store-sqlite-private.h,
+ * the server's pg/tl-store-pg-private.h. */
 
 typedef struct _TlStoreWorker TlStoreWorker;
 
@@ -50,20 +19,11 @@ struct _TlStore
 
   /* owned */
   char       *path;
-  sqlite3    *db;
-  GHashTable *statements;   /* static SQL text → sqlite3_stmt */
   GSource    *poll_source;
-
   int         schema_version;
-  gint64      data_version;
-  GThread    *checkpoint_thread;   /* nullable */
-  /* What opening created, removed again if opening fails: the file, and
-   * the highest of the folders made for it (nullable). */
-  gboolean    created_file;
-  char       *created_dir;
 
-  /* owned, nullable: a shared server's backend. When set, every public
-   * call goes to it and db stays NULL. */
+  /* owned: the file's backend (TlStoreSqlite) or a shared server's;
+   * every public call goes to it. */
   TlStoreBackend *backend;
 
   /* owned, nullable: where a server's async calls run
@@ -99,23 +59,7 @@ struct _TlStore
   "'created_by', created_by, 'created_at', " created_at ", " \
   "'updated_by', updated_by, 'updated_at', " updated_at ")"
 
-sqlite3_stmt *tl_store_prepare_cached   (TlStore     *self,
-                                         const char  *sql,
-                                         GError     **error);
-gboolean      tl_store_begin            (TlStore     *self,
-                                         GError     **error);
-gboolean      tl_store_commit           (TlStore     *self,
-                                         GError     **error);
-void          tl_store_rollback         (TlStore     *self);
-void          tl_store_set_error        (TlStore     *self,
-                                         int          rc,
-                                         const char  *what,
-                                         GError     **error);
 const char   *tl_store_constraint_reason (const char *detail);
-TlStoreError  tl_store_describe_failure  (const char   *path,
-                                         sqlite3      *db,
-                                         int           rc,
-                                         char        **out_reason);
 char         *tl_store_describe_file_failure (const char   *path,
                                               TlStoreError  code,
                                               gboolean      folder);
@@ -134,107 +78,19 @@ void          tl_store_set_too_new_error (const char *path,
                                          int          version,
                                          GError     **error);
 void          tl_store_emit_events_changed (TlStore  *self);
-/* Copies the WAL into the database from another connection, in a thread,
- * so that the writer that filled it does not wait for that. */
-void          tl_store_checkpoint_in_background (TlStore *self);
 
 /* tl-store-file.c: the file before it is opened for writing. */
-gboolean      tl_store_check_file_version (TlStore   *self,
-                                         int         *out_version,
-                                         GError     **error);
-gboolean      tl_store_check_file       (TlStore     *self,
-                                         GError     **error);
 char         *tl_store_build_uri        (const char  *path,
                                          const char  *query);
-gboolean      tl_store_query_int        (sqlite3     *db,
-                                         const char  *sql,
-                                         gint64      *out_value,
-                                         int         *out_rc);
 void          tl_store_configure_sqlite (void);
 gint64        tl_store_now              (void);
 
-/* tl-store-row.c: binders stop at the first failure (*rc), so a whole
- * row is bound and the result checked once; strings are bound
- * SQLITE_STATIC and must outlive the sqlite3_step(). */
-void          tl_store_bind_int64       (sqlite3_stmt      *stmt,
-                                         int                column,
-                                         gint64             value,
-                                         int               *rc);
-void          tl_store_bind_null        (sqlite3_stmt      *stmt,
-                                         int                column,
-                                         int               *rc);
-void          tl_store_bind_text        (sqlite3_stmt      *stmt,
-                                         int                column,
-                                         const char        *value,
-                                         int               *rc);
-int           tl_store_bind_event       (sqlite3_stmt      *stmt,
-                                         const TlEventData *data);
-TlEvent      *tl_store_read_event       (sqlite3_stmt      *stmt);
-const char   *tl_store_column_text      (sqlite3_stmt      *stmt,
-                                         int                column);
-int           tl_store_step_done        (sqlite3_stmt      *stmt);
 const char   *tl_store_audit_action_to_string   (TlAuditAction  action);
 TlAuditAction tl_store_audit_action_from_string (const char    *str);
 
 /* tl-store-events.c */
-void          tl_store_fail_write       (TlStore     *self,
-                                         int          rc,
-                                         const char  *what,
-                                         GError     **error);
 void          tl_store_set_not_found_error (const char  *what,
                                             GError     **error);
-/* The writes of tl_store_add_event() and tl_store_update_event(), audit
- * row included, inside the caller's transaction, for a write that changes
- * more than the event (tl-store-cases.c: a report saved into a case it
- * creates, or with a new status for its case). @case_id > 0 puts the
- * event in that case. On failure they roll back and set @error; on
- * success the caller commits, then calls tl_store_event_added() or
- * tl_store_event_updated(), which give @event what was written and tell
- * the views. */
-gboolean      tl_store_write_added_event   (TlStore     *self,
-                                            TlEvent     *event,
-                                            gint64       case_id,
-                                            const char  *operator_name,
-                                            gint64       now,
-                                            gint64      *out_id,
-                                            GError     **error);
-void          tl_store_event_added         (TlStore     *self,
-                                            TlEvent     *event,
-                                            gint64       id,
-                                            gint64       case_id,
-                                            const char  *operator_name,
-                                            gint64       now);
-gboolean      tl_store_write_updated_event (TlStore     *self,
-                                            TlEvent     *event,
-                                            gint64       case_id,
-                                            const char  *operator_name,
-                                            gint64       now,
-                                            GError     **error);
-void          tl_store_event_updated       (TlStore     *self,
-                                            TlEvent     *event,
-                                            gint64       case_id,
-                                            const char  *operator_name,
-                                            gint64       now);
-
-/* tl-store-cases.c: inserts a case in the caller's transaction; returns a
- * SQLite code. */
-int           tl_store_insert_case      (TlStore       *self,
-                                         TlCaseStatus   status,
-                                         const char    *title,
-                                         gint64         now,
-                                         gint64        *out_id,
-                                         GError       **error);
-
-/* tl-store-bulk-triggers.c: whether the triggers are the ones a bulk add
- * stands in for (for the tests: a new trigger makes bulk adds slow, not
- * wrong); switching them off for the connection inside a bulk add's
- * transaction (only if they are those), and on again. */
-gboolean      tl_store_bulk_can_skip_triggers (TlStore   *self,
-                                               GError   **error);
-gboolean      tl_store_bulk_triggers_off      (TlStore   *self,
-                                               gboolean  *out_off,
-                                               GError   **error);
-void          tl_store_bulk_triggers_on       (TlStore   *self);
 /* tl-store-bulk.c: the sample data's bulk add, with new cases. */
 TlStoreBulk  *tl_store_bulk_begin_unkeyed (TlStore            *self,
                                            const char         *operator_name,
@@ -245,24 +101,6 @@ gboolean      tl_store_bulk_add_in_cases  (TlStoreBulk        *bulk,
                                            const TlCaseStatus *case_statuses,
                                            guint               n_cases,
                                            GError            **error);
-
-/* tl-store-bulk-rows.c: the rows of a bulk add as the table-valued
- * function tl_bulk_rows (rows, first, end), for INSERT … SELECT. */
-typedef struct {
-  guint    n_rows;
-  /* Fills @data with row @i, and @key with its import key's digest or
-   * NULL; what they point to must last as long as the statement. */
-  void   (*get_row) (gpointer       user_data,
-                     guint          i,
-                     TlEventData   *data,
-                     const guint8 **key);
-  gpointer user_data;
-} TlBulkRows;
-
-int           tl_store_register_bulk_rows (sqlite3          *db);
-int           tl_store_bind_bulk_rows     (sqlite3_stmt     *stmt,
-                                           int               index,
-                                           const TlBulkRows *rows);
 
 /* tl-store-read.c: what an operator typed as an FTS5 query that cannot
  * be a syntax error, or NULL if it has no word. */
@@ -297,6 +135,13 @@ TlStoreBackend *tl_store_pg_open_quiet     (const char    *address,
 const char     *tl_store_pg_get_typed_password (TlStoreBackend *backend);
 void            tl_store_pg_reconnect_soon (TlStoreBackend *backend);
 
+/* tl-store-sqlite.c: the backend of a file, opened (see tl_store_open()). */
+#define TL_TYPE_STORE_SQLITE (tl_store_sqlite_get_type ())
+G_DECLARE_FINAL_TYPE (TlStoreSqlite, tl_store_sqlite, TL, STORE_SQLITE, TlStoreBackend)
+
+TlStoreBackend *tl_store_sqlite_open       (const char    *path,
+                                            GError       **error);
+
 /* tl-store-worker.c: a server's calls off the caller's thread. A job
  * runs on the worker's thread, in the order given, with a store of its
  * own on the same server (its own connection, made and made again there,
@@ -326,10 +171,6 @@ gboolean      tl_store_withdraw_kept_deletion (TlStore  *self,
 
 /* tl-store-schema.c */
 GStrv         tl_store_split_csv_line   (const char  *line);
-/* Brings the file up to TL_STORE_SCHEMA_VERSION and sets
- * self->schema_version. */
-gboolean      tl_store_schema_migrate   (TlStore     *self,
-                                         GError     **error);
 
 /* tl-store-query.c */
 void          tl_store_filter_name_sets (const TlFilter  *filter,

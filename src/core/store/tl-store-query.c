@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 #include "tl-trend.h"
 #include "tl-units.h"
 
@@ -205,8 +205,8 @@ has_unit_func (sqlite3_context  *context,
 /* Functions are per connection: registered on the first query that needs
  * them, and remembered on the store. */
 static gboolean
-ensure_functions (TlStore  *self,
-                  GError  **error)
+ensure_functions (TlStoreSqlite  *self,
+                  GError        **error)
 {
   static GQuark registered;
   int rc;
@@ -317,7 +317,7 @@ tl_store_filter_name_sets (const TlFilter  *filter,
 }
 
 static gboolean
-read_id_bounds (TlStore         *self,
+read_id_bounds (TlStoreSqlite   *self,
                 const TlFilter  *filter,
                 gint64          *out_min,
                 gint64          *out_max,
@@ -368,6 +368,19 @@ tl_store_query_events (TlStore         *self,
                        const TlFilter  *filter,
                        GError         **error)
 {
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return tl_store_backend_query_events (self->backend, filter, error);
+}
+
+static GPtrArray *
+sqlite_query_events (TlStoreBackend  *backend,
+                     const TlFilter  *filter,
+                     GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autofree char *kinds = NULL;
@@ -378,13 +391,6 @@ tl_store_query_events (TlStore         *self,
   const char *sql = query_sql;
   gint64 min_id = 0, max_id = 0;
   int rc = SQLITE_OK;
-
-  g_return_val_if_fail (TL_IS_STORE (self), NULL);
-  g_return_val_if_fail (filter != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (self->backend != NULL)
-    return tl_store_backend_query_events (self->backend, filter, error);
 
   events = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -464,17 +470,25 @@ tl_store_daily_counts (TlStore    *self,
                        GTimeZone  *zone,
                        GError    **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  g_autoptr(TlTrend) trend = NULL;
-  int rc = SQLITE_OK;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (from < to, NULL);
   g_return_val_if_fail (zone != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_daily_counts (self->backend, from, to, zone, error);
+  return tl_store_backend_daily_counts (self->backend, from, to, zone, error);
+}
+
+static TlTrend *
+sqlite_daily_counts (TlStoreBackend  *backend,
+                     gint64           from,
+                     gint64           to,
+                     GTimeZone       *zone,
+                     GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  g_autoptr(TlTrend) trend = NULL;
+  int rc = SQLITE_OK;
 
   stmt = tl_store_prepare_cached (self, daily_departures_sql, error);
   if (stmt == NULL)
@@ -512,4 +526,13 @@ tl_store_fold_text (const char *text,
                     GString    *out)
 {
   fold_text (text, out);
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_query (TlStoreBackendClass *klass)
+{
+  klass->query_events = sqlite_query_events;
+  klass->daily_counts = sqlite_daily_counts;
 }

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Reading records: by id, by time range, by words, and their history. */
 
@@ -54,14 +54,20 @@ tl_store_get_event (TlStore     *self,
                     gint64       event_id,
                     GError     **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_get_event (self->backend, event_id, error);
+  return tl_store_backend_get_event (self->backend, event_id, error);
+}
+
+static TlEvent *
+sqlite_get_event (TlStoreBackend  *backend,
+                  gint64           event_id,
+                  GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  int rc;
 
   stmt = tl_store_prepare_cached (self, get_event_sql, error);
   if (stmt == NULL)
@@ -99,15 +105,22 @@ tl_store_list_events (TlStore     *self,
                       gint64       to,
                       GError     **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  int rc = SQLITE_OK;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_list_events (self->backend, from, to, error);
+  return tl_store_backend_list_events (self->backend, from, to, error);
+}
+
+static GPtrArray *
+sqlite_list_events (TlStoreBackend  *backend,
+                    gint64           from,
+                    gint64           to,
+                    GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  int rc = SQLITE_OK;
 
   stmt = tl_store_prepare_cached (self, list_events_sql, error);
   if (stmt == NULL)
@@ -143,14 +156,19 @@ gint64
 tl_store_count_events (TlStore     *self,
                        GError     **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
-  if (self->backend != NULL)
-    return tl_store_backend_count_events (self->backend, error);
+  return tl_store_backend_count_events (self->backend, error);
+}
+
+static gint64
+sqlite_count_events (TlStoreBackend  *backend,
+                     GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  int rc;
 
   stmt = tl_store_prepare_cached (self, count_events_sql, error);
   if (stmt == NULL)
@@ -180,15 +198,21 @@ tl_store_list_audit (TlStore     *self,
                      gint64       event_id,
                      GError     **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_list_audit (self->backend, event_id, error);
+  return tl_store_backend_list_audit (self->backend, event_id, error);
+}
+
+static GPtrArray *
+sqlite_list_audit (TlStoreBackend  *backend,
+                   gint64           event_id,
+                   GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int rc;
 
   stmt = tl_store_prepare_cached (self, list_audit_sql, error);
   if (stmt == NULL)
@@ -236,15 +260,20 @@ GPtrArray *
 tl_store_list_places (TlStore     *self,
                       GError     **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  g_autoptr(GPtrArray) places = NULL;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_list_places (self->backend, error);
+  return tl_store_backend_list_places (self->backend, error);
+}
+
+static GPtrArray *
+sqlite_list_places (TlStoreBackend  *backend,
+                    GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  int rc;
 
   stmt = tl_store_prepare_cached (self, list_places_sql, error);
   if (stmt == NULL)
@@ -332,18 +361,24 @@ tl_store_search_events (TlStore     *self,
                         const char  *text,
                         GError     **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  g_autoptr(GArray) ids = NULL;
-  g_autofree char *query = NULL;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_search_events (self->backend, text, error);
+  return tl_store_backend_search_events (self->backend, text, error);
+}
+
+static GArray *
+sqlite_search_events (TlStoreBackend  *backend,
+                      const char      *text,
+                      GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *query = NULL;
+  int rc;
 
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
@@ -397,4 +432,17 @@ tl_audit_entry_free (TlAuditEntry *entry)
   g_free (entry->after);
   g_free (entry->source);
   g_free (entry);
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_reads (TlStoreBackendClass *klass)
+{
+  klass->get_event = sqlite_get_event;
+  klass->list_events = sqlite_list_events;
+  klass->count_events = sqlite_count_events;
+  klass->list_audit = sqlite_list_audit;
+  klass->list_places = sqlite_list_places;
+  klass->search_events = sqlite_search_events;
 }

@@ -15,12 +15,8 @@
 static const char *
 role_of (TlStore *self)
 {
-  TlStoreBackendClass *klass;
+  TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self->backend);
 
-  if (self->backend == NULL)
-    return NULL;
-
-  klass = TL_STORE_BACKEND_GET_CLASS (self->backend);
   return klass->get_role_name != NULL ? klass->get_role_name (self->backend) : NULL;
 }
 
@@ -59,9 +55,6 @@ tl_store_get_capabilities (TlStore *self)
   TlStoreBackendClass *klass;
 
   g_return_val_if_fail (TL_IS_STORE (self), 0);
-
-  if (self->backend == NULL)
-    return TL_STORE_CAN_ALL;
 
   klass = TL_STORE_BACKEND_GET_CLASS (self->backend);
   if (klass->get_capabilities == NULL)
@@ -124,9 +117,6 @@ tl_store_is_listening (TlStore *self)
 
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
 
-  if (self->backend == NULL)
-    return FALSE;
-
   klass = TL_STORE_BACKEND_GET_CLASS (self->backend);
   return klass->is_listening != NULL && klass->is_listening (self->backend);
 }
@@ -142,5 +132,5 @@ tl_store_is_server (TlStore *self)
 {
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
 
-  return self->backend != NULL;
+  return !TL_IS_STORE_SQLITE (self->backend);
 }

@@ -6,7 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Between TlEvent and a row: binding an event to a statement and building
  * one from a result row, shared by every file of the store. */

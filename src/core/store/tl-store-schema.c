@@ -10,15 +10,15 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Numbered migrations. migrations[n] takes a file from schema n to n + 1
  * inside a transaction the caller opens and commits, so that a file is
  * either at schema n or at n + 1, never in between. A released migration
  * is never edited: a change is a new migration. */
 
-typedef gboolean (*TlMigration) (TlStore  *self,
-                                 GError  **error);
+typedef gboolean (*TlMigration) (TlStoreSqlite  *self,
+                                 GError        **error);
 
 /* Schema 1. Records count people, they never identify them: no table has
  * a field for a person's name, and none may get one. */
@@ -234,8 +234,8 @@ parse_coordinate (const char *text,
 /* The gazetteer is shipped in the resource; a user adds places later
  * (user_added = 1), and a future migration may add shipped ones. */
 static gboolean
-seed_places (TlStore  *self,
-             GError  **error)
+seed_places (TlStoreSqlite  *self,
+             GError        **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -300,8 +300,8 @@ seed_places (TlStore  *self,
 }
 
 static gboolean
-migrate_to_1 (TlStore  *self,
-              GError  **error)
+migrate_to_1 (TlStoreSqlite  *self,
+              GError        **error)
 {
   g_autoptr(TlSqliteString) message = NULL;
   g_autofree char *pragma = NULL;
@@ -364,8 +364,8 @@ static const char schema_2_sql[] =
   "END;";
 
 static gboolean
-migrate_to_2 (TlStore  *self,
-              GError  **error)
+migrate_to_2 (TlStoreSqlite  *self,
+              GError        **error)
 {
   int rc = sqlite3_exec (self->db, schema_2_sql, NULL, NULL, NULL);
 
@@ -434,7 +434,7 @@ import_key_digest_func (sqlite3_context  *context,
 /* In the caller's transaction. Leaves the table as it is if its CHECKs
  * are not the ones schema 1 wrote, word for word. */
 static int
-rewrite_event_checks (TlStore *self)
+rewrite_event_checks (TlStoreSqlite *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *bump = NULL;
@@ -470,8 +470,8 @@ rewrite_event_checks (TlStore *self)
 }
 
 static gboolean
-migrate_to_3 (TlStore  *self,
-              GError  **error)
+migrate_to_3 (TlStoreSqlite  *self,
+              GError        **error)
 {
   int rc;
 
@@ -531,8 +531,8 @@ static const char schema_4_sql[] =
   "CREATE INDEX audit_at ON audit (at);";
 
 static gboolean
-migrate_to_4 (TlStore  *self,
-              GError  **error)
+migrate_to_4 (TlStoreSqlite  *self,
+              GError        **error)
 {
   int rc = sqlite3_exec (self->db, schema_4_sql, NULL, NULL, NULL);
 
@@ -555,9 +555,9 @@ static const TlMigration migrations[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_STORE_SCHEMA_VERSION);
 
 static gboolean
-read_user_version (TlStore  *self,
-                   int      *out_version,
-                   GError  **error)
+read_user_version (TlStoreSqlite  *self,
+                   int            *out_version,
+                   GError        **error)
 {
   gint64 version = 0;
   int rc = SQLITE_OK;
@@ -573,9 +573,9 @@ read_user_version (TlStore  *self,
 }
 
 static gboolean
-write_user_version (TlStore  *self,
-                    int       version,
-                    GError  **error)
+write_user_version (TlStoreSqlite  *self,
+                    int             version,
+                    GError        **error)
 {
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
   int rc;
@@ -593,8 +593,8 @@ write_user_version (TlStore  *self,
 /* All the steps in one transaction: a failed upgrade leaves the file as
  * it was, never half-way at a schema that no version wrote. */
 gboolean
-tl_store_schema_migrate (TlStore  *self,
-                         GError  **error)
+tl_store_schema_migrate (TlStoreSqlite  *self,
+                         GError        **error)
 {
   int version;
 

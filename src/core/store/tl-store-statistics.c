@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Official daily figures, beside Tideline's own counts. A date imported
  * again takes the newer figures: sources revise their series. */
@@ -54,15 +54,22 @@ tl_store_import_statistics (TlStore     *self,
                             const char  *source,
                             GError     **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  gint64 now = tl_store_now ();
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (days != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_import_statistics (self->backend, days, source, error);
+  return tl_store_backend_import_statistics (self->backend, days, source, error);
+}
+
+static gboolean
+sqlite_import_statistics (TlStoreBackend  *backend,
+                          GArray          *days,
+                          const char      *source,
+                          GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  gint64 now = tl_store_now ();
 
   stmt = tl_store_prepare_cached (self, upsert_statistics_sql, error);
   if (stmt == NULL)
@@ -100,7 +107,7 @@ tl_store_import_statistics (TlStore     *self,
 
   /* Views of this connection redraw now; other connections see the
    * change through PRAGMA data_version. */
-  tl_store_emit_events_changed (self);
+  tl_store_backend_emit_changed (TL_STORE_BACKEND (self));
 
   return TRUE;
 }
@@ -122,16 +129,23 @@ tl_store_list_statistics (TlStore     *self,
                           const char  *last_date,
                           GError     **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  g_autoptr(GArray) days = NULL;
-  int rc = SQLITE_OK;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (first_date != NULL && last_date != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_list_statistics (self->backend, first_date, last_date, error);
+  return tl_store_backend_list_statistics (self->backend, first_date, last_date, error);
+}
+
+static GArray *
+sqlite_list_statistics (TlStoreBackend  *backend,
+                        const char      *first_date,
+                        const char      *last_date,
+                        GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  g_autoptr(GArray) days = NULL;
+  int rc = SQLITE_OK;
 
   stmt = tl_store_prepare_cached (self, list_statistics_sql, error);
   if (stmt == NULL)
@@ -161,4 +175,13 @@ tl_store_list_statistics (TlStore     *self,
     }
 
   return g_steal_pointer (&days);
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_statistics (TlStoreBackendClass *klass)
+{
+  klass->import_statistics = sqlite_import_statistics;
+  klass->list_statistics = sqlite_list_statistics;
 }

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* The lists officers extend as they work: named units, and places that
  * are not in the shipped gazetteer. Adding a name twice is not an error:
@@ -22,10 +22,10 @@ static const char add_place_sql[] =
 
 /* Runs one single-row write in its own transaction. */
 static gboolean
-run_write (TlStore       *self,
-           sqlite3_stmt  *stmt,
-           const char    *what,
-           GError       **error)
+run_write (TlStoreSqlite  *self,
+           sqlite3_stmt   *stmt,
+           const char     *what,
+           GError        **error)
 {
   int rc;
 
@@ -59,15 +59,20 @@ GStrv
 tl_store_list_units (TlStore  *self,
                      GError  **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  g_autoptr(GStrvBuilder) names = NULL;
-  int rc;
-
   g_return_val_if_fail (TL_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (self->backend != NULL)
-    return tl_store_backend_list_units (self->backend, error);
+  return tl_store_backend_list_units (self->backend, error);
+}
+
+static GStrv
+sqlite_list_units (TlStoreBackend  *backend,
+                   GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  g_autoptr(GStrvBuilder) names = NULL;
+  int rc;
 
   stmt = tl_store_prepare_cached (self, list_units_sql, error);
   if (stmt == NULL)
@@ -101,9 +106,7 @@ tl_store_add_unit (TlStore     *self,
                    const char  *name,
                    GError     **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
   g_autofree char *clean = NULL;
-  int rc = SQLITE_OK;
 
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -117,8 +120,17 @@ tl_store_add_unit (TlStore     *self,
       return FALSE;
     }
 
-  if (self->backend != NULL)
-    return tl_store_backend_add_unit (self->backend, clean, error);
+  return tl_store_backend_add_unit (self->backend, clean, error);
+}
+
+static gboolean
+sqlite_add_unit (TlStoreBackend  *backend,
+                 const char      *clean,
+                 GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  int rc = SQLITE_OK;
 
   stmt = tl_store_prepare_cached (self, add_unit_sql, error);
   if (stmt == NULL)
@@ -153,9 +165,7 @@ tl_store_add_place (TlStore     *self,
                     double       longitude,
                     GError     **error)
 {
-  g_autoptr(TlCachedStatement) stmt = NULL;
   g_autofree char *clean = NULL;
-  int rc = SQLITE_OK;
 
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -169,8 +179,19 @@ tl_store_add_place (TlStore     *self,
       return FALSE;
     }
 
-  if (self->backend != NULL)
-    return tl_store_backend_add_place (self->backend, clean, latitude, longitude, error);
+  return tl_store_backend_add_place (self->backend, clean, latitude, longitude, error);
+}
+
+static gboolean
+sqlite_add_place (TlStoreBackend  *backend,
+                  const char      *clean,
+                  double           latitude,
+                  double           longitude,
+                  GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  g_autoptr(TlCachedStatement) stmt = NULL;
+  int rc = SQLITE_OK;
 
   stmt = tl_store_prepare_cached (self, add_place_sql, error);
   if (stmt == NULL)
@@ -187,4 +208,14 @@ tl_store_add_place (TlStore     *self,
     }
 
   return run_write (self, stmt, _("Could not add the place"), error);
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_units (TlStoreBackendClass *klass)
+{
+  klass->list_units = sqlite_list_units;
+  klass->add_unit = sqlite_add_unit;
+  klass->add_place = sqlite_add_place;
 }

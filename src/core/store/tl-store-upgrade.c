@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 
 /* Opening a file without changing it, and upgrading one with a copy kept:
  * commands that only read never upgrade a file, so an older Tideline
@@ -118,15 +118,6 @@ copy_database (const char  *path,
   return TRUE;
 }
 
-static TlStore *
-new_probe (const char *path)
-{
-  TlStore *probe = g_object_new (TL_TYPE_STORE, NULL);
-
-  probe->path = g_strdup (path);
-  return probe;
-}
-
 /* Public API */
 
 /**
@@ -145,7 +136,7 @@ TlStore *
 tl_store_open_existing (const char  *path,
                         GError     **error)
 {
-  g_autoptr(TlStore) probe = NULL;
+  g_autoptr(TlStoreSqlite) probe = NULL;
   int version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -155,7 +146,7 @@ tl_store_open_existing (const char  *path,
   if (tl_store_is_server_address (path))
     return tl_store_open (path, error);
 
-  probe = new_probe (path);
+  probe = tl_store_sqlite_new_probe (path);
   if (!tl_store_check_file_version (probe, &version, error))
     return NULL;
 
@@ -195,7 +186,7 @@ tl_store_upgrade_file (const char  *path,
                        char       **out_backup_path,
                        GError     **error)
 {
-  g_autoptr(TlStore) probe = NULL;
+  g_autoptr(TlStoreSqlite) probe = NULL;
   g_autoptr(TlStore) store = NULL;
   g_autofree char *backup = NULL;
   int version = 0;
@@ -205,7 +196,7 @@ tl_store_upgrade_file (const char  *path,
   if (out_backup_path != NULL)
     *out_backup_path = NULL;
 
-  probe = new_probe (path);
+  probe = tl_store_sqlite_new_probe (path);
   if (!tl_store_check_file_version (probe, &version, error))
     return FALSE;
   if (out_old_version != NULL)

@@ -4,7 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "tl-store-private.h"
+#include "tl-store-sqlite-private.h"
 #include "tl-case-board.h"
 #include "tl-store-watch.h"
 
@@ -60,12 +60,12 @@ static const char count_sql[] =
 /* helpers */
 
 static gboolean
-query_count (TlStore     *self,
-             const char  *sql,
-             gint64       a,
-             gint64       b,
-             gint64      *out_count,
-             GError     **error)
+query_count (TlStoreSqlite  *self,
+             const char     *sql,
+             gint64          a,
+             gint64          b,
+             gint64         *out_count,
+             GError        **error)
 {
   g_autoptr(TlCachedStatement) stmt = tl_store_prepare_cached (self, sql, error);
   int rc = SQLITE_OK;
@@ -103,12 +103,19 @@ tl_store_count_open_cases (TlStore  *self,
                            gint64    before,
                            GError  **error)
 {
-  gint64 count = -1;
-
   g_return_val_if_fail (TL_IS_STORE (self), -1);
 
-  if (self->backend != NULL)
-    return tl_store_backend_count_open_cases (self->backend, before, error);
+  return tl_store_backend_count_open_cases (self->backend, before, error);
+}
+
+static gint64
+sqlite_count_open_cases (TlStoreBackend  *backend,
+                         gint64           before,
+                         GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  gint64 count = -1;
+
   if (!query_count (self, open_cases_sql, before, 0, &count, error))
     return -1;
   return count;
@@ -126,12 +133,20 @@ tl_store_count_in_window (TlStore  *self,
                           gint64    to,
                           GError  **error)
 {
-  gint64 count = -1;
-
   g_return_val_if_fail (TL_IS_STORE (self), -1);
 
-  if (self->backend != NULL)
-    return tl_store_backend_count_in_window (self->backend, from, to, error);
+  return tl_store_backend_count_in_window (self->backend, from, to, error);
+}
+
+static gint64
+sqlite_count_in_window (TlStoreBackend  *backend,
+                        gint64           from,
+                        gint64           to,
+                        GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
+  gint64 count = -1;
+
   if (!query_count (self, count_sql, from, to, &count, error))
     return -1;
   return count;
@@ -156,18 +171,26 @@ tl_store_summarize (TlStore         *self,
                     TlSummary       *out_summary,
                     GError         **error)
 {
+  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (out_summary != NULL, FALSE);
+
+  return tl_store_backend_summarize (self->backend, filter, out_summary, error);
+}
+
+static gboolean
+sqlite_summarize (TlStoreBackend  *backend,
+                  const TlFilter  *filter,
+                  TlSummary       *out_summary,
+                  GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autofree char *kinds = NULL;
   g_autofree char *statuses = NULL;
   TlSummary summary = { { 0 } };
   int rc = SQLITE_OK;
 
-  g_return_val_if_fail (TL_IS_STORE (self), FALSE);
-  g_return_val_if_fail (filter != NULL, FALSE);
-  g_return_val_if_fail (out_summary != NULL, FALSE);
-
-  if (self->backend != NULL)
-    return tl_store_backend_summarize (self->backend, filter, out_summary, error);
   stmt = tl_store_prepare_cached (self, summary_sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -196,7 +219,7 @@ tl_store_summarize (TlStore         *self,
   summary.values[TL_SUMMARY_MISSING] = sqlite3_column_int64 (stmt, 7);
   g_clear_pointer (&stmt, tl_cached_statement_release);
 
-  summary.values[TL_SUMMARY_OPEN_CASES] = tl_store_count_open_cases (self, filter->to, error);
+  summary.values[TL_SUMMARY_OPEN_CASES] = sqlite_count_open_cases (TL_STORE_BACKEND (self), filter->to, error);
   if (summary.values[TL_SUMMARY_OPEN_CASES] < 0)
     return FALSE;
 
@@ -236,14 +259,21 @@ tl_store_list_open_cases (TlStore  *self,
                           gint64    now,
                           GError  **error)
 {
+  g_return_val_if_fail (TL_IS_STORE (self), NULL);
+
+  return tl_store_backend_list_open_cases (self->backend, now, error);
+}
+
+static GPtrArray *
+sqlite_list_open_cases (TlStoreBackend  *backend,
+                        gint64           now,
+                        GError         **error)
+{
+  TlStoreSqlite *self = TL_STORE_SQLITE (backend);
   g_autoptr(TlCachedStatement) stmt = NULL;
   g_autoptr(GPtrArray) cases = NULL;
   int rc = SQLITE_OK;
 
-  g_return_val_if_fail (TL_IS_STORE (self), NULL);
-
-  if (self->backend != NULL)
-    return tl_store_backend_list_open_cases (self->backend, now, error);
   stmt = tl_store_prepare_cached (self, open_cases_list_sql, error);
   if (stmt == NULL)
     return NULL;
@@ -279,4 +309,15 @@ tl_store_list_open_cases (TlStore  *self,
     }
 
   return g_steal_pointer (&cases);
+}
+
+/* The SQLite backend (tl-store-sqlite.c) */
+
+void
+tl_store_sqlite_install_watch (TlStoreBackendClass *klass)
+{
+  klass->count_open_cases = sqlite_count_open_cases;
+  klass->count_in_window = sqlite_count_in_window;
+  klass->summarize = sqlite_summarize;
+  klass->list_open_cases = sqlite_list_open_cases;
 }

@@ -135,7 +135,7 @@ tl_store_worker_run (TlStore        *self,
   g_autoptr(GError) error = NULL;
   Job *job;
 
-  if (self->backend == NULL)
+  if (!tl_store_is_server (self))
     {
       if (!g_task_return_error_if_cancelled (task))
         func (self, task, g_task_get_task_data (task), g_task_get_cancellable (task));

@@ -8,12 +8,10 @@
 
 #include "tl-store-private.h"
 
-/* The one place with SQL. This file opens the database (once
- * tl-store-file.c has refused, without writing a byte, any file that is
- * not a sound Tideline database of a schema it knows), owns the
- * connection and its statement cache, and watches for writes made by
- * other connections. The records themselves are read and written in
- * tl-store-events.c. */
+/* The store that callers see: it opens a database file or a server
+ * through its backend (tl-store-sqlite.c, pg/tl-store-pg.c), hands
+ * every call to it, and watches for writes made by other connections.
+ * The records themselves are read and written in tl-store-events.c. */
 
 enum {
   EVENTS_CHANGED,
@@ -52,116 +50,6 @@ static const struct {
   { "audit", N_("the audit log cannot be changed") },
 };
 
-/* Helpers */
-
-static gboolean
-exec_pragma (TlStore     *self,
-             const char  *sql,
-             GError     **error)
-{
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      tl_store_set_error (self, rc, _("Could not open the database"), error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Switching a file with a rollback journal (new, or set so by another
- * tool) to WAL takes it for itself. Two connections doing it at once (two
- * commands creating one file) each hold the read lock the other waits
- * for, and SQLite fails one of them at once, without its busy handler,
- * rather than deadlock: that one tries again until the busy timeout. */
-static gboolean
-set_journal_mode_wal (TlStore  *self,
-                      GError  **error)
-{
-  gint64 deadline = g_get_monotonic_time () + TL_STORE_BUSY_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
-  int rc;
-
-  while ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL)) == SQLITE_BUSY &&
-         g_get_monotonic_time () < deadline)
-    g_usleep (5 * G_TIME_SPAN_MILLISECOND);
-
-  if (rc != SQLITE_OK)
-    {
-      tl_store_set_error (self, rc, _("Could not open the database"), error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-open_connection (TlStore  *self,
-                 GError  **error)
-{
-  g_autofree char *uri = tl_store_build_uri (self->path, "mode=rw");
-  int rc;
-
-  rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL);
-  if (rc != SQLITE_OK)
-    {
-      tl_store_set_error (self, rc, _("Could not open the database"), error);
-      return FALSE;
-    }
-
-  /* Wait for another writer (a second window, an import) instead of
-   * failing at once. */
-  sqlite3_busy_timeout (self->db, TL_STORE_BUSY_TIMEOUT_MS);
-
-  rc = tl_store_register_bulk_rows (self->db);
-  if (rc != SQLITE_OK)
-    {
-      tl_store_set_error (self, rc, _("Could not open the database"), error);
-      return FALSE;
-    }
-
-  /* WAL lets windows read while one writes; FULL makes a committed report
-   * survive a power cut, which is worth the fsync for records. A bigger
-   * page cache keeps bulk imports from thrashing the indexes, and an
-   * in-memory temp store keeps the statement journals of an import (each
-   * INSERT fires triggers, so each has one) off the disk: on disk they
-   * made a million-row import take minutes. */
-  return set_journal_mode_wal (self, error) &&
-         exec_pragma (self, "PRAGMA synchronous = FULL", error) &&
-         exec_pragma (self, "PRAGMA foreign_keys = ON", error) &&
-         exec_pragma (self, "PRAGMA temp_store = MEMORY", error) &&
-         exec_pragma (self, "PRAGMA cache_size = " TL_STORE_CACHE_SIZE, error);
-}
-
-static gboolean
-read_data_version (TlStore  *self,
-                   gint64   *out_version,
-                   GError  **error)
-{
-  g_autoptr(TlCachedStatement) stmt = NULL;
-  int rc;
-
-  stmt = tl_store_prepare_cached (self, "PRAGMA data_version", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tl_store_set_error (self, rc, _("Could not read the database"), error);
-      return FALSE;
-    }
-
-  *out_version = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
-static void
-finalize_statement (gpointer stmt)
-{
-  sqlite3_finalize (stmt);
-}
-
 /* Callbacks */
 
 static gboolean
@@ -171,7 +59,7 @@ on_poll_timeout (gpointer user_data)
 
   /* A server is asked from the worker, never from the window's thread;
    * one question at a time. */
-  if (self->backend != NULL)
+  if (tl_store_is_server (self))
     {
       if (!self->polling && !tl_store_is_listening (self))
         tl_store_poll_server (self);
@@ -192,7 +80,6 @@ tl_store_open_unwatched (const char    *path,
                          GError       **error)
 {
   g_autoptr(TlStore) self = g_object_new (TL_TYPE_STORE, NULL);
-  g_autoptr(GError) local_error = NULL;
 
   self->path = g_strdup (path);
 
@@ -204,28 +91,15 @@ tl_store_open_unwatched (const char    *path,
       tl_store_backend_set_store (self->backend, self);
       self->schema_version = TL_STORE_SCHEMA_VERSION;
     }
-  else if (!tl_store_check_file (self, &local_error) ||
-           !open_connection (self, &local_error) ||
-           !tl_store_schema_migrate (self, &local_error) ||
-           !read_data_version (self, &self->data_version, &local_error))
+  else
     {
-      /* A database that could not be made (a full disk) leaves nothing
-       * behind, not an empty or half-written file; one that was there
-       * stays as it was. Only for a disk that failed: a new file locked
-       * or refused as it is being made is another program's, opened
-       * just after this one created it, and it may be writing to it. */
-      g_autofree char *created_dir = g_steal_pointer (&self->created_dir);
-      gboolean created = self->created_file &&
-                         (g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_FULL) ||
-                          g_error_matches (local_error, TL_STORE_ERROR, TL_STORE_ERROR_IO));
-
-      g_clear_object (&self);
-      if (created)
-        tl_store_remove_created (path, created_dir);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      self->backend = tl_store_sqlite_open (path, error);
+      if (self->backend == NULL)
+        return NULL;
+      tl_store_backend_set_store (self->backend, self);
+      /* Migrated, or refused as too new. */
+      self->schema_version = TL_STORE_SCHEMA_VERSION;
     }
-  g_clear_pointer (&self->created_dir, g_free);
 
   return g_steal_pointer (&self);
 }
@@ -237,7 +111,7 @@ tl_store_start_watching (TlStore *self)
 {
   g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
 
-  if (self->backend != NULL)
+  if (tl_store_is_server (self))
     tl_store_pg_listen (self->backend);
 
   /* SQLite has no change notification across processes; data_version is
@@ -270,25 +144,9 @@ tl_store_finalize (GObject *object)
 {
   TlStore *self = (TlStore *)object;
 
-  /* The last connection to close copies the WAL in and removes it: wait
-   * for the checkpoint's own connection to be gone first. */
-  g_clear_pointer (&self->checkpoint_thread, g_thread_join);
   g_clear_pointer (&self->worker, tl_store_worker_free);
   g_clear_object (&self->backend);
-
-  /* Statements first: a connection with live statements will not close. */
-  g_clear_pointer (&self->statements, g_hash_table_unref);
-
-  if (self->db != NULL)
-    {
-      int rc = sqlite3_close (self->db);
-      if (rc != SQLITE_OK)
-        g_critical ("Could not close %s: %s", self->path, sqlite3_errstr (rc));
-      self->db = NULL;
-    }
-
   g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->created_dir, g_free);
 
   G_OBJECT_CLASS (tl_store_parent_class)->finalize (object);
 }
@@ -324,110 +182,9 @@ tl_store_class_init (TlStoreClass *klass)
 static void
 tl_store_init (TlStore *self)
 {
-  /* Keyed by the address of the static SQL text. */
-  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
 }
 
-/* Private API, shared with tl-store-events.c and tl-store-schema.c */
-
-void
-tl_cached_statement_release (TlCachedStatement *stmt)
-{
-  if (stmt == NULL)
-    return;
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-/* Hot statements are prepared once per connection. @sql must be static:
- * its address is the key. The statement is borrowed; hold it in a
- * g_autoptr(TlCachedStatement) so that it is reset after use. */
-sqlite3_stmt *
-tl_store_prepare_cached (TlStore     *self,
-                         const char  *sql,
-                         GError     **error)
-{
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
-  int rc;
-
-  if (stmt != NULL)
-    return stmt;
-
-  /* An operation that does not hand itself to the server's backend yet:
-   * refused, never run on no connection. */
-  if (self->db == NULL)
-    {
-      tl_store_backend_set_unavailable (self->backend, _("This operation"), error);
-      return NULL;
-    }
-
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      tl_store_set_error (self, rc, _("Could not read the database"), error);
-      return NULL;
-    }
-
-  g_hash_table_insert (self->statements, (gpointer)sql, stmt);
-
-  return stmt;
-}
-
-/* IMMEDIATE takes the write lock now, so a transaction never fails half
- * way because another writer got in first. */
-gboolean
-tl_store_begin (TlStore  *self,
-                GError  **error)
-{
-  int rc;
-
-  if (self->db == NULL)
-    {
-      tl_store_backend_set_unavailable (self->backend, _("This operation"), error);
-      return FALSE;
-    }
-
-  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      tl_store_set_error (self, rc, _("Could not write to the database"), error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-tl_store_commit (TlStore  *self,
-                 GError  **error)
-{
-  int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-
-  if (rc != SQLITE_OK)
-    {
-      tl_store_set_error (self, rc, _("Could not save the changes"), error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-void
-tl_store_rollback (TlStore *self)
-{
-  int rc;
-
-  /* Some errors (a full disk, an I/O error) already rolled back. */
-  if (self->db == NULL || sqlite3_get_autocommit (self->db))
-    return;
-
-  rc = sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    g_critical ("Could not roll back a transaction on %s: %s",
-                self->path, sqlite3_errmsg (self->db));
-}
+/* Private API, shared with the backends */
 
 /* Why the schema refused a value, from what the database said (a
  * constraint's name, or the column of a NOT NULL failure), translated;
@@ -443,31 +200,6 @@ tl_store_constraint_reason (const char *detail)
   return NULL;
 }
 
-/* Turns a SQLite failure into a TL_STORE_ERROR that says what could not be
- * done (@what, translated) and why, in words an operator can act on. */
-void
-tl_store_set_error (TlStore     *self,
-                    int          rc,
-                    const char  *what,
-                    GError     **error)
-{
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
-  g_autofree char *reason = NULL;
-  TlStoreError code;
-
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      code = TL_STORE_ERROR_INVALID;
-      reason = g_strdup (tl_store_constraint_reason (detail));
-      if (reason == NULL)
-        reason = g_strdup_printf (_("a value is not allowed (%s)"), detail);
-    }
-  else
-    code = tl_store_describe_failure (self->path, self->db, rc, &reason);
-
-  g_set_error (error, TL_STORE_ERROR, code, "%s: %s", what, reason);
-}
-
 void
 tl_store_set_too_new_error (const char  *path,
                             int          version,
@@ -479,63 +211,6 @@ tl_store_set_too_new_error (const char  *path,
                _("“%s” was written by a newer version of Tideline (schema %d); "
                  "this version reads up to schema %d"),
                display, version, TL_STORE_SCHEMA_VERSION);
-}
-
-/* Before SQLite's first use in the process, or it is too late (then
- * nothing changes). SQLite counts every allocation under one mutex for
- * sqlite3_memory_used(), which nothing here reads: an import's writer
- * and the threads checking its details JSON queued on it, and the
- * writer took a third longer than alone. */
-void
-tl_store_configure_sqlite (void)
-{
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      int rc = sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
-
-      if (rc != SQLITE_OK)
-        g_debug ("SQLite already in use: memory statistics stay on");
-      g_once_init_leave (&done, 1);
-    }
-}
-
-static gpointer
-checkpoint_thread (gpointer data)
-{
-  g_autofree char *uri = data;
-  sqlite3 *db = NULL;
-  int rc;
-
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_busy_timeout (db, TL_STORE_BUSY_TIMEOUT_MS);
-      /* PASSIVE: readers and writers go on meanwhile. */
-      rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-    }
-  /* Harmless: the next checkpoint, or the last close, does it. */
-  if (rc != SQLITE_OK)
-    g_debug ("Background checkpoint: %s", sqlite3_errstr (rc));
-  sqlite3_close (db);
-
-  return NULL;
-}
-
-void
-tl_store_checkpoint_in_background (TlStore *self)
-{
-  char *uri = tl_store_build_uri (self->path, "mode=rw");
-
-  g_clear_pointer (&self->checkpoint_thread, g_thread_join);
-  self->checkpoint_thread = g_thread_try_new ("tl-checkpoint", checkpoint_thread, uri, NULL);
-  /* No thread: what SQLite would have done at the commit. */
-  if (self->checkpoint_thread == NULL)
-    {
-      g_free (uri);
-      sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-    }
 }
 
 void
@@ -630,26 +305,8 @@ tl_store_get_schema_version (TlStore *self)
 gboolean
 tl_store_check_for_changes (TlStore *self)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 version;
-
   g_return_val_if_fail (TL_IS_STORE (self), FALSE);
 
-  if (self->backend != NULL)
-    return tl_store_backend_check_for_changes (self->backend);
-
-  if (!read_data_version (self, &version, &error))
-    {
-      /* Busy or unreadable for a moment: the next poll looks again. */
-      g_debug ("Could not poll %s: %s", self->path, error->message);
-      return FALSE;
-    }
-
-  if (version == self->data_version)
-    return FALSE;
-
-  self->data_version = version;
-  tl_store_emit_events_changed (self);
-
-  return TRUE;
+  return tl_store_backend_check_for_changes (self->backend);
 }
+
