@@ -112,6 +112,29 @@ form_loaded_cb (GObject      *object,
 
 /* Internal API */
 
+/* For a callback from the store's worker: the editor, if it is still
+ * there, without keeping it alive until the answer comes. */
+gpointer
+tl_report_editor_weak (TlReportEditor *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+/* Returns: (transfer full) (nullable): the editor; frees @weak */
+TlReportEditor *
+tl_report_editor_from_weak (gpointer weak)
+{
+  TlReportEditor *self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  return self;
+}
+
+
 /* Reads the units, places and cases the form offers, and the draft it
  * may offer back, on the store's worker. */
 void

@@ -98,8 +98,6 @@ struct _TlReportEditor
 };
 
 /* tl-report-editor.c */
-gpointer  tl_report_editor_weak             (TlReportEditor *self);
-TlReportEditor *tl_report_editor_from_weak  (gpointer        weak);
 void      tl_report_editor_validate         (TlReportEditor *self,
                                              gboolean        show_errors);
 
@@ -141,6 +139,8 @@ void      tl_report_editor_discard_draft    (TlReportEditor *self);
 void      tl_report_editor_drop_draft       (TlReportEditor *self);
 
 /* tl-report-editor-pages.c */
+gpointer  tl_report_editor_weak             (TlReportEditor *self);
+TlReportEditor *tl_report_editor_from_weak  (gpointer        weak);
 void      tl_report_editor_load             (TlReportEditor *self);
 void      tl_report_editor_show_history     (TlReportEditor *self);
 void      tl_report_editor_show_conflict    (TlReportEditor *self,
