@@ -6,13 +6,17 @@
 
 #include "tl-accessible.h"
 #include "tl-connect-dialog.h"
+#include "tl-keyring.h"
 
 /* "Open Database…": a file on this computer, or a shared server by its
  * address (postgresql://HOST/DB or service=NAME). The database is opened
  * in a worker thread (tl_store_open_async()), so a server that does not
  * answer never blocks a window; Cancel gives up on it. A password typed
- * here is handed to that one connection and never written anywhere; the
- * address is remembered without any password ("last-database"). */
+ * here is handed to that connection, and kept only in the desktop's
+ * keyring if the officer asks (tl-keyring.c); with none typed, the
+ * keyring is asked first, then libpq reads ~/.pgpass. The address is
+ * remembered without any password ("last-database"), and no password is
+ * ever written to GSettings or a file of Tideline's. */
 
 struct _TlConnectDialog
 {
@@ -21,6 +25,8 @@ struct _TlConnectDialog
   /* template widgets */
   AdwEntryRow  *address_row;
   AdwEntryRow  *password_row;
+  GtkSwitch    *remember_switch;
+  GtkWidget    *forget_button;
   GtkLabel     *status_label;
   GtkSpinner   *spinner;
   GtkWidget    *file_row;
@@ -32,6 +38,7 @@ struct _TlConnectDialog
   char         *error;         /* why the last attempt failed, or NULL */
 
   gboolean      address_valid;
+  gboolean      from_keyring;  /* the open under way uses a kept password */
 };
 
 G_DEFINE_FINAL_TYPE (TlConnectDialog, tl_connect_dialog, ADW_TYPE_WINDOW)
@@ -89,6 +96,7 @@ update_actions (TlConnectDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.choose-file", !connecting);
   gtk_widget_set_sensitive (GTK_WIDGET (self->address_row), !connecting);
   gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !connecting);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remember_switch), !connecting);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), connecting);
   gtk_spinner_set_spinning (self->spinner, connecting);
 }
@@ -101,6 +109,32 @@ remember (TlConnectDialog *self,
 
   if (kept != NULL)
     g_settings_set_string (self->settings, "last-database", kept);
+}
+
+static void
+password_kept_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The connection is made: only the next one will ask again. */
+  if (!tl_keyring_store_finish (TL_KEYRING (source), result, &error))
+    g_message ("The password could not be kept in the keyring: %s", error->message);
+}
+
+/* A password typed for a connection that worked, into the keyring if the
+ * officer asked: never one that failed. */
+static void
+keep_password (TlConnectDialog *self,
+               const char      *address)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  if (!gtk_switch_get_active (self->remember_switch) || *typed == '\0' ||
+      !tl_store_is_server_address (address))
+    return;
+  tl_keyring_store_async (tl_keyring_get_default (), address, typed, NULL, password_kept_cb, NULL);
 }
 
 static void
@@ -126,10 +160,13 @@ opened_cb (GObject      *source,
   if (store == NULL)
     {
       set_error (self, error->message);
+      /* The kept password may be the one refused. */
+      gtk_widget_set_visible (self->forget_button, self->from_keyring);
       return;
     }
 
   remember (self, address);
+  keep_password (self, address);
   show_status (self, NULL, FALSE);
   g_signal_emit (self, signals[OPENED], 0, store);
   gtk_window_destroy (GTK_WINDOW (self));
@@ -149,12 +186,56 @@ start_opening (TlConnectDialog *self,
 
   set_error (self, NULL);
   show_status (self, status, FALSE);
+  gtk_widget_set_visible (self->forget_button, FALSE);
   self->cancellable = g_cancellable_new ();
   self->opening = g_strdup (address);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTING]);
 
   tl_store_open_async (address, password, self->cancellable, opened_cb, g_object_ref (self));
+}
+
+static void
+looked_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TlConnectDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+  char *password = tl_keyring_lookup_finish (TL_KEYRING (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* No keyring on this desktop: ~/.pgpass may still have it. */
+  if (error != NULL)
+    g_debug ("No password from the keyring: %s", error->message);
+
+  address = g_steal_pointer (&self->opening);
+  g_clear_object (&self->cancellable);
+  start_opening (self, address, password);
+  self->from_keyring = password != NULL;
+  tl_keyring_password_free (password);
+}
+
+/* With no password typed: the keyring's, if it keeps one for that
+ * login, else libpq's own (~/.pgpass). */
+static void
+look_up_password (TlConnectDialog *self,
+                  const char      *address)
+{
+  g_return_if_fail (self->cancellable == NULL);
+
+  set_error (self, NULL);
+  show_status (self, _("Looking for a saved password…"), FALSE);
+  gtk_widget_set_visible (self->forget_button, FALSE);
+  self->cancellable = g_cancellable_new ();
+  self->opening = g_strdup (address);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTING]);
+
+  tl_keyring_lookup_async (tl_keyring_get_default (), address, self->cancellable,
+                           looked_up_cb, g_object_ref (self));
 }
 
 static void
@@ -224,7 +305,43 @@ connect_action (GtkWidget  *widget,
   if (!self->address_valid || self->cancellable != NULL)
     return;
 
-  start_opening (self, address, password);
+  self->from_keyring = FALSE;
+  if (*password == '\0' && tl_store_is_server_address (address))
+    look_up_password (self, address);
+  else
+    start_opening (self, address, password);
+}
+
+static void
+forgotten_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TlConnectDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tl_keyring_forget_finish (TL_KEYRING (source), result, &error))
+    {
+      set_error (self, error->message);
+      return;
+    }
+  gtk_widget_set_visible (self->forget_button, FALSE);
+  self->from_keyring = FALSE;
+  set_error (self, NULL);
+  show_status (self, _("The saved password is forgotten: type the password to connect"), FALSE);
+}
+
+static void
+forget_password_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  TlConnectDialog *self = TL_CONNECT_DIALOG (widget);
+  g_autofree char *address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->address_row))));
+
+  if (!tl_store_is_server_address (address))
+    return;
+  tl_keyring_forget_async (tl_keyring_get_default (), address, NULL, forgotten_cb, g_object_ref (self));
 }
 
 static void
@@ -344,6 +461,8 @@ tl_connect_dialog_class_init (TlConnectDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/tl-connect-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TlConnectDialog, address_row);
   gtk_widget_class_bind_template_child (widget_class, TlConnectDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, TlConnectDialog, remember_switch);
+  gtk_widget_class_bind_template_child (widget_class, TlConnectDialog, forget_button);
   gtk_widget_class_bind_template_child (widget_class, TlConnectDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, TlConnectDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, TlConnectDialog, file_row);
@@ -353,6 +472,7 @@ tl_connect_dialog_class_init (TlConnectDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "connect.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "connect.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "connect.choose-file", NULL, choose_file_action);
+  gtk_widget_class_install_action (widget_class, "connect.forget-password", NULL, forget_password_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "connect.cancel", NULL);
 }
 
@@ -415,8 +535,13 @@ tl_connect_dialog_open (TlConnectDialog *self,
   g_return_if_fail (address != NULL);
 
   stop_opening (self);
+  self->from_keyring = FALSE;
   if (tl_store_is_server_address (address))
-    tl_connect_dialog_set_address (self, address);
+    {
+      tl_connect_dialog_set_address (self, address);
+      look_up_password (self, address);
+      return;
+    }
   start_opening (self, address, NULL);
 }
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "tl-connect-dialog.h"
+#include "tl-keyring.h"
 #include "tl-test-store.h"
 #include "tl-test-ui.h"
 #include "tl-window.h"
@@ -141,7 +142,148 @@ close_dialog (TlConnectDialog *dialog)
   g_assert_finalize_object (dialog);
 }
 
+static void
+looked_up_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = tl_keyring_lookup_finish (TL_KEYRING (source), result, &error);
+  g_assert_no_error (error);
+  if (*out == NULL)
+    *out = g_strdup ("");
+}
+
+/* What the tests' keyring keeps for @address's login, "" if nothing. */
+static char *
+kept_password (const char *address)
+{
+  char *password = NULL;
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_US;
+
+  tl_keyring_lookup_async (tl_keyring_get_default (), address, NULL, looked_up_cb, &password);
+  while (password == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return password;
+}
+
+static void
+kept_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tl_keyring_store_finish (TL_KEYRING (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+keep (const char *address,
+      const char *password)
+{
+  gboolean done = FALSE;
+
+  tl_keyring_store_async (tl_keyring_get_default (), address, password, NULL, kept_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* No value of any key of the application's settings holds @text. */
+static void
+assert_not_in_settings (const char *text)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *printed = g_variant_print (value, FALSE);
+
+      g_assert_null (strstr (printed, text));
+    }
+}
+
 /* tests */
+
+/* A password is kept for a login: host, port, database and user, however
+ * the address spells them; a file has none. */
+static void
+test_keyring_keying (TlTestFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GHashTable) uri = tl_keyring_dup_attributes ("postgresql://desk1@ops-server:5433/ops");
+  g_autoptr(GHashTable) service = tl_keyring_dup_attributes ("service=ops");
+  g_autofree char *same = NULL;
+  g_autofree char *other_port = NULL;
+  g_autofree char *other_user = NULL;
+
+  g_assert_nonnull (uri);
+  g_assert_cmpstr (g_hash_table_lookup (uri, "host"), ==, "ops-server");
+  g_assert_cmpstr (g_hash_table_lookup (uri, "port"), ==, "5433");
+  g_assert_cmpstr (g_hash_table_lookup (uri, "database"), ==, "ops");
+  g_assert_cmpstr (g_hash_table_lookup (uri, "user"), ==, "desk1");
+  g_assert_cmpstr (g_hash_table_lookup (uri, "service"), ==, "");
+  g_assert_nonnull (service);
+  g_assert_cmpstr (g_hash_table_lookup (service, "service"), ==, "ops");
+  g_assert_null (tl_keyring_dup_attributes ("/var/lib/tideline/ops.db"));
+
+  keep ("postgresql://desk1@ops-server:5433/ops", "s3cret-5433");
+  /* The same login written as keywords finds it; another port or user
+   * does not. */
+  same = kept_password ("host=ops-server port=5433 dbname=ops user=desk1");
+  g_assert_cmpstr (same, ==, "s3cret-5433");
+  other_port = kept_password ("postgresql://desk1@ops-server:5434/ops");
+  g_assert_cmpstr (other_port, ==, "");
+  other_user = kept_password ("postgresql://desk2@ops-server:5433/ops");
+  g_assert_cmpstr (other_user, ==, "");
+  assert_not_in_settings ("s3cret-5433");
+}
+
+/* A kept password is tried when none is typed; if connecting fails, the
+ * dialog offers to forget it, and Forget does. */
+static void
+test_keyring_forget (TlTestFixture *fixture,
+                     gconstpointer  data)
+{
+  const char *address = "host=127.0.0.1 port=1 dbname=ops user=desk1 sslmode=disable";
+  TlConnectDialog *dialog = new_dialog ();
+  g_autoptr(TlStore) store = NULL;
+  g_autofree char *left = NULL;
+  GtkWidget *forget;
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_US;
+
+  keep (address, "wrong-s3cret");
+  tl_connect_dialog_set_address (dialog, address);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  g_assert_true (tl_connect_dialog_get_connecting (dialog));
+  store = wait_for_open (dialog);
+  g_assert_null (store);
+  g_assert_nonnull (tl_connect_dialog_get_error (dialog));
+
+  forget = (GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (dialog), TL_TYPE_CONNECT_DIALOG, "forget_button");
+  g_assert_true (gtk_widget_get_visible (forget));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.forget-password", NULL));
+  while (gtk_widget_get_visible (forget))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  left = kept_password (address);
+  g_assert_cmpstr (left, ==, "");
+
+  close_dialog (dialog);
+}
 
 static void
 test_validation (TlTestFixture *fixture,
@@ -299,6 +441,7 @@ test_server (TlTestFixture *fixture,
   g_autofree char *address = NULL;
   g_autofree char *last = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *kept = NULL;
   g_autoptr(TlStore) store = NULL;
   g_autoptr(TlStoreServer) server = NULL;
   TlConnectDialog *dialog;
@@ -319,10 +462,15 @@ test_server (TlTestFixture *fixture,
    * forgotten all the same. */
   password = tl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW);
   gtk_editable_set_text (GTK_EDITABLE (password), "typed-s3cret");
+  /* Asked to, the dialog keeps it in the keyring, and nowhere else. */
+  gtk_switch_set_active (GTK_SWITCH (tl_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH)), TRUE);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
   store = wait_for_open (dialog);
   g_assert_nonnull (store);
   g_assert_finalize_object (dialog);
+  kept = kept_password (address);
+  g_assert_cmpstr (kept, ==, "typed-s3cret");
+  assert_not_in_settings ("typed-s3cret");
 
   last = last_database ();
   g_assert_null (strstr (last, "typed-s3cret"));
@@ -352,7 +500,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(TlKeyring) keyring = NULL;
+
   tl_test_ui_init (&argc, &argv);
+  /* Never the desk's own keyring, nor one on the bus. */
+  keyring = tl_keyring_new_in_memory ();
+  tl_keyring_set_default (keyring);
 
   tl_test_add ("/connect-dialog/validation", test_validation);
   tl_test_add ("/connect-dialog/unreachable", test_unreachable);
@@ -360,6 +513,8 @@ main (int   argc,
   tl_test_add ("/connect-dialog/file", test_file);
   tl_test_add ("/connect-dialog/window-replaced", test_window_replaced);
   tl_test_add ("/connect-dialog/server", test_server);
+  tl_test_add ("/connect-dialog/keyring-keying", test_keyring_keying);
+  tl_test_add ("/connect-dialog/keyring-forget", test_keyring_forget);
 
   return tl_test_ui_run ();
 }

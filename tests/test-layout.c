@@ -220,6 +220,13 @@ is_shown (gpointer data)
   return gtk_widget_get_mapped (s->window) && gtk_widget_get_width (s->window) > 0;
 }
 
+/* The editor reads its lists on the store's worker, then builds its form. */
+static gboolean
+form_loaded (gpointer data)
+{
+  return g_strcmp0 (tl_report_editor_get_page (data), "form") == 0;
+}
+
 /* Every label of @root that shows, and that is cut off: ellipsized, or
  * wider than it was given. */
 static void
@@ -341,6 +348,7 @@ check_editor (TlTestFixture *fixture,
   sized.window = GTK_WIDGET (editor);
   gtk_window_present (GTK_WINDOW (editor));
   wait_until (is_shown, &sized, "the editor at its default width");
+  wait_until (form_loaded, editor, "the editor's form");
   choose_longest (GTK_WIDGET (editor));
   wait_frames (GTK_WIDGET (editor));
 

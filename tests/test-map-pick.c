@@ -301,8 +301,7 @@ test_editor (TlTestFixture *fixture,
   /* "Pick on map": the editor steps aside, one click fills the position
    * and brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", "s", "arrival"));
-  tl_test_iterate (50);
-  editor = TL_REPORT_EDITOR (tl_window_get_report_form (window));
+  editor = TL_REPORT_EDITOR (tl_test_wait_for_report_form (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.pick-position", NULL));
   tl_test_iterate (20);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
@@ -332,8 +331,7 @@ test_editor (TlTestFixture *fixture,
   /* "Draw route": clicks build the patrol's route, Enter puts it in the
    * form. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", "s", "patrol"));
-  tl_test_iterate (50);
-  editor = TL_REPORT_EDITOR (tl_window_get_report_form (window));
+  editor = TL_REPORT_EDITOR (tl_test_wait_for_report_form (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.draw-route", NULL));
   g_assert_cmpint (tl_map_view_get_pick_mode (view), ==, TL_MAP_PICK_ROUTE);
   tl_map_view_pick_at (view, 200, 200);

@@ -91,8 +91,7 @@ save_rescue (TlTestFixture *fixture,
   TlReportEditor *form;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", "s", "rescue"));
-  tl_test_iterate (50);
-  form = TL_REPORT_EDITOR (tl_window_get_report_form (window));
+  form = TL_REPORT_EDITOR (tl_test_wait_for_report_form (window));
   g_assert_nonnull (form);
 
   gtk_editable_set_text (GTK_EDITABLE (tl_report_editor_get_field_widget (form, TL_REPORT_FIELD_POSITION)),

@@ -25,8 +25,7 @@ open_new (TlWindow   *window,
   GtkWindow *editor;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", "s", kind));
-  tl_test_iterate (50);
-  editor = tl_window_get_report_form (window);
+  editor = tl_test_wait_for_report_form (window);
   g_assert_true (TL_IS_REPORT_EDITOR (editor));
   return TL_REPORT_EDITOR (editor);
 }
@@ -38,8 +37,7 @@ open_edit (TlWindow *window,
   GtkWindow *editor;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-report", "x", id));
-  tl_test_iterate (50);
-  editor = tl_window_get_report_form (window);
+  editor = tl_test_wait_for_report_form (window);
   g_assert_true (TL_IS_REPORT_EDITOR (editor));
   g_assert_cmpint (tl_report_editor_get_event_id (TL_REPORT_EDITOR (editor)), ==, id);
   return TL_REPORT_EDITOR (editor);
@@ -191,8 +189,7 @@ test_edit_and_history (TlTestFixture *fixture,
   g_assert_cmpint (tl_event_get_revision (event), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-history", "x", id));
-  tl_test_iterate (50);
-  editor = TL_REPORT_EDITOR (tl_window_get_report_form (window));
+  editor = TL_REPORT_EDITOR (tl_test_wait_for_report_form (window));
   g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "history");
   history = tl_report_editor_dup_history_text (editor);
   g_test_message ("%s", history);

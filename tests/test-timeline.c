@@ -103,6 +103,13 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
+/* The chart counts on the store's worker once shown. */
+static gboolean
+has_trend (gpointer data)
+{
+  return tl_trend_chart_get_trend (data) != NULL;
+}
+
 static void
 add_in_case (TlStore       *store,
              TlEventKind    kind,
@@ -364,6 +371,7 @@ test_trend_and_import (Fixture       *f,
   tl_trend_chart_set_review (chart, f->review);
   gtk_window_present (GTK_WINDOW (window));
   wait_for (is_mapped, window, "the window to be shown");
+  wait_for (has_trend, chart, "the chart's counts");
 
   trend = tl_trend_chart_get_trend (chart);
   g_assert_nonnull (trend);
@@ -415,6 +423,7 @@ test_trend_long (Fixture       *f,
   tl_trend_chart_set_review (chart, f->review);
   gtk_window_present (GTK_WINDOW (window));
   wait_for (is_mapped, window, "the window to be shown");
+  wait_for (has_trend, chart, "the chart's counts");
 
   trend = tl_trend_chart_get_trend (chart);
   g_assert_nonnull (trend);

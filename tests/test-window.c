@@ -24,8 +24,7 @@ open_form (TlWindow *window)
   GtkWindow *form;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", "s", "rescue"));
-  tl_test_iterate (50);
-  form = tl_window_get_report_form (window);
+  form = tl_test_wait_for_report_form (window);
   g_assert_true (TL_IS_REPORT_EDITOR (form));
 
   return TL_REPORT_EDITOR (form);

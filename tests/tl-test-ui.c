@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "tl-test-ui.h"
+#include "tl-report-editor.h"
 
 /* One application for the whole program: it can be registered on the bus
  * only once. */
@@ -114,7 +115,18 @@ void
 tl_test_fixture_tear_down (TlTestFixture *fixture,
                            gconstpointer  data)
 {
-  g_assert_finalize_object (fixture->store);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  TlStore *store = fixture->store;
+
+  /* A draft written as its editor went holds the store until its answer
+   * comes back to the main loop. */
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  g_object_unref (fixture->store);
+  while (store != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      tl_test_iterate (10);
+    }
   g_clear_object (&fixture->app);
   g_free (fixture->path);
 }
@@ -141,20 +153,40 @@ tl_test_present_window (TlTestFixture *fixture)
 void
 tl_test_close_window (TlWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-  /* The caller's reference is the last once the window's own reads are
-   * done: those still running hold one until they finish. */
+  /* Its last answers from the store's worker come back first. */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  while (G_OBJECT (window)->ref_count > 1)
+  g_object_unref (window);
+  while (window != NULL)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
+      tl_test_iterate (10);
     }
-  g_object_unref (window);
-  g_assert_null (window);
+}
+
+/**
+ * tl_test_wait_for_report_form:
+ *
+ * Waits, with a deadline, for the window's report editor to be open and
+ * its form loaded (it reads its lists on the store's worker).
+ *
+ * Returns: (transfer none): the editor
+ */
+GtkWindow *
+tl_test_wait_for_report_form (TlWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GtkWindow *form;
+
+  while ((form = tl_window_get_report_form (window)) == NULL ||
+         g_strcmp0 (tl_report_editor_get_page (TL_REPORT_EDITOR (form)), "loading") == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      tl_test_iterate (10);
+    }
+  return form;
 }
 
 /**

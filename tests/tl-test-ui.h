@@ -29,6 +29,7 @@ void           tl_test_fixture_tear_down (TlTestFixture *fixture,
                                        gconstpointer   data);
 TlWindow      *tl_test_present_window (TlTestFixture  *fixture);
 void           tl_test_close_window   (TlWindow       *window);
+GtkWindow     *tl_test_wait_for_report_form (TlWindow *window);
 GtkWidget     *tl_test_find_widget    (GtkWidget      *root,
                                        GType           type);
 

@@ -317,23 +317,68 @@ tl_report_desk_new_report_at (TlReportDesk *self,
     tl_report_editor_set_position (editor, latitude, longitude);
 }
 
-void
-tl_report_desk_edit (TlReportDesk *self,
-                     gint64        event_id,
-                     gint64        day_start)
+typedef struct {
+  TlReportDesk *desk;       /* owned */
+  gint64        day_start;
+  gboolean      history;    /* open on the record's history */
+} Opening;
+
+static void
+edit_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
+  g_autofree Opening *opening = user_data;
+  g_autoptr(TlReportDesk) self = opening->desk;
   g_autoptr(TlEvent) event = NULL;
   g_autoptr(GError) error = NULL;
+  TlReportEditor *editor;
 
-  g_return_if_fail (TL_IS_REPORT_DESK (self));
-
-  event = tl_store_get_event (self->store, event_id, &error);
+  event = tl_store_get_event_finish (TL_STORE (object), result, &error);
+  /* The window went meanwhile. */
+  if (self->store == NULL)
+    return;
   if (event == NULL)
     {
       show_toast (self, error->message);
       return;
     }
-  open_editor (self, tl_event_get_kind (event), event, day_start);
+  editor = open_editor (self, tl_event_get_kind (event), event, opening->day_start);
+  if (editor != NULL && opening->history)
+    tl_report_editor_open_history (editor);
+}
+
+/* Reads the record on the store's worker, then opens it. */
+static void
+edit (TlReportDesk *self,
+      gint64        event_id,
+      gint64        day_start,
+      gboolean      history)
+{
+  Opening *opening;
+
+  /* One report at a time: the open one is not abandoned silently. */
+  if (self->editor != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->editor));
+      return;
+    }
+
+  opening = g_new0 (Opening, 1);
+  opening->desk = g_object_ref (self);
+  opening->day_start = day_start;
+  opening->history = history;
+  tl_store_get_event_async (self->store, event_id, NULL, edit_read_cb, opening);
+}
+
+void
+tl_report_desk_edit (TlReportDesk *self,
+                     gint64        event_id,
+                     gint64        day_start)
+{
+  g_return_if_fail (TL_IS_REPORT_DESK (self));
+
+  edit (self, event_id, day_start, FALSE);
 }
 
 /**
@@ -389,9 +434,13 @@ tl_report_desk_show_history (TlReportDesk *self,
 {
   g_return_if_fail (TL_IS_REPORT_DESK (self));
 
-  tl_report_desk_edit (self, event_id, day_start);
   if (self->editor != NULL && tl_report_editor_get_event_id (self->editor) == event_id)
-    gtk_widget_activate_action (GTK_WIDGET (self->editor), "report.show-history", NULL);
+    {
+      tl_report_editor_open_history (self->editor);
+      gtk_window_present (GTK_WINDOW (self->editor));
+      return;
+    }
+  edit (self, event_id, day_start, TRUE);
 }
 
 /* A deletion or its Undo on its way to the server: the report as the
@@ -492,25 +541,13 @@ void
 tl_report_desk_delete (TlReportDesk *self,
                        gint64        event_id)
 {
-  g_autoptr(TlEvent) event = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *operator_name = NULL;
 
   g_return_if_fail (TL_IS_REPORT_DESK (self));
 
   operator_name = dup_operator_name (self);
-  if (tl_store_is_server (self->store))
-    {
-      tl_store_delete_event_async (self->store, event_id, 0, operator_name, NULL,
-                                   deleted_cb, g_object_ref (self));
-      return;
-    }
-
-  event = tl_store_get_event (self->store, event_id, &error);
-  if (event == NULL ||
-      !tl_store_delete_event (self->store, event_id, tl_event_get_revision (event), operator_name, &error))
-    g_clear_object (&event);
-  deleted (self, event_id, event, FALSE, error);
+  tl_store_delete_event_async (self->store, event_id, 0, operator_name, NULL,
+                               deleted_cb, g_object_ref (self));
 }
 
 /**
@@ -553,7 +590,7 @@ tl_report_desk_delete_event (TlReportDesk *self,
 }
 
 static void
-restored_cb (GObject      *object,
+report_restored_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
@@ -572,19 +609,56 @@ restored_cb (GObject      *object,
   g_signal_emit (pending->self, signals[SAVED], 0, pending->event);
 }
 
+typedef struct {
+  TlReportDesk *desk;    /* owned */
+  TlEvent      *event;   /* owned: the record restored */
+} Restoring;
+
+static void
+restored_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autofree Restoring *restoring = user_data;
+  g_autoptr(TlReportDesk) self = restoring->desk;
+  g_autoptr(TlEvent) event = restoring->event;
+  g_autoptr(GError) error = NULL;
+  gint64 event_id = tl_event_get_id (event);
+
+  if (!tl_store_restore_event_finish (TL_STORE (object), result, &error))
+    {
+      /* Still deleted: Undo may be asked again. */
+      if (self->deleted != NULL)
+        g_hash_table_insert (self->deleted, g_memdup2 (&event_id, sizeof event_id),
+                             g_steal_pointer (&event));
+      show_toast (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SAVED], 0, event);
+}
+
+/**
+ * tl_report_desk_undo_delete:
+ *
+ * Puts a record deleted from this desk back; on a server, on the store's
+ * worker. A refused restore says why, and can be asked again.
+ */
 void
 tl_report_desk_undo_delete (TlReportDesk *self,
                             gint64        event_id)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *operator_name = NULL;
-  TlEvent *event;
+  Restoring *restoring;
+  TlEvent *event = NULL;
+  gpointer key = NULL;
 
   g_return_if_fail (TL_IS_REPORT_DESK (self));
 
-  event = g_hash_table_lookup (self->deleted, &event_id);
-  if (event == NULL)
+  /* Taken out at once: a second Undo while the first is on its way does
+   * nothing. */
+  if (!g_hash_table_steal_extended (self->deleted, &event_id, &key, (gpointer *) &event))
     return;
+  g_free (key);
 
   operator_name = dup_operator_name (self);
   if (tl_store_is_server (self->store))
@@ -593,19 +667,15 @@ tl_report_desk_undo_delete (TlReportDesk *self,
        * undone on the server, from its worker. */
       Pending *pending = pending_new (self, event);
 
-      g_hash_table_remove (self->deleted, &event_id);
+      g_object_unref (event);
       tl_store_restore_report_async (self->store, pending->event, operator_name, NULL,
-                                     restored_cb, pending);
+                                     report_restored_cb, pending);
       return;
     }
-
-  if (!tl_store_restore_event (self->store, event, operator_name, &error))
-    {
-      show_toast (self, error->message);
-      return;
-    }
-  g_signal_emit (self, signals[SAVED], 0, event);
-  g_hash_table_remove (self->deleted, &event_id);
+  restoring = g_new0 (Restoring, 1);
+  restoring->desk = g_object_ref (self);
+  restoring->event = event;
+  tl_store_restore_event_async (self->store, event, operator_name, NULL, restored_cb, restoring);
 }
 
 /**

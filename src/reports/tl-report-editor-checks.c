@@ -284,7 +284,7 @@ tl_report_editor_add_check_rows (TlReportEditor *self,
     }
 
   {
-    g_auto(GStrv) stored = tl_store_list_units (self->store, NULL);
+    GStrv stored = self->form->units;
     const char * const *defaults = tl_report_default_units ();
 
     w->names = g_ptr_array_new_with_free_func (g_free);

@@ -19,27 +19,40 @@
 /* Helpers */
 
 static void
+draft_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TlReportEditor) self = tl_report_editor_from_weak (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (tl_store_save_draft_finish (TL_STORE (object), result, &error))
+    return;
+  /* Written as the editor went: no window left to tell. */
+  if (self == NULL || self->toast_overlay == NULL)
+    {
+      g_warning ("Could not keep a report's draft: %s", error->message);
+      return;
+    }
+  /* The officer must know the safety net is gone: save soon. */
+  message = g_strdup_printf (_("Your typing is not being kept: %s"), error->message);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* On the store's worker, in order with the save that drops it: typing
+ * never waits for a server. */
+static void
 write_draft (TlReportEditor *self)
 {
   g_autoptr(TlReport) report = tl_report_editor_collect (self);
-  g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
 
-  if (tl_report_equal (report, self->base))
-    {
-      /* Typed back to what it was: nothing to keep. */
-      tl_store_delete_draft (self->store, self->kind, self->base->event_id, NULL);
-      return;
-    }
-
-  json = tl_report_to_json (report);
-  if (!tl_store_save_draft (self->store, self->kind, self->base->event_id,
-                            self->operator_name, json, &error))
-    {
-      /* The officer must know the safety net is gone: save soon. */
-      g_autofree char *message = g_strdup_printf (_("Your typing is not being kept: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-    }
+  /* Typed back to what it was: nothing to keep (NULL drops the draft). */
+  if (!tl_report_equal (report, self->base))
+    json = tl_report_to_json (report);
+  tl_store_save_draft_async (self->store, self->kind, self->base->event_id, self->operator_name,
+                             json, NULL, draft_written_cb, tl_report_editor_weak (self));
 }
 
 static gboolean
@@ -53,26 +66,18 @@ draft_timeout_cb (gpointer data)
 }
 
 /* A draft of an edit was typed over the record as it was then, at
- * @revision: that version becomes the form's base, so that saving over a
- * record changed since is a conflict (never a silent overwrite) and a
- * merge applies only what the officer changed. */
+ * @revision: that version (from the history, read with the form) becomes
+ * the form's base, so that saving over a record changed since is a
+ * conflict (never a silent overwrite) and a merge applies only what the
+ * officer changed. */
 static void
 rebase_on_draft (TlReportEditor *self,
                  gint64          revision)
 {
-  g_autoptr(GPtrArray) audit = NULL;
   TlReport *base = NULL;
 
-  /* Every draft records its revision; one that did not is taken as typed
-   * over the first, so that any change since shows as a conflict. */
-  if (revision <= 0)
-    revision = 1;
-  if (revision == self->base->revision)
-    return;
-
-  audit = tl_store_list_audit (self->store, self->base->event_id, NULL);
-  if (audit != NULL)
-    base = tl_report_new_from_audit (audit, revision, self->zone, self->format);
+  if (self->form->audit != NULL)
+    base = tl_report_new_from_audit (self->form->audit, revision, self->zone, self->format);
   if (base == NULL)
     {
       /* Without the old version the merge is coarser, but the revision
@@ -90,30 +95,34 @@ rebase_on_draft (TlReportEditor *self,
 
 /* Internal API */
 
-/* Puts the draft back in the form; the actions are the caller's to update. */
+/* Puts the draft read with the form back in it; the actions are the
+ * caller's to update. */
 void
 tl_report_editor_restore_draft (TlReportEditor *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TlDraft) draft = tl_store_get_draft (self->store, self->kind, self->base->event_id, &error);
+  TlDraft *draft = self->form != NULL ? self->form->draft : NULL;
   g_autoptr(TlReport) report = draft ? tl_report_new_from_json (draft->content, &error) : NULL;
+  gint64 revision;
 
   self->draft_time = 0;
   gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
-  if (report != NULL)
-    {
-      if (self->event != NULL)
-        rebase_on_draft (self, report->revision);
-      tl_report_editor_fill (self, report);
-      tl_report_editor_changed (self);
-    }
-  else if (error != NULL)
+  if (report == NULL)
     {
       /* The draft stays in the store: nothing is lost by saying so. */
       g_autofree char *message = g_strdup_printf (_("The unsaved report could not be restored: %s"),
-                                                  error->message);
+                                                  error != NULL ? error->message : "");
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
     }
+
+  /* Every draft records its revision; one that did not is taken as typed
+   * over the first, so that any change since shows as a conflict. */
+  revision = report->revision > 0 ? report->revision : 1;
+  if (self->event != NULL && revision != self->base->revision)
+    rebase_on_draft (self, revision);
+  tl_report_editor_fill (self, report);
+  tl_report_editor_changed (self);
 }
 
 void
@@ -121,7 +130,15 @@ tl_report_editor_discard_draft (TlReportEditor *self)
 {
   self->draft_time = 0;
   gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
-  tl_store_delete_draft (self->store, self->kind, self->base->event_id, NULL);
+  tl_report_editor_drop_draft (self);
+}
+
+/* Drops the form's draft, in order with the other writes. */
+void
+tl_report_editor_drop_draft (TlReportEditor *self)
+{
+  tl_store_save_draft_async (self->store, self->kind, self->base->event_id, NULL, NULL,
+                             NULL, draft_written_cb, tl_report_editor_weak (self));
 }
 
 /* Keeps a draft once typing pauses. */
@@ -132,12 +149,13 @@ tl_report_editor_schedule_draft (TlReportEditor *self)
   self->draft_timeout_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
 }
 
-/* A draft left by a crash or a closed window is offered in a banner,
- * never filled in unasked: the officer may have meant to start over. */
+/* A draft left by a crash or a closed window (read with the form) is
+ * offered in a banner, never filled in unasked: the officer may have
+ * meant to start over. */
 void
 tl_report_editor_offer_draft (TlReportEditor *self)
 {
-  g_autoptr(TlDraft) draft = tl_store_get_draft (self->store, self->kind, self->base->event_id, NULL);
+  TlDraft *draft = self->form->draft;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
 
@@ -157,14 +175,15 @@ tl_report_editor_offer_draft (TlReportEditor *self)
 /**
  * tl_report_editor_flush_draft:
  *
- * Writes the pending draft now, instead of when typing pauses.
+ * Writes the pending draft now, instead of when typing pauses: on a
+ * file at once, on a server queued on the store's worker.
  */
 void
 tl_report_editor_flush_draft (TlReportEditor *self)
 {
   g_return_if_fail (TL_IS_REPORT_EDITOR (self));
 
-  if (self->draft_timeout_id == 0 || self->finished || self->store == NULL)
+  if (self->draft_timeout_id == 0 || self->finished || self->store == NULL || !self->loaded)
     return;
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   write_draft (self);

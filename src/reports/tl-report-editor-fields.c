@@ -141,9 +141,7 @@ new_place_row (TlReportEditor *self)
   GtkStringList *names = gtk_string_list_new (NULL);
   GtkWidget *row = adw_combo_row_new ();
 
-  self->places = tl_store_list_places (self->store, NULL);
-  if (self->places == NULL)
-    self->places = g_ptr_array_new ();
+  self->places = g_ptr_array_ref (self->form->places);
   /* Translators: the choice of no place from the gazetteer */
   gtk_string_list_append (names, C_("place", "None"));
   for (guint i = 0; i < self->places->len; i++)
@@ -171,11 +169,11 @@ case_selected_cb (TlReportEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->case_status_row), id != 0);
   self->case_status_loaded = -1;
   /* The status row shows the case's own status, when filling too. */
-  if (id > 0)
+  for (guint i = 0; id > 0 && i < self->form->cases->len; i++)
     {
-      g_autoptr(TlCase) c = tl_store_get_case (self->store, id, NULL);
+      TlCase *c = self->form->cases->pdata[i];
 
-      if (c != NULL)
+      if (c->id == id)
         {
           self->case_status_loaded = c->status;
           adw_combo_row_set_selected (self->case_status_row, c->status);
@@ -187,7 +185,7 @@ case_selected_cb (TlReportEditor *self)
 static GtkWidget *
 new_case_row (TlReportEditor *self)
 {
-  g_autoptr(GPtrArray) cases = tl_store_list_cases (self->store, NULL);
+  GPtrArray *cases = self->form->cases;
   GtkStringList *items = gtk_string_list_new (NULL);
   GtkStringList *statuses = gtk_string_list_new (NULL);
   GtkWidget *row = adw_combo_row_new ();

@@ -24,6 +24,13 @@ tl_report_editor_set_position (TlReportEditor *self,
   g_return_if_fail (TL_IS_REPORT_EDITOR (self));
 
   text = tl_coordinates_format (latitude, longitude, self->format);
+  if (!self->loaded)
+    {
+      /* Put in the form once it is built. */
+      g_free (self->pending_position);
+      self->pending_position = g_steal_pointer (&text);
+      return;
+    }
   tl_report_editor_fill_field (self, TL_REPORT_FIELD_POSITION, text);
   tl_report_editor_changed (self);
 }
@@ -43,6 +50,7 @@ tl_report_editor_add_route_point (TlReportEditor *self,
   JsonArray *points, *point;
 
   g_return_if_fail (TL_IS_REPORT_EDITOR (self));
+  g_return_if_fail (self->loaded);
 
   root = self->route[0] ? json_from_string (self->route, NULL) : NULL;
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))

@@ -4,12 +4,14 @@
 
 #include <glib/gi18n.h>
 
+#include "tl-accessible.h"
 #include "tl-report-editor-private.h"
 #include "tl-time.h"
 
-/* The editor's other two pages: the history of the record (who changed
- * what, when, in words), and the conflict view shown when someone saved
- * the record while this officer was editing it. */
+/* The editor's pages other than the form: the loading page shown while
+ * the form's lists are read (or why they could not be), the history of
+ * the record (who changed what, when, in words), and the conflict view
+ * shown when someone saved the record while this officer was editing it. */
 
 /* Helpers */
 
@@ -53,7 +55,96 @@ grid_label (const char *text,
   return label;
 }
 
+/* The form's lists are read: the form is built, filled and shown, and
+ * what the window gave it meanwhile applied. */
+static void
+form_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TlReportEditor) self = tl_report_editor_from_weak (user_data);
+  g_autoptr(GError) error = NULL;
+  TlFormData *form = tl_store_load_form_finish (TL_STORE (object), result, &error);
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      tl_form_data_free (form);
+      return;
+    }
+  gtk_spinner_stop (self->loading_spinner);
+  if (form == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      /* Nothing typed yet, nothing lost: the officer closes and retries. */
+      adw_status_page_set_description (self->error_page, markup);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  self->form = form;
+  tl_report_editor_build_fields (self);
+  tl_report_editor_fill (self, self->base);
+  tl_report_editor_offer_draft (self);
+  self->loaded = TRUE;
+  gtk_stack_set_visible_child_name (self->stack, "form");
+  tl_report_editor_validate (self, self->event != NULL);
+  tl_accessible_name_tree (GTK_WIDGET (self));
+  /* The first field in reading order: the time. */
+  gtk_widget_grab_focus (self->fields[TL_REPORT_FIELD_TIME].row);
+
+  if (self->pending_position != NULL)
+    {
+      g_autofree char *position = g_steal_pointer (&self->pending_position);
+
+      tl_report_editor_fill_field (self, TL_REPORT_FIELD_POSITION, position);
+      tl_report_editor_changed (self);
+    }
+  if (self->history_asked)
+    tl_report_editor_open_history (self);
+  if (self->pending_theirs != NULL)
+    {
+      g_autoptr(TlEvent) theirs = g_steal_pointer (&self->pending_theirs);
+
+      tl_report_editor_show_theirs (self, theirs);
+    }
+}
+
 /* Internal API */
+
+/* For a callback from the store's worker: the editor, if it is still
+ * there, without keeping it alive until the answer comes. */
+gpointer
+tl_report_editor_weak (TlReportEditor *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+/* Returns: (transfer full) (nullable): the editor; frees @weak */
+TlReportEditor *
+tl_report_editor_from_weak (gpointer weak)
+{
+  TlReportEditor *self = g_weak_ref_get (weak);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  return self;
+}
+
+
+/* Reads the units, places and cases the form offers, and the draft it
+ * may offer back, on the store's worker. */
+void
+tl_report_editor_load (TlReportEditor *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_spinner_start (self->loading_spinner);
+  tl_store_load_form_async (self->store, self->kind, self->base->event_id, self->cancellable,
+                            form_loaded_cb, tl_report_editor_weak (self));
+}
 
 void
 tl_report_editor_show_history (TlReportEditor *self)
@@ -206,9 +297,25 @@ tl_report_editor_has_draft_offer (TlReportEditor *self)
 }
 
 /**
+ * tl_report_editor_open_history:
+ *
+ * Shows the record's history page, once the form is loaded.
+ */
+void
+tl_report_editor_open_history (TlReportEditor *self)
+{
+  g_return_if_fail (TL_IS_REPORT_EDITOR (self));
+
+  self->history_asked = !self->loaded;
+  if (self->loaded && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "report.show-history", NULL);
+}
+
+/**
  * tl_report_editor_get_page:
  *
- * Returns: “form”, “history” or “conflict”
+ * Returns: “loading” (until the form's lists are read), “error” (if
+ *   they could not be), “form”, “history” or “conflict”
  */
 const char *
 tl_report_editor_get_page (TlReportEditor *self)

@@ -48,6 +48,8 @@ struct _TlReportEditor
   GtkTextView         *notes_view;
   AdwPreferencesPage  *history_page;
   GtkGrid             *conflict_grid;
+  GtkSpinner          *loading_spinner;
+  AdwStatusPage       *error_page;
 
   /* built in C */
   TlFieldWidgets       fields[TL_REPORT_N_FIELDS];
@@ -59,6 +61,10 @@ struct _TlReportEditor
 
   /* owned */
   TlStore             *store;
+  GCancellable        *cancellable;      /* cancelled when it goes */
+  TlFormData          *form;             /* units, places, cases, draft, once read */
+  char                *pending_position; /* given while loading */
+  TlEvent             *pending_theirs;   /* given while loading */
   char                *operator_name;
   GTimeZone           *zone;
   TlEvent             *event;            /* the record as opened; NULL if new */
@@ -82,12 +88,18 @@ struct _TlReportEditor
   gint64               day_start;
   gint64               draft_time;       /* of the draft offered, or 0 */
   guint                draft_timeout_id;
+  guint                loaded : 1;       /* the form is built and filled */
+  guint                history_asked : 1; /* while loading */
   guint                filling : 1;      /* setting widgets, not the officer */
   guint                valid : 1;
   guint                closing_confirmed : 1;
   guint                finished : 1;     /* saved or discarded: no draft */
   guint                show_all_errors : 1; /* a save was tried, or an edit */
 };
+
+/* tl-report-editor.c */
+void      tl_report_editor_validate         (TlReportEditor *self,
+                                             gboolean        show_errors);
 
 /* tl-report-editor-fields.c */
 void      tl_report_editor_build_fields     (TlReportEditor *self);
@@ -124,8 +136,12 @@ void      tl_report_editor_schedule_draft   (TlReportEditor *self);
 void      tl_report_editor_offer_draft      (TlReportEditor *self);
 void      tl_report_editor_restore_draft    (TlReportEditor *self);
 void      tl_report_editor_discard_draft    (TlReportEditor *self);
+void      tl_report_editor_drop_draft       (TlReportEditor *self);
 
 /* tl-report-editor-pages.c */
+gpointer  tl_report_editor_weak             (TlReportEditor *self);
+TlReportEditor *tl_report_editor_from_weak  (gpointer        weak);
+void      tl_report_editor_load             (TlReportEditor *self);
 void      tl_report_editor_show_history     (TlReportEditor *self);
 void      tl_report_editor_show_conflict    (TlReportEditor *self,
                                              TlEvent        *theirs);

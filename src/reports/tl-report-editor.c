@@ -33,8 +33,12 @@ static guint signals[N_SIGNALS];
 static gboolean
 is_dirty (TlReportEditor *self)
 {
-  g_autoptr(TlReport) current = tl_report_editor_collect (self);
+  g_autoptr(TlReport) current = NULL;
 
+  /* Nothing typed yet while the form loads. */
+  if (!self->loaded)
+    return FALSE;
+  current = tl_report_editor_collect (self);
   return !tl_report_equal (current, self->base);
 }
 
@@ -70,15 +74,16 @@ static void
 update_actions (TlReportEditor *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
-  gboolean on_form = g_strcmp0 (page, "form") == 0;
-  gboolean existing = self->event != NULL;
+  gboolean on_form = g_strcmp0 (page, "form") == 0 && self->loaded;
+  gboolean existing = self->event != NULL && self->loaded;
   /* Nothing to save in an untouched form, unless another desk's version
    * is on the table. */
-  gboolean changed = self->theirs_event != NULL ||
-                     (self->base != NULL && is_dirty (self)) ||
-                     tl_report_editor_wants_new_case (self) ||
-                     (self->case_status_loaded >= 0 &&
-                      tl_report_editor_get_case_status (self) != self->case_status_loaded);
+  gboolean changed = self->loaded &&
+                     (self->theirs_event != NULL ||
+                      (self->base != NULL && is_dirty (self)) ||
+                      tl_report_editor_wants_new_case (self) ||
+                      (self->case_status_loaded >= 0 &&
+                       tl_report_editor_get_case_status (self) != self->case_status_loaded));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.save",
                                  on_form && self->valid && changed && !self->saving);
@@ -88,7 +93,7 @@ update_actions (TlReportEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.restore-draft", self->draft_time != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.discard-draft", self->draft_time != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.draw-route",
-                                 self->fields[TL_REPORT_FIELD_ROUTE].row != NULL);
+                                 self->loaded && self->fields[TL_REPORT_FIELD_ROUTE].row != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.clear-route",
                                  self->route != NULL && self->route[0] != '\0');
   gtk_widget_set_visible (self->delete_button, existing);
@@ -144,7 +149,9 @@ finish (TlReportEditor *self)
 {
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   self->finished = TRUE;
-  tl_store_delete_draft (self->store, self->kind, self->base->event_id, NULL);
+  /* A form never loaded never saw its draft: it stays for next time. */
+  if (self->loaded)
+    tl_report_editor_drop_draft (self);
 }
 
 /* What came of a save: the editor closes, or shows why not (both
@@ -463,6 +470,13 @@ discard_response_cb (AdwMessageDialog *dialog,
 
 /* Internal API */
 
+void
+tl_report_editor_validate (TlReportEditor *self,
+                           gboolean        show_errors)
+{
+  validate (self, show_errors);
+}
+
 /* Every change of a field: check it, and keep a draft once typing pauses. */
 void
 tl_report_editor_changed (TlReportEditor *self)
@@ -510,6 +524,7 @@ tl_report_editor_dispose (GObject *object)
   /* Destroyed with its window, or the app quit mid-report: write what
    * was typed now rather than lose the last second of it. */
   tl_report_editor_flush_draft (self);
+  g_cancellable_cancel (self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_REPORT_EDITOR);
   tl_report_editor_clear_fields (self);
@@ -535,6 +550,10 @@ tl_report_editor_finalize (GObject *object)
   g_clear_pointer (&self->case_ids, g_array_unref);
   g_clear_pointer (&self->route, g_free);
   g_clear_pointer (&self->history_text, g_free);
+  g_clear_pointer (&self->form, tl_form_data_free);
+  g_clear_pointer (&self->pending_position, g_free);
+  g_clear_object (&self->pending_theirs);
+  g_clear_object (&self->cancellable);
   if (self->type_ahead != NULL)
     g_string_free (g_steal_pointer (&self->type_ahead), TRUE);
 
@@ -605,6 +624,8 @@ tl_report_editor_class_init (TlReportEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, history_page);
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, conflict_grid);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, error_page);
 
   gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "report.delete", NULL, delete_action);
@@ -635,6 +656,7 @@ tl_report_editor_init (TlReportEditor *self)
   self->history_groups = g_ptr_array_new ();
   self->route = g_strdup ("");
   self->type_ahead = g_string_new (NULL);
+  self->cancellable = g_cancellable_new ();
 
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
@@ -662,8 +684,9 @@ tl_report_editor_init (TlReportEditor *self)
  * @format: how positions are written
  * @day_start: the local day a bare time such as “14:05” belongs to
  *
- * Returns: (transfer floating): the editor; a draft left for the same
- *   form is offered back in a banner
+ * Returns: (transfer floating): the editor, loading the lists its form
+ *   offers (on the store's worker); once loaded, a draft left for the
+ *   same form is offered back in a banner
  */
 TlReportEditor *
 tl_report_editor_new (TlStore            *store,
@@ -719,15 +742,10 @@ tl_report_editor_new (TlStore            *store,
       adw_window_title_set_subtitle (self->window_title, subtitle);
     }
 
-  tl_report_editor_build_fields (self);
-  tl_report_editor_fill (self, self->base);
-
-  tl_report_editor_offer_draft (self);
-
-  validate (self, self->event != NULL);
-  tl_accessible_name_tree (GTK_WIDGET (self));
-  /* The first field in reading order: the time. */
-  gtk_widget_grab_focus (self->fields[TL_REPORT_FIELD_TIME].row);
+  /* The form is built once its lists are read; until then (on a server,
+   * a round trip or so) the editor shows that it is loading. */
+  update_actions (self);
+  tl_report_editor_load (self);
   return self;
 }
 
@@ -765,6 +783,11 @@ tl_report_editor_show_theirs (TlReportEditor *self,
   g_return_if_fail (TL_IS_REPORT_EDITOR (self));
   g_return_if_fail (TL_IS_EVENT (theirs));
 
+  if (!self->loaded)
+    {
+      g_set_object (&self->pending_theirs, theirs);
+      return;
+    }
   tl_report_editor_show_conflict (self, theirs);
   update_actions (self);
 }

@@ -42,6 +42,7 @@ char           *tl_report_editor_dup_conflict_text  (TlReportEditor     *self);
 void            tl_report_editor_set_case_status    (TlReportEditor     *self,
                                                      TlCaseStatus        status);
 void            tl_report_editor_flush_draft        (TlReportEditor     *self);
+void            tl_report_editor_open_history       (TlReportEditor     *self);
 void            tl_report_editor_show_theirs        (TlReportEditor     *self,
                                                      TlEvent            *theirs);
 

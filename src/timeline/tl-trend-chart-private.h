@@ -21,6 +21,7 @@ struct _TlTrendChart
   GSimpleAction  *measure_action; /* trend.measure: its state is the measure's nick */
   TlReview       *review;
   TlTrend        *trend;
+  GCancellable   *cancellable; /* of the count on its way */
 
   TlTrendMeasure  measure;
   int             header;     /* height above the plot, set on allocation */

@@ -66,20 +66,51 @@ update_description (TlTrendChart *self)
 }
 
 static void
+trend_counted_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(TlTrendChart) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  TlTrend *trend = tl_store_count_trend_finish (TL_STORE (object), result, &error);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  /* A count not wanted any more; the chart's window may be gone. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&trend, tl_trend_free);
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->trend, tl_trend_free);
+  /* Nothing lost, nothing to act on: the chart shows its empty state. */
+  if (trend == NULL)
+    g_warning ("Could not count the days: %s", error->message);
+  self->trend = trend;
+  update_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Counts the review's days on the store's worker; the chart shows the
+ * last counts until the new ones come, and a newer count cancels an
+ * older one. */
+static void
 reload (TlTrendChart *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) official = NULL;
   TlStore *store;
-  const TlTrendDay *first, *last;
   TlTrendPeriod period;
   GTimeZone *zone;
+  GWeakRef *ref;
   gint64 from, to;
 
   self->stale = FALSE;
-  g_clear_pointer (&self->trend, tl_trend_free);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->review == NULL)
     {
+      g_clear_pointer (&self->trend, tl_trend_free);
       update_description (self);
       return;
     }
@@ -96,32 +127,11 @@ reload (TlTrendChart *self)
       from = tl_trend_period_start (zone, from, period);
       to = tl_trend_period_next (zone, tl_trend_period_start (zone, to - 1, period), period);
     }
-  self->trend = tl_store_daily_counts (store, from, to, zone, &error);
-  if (self->trend == NULL)
-    {
-      /* Nothing lost, nothing to act on: the chart shows its empty state. */
-      g_warning ("Could not count the days: %s", error->message);
-      update_description (self);
-      return;
-    }
-
-  first = tl_trend_get_day (self->trend, 0);
-  last = tl_trend_get_day (self->trend, tl_trend_get_n_days (self->trend) - 1);
-  official = tl_store_list_statistics (store, first->date, last->date, &error);
-  if (official != NULL)
-    tl_trend_add_statistics (self->trend, official);
-  else
-    g_warning ("Could not read the official figures: %s", error->message);
-  if (period != TL_TREND_PERIOD_DAY)
-    {
-      TlTrend *grouped = tl_trend_group (self->trend, period);
-
-      tl_trend_free (self->trend);
-      self->trend = grouped;
-    }
-
-  update_description (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  tl_store_count_trend_async (store, from, to, zone, period, self->cancellable,
+                              trend_counted_cb, ref);
 }
 
 static void
@@ -287,6 +297,8 @@ tl_trend_chart_dispose (GObject *object)
   TlTrendChart *self = TL_TREND_CHART (object);
 
   tl_trend_chart_set_review (self, NULL);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_signal_handlers_disconnect_by_data (self->measure_action, self);
   g_clear_pointer (&self->switcher, gtk_widget_unparent);
 
@@ -490,6 +502,9 @@ tl_trend_chart_set_measure (TlTrendChart   *self,
 
 /**
  * tl_trend_chart_get_trend:
+ *
+ * Starts counting them again if they are out of date (the chart counts
+ * when shown); the new counts come later, from the store's worker.
  *
  * Returns: (transfer none) (nullable): the days shown, for tests
  */

@@ -61,47 +61,6 @@ write_data_free (gpointer data)
   g_free (self);
 }
 
-/* A write on a server is made by the worker's store: this store tells its
- * own views, from their thread, once it is committed. */
-static void
-write_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(GTask) outer = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (outer, g_steal_pointer (&error));
-      return;
-    }
-
-  tl_store_emit_events_changed (TL_STORE (object));
-  g_task_return_boolean (outer, TRUE);
-}
-
-static void
-run_write (TlStore        *self,
-           GTask          *outer,
-           TlStoreJobFunc  func)
-{
-  GTask *inner;
-
-  if (!tl_store_is_server (self))
-    {
-      tl_store_worker_run (self, outer, func);
-      return;
-    }
-
-  inner = g_task_new (self, g_task_get_cancellable (outer), write_done, g_object_ref (outer));
-  g_task_set_check_cancellable (inner, FALSE);
-  g_task_set_source_tag (inner, run_write);
-  g_task_set_task_data (inner, g_task_get_task_data (outer), NULL);
-  tl_store_worker_run (self, inner, func);
-  g_object_unref (inner);
-}
-
 static GTask *
 new_write_task (TlStore             *self,
                 GCancellable        *cancellable,
@@ -270,7 +229,7 @@ poll_job (TlStore      *store,
   /* The listener is away, maybe the server too: once the worker can
    * reach it again, what this desk kept goes, without waiting for the
    * listener's own backoff. */
-  if (store->backend != NULL && tl_store_count_unsent (store) > 0 &&
+  if (tl_store_is_server (store) && tl_store_count_unsent (store) > 0 &&
       !tl_store_send_outbox (store, &n_sent, NULL))
     g_debug ("Sent %u kept reports, then stopped", n_sent);
 
@@ -558,7 +517,7 @@ tl_store_save_event_async (TlStore             *self,
 
   task = new_write_task (self, cancellable, callback, user_data, tl_store_save_event_async, data);
   g_object_set_data_full (G_OBJECT (task), "tl-event", g_object_ref (event), g_object_unref);
-  run_write (self, task, save_job);
+  tl_store_worker_run_write (self, task, save_job);
 }
 
 /**
@@ -628,7 +587,7 @@ tl_store_delete_event_async (TlStore             *self,
   data->operator_name = g_strdup (operator_name);
 
   task = new_write_task (self, cancellable, callback, user_data, tl_store_delete_event_async, data);
-  run_write (self, task, delete_job);
+  tl_store_worker_run_write (self, task, delete_job);
 }
 
 /**

@@ -142,7 +142,7 @@ send_job (TlStore      *store,
   /* Whoever asks knows the server is back: connected again now, not
    * after the backoff, even with nothing kept, so that the next save
    * goes straight to the server. */
-  if (store->backend != NULL)
+  if (tl_store_is_server (store))
     {
       TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (store->backend);
 

@@ -296,7 +296,7 @@ tl_store_list_kept_deletions (TlStore *self)
   g_autofree char *path = NULL;
   sqlite3 *db;
 
-  if (self->backend == NULL)
+  if (!tl_store_is_server (self))
     return ids;
   db = g_object_get_data (G_OBJECT (self), OUTBOX_KEY);
   if (db == NULL)
@@ -332,7 +332,7 @@ tl_store_withdraw_kept_deletion (TlStore   *self,
   sqlite3 *db;
 
   *out_withdrawn = FALSE;
-  if (self->backend == NULL || tl_store_count_unsent (self) == 0)
+  if (!tl_store_is_server (self) || tl_store_count_unsent (self) == 0)
     return TRUE;
   db = get_outbox (self, error);
   if (db == NULL)

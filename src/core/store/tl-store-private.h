@@ -156,7 +156,26 @@ typedef void (*TlStoreJobFunc) (TlStore      *store,
 void          tl_store_worker_run       (TlStore        *self,
                                          GTask          *task,
                                          TlStoreJobFunc  func);
+void          tl_store_worker_run_write (TlStore        *self,
+                                         GTask          *outer,
+                                         TlStoreJobFunc  func);
 void          tl_store_worker_free      (TlStoreWorker  *worker);
+/* tl-store-jobs.c: a task for a job, its data owned by the task. */
+GTask        *tl_store_job_new          (TlStore             *self,
+                                         gpointer             source_tag,
+                                         gpointer             data,
+                                         GDestroyNotify       data_free,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gpointer      tl_store_job_finish       (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         gpointer             source_tag,
+                                         GError             **error);
+gboolean      tl_store_job_finish_boolean (TlStore           *self,
+                                         GAsyncResult        *result,
+                                         gpointer             source_tag,
+                                         GError             **error);
 /* tl-store-async.c: looks for the other desks' writes from the worker,
  * and emits events-changed if there were. */
 void          tl_store_poll_server      (TlStore        *self);

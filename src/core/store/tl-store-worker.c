@@ -84,6 +84,26 @@ release_task (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A write on a server is made by the worker's store: this store tells its
+ * own views, from their thread, once it is committed. */
+static void
+write_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+
+  tl_store_emit_events_changed (TL_STORE (object));
+  g_task_return_boolean (outer, TRUE);
+}
+
 /* Runs on the pool's thread. */
 static void
 run_job (gpointer data,
@@ -173,6 +193,31 @@ tl_store_worker_run (TlStore        *self,
       g_object_unref (job->task);
       g_free (job);
     }
+}
+
+/* Runs @func as tl_store_worker_run() does, for a write whose @outer
+ * returns a boolean: on a server the worker's store writes, and this
+ * store then tells its own views, from their thread, once it is
+ * committed (a file store's own write has told them already). */
+void
+tl_store_worker_run_write (TlStore        *self,
+                           GTask          *outer,
+                           TlStoreJobFunc  func)
+{
+  GTask *inner;
+
+  if (!tl_store_is_server (self))
+    {
+      tl_store_worker_run (self, outer, func);
+      return;
+    }
+
+  inner = g_task_new (self, g_task_get_cancellable (outer), write_done, g_object_ref (outer));
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_set_source_tag (inner, tl_store_worker_run_write);
+  g_task_set_task_data (inner, g_task_get_task_data (outer), NULL);
+  tl_store_worker_run (self, inner, func);
+  g_object_unref (inner);
 }
 
 /* Every job holds its store (the task's source object), so none is

@@ -7,6 +7,7 @@
 #include "tl-filter.h"
 #include "tl-statistics.h"
 #include "tl-trend.h"
+#include "tl-trend-period.h"
 
 G_BEGIN_DECLS
 
@@ -395,6 +396,7 @@ TlStore    *tl_store_open_finish        (GAsyncResult         *result,
 char       *tl_store_address_without_password (const char *address);
 gboolean    tl_store_check_server_address     (const char  *address,
                                                GError     **error);
+GHashTable *tl_store_address_get_login        (const char  *address);
 
 /* Where a store on a server writes, as read when it connected. */
 typedef struct {
@@ -491,5 +493,76 @@ gboolean    tl_store_send_outbox_finish    (TlStore             *self,
                                             GAsyncResult        *result,
                                             guint               *out_n_sent,
                                             GError             **error);
+/* The rest of a window's calls, on the store's worker (tl-store-jobs.c). */
+
+/* What the report editor offers and shows, read in one go. */
+typedef struct {
+  GStrv      units;     /* remembered by the desks */
+  GPtrArray *places;    /* TlPlace */
+  GPtrArray *cases;     /* TlCase */
+  TlDraft   *draft;     /* nullable: left for the same form */
+  GPtrArray *audit;     /* nullable: the record's history, when a draft of
+                         * an edit is left (the version it was typed over) */
+} TlFormData;
+
+void tl_form_data_free (TlFormData *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlFormData, tl_form_data_free)
+
+void        tl_store_load_form_async    (TlStore             *self,
+                                         TlEventKind          kind,
+                                         gint64               event_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+TlFormData *tl_store_load_form_finish   (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+void        tl_store_save_draft_async   (TlStore             *self,
+                                         TlEventKind          kind,
+                                         gint64               event_id,
+                                         const char          *operator_name,
+                                         const char          *content,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    tl_store_save_draft_finish  (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+void        tl_store_get_event_async    (TlStore             *self,
+                                         gint64               event_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+TlEvent    *tl_store_get_event_finish   (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+void        tl_store_list_audit_async   (TlStore             *self,
+                                         gint64               event_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GPtrArray  *tl_store_list_audit_finish  (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+void        tl_store_restore_event_async (TlStore            *self,
+                                          TlEvent            *event,
+                                          const char         *operator_name,
+                                          GCancellable       *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data);
+gboolean    tl_store_restore_event_finish (TlStore           *self,
+                                           GAsyncResult      *result,
+                                           GError           **error);
+void        tl_store_count_trend_async  (TlStore             *self,
+                                         gint64               from,
+                                         gint64               to,
+                                         GTimeZone           *zone,
+                                         TlTrendPeriod        period,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+TlTrend    *tl_store_count_trend_finish (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 
 G_END_DECLS

@@ -208,3 +208,74 @@ tl_store_check_server_address (const char  *address,
 
   return TRUE;
 }
+
+static const char *
+option_value (const PQconninfoOption *options,
+              const char             *keyword)
+{
+  for (const PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
+    if (g_str_equal (option->keyword, keyword) && option->val != NULL && *option->val != '\0')
+      return option->val;
+  return NULL;
+}
+
+/**
+ * tl_store_address_get_login:
+ * @address: a server's address, as tl_store_check_server_address() takes
+ *
+ * Where a password for @address belongs: its host, port, database and
+ * user as libpq would take them without connecting (what the address
+ * says, else libpq's environment and defaults: PGHOST, PGPORT, PGUSER,
+ * the login name), and its service name, if it names one (a service's
+ * own settings are read only when it connects). Nothing is looked up on
+ * the network.
+ *
+ * Returns: (transfer full) (nullable): "host", "port", "database",
+ *   "user" and "service" (empty when none) as strings, or %NULL for a
+ *   file or an address libpq cannot read
+ */
+GHashTable *
+tl_store_address_get_login (const char *address)
+{
+  PQconninfoOption *options;
+  PQconninfoOption *defaults;
+  GHashTable *login;
+  const char *host, *port, *user, *database, *service;
+
+  g_return_val_if_fail (address != NULL, NULL);
+
+  if (!tl_store_is_server_address (address) || (options = PQconninfoParse (address, NULL)) == NULL)
+    return NULL;
+  defaults = PQconndefaults ();
+
+  host = option_value (options, "host");
+  if (host == NULL)
+    host = option_value (options, "hostaddr");
+  if (host == NULL)
+    host = option_value (defaults, "host");
+  port = option_value (options, "port");
+  if (port == NULL)
+    port = option_value (defaults, "port");
+  user = option_value (options, "user");
+  if (user == NULL)
+    user = option_value (defaults, "user");
+  database = option_value (options, "dbname");
+  if (database == NULL)
+    database = option_value (defaults, "dbname");
+  service = option_value (options, "service");
+
+  login = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  /* libpq's own default host is its Unix socket, on this computer. */
+  g_hash_table_insert (login, "host", g_strdup (host != NULL ? host : "localhost"));
+  g_hash_table_insert (login, "port", g_strdup (port != NULL ? port : "5432"));
+  g_hash_table_insert (login, "user", g_strdup (user != NULL ? user : g_get_user_name ()));
+  /* The database is named after the user unless the address says. */
+  g_hash_table_insert (login, "database",
+                       g_strdup (database != NULL ? database
+                                                  : g_hash_table_lookup (login, "user")));
+  g_hash_table_insert (login, "service", g_strdup (service != NULL ? service : ""));
+
+  PQconninfoFree (defaults);
+  PQconninfoFree (options);
+  return login;
+}
