@@ -799,75 +799,6 @@ test_choice_type_ahead (TlTestFixture *fixture,
   tl_test_close_window (window);
 }
 
-static GtkWidget *
-find_row_titled (GtkWidget  *root,
-                 const char *title)
-{
-  if (ADW_IS_PREFERENCES_ROW (root) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row_titled (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-typedef struct {
-  GtkWidget *row;
-  GtkWidget *scrolled;
-} InView;
-
-static gboolean
-is_in_view (gpointer data)
-{
-  InView *v = data;
-  graphene_rect_t r;
-
-  return gtk_widget_compute_bounds (v->row, v->scrolled, &r) &&
-         r.origin.y >= 0 && r.origin.y + r.size.height <= gtk_widget_get_height (v->scrolled);
-}
-
-/* A row focused below the fold scrolls wholly into view. */
-static void
-test_focus_in_view (TlTestFixture *fixture,
-                    gconstpointer  data)
-{
-  TlWindow *window = tl_test_present_window (fixture);
-  TlReportEditor *editor = open_new (window, "rescue");
-  const char *titles[] = { "Volunteer crew", "Outcome", "RNLI Dover lifeboat" };
-  gint64 deadline;
-
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    {
-      InView v = { find_row_titled (GTK_WIDGET (editor), titles[i]), NULL };
-
-      g_assert_nonnull (v.row);
-      v.scrolled = gtk_widget_get_ancestor (v.row, GTK_TYPE_SCROLLED_WINDOW);
-      g_assert_nonnull (v.scrolled);
-      g_assert_true (gtk_widget_grab_focus (v.row));
-      deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-      while (!is_in_view (&v))
-        {
-          if (g_get_monotonic_time () > deadline)
-            {
-              graphene_rect_t r;
-
-              g_assert_true (gtk_widget_compute_bounds (v.row, v.scrolled, &r));
-              g_error ("%s at %.0f..%.0f, out of a view %d px tall", titles[i], r.origin.y,
-                       r.origin.y + r.size.height, gtk_widget_get_height (v.scrolled));
-            }
-          g_main_context_iteration (NULL, FALSE);
-        }
-    }
-
-  gtk_window_destroy (GTK_WINDOW (editor));
-  tl_test_close_window (window);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -888,7 +819,6 @@ main (int   argc,
   tl_test_add ("/report-editor/save-needs-a-change", test_save_needs_a_change);
   tl_test_add ("/report-editor/save-on-full-disk", test_save_on_full_disk);
   tl_test_add ("/report-editor/choice-type-ahead", test_choice_type_ahead);
-  tl_test_add ("/report-editor/focus-in-view", test_focus_in_view);
 
   return tl_test_ui_run ();
 }

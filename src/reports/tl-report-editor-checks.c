@@ -378,8 +378,8 @@ tl_report_editor_focus_first_error (TlReportEditor *self)
 /* Keeps the focused row, and the message under it, wholly in view: the
  * viewport's own scrolling stops as soon as the focused widget shows,
  * which leaves a tall row half off the screen. */
-static void
-scroll_focus_into_view (TlReportEditor *self)
+void
+tl_report_editor_keep_focus_in_view (TlReportEditor *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *scrolled, *row, *next;
@@ -388,8 +388,7 @@ scroll_focus_into_view (TlReportEditor *self)
   double top, bottom, height;
   const double margin = 12;
 
-  if (focus == NULL || self->form_page == NULL ||
-      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form_page)))
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->form_page)))
     return;
   scrolled = gtk_widget_get_ancestor (focus, GTK_TYPE_SCROLLED_WINDOW);
   row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
@@ -414,34 +413,5 @@ scroll_focus_into_view (TlReportEditor *self)
   else if (bottom > height - margin)
     gtk_adjustment_set_value (adjustment,
                               gtk_adjustment_get_value (adjustment) + MIN (bottom - height + margin, top - margin));
-}
-
-static gboolean
-scroll_again_cb (gpointer data)
-{
-  g_autoptr(TlReportEditor) self = g_weak_ref_get (data);
-
-  if (self != NULL)
-    scroll_focus_into_view (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-void
-tl_report_editor_keep_focus_in_view (TlReportEditor *self)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  scroll_focus_into_view (self);
-  /* Leaving a field may show its message, above the row now focused,
-   * and push it down: once the form is laid out again, again. */
-  g_weak_ref_init (ref, self);
-  g_idle_add_full (G_PRIORITY_LOW, scroll_again_cb, ref, weak_ref_free);
 }
 

@@ -649,7 +649,6 @@ static void
 tl_report_editor_init (TlReportEditor *self)
 {
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-  GtkWidget *scrolled, *viewport;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->case_status_loaded = -1;
@@ -664,12 +663,6 @@ tl_report_editor_init (TlReportEditor *self)
                                                           gtk_callback_action_new (save_shortcut_cb, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (tl_report_editor_keep_focus_in_view), NULL);
-  /* That alone scrolls the form: the viewport's own scrolling, animated,
-   * went on after it, to where the row first shows, half off the view. */
-  scrolled = gtk_widget_get_first_child (GTK_WIDGET (self->form_page));
-  viewport = GTK_IS_SCROLLED_WINDOW (scrolled) ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)) : NULL;
-  if (GTK_IS_VIEWPORT (viewport))
-    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), FALSE);
 }
 
 /* Public API */
