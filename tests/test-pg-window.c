@@ -315,7 +315,12 @@ log_cb (const char     *log_domain,
         gpointer        user_data)
 {
   g_test_message ("%s: %s", log_domain, message);
-  if (strstr (message, "Could not read the open cases") == NULL)
+  /* Expected: the board's reads while the server is away, and a draft
+   * the closing editor of the slow-server test was still sending when
+   * that test's proxy went. */
+  if (strstr (message, "Could not read the open cases") == NULL &&
+      !(strstr (message, "Could not keep a report's draft") != NULL &&
+        strstr (message, "was lost") != NULL))
     g_test_fail ();
 }
 
