@@ -2,8 +2,6 @@
 
 #include "config.h"
 
-#include <unistd.h>
-
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
@@ -17,72 +15,6 @@
 /* 2024-05-01 06:00:00 UTC */
 #define T0 G_GINT64_CONSTANT (1714543200)
 #define N_REPORTS 50
-#define PG_BIN "/usr/lib/postgresql/15/bin"
-
-/* pg_ctl on the wrapper's server, as the user it runs as. */
-static void
-pg_ctl (const char *action)
-{
-  const char *host = g_getenv ("TL_TEST_PG_HOST");
-  g_autofree char *data = g_build_filename (host, "data", NULL);
-  g_autofree char *log = g_build_filename (host, "server.log", NULL);
-  g_autofree char *options = g_strdup_printf ("-c listen_addresses='' -k %s -c fsync=off "
-                                              "-c synchronous_commit=off -c full_page_writes=off", host);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  /* initdb refuses root: as root the wrapper runs the server as nobody. */
-  if (getuid () == 0)
-    {
-      g_ptr_array_add (argv, (gpointer) "setpriv");
-      g_ptr_array_add (argv, (gpointer) "--reuid=nobody");
-      g_ptr_array_add (argv, (gpointer) "--regid=nogroup");
-      g_ptr_array_add (argv, (gpointer) "--clear-groups");
-      g_ptr_array_add (argv, (gpointer) "--");
-    }
-  g_ptr_array_add (argv, (gpointer) PG_BIN "/pg_ctl");
-  g_ptr_array_add (argv, (gpointer) "-D");
-  g_ptr_array_add (argv, data);
-  g_ptr_array_add (argv, (gpointer) "-w");
-  if (g_str_equal (action, "start"))
-    {
-      g_ptr_array_add (argv, (gpointer) "-l");
-      g_ptr_array_add (argv, log);
-      g_ptr_array_add (argv, (gpointer) "-o");
-      g_ptr_array_add (argv, options);
-    }
-  else
-    {
-      g_ptr_array_add (argv, (gpointer) "-m");
-      g_ptr_array_add (argv, (gpointer) "fast");
-    }
-  g_ptr_array_add (argv, (gpointer) action);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-count_sql (const char *address,
-           const char *sql)
-{
-  PGconn *conn = PQconnectdb (address);
-  PGresult *result;
-  gint64 count;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  count = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  PQclear (result);
-  PQfinish (conn);
-  return count;
-}
 
 static void
 save (TlStore *store,
@@ -116,12 +48,12 @@ test_outbox_across_restart (void)
     save (store, i, &n_kept);
   g_assert_cmpuint (n_kept, ==, 0);
 
-  pg_ctl ("stop");
+  tl_test_store_pg_ctl ("stop");
   for (guint i = 15; i < 35; i++)
     save (store, i, &n_kept);
   g_assert_cmpuint (n_kept, ==, 20);
   g_assert_cmpuint (tl_store_count_unsent (store), ==, 20);
-  pg_ctl ("start");
+  tl_test_store_pg_ctl ("start");
 
   /* The listener finds the server again by itself and sends what was
    * kept; saves meanwhile go after them. */
@@ -139,10 +71,10 @@ test_outbox_across_restart (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_sent, ==, 0);
 
-  g_assert_cmpint (count_sql (address, "SELECT count (*) FROM events"), ==, N_REPORTS);
-  g_assert_cmpint (count_sql (address, "SELECT count (DISTINCT notes) FROM events"), ==, N_REPORTS);
+  g_assert_cmpint (tl_test_store_count_sql (address, "SELECT count (*) FROM events"), ==, N_REPORTS);
+  g_assert_cmpint (tl_test_store_count_sql (address, "SELECT count (DISTINCT notes) FROM events"), ==, N_REPORTS);
   /* In the order they were saved. */
-  g_assert_cmpint (count_sql (address,
+  g_assert_cmpint (tl_test_store_count_sql (address,
                               "SELECT count (*) FROM (SELECT people, lag (people) OVER (ORDER BY id) AS before"
                               "  FROM events) AS pairs WHERE people < before"), ==, 0);
 }
@@ -177,7 +109,7 @@ count_event_sql (const char *address,
   va_start (args, format);
   sql = g_strdup_vprintf (format, args);
   va_end (args);
-  return count_sql (address, sql);
+  return tl_test_store_count_sql (address, sql);
 }
 
 /* Reads @id on the store's own connection, which the store makes again
@@ -247,7 +179,7 @@ test_edits_across_restart (void)
       g_assert_false (kept);
     }
 
-  pg_ctl ("stop");
+  tl_test_store_pg_ctl ("stop");
   /* Edited twice: the second follows the first. */
   tl_event_set_people (events[0], 100);
   g_assert_true (tl_store_update_event_or_keep (store, events[0], "Desk", &kept, &error));
@@ -263,7 +195,7 @@ test_edits_across_restart (void)
   g_assert_true (kept);
   g_assert_no_error (error);
   g_assert_cmpuint (tl_store_count_unsent (store), ==, 4);
-  pg_ctl ("start");
+  tl_test_store_pg_ctl ("start");
 
   /* Another desk edits the third report before this one is back. */
   overtake = g_strdup_printf ("UPDATE events SET people = 7, revision = revision + 1,"
@@ -298,8 +230,8 @@ test_edits_across_restart (void)
   g_assert_cmpint (((TlAuditEntry *) audit->pdata[0])->action, ==, TL_AUDIT_ACTION_CREATE);
   g_assert_cmpint (((TlAuditEntry *) audit->pdata[1])->action, ==, TL_AUDIT_ACTION_UPDATE);
   g_assert_cmpint (((TlAuditEntry *) audit->pdata[2])->action, ==, TL_AUDIT_ACTION_UPDATE);
-  g_assert_cmpint (count_sql (address, "SELECT count (*) FROM imports"), ==, 0);
-  g_assert_cmpint (count_sql (address, "SELECT count (*) FROM audit WHERE action = 'delete'"), ==, 1);
+  g_assert_cmpint (tl_test_store_count_sql (address, "SELECT count (*) FROM imports"), ==, 0);
+  g_assert_cmpint (tl_test_store_count_sql (address, "SELECT count (*) FROM audit WHERE action = 'delete'"), ==, 1);
 
   /* Answers lost on the way: the desk sends its edits again, and the
    * server, which has their keys, makes nothing twice. */
@@ -314,7 +246,7 @@ test_edits_across_restart (void)
   g_assert_cmpuint (n_sent, ==, 3);
   g_assert_cmpint (count_event_sql (address, "SELECT count (*) FROM audit WHERE event_id = %" G_GINT64_FORMAT,
                                     tl_event_get_id (events[0])), ==, 3);
-  g_assert_cmpint (count_sql (address, "SELECT count (*) FROM audit WHERE action = 'delete'"), ==, 1);
+  g_assert_cmpint (tl_test_store_count_sql (address, "SELECT count (*) FROM audit WHERE action = 'delete'"), ==, 1);
   none = tl_store_take_outbox_refusal (store);
   g_assert_null (none);
 

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
 #include <libpq-fe.h>
 
@@ -24,11 +23,15 @@
  * a round trip to the server. The answers must arrive too. */
 
 /* Under the sanitizers a frame takes several times as long to draw (up
- * to ~500 ms seen): the build scales the delay and the bar alike, so the
- * bar stays below one round trip. */
+ * to ~500 ms seen), and building the editor's form in one go up to 2.5 s
+ * with another test beside it: the build scales the delay, and the gaps
+ * are printed but held to the bar in the plain build only, where a round
+ * trip on the window's thread is told apart from drawing. The sanitizer
+ * build runs the same steps for what it looks for, memory errors. */
 #ifndef TL_TEST_TIME_SCALE
 #define TL_TEST_TIME_SCALE 1
 #endif
+#define CHECK_GAPS (TL_TEST_TIME_SCALE == 1)
 #define DELAY_US (TL_TEST_TIME_SCALE * 200 * 1000)
 /* Less than a round trip through the proxy: a single query on the
  * window's thread would freeze it for 400 ms at least. (A frame itself
@@ -418,7 +421,8 @@ test_slow_server (void)
   g_print ("pg-window-longest-frame-gap-ms: %.1f (%u frames, %u over %d ms)\n",
            frames.max_gap / 1000.0, frames.n_frames, frames.n_long, MAX_GAP_US / 1000);
   g_assert_cmpuint (frames.n_frames, >, 20);
-  g_assert_cmpuint (frames.n_long, ==, 0);
+  if (CHECK_GAPS)
+    g_assert_cmpuint (frames.n_long, ==, 0);
 
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -428,73 +432,6 @@ test_slow_server (void)
 }
 
 /* The server away */
-
-#define PG_BIN "/usr/lib/postgresql/15/bin"
-
-/* pg_ctl on the wrapper's server, as the user it runs as. */
-static void
-pg_ctl (const char *action)
-{
-  const char *host = g_getenv ("TL_TEST_PG_HOST");
-  g_autofree char *data = g_build_filename (host, "data", NULL);
-  g_autofree char *log = g_build_filename (host, "server.log", NULL);
-  g_autofree char *options = g_strdup_printf ("-c listen_addresses='' -k %s -c fsync=off "
-                                              "-c synchronous_commit=off -c full_page_writes=off", host);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  /* initdb refuses root: as root the wrapper runs the server as nobody. */
-  if (getuid () == 0)
-    {
-      g_ptr_array_add (argv, (gpointer) "setpriv");
-      g_ptr_array_add (argv, (gpointer) "--reuid=nobody");
-      g_ptr_array_add (argv, (gpointer) "--regid=nogroup");
-      g_ptr_array_add (argv, (gpointer) "--clear-groups");
-      g_ptr_array_add (argv, (gpointer) "--");
-    }
-  g_ptr_array_add (argv, (gpointer) PG_BIN "/pg_ctl");
-  g_ptr_array_add (argv, (gpointer) "-D");
-  g_ptr_array_add (argv, data);
-  g_ptr_array_add (argv, (gpointer) "-w");
-  if (g_str_equal (action, "start"))
-    {
-      g_ptr_array_add (argv, (gpointer) "-l");
-      g_ptr_array_add (argv, log);
-      g_ptr_array_add (argv, (gpointer) "-o");
-      g_ptr_array_add (argv, options);
-    }
-  else
-    {
-      g_ptr_array_add (argv, (gpointer) "-m");
-      g_ptr_array_add (argv, (gpointer) "fast");
-    }
-  g_ptr_array_add (argv, (gpointer) action);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-}
-
-static gint64
-count_sql (const char *address,
-           const char *sql)
-{
-  PGconn *conn = PQconnectdb (address);
-  PGresult *result;
-  gint64 count;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
-  count = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
-  PQclear (result);
-  PQfinish (conn);
-  return count;
-}
 
 typedef struct {
   guint n_done;
@@ -611,7 +548,7 @@ test_server_away (void)
   events = tl_window_get_events (window);
   wait_for_items (events, 3, "today's reports");
 
-  pg_ctl ("stop");
+  tl_test_store_pg_ctl ("stop");
   frames_restart (&frames);
 
   for (guint i = 0; i < 5; i++)
@@ -654,7 +591,7 @@ test_server_away (void)
    * hidden: drawing a frame on a busy machine can take as long as the
    * bar, and drawing is not what this looks for. */
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
-  pg_ctl ("start");
+  tl_test_store_pg_ctl ("start");
   turn_id = g_timeout_add (10, turn_cb, &turns);
   /* Sent from the worker, and read back into the list. */
   wait_for_unsent (store, 0, "the outbox sent");
@@ -671,18 +608,19 @@ test_server_away (void)
   /* The bar is for the drain: while the server is away nothing waits
    * for it either, but a first toast's frame may take as long as the
    * bar on a busy machine. */
-  g_assert_cmpuint (drain_long, ==, 0);
+  if (CHECK_GAPS)
+    g_assert_cmpuint (drain_long, ==, 0);
 
   /* Every report once; the deletion made once; the undone one never. */
-  g_assert_cmpint (count_sql (address, "SELECT count (*) FROM events"), ==, 7);
-  g_assert_cmpint (count_sql (address, "SELECT count (*) FROM events WHERE notes LIKE 'Away %'"), ==, 5);
-  g_assert_cmpint (count_sql (address, "SELECT count (DISTINCT notes) FROM events WHERE notes LIKE 'Away %'"),
+  g_assert_cmpint (tl_test_store_count_sql (address, "SELECT count (*) FROM events"), ==, 7);
+  g_assert_cmpint (tl_test_store_count_sql (address, "SELECT count (*) FROM events WHERE notes LIKE 'Away %'"), ==, 5);
+  g_assert_cmpint (tl_test_store_count_sql (address, "SELECT count (DISTINCT notes) FROM events WHERE notes LIKE 'Away %'"),
                    ==, 5);
   gone_sql = g_strdup_printf ("SELECT count (*) FROM events WHERE id = %" G_GINT64_FORMAT, gone_id);
-  g_assert_cmpint (count_sql (address, gone_sql), ==, 0);
+  g_assert_cmpint (tl_test_store_count_sql (address, gone_sql), ==, 0);
   back_sql = g_strdup_printf ("SELECT count (*) FROM events WHERE id = %" G_GINT64_FORMAT, undone_id);
-  g_assert_cmpint (count_sql (address, back_sql), ==, 1);
-  g_assert_cmpint (count_sql (address, "SELECT count (*) FROM audit WHERE action = 'delete'"), ==, 1);
+  g_assert_cmpint (tl_test_store_count_sql (address, back_sql), ==, 1);
+  g_assert_cmpint (tl_test_store_count_sql (address, "SELECT count (*) FROM audit WHERE action = 'delete'"), ==, 1);
 
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick_id);
   gtk_window_destroy (GTK_WINDOW (window));

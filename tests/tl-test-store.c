@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include <libpq-fe.h>
 
 #include "tl-test-store.h"
@@ -69,4 +71,72 @@ tl_test_store_open (const char *name)
   g_assert_no_error (error);
   g_assert_nonnull (store);
   return store;
+}
+
+#define PG_BIN "/usr/lib/postgresql/15/bin"
+
+/* Stops (pg_ctl -m fast) or starts the server of build-aux/with-pg-server,
+ * as the user the wrapper runs it as. */
+void
+tl_test_store_pg_ctl (const char *action)
+{
+  const char *host = g_getenv ("TL_TEST_PG_HOST");
+  g_autofree char *data = g_build_filename (host, "data", NULL);
+  g_autofree char *log = g_build_filename (host, "server.log", NULL);
+  g_autofree char *options = g_strdup_printf ("-c listen_addresses='' -k %s -c fsync=off "
+                                              "-c synchronous_commit=off -c full_page_writes=off", host);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  /* initdb refuses root: as root the wrapper runs the server as nobody. */
+  if (getuid () == 0)
+    {
+      g_ptr_array_add (argv, (gpointer) "setpriv");
+      g_ptr_array_add (argv, (gpointer) "--reuid=nobody");
+      g_ptr_array_add (argv, (gpointer) "--regid=nogroup");
+      g_ptr_array_add (argv, (gpointer) "--clear-groups");
+      g_ptr_array_add (argv, (gpointer) "--");
+    }
+  g_ptr_array_add (argv, (gpointer) PG_BIN "/pg_ctl");
+  g_ptr_array_add (argv, (gpointer) "-D");
+  g_ptr_array_add (argv, data);
+  g_ptr_array_add (argv, (gpointer) "-w");
+  if (g_str_equal (action, "start"))
+    {
+      g_ptr_array_add (argv, (gpointer) "-l");
+      g_ptr_array_add (argv, log);
+      g_ptr_array_add (argv, (gpointer) "-o");
+      g_ptr_array_add (argv, options);
+    }
+  else
+    {
+      g_ptr_array_add (argv, (gpointer) "-m");
+      g_ptr_array_add (argv, (gpointer) "fast");
+    }
+  g_ptr_array_add (argv, (gpointer) action);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+}
+
+gint64
+tl_test_store_count_sql (const char *address,
+                         const char *sql)
+{
+  PGconn *conn = PQconnectdb (address);
+  PGresult *result;
+  gint64 count;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  count = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  PQfinish (conn);
+  return count;
 }

@@ -15,5 +15,10 @@ gboolean  tl_test_store_is_server (void);
  * @name in the same test is the same database). */
 char     *tl_test_store_address   (const char *name);
 TlStore  *tl_test_store_open      (const char *name);
+/* The server's own answers, around the store: "stop" or "start" the
+ * server (as the wrapper runs it), and a count a statement returns. */
+void      tl_test_store_pg_ctl    (const char *action);
+gint64    tl_test_store_count_sql (const char *address,
+                                   const char *sql);
 
 G_END_DECLS
