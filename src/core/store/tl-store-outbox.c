@@ -125,14 +125,18 @@ get_outbox (TlStore  *self,
     close (fd);
 
   /* The window's thread and the store's worker each have a connection
-   * to it: one waits for the other's short write, never fails on it. */
+   * to it: one waits for the other's short write, never fails on it.
+   * Both may open it first at once: the table is made or brought up to
+   * date by one, in a transaction the other waits for. */
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
       sqlite3_busy_timeout (db, 5000) != SQLITE_OK ||
       sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec (db, create_sql, NULL, NULL, NULL) != SQLITE_OK ||
       !tl_store_query_int (db, "SELECT count (*) FROM pragma_table_info ('outbox')"
                                " WHERE name = 'action'", &has_action, &rc) ||
-      (has_action == 0 && sqlite3_exec (db, add_action_sql, NULL, NULL, NULL) != SQLITE_OK))
+      (has_action == 0 && sqlite3_exec (db, add_action_sql, NULL, NULL, NULL) != SQLITE_OK) ||
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
       set_sqlite_error (db, error);
       sqlite3_close (db);

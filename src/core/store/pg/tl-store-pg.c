@@ -90,7 +90,12 @@ tl_pg_set_result_error (TlStorePg   *self,
   if (message == NULL)
     message = PQerrorMessage (self->conn);
 
-  if (PQstatus (self->conn) != CONNECTION_OK)
+  /* A server shutting down (57P01 as pg_ctl stops it, 57P02, 57P03) or
+   * a connection exception (08…) is a server gone, as a closed socket
+   * is: what the desk saves then is kept, not refused. libpq may still
+   * call the connection good until it reads the end of the stream. */
+  if (PQstatus (self->conn) != CONNECTION_OK ||
+      (state != NULL && (g_str_has_prefix (state, "57P") || g_str_has_prefix (state, "08"))))
     {
       g_autofree char *detail = g_strstrip (g_strdup (message));
 
