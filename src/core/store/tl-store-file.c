@@ -221,6 +221,7 @@ set_check_error (TlStoreSqlite  *self,
 static gboolean
 check_existing_file (TlStoreSqlite  *self,
                      gboolean        locked,
+                     gboolean        whole,
                      gint64         *out_version,
                      GError        **error)
 {
@@ -260,7 +261,7 @@ check_existing_file (TlStoreSqlite  *self,
       return FALSE;
     }
 
-  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, whole ? "PRAGMA quick_check" : "SELECT 'ok'", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
@@ -325,15 +326,18 @@ check_existing_file (TlStoreSqlite  *self,
   return TRUE;
 }
 
-/* The immutable look, then, if it found anything wrong, the locked one. */
+/* The immutable look, then, if it found anything wrong, the locked one.
+ * @whole: whether to check every page (quick_check), or only the header,
+ * the schema and its version */
 static gboolean
 check_existing_file_twice (TlStoreSqlite  *self,
+                           gboolean        whole,
                            gint64         *out_version,
                            GError        **error)
 {
   g_autoptr(GError) first_error = NULL;
 
-  if (check_existing_file (self, FALSE, out_version, &first_error))
+  if (check_existing_file (self, FALSE, whole, out_version, &first_error))
     return TRUE;
   if (g_error_matches (first_error, TL_STORE_ERROR, TL_STORE_ERROR_TOO_NEW))
     {
@@ -341,7 +345,7 @@ check_existing_file_twice (TlStoreSqlite  *self,
       return FALSE;
     }
   g_debug ("first look at %s: %s; looking again with locks", self->path, first_error->message);
-  return check_existing_file (self, TRUE, out_version, error);
+  return check_existing_file (self, TRUE, whole, out_version, error);
 }
 
 /* Private API */
@@ -368,7 +372,7 @@ tl_store_check_file (TlStoreSqlite  *self,
 
   if (!create_file (self, error) ||
       !check_header (self, &empty, error) ||
-      (!empty && !check_existing_file_twice (self, &version, error)))
+      (!empty && !check_existing_file_twice (self, TRUE, &version, error)))
     return FALSE;
 
   /* Said now, before SQLite opens a file it may not write read-only
@@ -413,9 +417,12 @@ tl_store_remove_created (const char *path,
 }
 
 /* Checks an existing file as tl_store_check_file() does, creating
- * nothing, and says its schema: 0 for an empty file. */
+ * nothing, and says its schema: 0 for an empty file. Unless @whole, its
+ * pages are not read: only its header, schema and version (what
+ * tl_store_check_file() checks again, whole, when the file is opened). */
 gboolean
 tl_store_check_file_version (TlStoreSqlite  *self,
+                             gboolean        whole,
                              int            *out_version,
                              GError        **error)
 {
@@ -430,7 +437,7 @@ tl_store_check_file_version (TlStoreSqlite  *self,
       return FALSE;
     }
   if (!check_header (self, &empty, error) ||
-      (!empty && !check_existing_file_twice (self, &version, error)))
+      (!empty && !check_existing_file_twice (self, whole, &version, error)))
     return FALSE;
 
   *out_version = (int) version;

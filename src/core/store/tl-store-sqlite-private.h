@@ -96,6 +96,7 @@ void          tl_store_checkpoint_in_background (TlStoreSqlite *self);
 
 /* tl-store-file.c: the file before it is opened for writing. */
 gboolean      tl_store_check_file_version (TlStoreSqlite  *self,
+                                           gboolean        whole,
                                            int            *out_version,
                                            GError        **error);
 gboolean      tl_store_check_file       (TlStoreSqlite  *self,

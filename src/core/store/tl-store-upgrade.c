@@ -146,14 +146,19 @@ tl_store_open_existing (const char  *path,
   if (tl_store_is_server_address (path))
     return tl_store_open (path, error);
 
+  /* Its version first, without reading every page: tl_store_open()
+   * checks the whole file once. An older one is checked whole here, so
+   * that a damaged file is said to be damaged, not old. */
   probe = tl_store_sqlite_new_probe (path);
-  if (!tl_store_check_file_version (probe, &version, error))
+  if (!tl_store_check_file_version (probe, FALSE, &version, error))
     return NULL;
 
   if (version < TL_STORE_SCHEMA_VERSION)
     {
       g_autofree char *display = g_filename_display_name (path);
 
+      if (!tl_store_check_file_version (probe, TRUE, &version, error))
+        return NULL;
       g_set_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NEEDS_UPGRADE,
                    _("“%s” is a database of an older Tideline (schema %d of %d), left as it is "
                      "by commands that only read. Once no older Tideline uses it, upgrade it with "
@@ -197,7 +202,7 @@ tl_store_upgrade_file (const char  *path,
     *out_backup_path = NULL;
 
   probe = tl_store_sqlite_new_probe (path);
-  if (!tl_store_check_file_version (probe, &version, error))
+  if (!tl_store_check_file_version (probe, TRUE, &version, error))
     return FALSE;
   if (out_old_version != NULL)
     *out_old_version = version;
