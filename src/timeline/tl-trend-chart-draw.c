@@ -139,41 +139,68 @@ legend_labels (TlTrendChart *self,
   return 3;
 }
 
-/* Each item is a 16 px key, its label, and 18 px to the next. */
-static void
-measure_legend (TlTrendChart *self,
-                PangoLayout  *layout,
-                int          *out_width,
-                int          *out_height)
+/* Each item is a 16 px key, its label, and 18 px to the next, in rows
+ * no wider than @max_width: an item that would go past it starts the
+ * next row. Sets each item's x from the legend's left and its row, and
+ * returns the number of rows. */
+#define LEGEND_ROW_GAP 2
+
+static guint
+flow_legend (TlTrendChart *self,
+             PangoLayout  *layout,
+             int           max_width,
+             double        out_x[MAX_LEGEND],
+             guint         out_row[MAX_LEGEND],
+             int          *out_width,
+             int          *out_row_height)
 {
   const char *labels[MAX_LEGEND];
   guint n = legend_labels (self, labels);
+  guint row = 0;
+  int x = 0;
 
-  *out_width = *out_height = 0;
+  *out_width = *out_row_height = 0;
   for (guint i = 0; i < n; i++)
     {
       int width, height;
 
       pango_layout_set_text (layout, labels[i], -1);
       pango_layout_get_pixel_size (layout, &width, &height);
-      *out_width += (i > 0 ? 18 : 0) + 16 + width;
-      *out_height = MAX (*out_height, height);
+      if (x > 0 && x + 18 + 16 + width > max_width)
+        {
+          row++;
+          x = 0;
+        }
+      else if (x > 0)
+        x += 18;
+      out_x[i] = x;
+      out_row[i] = row;
+      x += 16 + width;
+      *out_width = MAX (*out_width, x);
+      *out_row_height = MAX (*out_row_height, height);
     }
+
+  return row + 1;
 }
 
 static void
 draw_legend (TlTrendChart *self,
              cairo_t      *cr,
              PangoLayout  *layout,
-             double        x)
+             double        left)
 {
   const char *labels[MAX_LEGEND];
   guint n = legend_labels (self, labels);
-  double middle = self->legend_middle;
-  int width, height;
+  double xs[MAX_LEGEND];
+  guint rows[MAX_LEGEND];
+  int legend_width, row_height, width, height;
 
+  flow_legend (self, layout, self->legend_wrap, xs, rows, &legend_width, &row_height);
   for (guint i = 0; i < n; i++)
     {
+      double x = left + xs[i];
+      double middle = self->legend_middle + rows[i] * (row_height + LEGEND_ROW_GAP);
+
       /* Bars are blue squares; the official line is orange with dots;
        * weekly bars pale orange with an orange top. */
       if (i == 0)
@@ -202,13 +229,14 @@ draw_legend (TlTrendChart *self,
       cairo_move_to (cr, x + 16, middle - height / 2.0);
       cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 1);
       pango_cairo_show_layout (cr, layout);
-      x += 16 + width + 18;
     }
 }
 
 /* The header above the plot, for @width (-1: wide enough): the switcher
  * at the top right, the legend to its left, or under both when they do
- * not fit side by side. Returns its height, gap to the plot included. */
+ * not fit side by side, in as many rows as the width needs. Returns its
+ * height, gap to the plot included. On allocation (@out_legend_middle
+ * given) it also sets how wide the legend's rows may be. */
 int
 tl_trend_chart_layout_header (TlTrendChart  *self,
                               int            width,
@@ -216,26 +244,33 @@ tl_trend_chart_layout_header (TlTrendChart  *self,
                               double        *out_legend_middle)
 {
   g_autoptr(PangoLayout) layout = create_caption_layout (GTK_WIDGET (self));
-  int child_x, child_width, child_height, legend_width, legend_height;
-  double legend_middle;
+  int child_x, child_width, child_height, legend_width, row_height;
+  int wrap = G_MAXINT;
+  double legend_middle, xs[MAX_LEGEND];
+  guint rows[MAX_LEGEND], n_rows;
   int header;
 
   gtk_widget_measure (self->switcher, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
   gtk_widget_measure (self->switcher, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height, NULL, NULL);
-  measure_legend (self, layout, &legend_width, &legend_height);
+  flow_legend (self, layout, G_MAXINT, xs, rows, &legend_width, &row_height);
   child_x = width < 0 ? G_MAXINT / 2 : MAX (0, width - (int) PAD_RIGHT - child_width);
   header = child_height + HEADER_GAP;
   legend_middle = child_height / 2.0;
   if (PAD_LEFT + legend_width + 12 > child_x)
     {
-      legend_middle = child_height + 4 + legend_height / 2.0;
-      header += 4 + legend_height;
+      wrap = width < 0 ? G_MAXINT : MAX (1, width - (int) (PAD_LEFT + PAD_RIGHT));
+      n_rows = flow_legend (self, layout, wrap, xs, rows, &legend_width, &row_height);
+      legend_middle = child_height + 4 + row_height / 2.0;
+      header += 4 + n_rows * row_height + (n_rows - 1) * LEGEND_ROW_GAP;
     }
 
   if (out_switcher != NULL)
     *out_switcher = (GtkAllocation) { child_x, 0, child_width, child_height };
   if (out_legend_middle != NULL)
-    *out_legend_middle = legend_middle;
+    {
+      *out_legend_middle = legend_middle;
+      self->legend_wrap = wrap;
+    }
   return header;
 }
 
