@@ -420,6 +420,11 @@ test_iso_weeks (void)
   g_assert_false (tl_statistics_week_init (&w, 2026, 54));
   g_assert_false (tl_statistics_week_init (&w, 2026, 0));
   g_assert_false (tl_statistics_week_init (&w, 1850, 10));
+  /* Week 52 of 9999 would end in the year 10000. */
+  g_assert_false (tl_statistics_week_init (&w, 9999, 1));
+  g_assert_true (tl_statistics_week_init (&w, 9998, 52));
+  g_assert_cmpstr (w.last_date, ==, "9998-12-27");
+  g_assert_true (tl_statistics_week_init (&w, 2026, 53));
   g_assert_cmpstr (w.week, ==, "2026-W53");   /* left as it was */
 
   g_assert_true (tl_statistics_parse_iso_week ("2026-W49", &year, &number));

@@ -14,7 +14,7 @@
 #include "tl-statistics-private.h"
 
 #define MIN_YEAR 1900
-#define MAX_YEAR 9999
+#define MAX_YEAR 9998   /* week 52 of 9999 ends in 10000 */
 
 /* helpers */
 
@@ -140,7 +140,7 @@ check_week (int year,
 {
   if (year < MIN_YEAR || year > MAX_YEAR)
     /* Translators: %d is a year read from a file of weekly figures */
-    return g_strdup_printf (_("Year %d is out of range: use a year from 1900 to 9999"), year);
+    return g_strdup_printf (_("Year %d is out of range: use a year from 1900 to 9998"), year);
   if (number < 1 || number > 53)
     /* Translators: %d is a week number read from a file of weekly figures */
     return g_strdup_printf (_("There is no week %d: ISO weeks are numbered 1 to 52, or 53 in some years"),
@@ -337,7 +337,7 @@ tl_statistics_weeks_in_year (int year)
  * tl_statistics_week_init:
  * @week: (out caller-allocates): the week to fill; its figures are left
  *   as they are
- * @year: an ISO year, 1900 to 9999
+ * @year: an ISO year, 1900 to 9998
  * @number: a week of it, from 1
  *
  * Returns: whether the week exists; if not, @week is left as it was
