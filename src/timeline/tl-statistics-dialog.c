@@ -150,9 +150,15 @@ parse (TlStatisticsDialog *self)
         : g_strdup (_("A weekly series: ISO weeks such as 2026-W49"));
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_row), subtitle);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->people_row),
+                                   _("People detected or arrived that week"));
     }
   else
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_row), NULL);
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_row), NULL);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->people_row),
+                                   _("People detected or arrived that day"));
+    }
   if (self->file != NULL)
     fill_preview (self);
   fill_problems (self);
