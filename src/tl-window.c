@@ -14,6 +14,7 @@
 #include "tl-summary-bar.h"
 #include "tl-time.h"
 #include "tl-time-strip.h"
+#include "tl-trend-period.h"
 #include "tl-window-private.h"
 
 
@@ -42,9 +43,17 @@ update_title (TlWindow *self)
    * "Thursday 26 November 2026"; see the strftime manual page */
   if (tl_review_get_preset (self->review) != TL_WINDOW_PRESET_DAY)
     {
-      /* Translators: start and end of the window in the header bar, see strftime */
-      g_autofree char *from = tl_time_format (self->zone, tl_review_get_from (self->review), _("%a %-d %b %H:%M"));
-      g_autofree char *to = tl_time_format (self->zone, tl_review_get_to (self->review), _("%a %-d %b %H:%M"));
+      gint64 window_from = tl_review_get_from (self->review), window_to = tl_review_get_to (self->review);
+      /* The year, when the window crosses a new year or is not in this one. */
+      const char *format = tl_trend_span_needs_year (self->zone, window_from, window_to,
+                                                     g_get_real_time () / G_USEC_PER_SEC)
+        /* Translators: start and end of the window in the header bar when
+         * they need their year, see strftime */
+        ? _("%a %-d %b %Y %H:%M")
+        /* Translators: start and end of the window in the header bar, see strftime */
+        : _("%a %-d %b %H:%M");
+      g_autofree char *from = tl_time_format (self->zone, window_from, format);
+      g_autofree char *to = tl_time_format (self->zone, window_to, format);
 
       /* Translators: a window of time, from – to */
       subtitle = g_strdup_printf (_("%s – %s"), from, to);

@@ -161,6 +161,20 @@ test_desk_and_coordinator (void)
   g_clear_error (&error);
   g_assert_true (tl_store_delete_event (coordinator, id, tl_event_get_revision (event), "Anyone", &error));
   g_assert_no_error (error);
+
+  /* Weekly figures are imported by whoever imports the daily ones. */
+  {
+    g_autoptr(GArray) weeks = g_array_new (FALSE, FALSE, sizeof (TlStatisticsWeek));
+    TlStatisticsWeek week = { "", "", "", 120, 3 };
+
+    g_assert_true (tl_statistics_week_init (&week, 2026, 49));
+    g_array_append_val (weeks, week);
+    g_assert_false (tl_store_import_statistics_weeks (desk, weeks, "weekly.csv", &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_true (tl_store_import_statistics_weeks (coordinator, weeks, "weekly.csv", &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -396,6 +410,13 @@ test_grants_of_every_table (void)
 
       g_assert_cmpint (count_sql (conn, sql), ==, 0);
     }
+  /* The weekly figures have the daily figures' grants, role by role. */
+  g_assert_cmpint (count_sql (conn,
+    "SELECT count (*) FROM unnest (ARRAY['tideline_reader', 'tideline_desk', 'tideline_coordinator']) AS r"
+    " CROSS JOIN unnest (ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) AS p"
+    " WHERE has_table_privilege (r, 'statistics', p) <> has_table_privilege (r, 'statistics_weeks', p)"), ==, 0);
+  g_assert_cmpint (count_sql (conn, "SELECT count (*) WHERE has_table_privilege ('tideline_coordinator', 'statistics_weeks', 'INSERT')"
+                                    " AND NOT has_table_privilege ('tideline_desk', 'statistics_weeks', 'INSERT')"), ==, 1);
   /* A desk's kept saves take their keys. */
   g_assert_cmpint (count_sql (conn, "SELECT count (*) WHERE has_table_privilege ('tideline_desk', 'tl_sent', 'INSERT')"
                                     " AND NOT has_table_privilege ('tideline_reader', 'tl_sent', 'INSERT')"), ==, 1);

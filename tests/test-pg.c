@@ -78,6 +78,7 @@ fingerprint (TlStore  *store,
   g_autoptr(GPtrArray) events = tl_store_list_events (store, G_MININT64, G_MAXINT64, &error);
   g_autoptr(GPtrArray) cases = tl_store_list_cases (store, &error);
   g_autoptr(GArray) days = tl_store_list_statistics (store, "0000-01-01", "9999-12-31", &error);
+  g_autoptr(GArray) weeks = tl_store_list_statistics_weeks (store, "0000-01-01", "9999-12-31", &error);
   g_auto(GStrv) units = tl_store_list_units (store, &error);
   g_autoptr(GPtrArray) places = tl_store_list_places (store, &error);
   GString *out = g_string_new (NULL);
@@ -112,6 +113,13 @@ fingerprint (TlStore  *store,
       TlStatisticsDay *day = &g_array_index (days, TlStatisticsDay, i);
 
       g_string_append_printf (out, "day %s %d %d\n", day->date, day->people, day->boats);
+    }
+  for (guint i = 0; i < weeks->len; i++)
+    {
+      TlStatisticsWeek *week = &g_array_index (weeks, TlStatisticsWeek, i);
+
+      g_string_append_printf (out, "week %s %s %s %d %d\n", week->week, week->first_date,
+                              week->last_date, week->people, week->boats);
     }
   for (guint i = 0; units[i] != NULL; i++)
     g_string_append_printf (out, "unit %s\n", units[i]);
@@ -410,6 +418,8 @@ test_copy_round_trip (void)
   g_autofree char *on_server = NULL;
   g_autofree char *round_trip = NULL;
   TlStatisticsDay day = { "2024-05-01", 120, 3 };
+  g_autoptr(GArray) weeks = g_array_new (FALSE, FALSE, sizeof (TlStatisticsWeek));
+  TlStatisticsWeek week = { "", "", "", 840, -1 };
   TlDemoOptions options;
 
   /* A day of sample data with cases, then a desk's edits. */
@@ -428,7 +438,12 @@ test_copy_round_trip (void)
   g_array_append_val (days, day);
   g_assert_true (tl_store_import_statistics (store, days, "home-office.csv", &error));
   g_assert_no_error (error);
+  g_assert_true (tl_statistics_week_init (&week, 2024, 18));
+  g_array_append_val (weeks, week);
+  g_assert_true (tl_store_import_statistics_weeks (store, weeks, "home-office-weekly.csv", &error));
+  g_assert_no_error (error);
   original = fingerprint (store, FALSE);
+  g_assert_nonnull (strstr (original, "week 2024-W18 2024-04-29 2024-05-05 840 -1\n"));
   original_exact = fingerprint (store, TRUE);
   g_clear_object (&store);
 

@@ -90,8 +90,8 @@ test_parse_mapping (void)
 {
   g_autoptr(GError) error = NULL;
   const char csv[] = "when,a,b\n2026-01-02,5,7\n";
-  TlStatisticsMapping mapping = { 0, 2, 1 };
-  TlStatisticsMapping bad = { 0, 5, -1 };
+  TlStatisticsMapping mapping = { .date = 0, .people = 2, .boats = 1, .year = -1, .week = -1 };
+  TlStatisticsMapping bad = { .date = 0, .people = 5, .boats = -1, .year = -1, .week = -1 };
   g_autoptr(TlStatisticsFile) none = tl_statistics_parse (csv, -1, NULL, &error);
   g_autoptr(TlStatisticsFile) file = NULL;
 
@@ -366,6 +366,275 @@ test_parse_cumulative_only (void)
   g_assert_cmpint (day (file, 0)->boats, ==, -1);
 }
 
+/* Weekly series: ISO weeks from a year and a week number, or written
+ * whole ("2026-W49"), each stored as its Monday to Sunday. */
+
+static TlStatisticsFile *
+parse_fixture (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "statistics", name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  TlStatisticsFile *file;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  file = tl_statistics_parse (contents, length, NULL, &error);
+  g_assert_no_error (error);
+  return file;
+}
+
+static const TlStatisticsWeek *
+week (TlStatisticsFile *file,
+      guint             i)
+{
+  g_assert_cmpuint (i, <, file->weeks->len);
+  return &g_array_index (file->weeks, TlStatisticsWeek, i);
+}
+
+static void
+test_iso_weeks (void)
+{
+  TlStatisticsWeek w = { "", "", "", -1, -1 };
+  int year, number;
+
+  /* 2026 starts on a Thursday: 53 weeks; 2025 on a Wednesday, not leap: 52;
+   * 2020 is leap and starts on a Wednesday: 53. */
+  g_assert_cmpuint (tl_statistics_weeks_in_year (2026), ==, 53);
+  g_assert_cmpuint (tl_statistics_weeks_in_year (2025), ==, 52);
+  g_assert_cmpuint (tl_statistics_weeks_in_year (2020), ==, 53);
+  g_assert_cmpuint (tl_statistics_weeks_in_year (2021), ==, 52);
+
+  /* Week 1 may start in the year before, week 53 end in the year after. */
+  g_assert_true (tl_statistics_week_init (&w, 2026, 1));
+  g_assert_cmpstr (w.week, ==, "2026-W01");
+  g_assert_cmpstr (w.first_date, ==, "2025-12-29");
+  g_assert_cmpstr (w.last_date, ==, "2026-01-04");
+  g_assert_true (tl_statistics_week_init (&w, 2026, 49));
+  g_assert_cmpstr (w.first_date, ==, "2026-11-30");
+  g_assert_cmpstr (w.last_date, ==, "2026-12-06");
+  g_assert_true (tl_statistics_week_init (&w, 2026, 53));
+  g_assert_cmpstr (w.first_date, ==, "2026-12-28");
+  g_assert_cmpstr (w.last_date, ==, "2027-01-03");
+  g_assert_false (tl_statistics_week_init (&w, 2025, 53));
+  g_assert_false (tl_statistics_week_init (&w, 2026, 54));
+  g_assert_false (tl_statistics_week_init (&w, 2026, 0));
+  g_assert_false (tl_statistics_week_init (&w, 1850, 10));
+  /* Week 52 of 9999 would end in the year 10000. */
+  g_assert_false (tl_statistics_week_init (&w, 9999, 1));
+  g_assert_true (tl_statistics_week_init (&w, 9998, 52));
+  g_assert_cmpstr (w.last_date, ==, "9998-12-27");
+  g_assert_true (tl_statistics_week_init (&w, 2026, 53));
+  g_assert_cmpstr (w.week, ==, "2026-W53");   /* left as it was */
+
+  g_assert_true (tl_statistics_parse_iso_week ("2026-W49", &year, &number));
+  g_assert_cmpint (year, ==, 2026);
+  g_assert_cmpint (number, ==, 49);
+  g_assert_true (tl_statistics_parse_iso_week (" 2026w7 ", &year, &number));
+  g_assert_cmpint (number, ==, 7);
+  g_assert_false (tl_statistics_parse_iso_week ("W49", &year, &number));
+  g_assert_false (tl_statistics_parse_iso_week ("2026-W49-1", &year, &number));
+  g_assert_false (tl_statistics_parse_iso_week ("2026-12-01", &year, &number));
+  g_assert_false (tl_statistics_parse_iso_week ("-W49", &year, &number));
+}
+
+static void
+test_parse_weekly (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlStatisticsFile) file = parse_fixture ("weekly-year-week.csv");
+
+  g_assert_true (tl_statistics_file_check (file, &error));
+  g_assert_true (tl_statistics_file_is_weekly (file));
+  g_assert_cmpint (file->mapping.date, ==, -1);
+  g_assert_cmpint (file->mapping.year, ==, 0);
+  g_assert_cmpint (file->mapping.week, ==, 1);
+  g_assert_cmpint (file->mapping.people, ==, 2);
+  g_assert_cmpint (file->mapping.boats, ==, 3);
+  g_assert_cmpuint (file->days->len, ==, 0);
+  g_assert_cmpuint (tl_statistics_file_get_n_rows (file), ==, 6);
+  g_assert_cmpstr (week (file, 0)->week, ==, "2025-W52");
+  g_assert_cmpstr (week (file, 0)->first_date, ==, "2025-12-22");
+  g_assert_cmpint (week (file, 0)->people, ==, 180);
+  g_assert_cmpstr (week (file, 1)->first_date, ==, "2025-12-29");
+  g_assert_cmpint (week (file, 2)->people, ==, -1);
+  g_assert_cmpint (week (file, 2)->boats, ==, -1);
+  g_assert_cmpstr (week (file, 4)->week, ==, "2026-W49");
+  g_assert_cmpint (week (file, 4)->boats, ==, 6);
+  g_assert_cmpstr (week (file, 5)->last_date, ==, "2027-01-03");
+  g_clear_pointer (&file, tl_statistics_file_free);
+
+  /* Weeks written whole, in a column named for them. */
+  file = parse_fixture ("weekly-iso-week.csv");
+  g_assert_true (tl_statistics_file_check (file, &error));
+  g_assert_cmpint (file->mapping.week, ==, 0);
+  g_assert_cmpint (file->mapping.year, ==, -1);
+  g_assert_cmpuint (file->weeks->len, ==, 4);
+  g_assert_cmpstr (week (file, 1)->week, ==, "2026-W47");
+  g_assert_cmpint (week (file, 1)->people, ==, 1024);
+  g_assert_cmpint (week (file, 1)->boats, ==, 18);
+  g_assert_cmpstr (week (file, 2)->week, ==, "2026-W48");
+  g_clear_pointer (&file, tl_statistics_file_free);
+
+  /* In French. */
+  file = parse_fixture ("weekly-french.csv");
+  g_assert_true (tl_statistics_file_check (file, &error));
+  g_assert_cmpint (file->mapping.year, ==, 0);
+  g_assert_cmpint (file->mapping.week, ==, 1);
+  g_assert_cmpint (file->mapping.people, ==, 2);
+  g_assert_cmpint (file->mapping.boats, ==, 3);
+  g_assert_cmpstr (week (file, 0)->first_date, ==, "2026-11-02");
+  g_clear_pointer (&file, tl_statistics_file_free);
+
+  /* A column of "dates" holding weeks is a weekly series; a file with
+   * dates stays daily, whatever week column it also has. */
+  file = tl_statistics_parse ("Date,People\n2026-W49,10\n2026-W50,12\n", -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tl_statistics_file_is_weekly (file));
+  g_assert_cmpuint (file->weeks->len, ==, 2);
+  g_clear_pointer (&file, tl_statistics_file_free);
+  file = tl_statistics_parse ("Date,Week,People\n2026-12-01,49,10\n", -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (tl_statistics_file_is_weekly (file));
+  g_assert_cmpuint (file->days->len, ==, 1);
+  g_clear_pointer (&file, tl_statistics_file_free);
+
+  /* "Week ending" holds dates, "People per week" a figure: neither is
+   * a column of weeks. */
+  file = tl_statistics_parse ("Week ending,People per week\n2026-12-06,10\n", -1, NULL, &error);
+  g_assert_null (file);
+  g_assert_error (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_NO_DATE);
+}
+
+static void
+test_parse_weekly_bad (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlStatisticsFile) file = parse_fixture ("weekly-bad.csv");
+  static const struct { guint line; const char *message; } expected[] = {
+    { 3, "There is no week 54" },
+    { 4, "2025 has 52 weeks: there is no week 53" },
+    { 5, "Year 1850 is out of range" },
+    { 6, "The year is missing" },
+    { 7, "The week is missing" },
+    { 8, "Week 49 of 2026 appears more than once" },
+    { 9, "“ten” is not a week number" },
+    { 10, "“-4” in column “People” is not a count" },
+  };
+
+  g_assert_cmpuint (file->problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const TlStatisticsProblem *problem = &g_array_index (file->problems, TlStatisticsProblem, i);
+
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_nonnull (strstr (problem->message, expected[i].message));
+    }
+  g_assert_false (tl_statistics_file_check (file, &error));
+  g_assert_error (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_BAD_ROWS);
+  g_assert_nonnull (strstr (error->message, "Line 4: 2025 has 52 weeks"));
+  g_clear_error (&error);
+  g_clear_pointer (&file, tl_statistics_file_free);
+
+  /* Weeks alone need their year in the cell. */
+  file = tl_statistics_parse ("Week,People\n49,10\n", -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_array_index (file->problems, TlStatisticsProblem, 0).message,
+                            "“49” is not an ISO week (use 2026-W49)"));
+  g_clear_pointer (&file, tl_statistics_file_free);
+
+  /* A mapping is daily or weekly, not both. */
+  {
+    TlStatisticsMapping both = { .date = 0, .people = 1, .boats = -1, .year = -1, .week = 2 };
+    TlStatisticsMapping year_alone = { .date = -1, .people = 1, .boats = -1, .year = 0, .week = -1 };
+
+    g_assert_null (tl_statistics_parse ("a,b,c\n1,2,3\n", -1, &both, &error));
+    g_assert_error (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_BAD_MAPPING);
+    g_clear_error (&error);
+    g_assert_null (tl_statistics_parse ("a,b,c\n1,2,3\n", -1, &year_alone, &error));
+    g_assert_error (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_BAD_MAPPING);
+  }
+}
+
+static GArray *
+list_weeks (TlStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *weeks = tl_store_list_statistics_weeks (store, "0000-01-01", "9999-12-31", &error);
+
+  g_assert_no_error (error);
+  return weeks;
+}
+
+/* The command line: weeks recognised by name, named by option (by name
+ * or number), a bad file refused whole, and options that contradict
+ * each other refused as bad arguments. */
+static void
+test_command_weekly (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (g_get_user_data_dir (), "stats-weekly.db", NULL);
+  g_autofree char *year_week = g_test_build_filename (G_TEST_DIST, "data", "statistics", "weekly-year-week.csv", NULL);
+  g_autofree char *unnamed = g_test_build_filename (G_TEST_DIST, "data", "statistics", "weekly-unnamed.csv", NULL);
+  g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "statistics", "weekly-bad.csv", NULL);
+  g_autofree char *columns = g_test_build_filename (G_TEST_DIST, "data", "statistics", "unnamed-columns.csv", NULL);
+  g_autoptr(TlStore) store = tl_store_open (db, &error);
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GArray) days = NULL;
+
+  g_assert_no_error (error);
+
+  /* A dry run writes nothing; a bad file nothing either. */
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", year_week,
+                                                  "--dry-run", NULL }), ==, 0);
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", bad, NULL }), ==, 1);
+  weeks = list_weeks (store);
+  g_assert_cmpuint (weeks->len, ==, 0);
+  g_clear_pointer (&weeks, g_array_unref);
+
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", year_week, NULL }), ==, 0);
+  weeks = list_weeks (store);
+  g_assert_cmpuint (weeks->len, ==, 6);
+  g_assert_cmpstr (g_array_index (weeks, TlStatisticsWeek, 0).week, ==, "2025-W52");
+  g_assert_cmpstr (g_array_index (weeks, TlStatisticsWeek, 5).week, ==, "2026-W53");
+  g_assert_cmpint (g_array_index (weeks, TlStatisticsWeek, 4).people, ==, 266);
+  g_clear_pointer (&weeks, g_array_unref);
+  /* Weekly figures are not daily ones. */
+  days = list_all (store);
+  g_assert_cmpuint (days->len, ==, 0);
+
+  /* Unrecognised names: refused, then imported once named. */
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", unnamed, NULL }), ==, 1);
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", unnamed,
+                                                  "--week-column", "Nowhere", NULL }), ==, 2);
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", unnamed,
+                                                  "--week-column", "1", "--date-column", "1", NULL }), ==, 2);
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, unnamed,
+                                                  "--week-column", "1", NULL }), ==, 2);
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", unnamed,
+                                                  "--week-column", "period", "--people-column", "2",
+                                                  "--boats-column", "Count B", NULL }), ==, 0);
+  weeks = tl_store_list_statistics_weeks (store, "2026-03-01", "2026-03-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, 2);
+  g_assert_cmpstr (g_array_index (weeks, TlStatisticsWeek, 0).week, ==, "2026-W10");
+  g_assert_cmpstr (g_array_index (weeks, TlStatisticsWeek, 0).first_date, ==, "2026-03-02");
+  g_assert_cmpint (g_array_index (weeks, TlStatisticsWeek, 1).people, ==, 7);
+  g_assert_cmpint (g_array_index (weeks, TlStatisticsWeek, 1).boats, ==, 2);
+  g_clear_pointer (&weeks, g_array_unref);
+
+  /* Year and week named by number: the daily file's columns as a year
+   * and a week cannot be read, and the whole file is refused. */
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", columns,
+                                                  "--year-column", "2", "--week-column", "3",
+                                                  "--people-column", "2", NULL }), ==, 1);
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", columns,
+                                                  "--year-column", "2", NULL }), ==, 2);
+  weeks = list_weeks (store);
+  g_assert_cmpuint (weeks->len, ==, 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +651,10 @@ main (int   argc,
   g_test_add_func ("/statistics/command", test_command);
   g_test_add_func ("/statistics/command-columns", test_command_columns);
   g_test_add_func ("/statistics/store-all-or-nothing", test_store_all_or_nothing);
+  g_test_add_func ("/statistics/iso-weeks", test_iso_weeks);
+  g_test_add_func ("/statistics/parse-weekly", test_parse_weekly);
+  g_test_add_func ("/statistics/parse-weekly-bad", test_parse_weekly_bad);
+  g_test_add_func ("/statistics/command-weekly", test_command_weekly);
 
   return g_test_run ();
 }

@@ -1105,6 +1105,11 @@ test_migrate_from_1 (void)
   g_assert_cmpint (count_rows (path, "SELECT instr (sql, 'columnsize = 0') > 0"
                                      " FROM sqlite_schema WHERE name = 'events_fts'"), ==, 1);
   g_assert_cmpint (count_rows (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'events_fts_docsize'"), ==, 0);
+  /* Schema 5: the weekly figures' table, empty, its weeks checked. */
+  g_assert_cmpint (count_rows (path, "SELECT count(*) FROM statistics_weeks"), ==, 0);
+  assert_check_refuses (path, "statistics_weeks_iso_week_monday",
+                        "INSERT INTO statistics_weeks (week, first_date, last_date, imported_at)"
+                        " VALUES ('2026-W49', '2026-12-01', '2026-12-07', 0)");
   assert_check_refuses (path, "kind_known",
                         "INSERT INTO events (kind, time, status, created_by, created_at, updated_by, updated_at)"
                         " VALUES ('boat', 0, 'reported', 'op', 0, 'op', 0)");

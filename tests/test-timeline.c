@@ -406,6 +406,66 @@ test_trend_and_import (Fixture       *f,
   destroy_window (window);
 }
 
+static gboolean
+has_weeks (gpointer data)
+{
+  const TlTrend *trend = tl_trend_chart_get_trend (data);
+
+  return trend != NULL && tl_trend_get_n_weeks (trend) > 0;
+}
+
+/* A weekly series chosen in the import dialog is recognised as weeks,
+ * imported as weeks, and drawn on the chart beside the days, which a
+ * screen reader hears about. */
+static void
+test_trend_weekly_import (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (f->day + 12 * 3600);
+  g_autofree char *iso_week = g_date_time_format (day, "%G-W%V");
+  g_autofree char *csv = g_strdup_printf ("Semaine,Personnes\n%s,700\n", iso_week);
+  g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) weeks = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *window = gtk_window_new ();
+  TlTrendChart *chart = tl_trend_chart_new ();
+  AdwToastOverlay *toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  TlStatisticsDialog *dialog;
+  const TlTrend *trend;
+
+  adw_toast_overlay_set_child (toasts, GTK_WIDGET (chart));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (toasts));
+  tl_trend_chart_set_review (chart, f->review);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (is_mapped, window, "the window to be shown");
+  wait_for (has_trend, chart, "the chart's counts");
+  g_assert_cmpuint (tl_trend_get_n_weeks (tl_trend_chart_get_trend (chart)), ==, 0);
+
+  dialog = tl_statistics_dialog_new (GTK_WINDOW (window), f->store, toasts, bytes, "weekly.csv");
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for (is_mapped, dialog, "the dialog to be shown");
+  g_assert_true (tl_statistics_dialog_can_import (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "statistics.import", NULL));
+  wait_for (is_null, &dialog, "the dialog to close");
+
+  weeks = tl_store_list_statistics_weeks (f->store, "0000-01-01", "9999-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, 1);
+  g_assert_cmpstr (g_array_index (weeks, TlStatisticsWeek, 0).week, ==, iso_week);
+  g_assert_cmpint (g_array_index (weeks, TlStatisticsWeek, 0).people, ==, 700);
+
+  wait_for (has_weeks, chart, "the chart to show the week");
+  trend = tl_trend_chart_get_trend (chart);
+  g_assert_cmpint (tl_trend_get_week (trend, 0)->people, ==, 700);
+  g_assert_cmpint (tl_trend_get_scale_top (trend, TL_TREND_MEASURE_PEOPLE), >=, 100);
+  description = tl_trend_describe (trend, TL_TREND_MEASURE_PEOPLE);
+  g_assert_nonnull (strstr (description, "weekly figure"));
+
+  destroy_window (window);
+}
+
 /* Over a year the chart counts whole weeks, every departure in one of
  * them, and a screen reader hears weeks. */
 static void
@@ -463,6 +523,7 @@ main (int   argc,
   g_test_add ("/timeline/widgets", Fixture, NULL, fixture_set_up, test_widgets, fixture_tear_down);
   g_test_add ("/timeline/trend-and-import", Fixture, NULL, fixture_set_up, test_trend_and_import, fixture_tear_down);
   g_test_add ("/timeline/trend-long", Fixture, NULL, fixture_set_up, test_trend_long, fixture_tear_down);
+  g_test_add ("/timeline/trend-weekly-import", Fixture, NULL, fixture_set_up, test_trend_weekly_import, fixture_tear_down);
 
   ret = g_test_run ();
 

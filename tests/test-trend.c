@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "tl-store.h"
 #include "tl-time.h"
@@ -462,6 +463,87 @@ test_group (void)
   g_assert_true (g_str_has_prefix (description, "Week 10 of 2026, from Monday 2 March\n"));
 }
 
+/* Official weekly figures beside the days: kept as the weeks' spans of
+ * local time, drawn across the days they cover at a seventh of their
+ * figure a day (the whole on a chart of weeks), taken into the scale,
+ * and said in the description and the day's tooltip. */
+static void
+test_weeks (void)
+{
+  g_autoptr(GTimeZone) zone = tl_time_zone_new ("Europe/London");
+  /* Thursday 5 March to Friday 3 April: W10 starts before the first day,
+   * W14 ends after the last; W13 holds the clocks going forward. */
+  g_autoptr(TlTrend) daily = tl_trend_new (zone, london (3, 5, 0, 0), 30);
+  g_autoptr(TlTrend) weekly = NULL;
+  g_autoptr(GArray) stats = g_array_new (FALSE, FALSE, sizeof (TlStatisticsWeek));
+  g_autofree char *description = NULL;
+  g_autofree char *day_text = NULL;
+  g_autofree char *departures = NULL;
+  static const struct { int number, people, boats; } given[] = {
+    { 9, 700, 10 },        /* ends before the chart: left out */
+    { 10, 70, 2 },
+    { 13, 1400, 30 },
+    { 14, 35, -1 },
+  };
+  const TlTrendWeek *w;
+
+  for (guint i = 0; i < G_N_ELEMENTS (given); i++)
+    {
+      TlStatisticsWeek week = { "", "", "", given[i].people, given[i].boats };
+
+      g_assert_true (tl_statistics_week_init (&week, 2026, given[i].number));
+      g_array_append_val (stats, week);
+    }
+  tl_trend_add_event (daily, london (3, 6, 4, 0), TL_EVENT_KIND_DEPARTURE, 1, 40);
+  g_assert_false (tl_trend_has_official_weeks (daily, TL_TREND_MEASURE_PEOPLE));
+  tl_trend_add_statistics_weeks (daily, stats);
+
+  g_assert_cmpuint (tl_trend_get_n_weeks (daily), ==, 3);
+  w = tl_trend_get_week (daily, 0);
+  g_assert_cmpstr (w->week, ==, "2026-W10");
+  g_assert_cmpint (w->start, ==, london (3, 2, 0, 0));
+  g_assert_cmpint (w->end, ==, london (3, 9, 0, 0));
+  /* Clipped to the chart: from its first day. */
+  g_assert_cmpfloat (tl_trend_get_position (daily, w->start), ==, 0);
+  g_assert_cmpfloat (tl_trend_get_position (daily, w->end), ==, 4);
+  g_assert_cmpfloat_with_epsilon (tl_trend_week_get_bar (daily, w, TL_TREND_MEASURE_PEOPLE), 10, 1e-9);
+  /* Week 13, 23 March to 29 March, across the 23-hour day. */
+  w = tl_trend_get_week (daily, 1);
+  g_assert_cmpfloat (tl_trend_get_position (daily, w->start), ==, 18);
+  g_assert_cmpfloat (tl_trend_get_position (daily, w->end), ==, 25);
+  g_assert_cmpfloat_with_epsilon (tl_trend_get_position (daily, london (3, 29, 12, 0)), 24 + 11.0 / 23, 1e-9);
+  g_assert_cmpfloat_with_epsilon (tl_trend_week_get_bar (daily, w, TL_TREND_MEASURE_PEOPLE), 200, 1e-9);
+  w = tl_trend_get_week (daily, 2);
+  g_assert_cmpfloat (tl_trend_get_position (daily, w->end), ==, 30);
+  g_assert_cmpfloat (tl_trend_week_get_bar (daily, w, TL_TREND_MEASURE_BOATS), <, 0);
+  g_assert_cmpint (tl_trend_week_get_official (w, TL_TREND_MEASURE_DEPARTURES), ==, -1);
+
+  /* The scale holds the tallest weekly bar; departures have none. */
+  g_assert_cmpint (tl_trend_get_scale_top (daily, TL_TREND_MEASURE_PEOPLE), ==, 200);
+  g_assert_cmpint (tl_trend_get_scale_top (daily, TL_TREND_MEASURE_DEPARTURES), ==, 2);
+  g_assert_true (tl_trend_has_official_weeks (daily, TL_TREND_MEASURE_BOATS));
+  g_assert_false (tl_trend_has_official_weeks (daily, TL_TREND_MEASURE_DEPARTURES));
+
+  description = tl_trend_describe (daily, TL_TREND_MEASURE_PEOPLE);
+  g_assert_nonnull (strstr (description, "Official weekly figures, shown as bars across their weeks, exist for 3 weeks."));
+  departures = tl_trend_describe (daily, TL_TREND_MEASURE_DEPARTURES);
+  g_assert_null (strstr (departures, "weekly"));
+  /* 25 March, under week 13 only. */
+  day_text = tl_trend_describe_day (daily, 20, TL_TREND_MEASURE_PEOPLE);
+  g_assert_cmpstr (day_text, ==, "Wednesday 25 March 2026\n"
+                                 "Tideline: 0 people on 0 departures\n"
+                                 "Official, week 2026-W13: 1400 people");
+
+  /* Weeks of a chart by week: one bucket each, the whole figure. */
+  weekly = tl_trend_group (daily, TL_TREND_PERIOD_WEEK);
+  g_assert_cmpuint (tl_trend_get_n_weeks (weekly), ==, 3);
+  w = tl_trend_get_week (weekly, 1);
+  g_assert_cmpfloat (tl_trend_get_position (weekly, w->start), ==, 3);
+  g_assert_cmpfloat (tl_trend_get_position (weekly, w->end), ==, 4);
+  g_assert_cmpfloat_with_epsilon (tl_trend_week_get_bar (weekly, w, TL_TREND_MEASURE_PEOPLE), 1400, 1e-9);
+  g_assert_cmpint (tl_trend_get_scale_top (weekly, TL_TREND_MEASURE_PEOPLE), ==, 2000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/trend/store-counts", test_store_counts);
   g_test_add_func ("/trend/periods", test_periods);
   g_test_add_func ("/trend/group", test_group);
+  g_test_add_func ("/trend/weeks", test_weeks);
 
   return g_test_run ();
 }

@@ -137,6 +137,7 @@ tl_cli_import (int    argc,
   gboolean dry_run = FALSE, skip_bad_rows = FALSE, statistics = FALSE;
   g_autofree char *encoding = NULL;
   g_autofree char *date_column = NULL, *people_column = NULL, *boats_column = NULL;
+  g_autofree char *year_column = NULL, *week_column = NULL;
   int status;
   const GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Check the file and report; write nothing"), NULL },
@@ -152,6 +153,11 @@ tl_cli_import (int    argc,
       N_("With --statistics: the column of the people, by name or number from 1"), N_("COLUMN") },
     { "boats-column", 0, 0, G_OPTION_ARG_STRING, &boats_column,
       N_("With --statistics: the column of the boats, by name or number from 1"), N_("COLUMN") },
+    { "year-column", 0, 0, G_OPTION_ARG_STRING, &year_column,
+      N_("With --statistics: a weekly series’ ISO years, by name or number from 1"), N_("COLUMN") },
+    { "week-column", 0, 0, G_OPTION_ARG_STRING, &week_column,
+      N_("With --statistics: a weekly series’ ISO week numbers (or weeks such as 2026-W49), "
+         "by name or number from 1"), N_("COLUMN") },
     { NULL }
   };
 
@@ -173,9 +179,14 @@ tl_cli_import (int    argc,
       g_printerr ("%s\n", _("--date-column, --people-column and --boats-column go with --statistics"));
       status = 2;
     }
+  else if (!statistics && (year_column || week_column))
+    {
+      g_printerr ("%s\n", _("--year-column and --week-column go with --statistics"));
+      status = 2;
+    }
   else if (statistics)
     status = tl_cli_import_statistics_columns (argv[1], date_column, people_column, boats_column,
-                                               dry_run, &db);
+                                               year_column, week_column, dry_run, &db);
   else
     status = import_events (argv[1], encoding, dry_run, skip_bad_rows, &db);
 

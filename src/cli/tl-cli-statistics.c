@@ -36,6 +36,52 @@ find_column (const char * const *header,
   return -1;
 }
 
+/* A weekly series: the same steps, in weeks. */
+static int
+import_weeks (const char           *path,
+              TlStatisticsFile     *file,
+              gboolean              dry_run,
+              TlCliDatabaseOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlStore) store = NULL;
+  g_autofree char *source = NULL;
+  const TlStatisticsMapping *m = &file->mapping;
+  const TlStatisticsWeek *first = &g_array_index (file->weeks, TlStatisticsWeek, 0);
+  const TlStatisticsWeek *last = &g_array_index (file->weeks, TlStatisticsWeek, file->weeks->len - 1);
+  guint n = file->weeks->len;
+
+  /* Translators: the columns found in a weekly series; %s are column names or "none" */
+  g_print (_("Columns: week “%s”, year “%s”, people “%s”, boats “%s”\n"),
+           file->header[m->week],
+           m->year >= 0 ? file->header[m->year] : _("in the week"),
+           m->people >= 0 ? file->header[m->people] : _("none"),
+           m->boats >= 0 ? file->header[m->boats] : _("none"));
+
+  if (dry_run)
+    {
+      /* Translators: weeks such as 2026-W46, then their first and last days */
+      g_print (ngettext ("Would import %u week, %s to %s (%s to %s; dry run: nothing written)\n",
+                         "Would import %u weeks, %s to %s (%s to %s; dry run: nothing written)\n", n),
+               n, first->week, last->week, first->first_date, last->last_date);
+      return 0;
+    }
+
+  source = g_path_get_basename (path);
+  if (!(store = tl_cli_open_store (options, &error)) ||
+      !tl_store_import_statistics_weeks (store, file->weeks, source, &error))
+    {
+      g_printerr (_("Could not import %s: %s\n"), path, error->message);
+      return 1;
+    }
+
+  /* Translators: weeks such as 2026-W46, then their first and last days */
+  g_print (ngettext ("Imported %u week, %s to %s (%s to %s)\n",
+                     "Imported %u weeks, %s to %s (%s to %s)\n", n),
+           n, first->week, last->week, first->first_date, last->last_date);
+  return 0;
+}
+
 /* public API */
 
 /**
@@ -79,8 +125,8 @@ tl_cli_import_statistics_with_mapping (const char                *path,
       return 1;
     }
 
-  first = &g_array_index (file->days, TlStatisticsDay, 0);
-  last = &g_array_index (file->days, TlStatisticsDay, file->days->len - 1);
+  if (tl_statistics_file_is_weekly (file))
+    return import_weeks (path, file, dry_run, options);
 
   /* Translators: the columns found; %s are column names or "none" */
   g_print (_("Columns: date “%s”, people “%s”, boats “%s”\n"),
@@ -88,6 +134,8 @@ tl_cli_import_statistics_with_mapping (const char                *path,
            file->mapping.people >= 0 ? file->header[file->mapping.people] : _("none"),
            file->mapping.boats >= 0 ? file->header[file->mapping.boats] : _("none"));
 
+  first = &g_array_index (file->days, TlStatisticsDay, 0);
+  last = &g_array_index (file->days, TlStatisticsDay, file->days->len - 1);
   if (dry_run)
     {
       g_print (ngettext ("Would import %u day, %s to %s (dry run: nothing written)\n",
@@ -137,20 +185,28 @@ tl_cli_import_statistics (const char           *path,
  *   %NULL to recognise it by its name
  * @people_column: (nullable): the people's column, likewise
  * @boats_column: (nullable): the boats' column, likewise
+ * @year_column: (nullable): a weekly series' ISO years, likewise
+ * @week_column: (nullable): its ISO week numbers, or weeks such as
+ *   "2026-W49" without @year_column, likewise
  * @dry_run: check and report, write nothing
  * @options: the database to write to
  *
  * `tideline import --statistics FILE [--date-column C] [--people-column C]
- * [--boats-column C]`: the columns named override those recognised by
- * name, so that a file whose headers Tideline cannot guess still imports.
+ * [--boats-column C] [--year-column C] [--week-column C]`: the columns
+ * named override those recognised by name, so that a file whose headers
+ * Tideline cannot guess still imports. A year or week column makes the
+ * file a weekly series, and a date column a daily one.
  *
- * Returns: the exit status: 2 if a column named is not in the file.
+ * Returns: the exit status: 2 if a column named is not in the file, or if
+ *   both a date and a year or week column are named.
  */
 int
 tl_cli_import_statistics_columns (const char           *path,
                                   const char           *date_column,
                                   const char           *people_column,
                                   const char           *boats_column,
+                                  const char           *year_column,
+                                  const char           *week_column,
                                   gboolean              dry_run,
                                   TlCliDatabaseOptions *options)
 {
@@ -160,8 +216,15 @@ tl_cli_import_statistics_columns (const char           *path,
   TlStatisticsMapping mapping;
   gsize length;
 
-  if (date_column == NULL && people_column == NULL && boats_column == NULL)
+  if (date_column == NULL && people_column == NULL && boats_column == NULL &&
+      year_column == NULL && week_column == NULL)
     return tl_cli_import_statistics_with_mapping (path, NULL, dry_run, options);
+  if (date_column != NULL && (year_column != NULL || week_column != NULL))
+    {
+      g_printerr ("%s\n", _("--date-column is for a daily series, --year-column and --week-column "
+                            "for a weekly one: name one or the other"));
+      return 2;
+    }
 
   if (!g_file_get_contents (path, &contents, &length, &error))
     {
@@ -176,7 +239,21 @@ tl_cli_import_statistics_columns (const char           *path,
   tl_statistics_detect_mapping ((const char * const *) header, &mapping);
   if ((date_column && (mapping.date = find_column ((const char * const *) header, "--date-column", date_column, path)) < 0) ||
       (people_column && (mapping.people = find_column ((const char * const *) header, "--people-column", people_column, path)) < 0) ||
-      (boats_column && (mapping.boats = find_column ((const char * const *) header, "--boats-column", boats_column, path)) < 0))
+      (boats_column && (mapping.boats = find_column ((const char * const *) header, "--boats-column", boats_column, path)) < 0) ||
+      (year_column && (mapping.year = find_column ((const char * const *) header, "--year-column", year_column, path)) < 0) ||
+      (week_column && (mapping.week = find_column ((const char * const *) header, "--week-column", week_column, path)) < 0))
     return 2;
+  /* Named weeks make a weekly series: the dates recognised go, and a
+   * week named alone holds its year ("2026-W49") unless a year column
+   * was recognised beside it. A named date makes a daily one. */
+  if (year_column != NULL || week_column != NULL)
+    mapping.date = -1;
+  if (year_column != NULL && week_column == NULL && mapping.week < 0)
+    {
+      g_printerr ("%s\n", _("--year-column needs --week-column, the column of the week numbers"));
+      return 2;
+    }
+  if (date_column != NULL)
+    mapping.year = mapping.week = -1;
   return tl_cli_import_statistics_with_mapping (path, &mapping, dry_run, options);
 }

@@ -78,6 +78,8 @@ int tl_cli_import_statistics_columns      (const char                *path,
                                            const char                *date_column,
                                            const char                *people_column,
                                            const char                *boats_column,
+                                           const char                *year_column,
+                                           const char                *week_column,
                                            gboolean                   dry_run,
                                            TlCliDatabaseOptions      *options);
 

@@ -34,6 +34,8 @@ struct _TlStatisticsDialog
   GPtrArray          *problem_rows;
 
   gboolean            updating;   /* filling the column choosers */
+  int                 week_column; /* a weekly series' weeks and years, as */
+  int                 year_column; /* recognised by name; -1: none */
 };
 
 G_DEFINE_FINAL_TYPE (TlStatisticsDialog, tl_statistics_dialog, ADW_TYPE_WINDOW)
@@ -71,7 +73,7 @@ fill_preview (TlStatisticsDialog *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "heading");
       /* The columns read stand out; the others are only context. */
-      if (c != m->date && c != m->people && c != m->boats)
+      if (c != m->date && c != m->people && c != m->boats && c != m->year && c != m->week)
         gtk_widget_add_css_class (label, "dim-label");
       gtk_grid_attach (self->preview_grid, label, c, 0, 1, 1);
 
@@ -81,7 +83,7 @@ fill_preview (TlStatisticsDialog *self)
           GtkWidget *cell = gtk_label_new ((guint) c < g_strv_length (row) ? row[c] : "");
 
           gtk_label_set_xalign (GTK_LABEL (cell), 0);
-          if (c != m->date && c != m->people && c != m->boats)
+          if (c != m->date && c != m->people && c != m->boats && c != m->year && c != m->week)
             gtk_widget_add_css_class (cell, "dim-label");
           gtk_grid_attach (self->preview_grid, cell, c, r + 1, 1, 1);
         }
@@ -117,11 +119,18 @@ static void
 parse (TlStatisticsDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  TlStatisticsMapping mapping;
+  TlStatisticsMapping mapping = TL_STATISTICS_MAPPING_INIT;
   gsize length;
   const char *data = g_bytes_get_data (self->contents, &length);
 
   mapping.date = adw_combo_row_get_selected (self->date_row);
+  /* The weeks recognised, chosen as the dates: a weekly series. */
+  if (self->week_column >= 0 && mapping.date == self->week_column)
+    {
+      mapping.date = -1;
+      mapping.week = self->week_column;
+      mapping.year = self->year_column;
+    }
   /* Position 0 of the people and boats choosers is "None". */
   mapping.people = (int) adw_combo_row_get_selected (self->people_row) - 1;
   mapping.boats = (int) adw_combo_row_get_selected (self->boats_row) - 1;
@@ -131,6 +140,25 @@ parse (TlStatisticsDialog *self)
   show_message (self, error != NULL ? error->message : NULL);
 
   gtk_widget_set_visible (self->preview_group, self->file != NULL);
+  if (self->file != NULL && tl_statistics_file_is_weekly (self->file))
+    {
+      g_autofree char *subtitle = self->file->mapping.year >= 0
+        /* Translators: under the Dates chooser, for a file of weekly figures; %s is a column name */
+        ? g_strdup_printf (_("A weekly series: week numbers, their years in “%s”"),
+                           self->file->header[self->file->mapping.year])
+        /* Translators: under the Dates chooser, for a file of weekly figures */
+        : g_strdup (_("A weekly series: ISO weeks such as 2026-W49"));
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_row), subtitle);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->people_row),
+                                   _("People detected or arrived that week"));
+    }
+  else
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_row), NULL);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->people_row),
+                                   _("People detected or arrived that day"));
+    }
   if (self->file != NULL)
     fill_preview (self);
   fill_problems (self);
@@ -169,7 +197,9 @@ fill_choosers (TlStatisticsDialog *self)
     }
 
   tl_statistics_detect_mapping ((const char * const *) header, &mapping);
-  adw_combo_row_set_selected (self->date_row, MAX (mapping.date, 0));
+  self->week_column = mapping.week;
+  self->year_column = mapping.year;
+  adw_combo_row_set_selected (self->date_row, MAX (mapping.week >= 0 ? mapping.week : mapping.date, 0));
   adw_combo_row_set_selected (self->people_row, mapping.people + 1);
   adw_combo_row_set_selected (self->boats_row, mapping.boats + 1);
   self->updating = FALSE;
@@ -195,20 +225,35 @@ import_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint n_days, n_skipped;
+  gboolean weekly, imported;
 
   if (!tl_statistics_dialog_can_import (self))
     return;
 
-  n_days = self->file->days->len;
+  weekly = tl_statistics_file_is_weekly (self->file);
+  n_days = tl_statistics_file_get_n_rows (self->file);
   n_skipped = self->file->problems->len;
-  if (!tl_store_import_statistics (self->store, self->file->days, self->source, &error))
+  imported = weekly
+    ? tl_store_import_statistics_weeks (self->store, self->file->weeks, self->source, &error)
+    : tl_store_import_statistics (self->store, self->file->days, self->source, &error);
+  if (!imported)
     {
       /* The dialog stays open with the file: nothing is lost. */
       show_message (self, error->message);
       return;
     }
 
-  if (n_skipped > 0)
+  if (weekly && n_skipped > 0)
+    /* Translators: a toast after importing official weekly figures; the
+     * second number counts the rows left out */
+    message = g_strdup_printf (ngettext ("Imported figures for %u week, %u rows left out",
+                                         "Imported figures for %u weeks, %u rows left out", n_days),
+                               n_days, n_skipped);
+  else if (weekly)
+    /* Translators: a toast after importing official weekly figures */
+    message = g_strdup_printf (ngettext ("Imported figures for %u week",
+                                         "Imported figures for %u weeks", n_days), n_days);
+  else if (n_skipped > 0)
     /* Translators: a toast after importing official figures; the second
      * number counts the rows left out */
     message = g_strdup_printf (ngettext ("Imported figures for %u day, %u rows left out",
@@ -284,6 +329,7 @@ tl_statistics_dialog_init (TlStatisticsDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->problem_rows = g_ptr_array_new ();
+  self->week_column = self->year_column = -1;
   g_signal_connect_swapped (self->date_row, "notify::selected", G_CALLBACK (column_chosen_cb), self);
   g_signal_connect_swapped (self->people_row, "notify::selected", G_CALLBACK (column_chosen_cb), self);
   g_signal_connect_swapped (self->boats_row, "notify::selected", G_CALLBACK (column_chosen_cb), self);
@@ -343,6 +389,6 @@ tl_statistics_dialog_can_import (TlStatisticsDialog *self)
 {
   g_return_val_if_fail (TL_IS_STATISTICS_DIALOG (self), FALSE);
 
-  return self->file != NULL && self->file->days->len > 0 &&
+  return self->file != NULL && tl_statistics_file_get_n_rows (self->file) > 0 &&
          (self->file->problems->len == 0 || gtk_switch_get_active (self->good_only_switch));
 }

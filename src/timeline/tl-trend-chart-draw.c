@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Drawing the trend chart: the bars, the official line, the scale, the
- * dates and the legend above them. */
+/* Drawing the trend chart: the bars, the official line, the official
+ * weekly bars behind them, the scale, the dates and the legend above. */
 
 #include "config.h"
 
@@ -16,6 +16,12 @@
  * palette's blue, the official line in its orange. */
 static const GdkRGBA own_color = { 0.21, 0.52, 0.89, 0.75 };
 static const GdkRGBA official_color = { 0.90, 0.38, 0.0, 1.0 };
+/* Weekly figures: a pale orange bar across the week, edged on top in the
+ * line's orange, behind the day's bars so that neither hides the other. */
+static const GdkRGBA weekly_color = { 0.90, 0.38, 0.0, 0.22 };
+static const GdkRGBA weekly_edge_color = { 0.90, 0.38, 0.0, 0.85 };
+
+#define MAX_LEGEND 3
 
 void
 tl_trend_chart_plot_area (TlTrendChart    *self,
@@ -60,11 +66,14 @@ create_caption_layout (GtkWidget *widget)
 }
 
 /* The legend's labels for the measure: the bars, then the line if the
- * official figures count the same thing. Returns how many. */
+ * official figures count the same thing, then the weekly bars if there
+ * are weekly figures. Returns how many. */
 static guint
 legend_labels (TlTrendChart *self,
-               const char   *out_labels[2])
+               const char   *out_labels[MAX_LEGEND])
 {
+  TlTrendPeriod period = self->trend != NULL ? tl_trend_get_period (self->trend) : TL_TREND_PERIOD_DAY;
+
   switch (self->measure)
     {
     case TL_TREND_MEASURE_PEOPLE:
@@ -86,7 +95,7 @@ legend_labels (TlTrendChart *self,
     return 1;
 
   /* Weeks and months sum the official days they hold. */
-  switch (self->trend != NULL ? tl_trend_get_period (self->trend) : TL_TREND_PERIOD_DAY)
+  switch (period)
     {
     case TL_TREND_PERIOD_WEEK:
       /* Translators: legend of the trend chart's line, when its bars are weeks */
@@ -103,49 +112,109 @@ legend_labels (TlTrendChart *self,
       out_labels[1] = _("Official daily figure");
       break;
     }
-  return 2;
+  if (self->trend == NULL || !tl_trend_has_official_weeks (self->trend, self->measure))
+    return 2;
+
+  /* A week's bar stands at its figure spread over the bars it spans. */
+  switch (period)
+    {
+    case TL_TREND_PERIOD_WEEK:
+      /* Translators: legend of the trend chart's pale bars across whole weeks */
+      out_labels[2] = _("Official weekly figure");
+      break;
+    case TL_TREND_PERIOD_MONTH:
+      /* Translators: legend of the trend chart's pale bars across whole
+       * weeks, when its bars are months: a week's figure times the weeks
+       * in a month */
+      out_labels[2] = _("Official weekly figure, at a monthly rate");
+      break;
+    case TL_TREND_PERIOD_AUTO:
+    case TL_TREND_PERIOD_DAY:
+    default:
+      /* Translators: legend of the trend chart's pale bars across whole
+       * weeks: a week's figure divided by its seven days */
+      out_labels[2] = _("Official weekly figure, per day");
+      break;
+    }
+  return 3;
 }
 
-/* Each item is a 16 px key, its label, and 18 px to the next. */
-static void
-measure_legend (TlTrendChart *self,
-                PangoLayout  *layout,
-                int          *out_width,
-                int          *out_height)
-{
-  const char *labels[2];
-  guint n = legend_labels (self, labels);
+/* Each item is a 16 px key, its label, and 18 px to the next, in rows
+ * no wider than @max_width: an item that would go past it starts the
+ * next row. Sets each item's x from the legend's left and its row, and
+ * returns the number of rows. */
+#define LEGEND_ROW_GAP 2
 
-  *out_width = *out_height = 0;
+static guint
+flow_legend (TlTrendChart *self,
+             PangoLayout  *layout,
+             int           max_width,
+             double        out_x[MAX_LEGEND],
+             guint         out_row[MAX_LEGEND],
+             int          *out_width,
+             int          *out_row_height)
+{
+  const char *labels[MAX_LEGEND];
+  guint n = legend_labels (self, labels);
+  guint row = 0;
+  int x = 0;
+
+  *out_width = *out_row_height = 0;
   for (guint i = 0; i < n; i++)
     {
       int width, height;
 
       pango_layout_set_text (layout, labels[i], -1);
       pango_layout_get_pixel_size (layout, &width, &height);
-      *out_width += (i > 0 ? 18 : 0) + 16 + width;
-      *out_height = MAX (*out_height, height);
+      if (x > 0 && x + 18 + 16 + width > max_width)
+        {
+          row++;
+          x = 0;
+        }
+      else if (x > 0)
+        x += 18;
+      out_x[i] = x;
+      out_row[i] = row;
+      x += 16 + width;
+      *out_width = MAX (*out_width, x);
+      *out_row_height = MAX (*out_row_height, height);
     }
+
+  return row + 1;
 }
 
 static void
 draw_legend (TlTrendChart *self,
              cairo_t      *cr,
              PangoLayout  *layout,
-             double        x)
+             double        left)
 {
-  const char *labels[2];
+  const char *labels[MAX_LEGEND];
   guint n = legend_labels (self, labels);
-  double middle = self->legend_middle;
-  int width, height;
+  double xs[MAX_LEGEND];
+  guint rows[MAX_LEGEND];
+  int legend_width, row_height, width, height;
 
+  flow_legend (self, layout, self->legend_wrap, xs, rows, &legend_width, &row_height);
   for (guint i = 0; i < n; i++)
     {
-      /* Bars are blue squares; the official line is orange with dots. */
+      double x = left + xs[i];
+      double middle = self->legend_middle + rows[i] * (row_height + LEGEND_ROW_GAP);
+
+      /* Bars are blue squares; the official line is orange with dots;
+       * weekly bars pale orange with an orange top. */
       if (i == 0)
         {
           gdk_cairo_set_source_rgba (cr, &own_color);
           cairo_rectangle (cr, x, middle - 5, 10, 10);
+        }
+      else if (i == 2)
+        {
+          gdk_cairo_set_source_rgba (cr, &weekly_color);
+          cairo_rectangle (cr, x - 1, middle - 5, 14, 10);
+          cairo_fill (cr);
+          gdk_cairo_set_source_rgba (cr, &weekly_edge_color);
+          cairo_rectangle (cr, x - 1, middle - 5, 14, 2);
         }
       else
         {
@@ -160,13 +229,14 @@ draw_legend (TlTrendChart *self,
       cairo_move_to (cr, x + 16, middle - height / 2.0);
       cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 1);
       pango_cairo_show_layout (cr, layout);
-      x += 16 + width + 18;
     }
 }
 
 /* The header above the plot, for @width (-1: wide enough): the switcher
  * at the top right, the legend to its left, or under both when they do
- * not fit side by side. Returns its height, gap to the plot included. */
+ * not fit side by side, in as many rows as the width needs. Returns its
+ * height, gap to the plot included. On allocation (@out_legend_middle
+ * given) it also sets how wide the legend's rows may be. */
 int
 tl_trend_chart_layout_header (TlTrendChart  *self,
                               int            width,
@@ -174,26 +244,33 @@ tl_trend_chart_layout_header (TlTrendChart  *self,
                               double        *out_legend_middle)
 {
   g_autoptr(PangoLayout) layout = create_caption_layout (GTK_WIDGET (self));
-  int child_x, child_width, child_height, legend_width, legend_height;
-  double legend_middle;
+  int child_x, child_width, child_height, legend_width, row_height;
+  int wrap = G_MAXINT;
+  double legend_middle, xs[MAX_LEGEND];
+  guint rows[MAX_LEGEND], n_rows;
   int header;
 
   gtk_widget_measure (self->switcher, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
   gtk_widget_measure (self->switcher, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height, NULL, NULL);
-  measure_legend (self, layout, &legend_width, &legend_height);
+  flow_legend (self, layout, G_MAXINT, xs, rows, &legend_width, &row_height);
   child_x = width < 0 ? G_MAXINT / 2 : MAX (0, width - (int) PAD_RIGHT - child_width);
   header = child_height + HEADER_GAP;
   legend_middle = child_height / 2.0;
   if (PAD_LEFT + legend_width + 12 > child_x)
     {
-      legend_middle = child_height + 4 + legend_height / 2.0;
-      header += 4 + legend_height;
+      wrap = width < 0 ? G_MAXINT : MAX (1, width - (int) (PAD_LEFT + PAD_RIGHT));
+      n_rows = flow_legend (self, layout, wrap, xs, rows, &legend_width, &row_height);
+      legend_middle = child_height + 4 + row_height / 2.0;
+      header += 4 + n_rows * row_height + (n_rows - 1) * LEGEND_ROW_GAP;
     }
 
   if (out_switcher != NULL)
     *out_switcher = (GtkAllocation) { child_x, 0, child_width, child_height };
   if (out_legend_middle != NULL)
-    *out_legend_middle = legend_middle;
+    {
+      *out_legend_middle = legend_middle;
+      self->legend_wrap = wrap;
+    }
   return header;
 }
 
@@ -275,6 +352,30 @@ tl_trend_chart_draw (TlTrendChart *self,
       cairo_stroke (cr);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.6);
       draw_text (cr, layout, value, area.origin.x - 6, y - 8, 1);
+    }
+
+  /* Official weekly figures behind the bars: a pale band across each
+   * week, edged on top, clipped to the days shown. */
+  for (guint w = 0; w < tl_trend_get_n_weeks (self->trend); w++)
+    {
+      const TlTrendWeek *week = tl_trend_get_week (self->trend, w);
+      double value = tl_trend_week_get_bar (self->trend, week, self->measure);
+      double x0 = area.origin.x + tl_trend_get_position (self->trend, week->start) * slot;
+      double x1 = area.origin.x + tl_trend_get_position (self->trend, week->end) * slot;
+      double h = area.size.height * value / (double) top;
+      double y = area.origin.y + area.size.height - h;
+
+      if (value < 0 || x1 <= x0)
+        continue;
+      /* A hair apart, so that two weeks side by side read as two. */
+      x0 += MIN (1, (x1 - x0) / 4);
+      x1 -= MIN (1, (x1 - x0) / 4);
+      gdk_cairo_set_source_rgba (cr, &weekly_color);
+      cairo_rectangle (cr, x0, y, x1 - x0, h);
+      cairo_fill (cr);
+      gdk_cairo_set_source_rgba (cr, &weekly_edge_color);
+      cairo_rectangle (cr, x0, y - 1, x1 - x0, 2);
+      cairo_fill (cr);
     }
 
   for (guint i = 0; i < n; i++)

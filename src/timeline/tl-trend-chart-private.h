@@ -26,6 +26,7 @@ struct _TlTrendChart
   TlTrendMeasure  measure;
   int             header;     /* height above the plot, set on allocation */
   double          legend_middle; /* the legend's centre line, set on allocation */
+  int             legend_wrap;   /* the widest a row of the legend may be, likewise */
   int             hover;      /* day under the pointer, -1 for none */
   gboolean        stale;      /* counts to read again when next shown */
 };

@@ -423,6 +423,7 @@ tl_trend_chart_init (TlTrendChart *self)
   gtk_widget_set_parent (self->switcher, GTK_WIDGET (self));
 
   self->hover = -1;
+  self->legend_wrap = G_MAXINT;
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "tl-statistics.h"
+#include "tl-statistics-private.h"
 
 /* Rows kept as written for the import dialog's preview. */
 #define PREVIEW_ROWS 8
@@ -93,8 +93,8 @@ is_blank_record (GStrv record)
   return TRUE;
 }
 
-static gboolean
-name_has (const char *name,
+gboolean
+tl_statistics_name_has (const char *name,
           const char *word)
 {
   g_autofree char *folded = g_utf8_strdown (name, -1);
@@ -102,8 +102,8 @@ name_has (const char *name,
   return strstr (folded, word) != NULL;
 }
 
-static void
-add_problem (TlStatisticsFile *file,
+void
+tl_statistics_add_problem (TlStatisticsFile *file,
              guint             line,
              char             *message)
 {
@@ -123,8 +123,8 @@ clear_problem (gpointer data)
 /* Reads a count: digits, with thousands separated by commas, spaces or
  * no-break spaces as published figures often are. Empty, "-", "n/a":
  * not given (-1). */
-static gboolean
-parse_count (const char *text,
+gboolean
+tl_statistics_parse_count (const char *text,
              int        *out_count)
 {
   g_autoptr(GString) digits = g_string_new (NULL);
@@ -173,22 +173,22 @@ month_from_name (const char *name)
   return 0;
 }
 
-static const char *
-column_name (const TlStatisticsFile *file,
-             int                     column)
+const char *
+tl_statistics_column_name (const TlStatisticsFile *file,
+                           int                     column)
 {
   return column >= 0 && (guint) column < g_strv_length (file->header) ? file->header[column] : "";
 }
 
 /* "Cumulative people", "Boats to date", "Running total": a running
  * total, not a day's figure. */
-static gboolean
-is_cumulative_name (const char *name)
+gboolean
+tl_statistics_is_cumulative_name (const char *name)
 {
   static const char *words[] = { "cumulative", "to date", "running", "total so far", "ytd", "year-to-date" };
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (name_has (name, words[i]))
+    if (tl_statistics_name_has (name, words[i]))
       return TRUE;
   return FALSE;
 }
@@ -199,10 +199,11 @@ detect_cumulative (TlStatisticsFile *file)
   file->cumulative_people = file->cumulative_boats = -1;
   for (int i = 0; file->header[i] != NULL; i++)
     {
-      if (!is_cumulative_name (file->header[i]) || i == file->mapping.date ||
-          i == file->mapping.people || i == file->mapping.boats)
+      if (!tl_statistics_is_cumulative_name (file->header[i]) || i == file->mapping.date ||
+          i == file->mapping.people || i == file->mapping.boats ||
+          i == file->mapping.year || i == file->mapping.week)
         continue;
-      if (name_has (file->header[i], "boat") && !name_has (file->header[i], "people"))
+      if (tl_statistics_name_has (file->header[i], "boat") && !tl_statistics_name_has (file->header[i], "people"))
         {
           if (file->cumulative_boats < 0)
             file->cumulative_boats = i;
@@ -334,7 +335,7 @@ read_day (TlStatisticsFile *file,
 
   if ((guint) m->date >= n_fields || !tl_statistics_parse_date (record[m->date], day.date))
     {
-      add_problem (file, line,
+      tl_statistics_add_problem (file, line,
                    /* Translators: %s is what the file has in its date column */
                    g_strdup_printf (_("“%s” is not a date (use 2026-03-29 or 29/03/2026)"),
                                     (guint) m->date < n_fields ? record[m->date] : ""));
@@ -347,19 +348,19 @@ read_day (TlStatisticsFile *file,
         continue;
       if ((guint) columns[i] >= n_fields)
         continue;   /* a short row: the figure was not given */
-      if (!parse_count (record[columns[i]], values[i]))
+      if (!tl_statistics_parse_count (record[columns[i]], values[i]))
         {
-          add_problem (file, line,
+          tl_statistics_add_problem (file, line,
                        /* Translators: the first %s is a value, the second a column name */
                        g_strdup_printf (_("“%s” in column “%s” is not a count"),
-                                        record[columns[i]], column_name (file, columns[i])));
+                                        record[columns[i]], tl_statistics_column_name (file, columns[i])));
           return;
         }
     }
 
   if (g_hash_table_contains (seen, day.date))
     {
-      add_problem (file, line,
+      tl_statistics_add_problem (file, line,
                    /* Translators: %s is a date */
                    g_strdup_printf (_("%s appears more than once"), day.date));
       return;
@@ -375,12 +376,12 @@ read_day (TlStatisticsFile *file,
 
         if (total_columns[i] < 0 || (guint) total_columns[i] >= n_fields)
           continue;
-        if (!parse_count (record[total_columns[i]], &value))
+        if (!tl_statistics_parse_count (record[total_columns[i]], &value))
           {
-            add_problem (file, line,
+            tl_statistics_add_problem (file, line,
                          /* Translators: the first %s is a value, the second a column name */
                          g_strdup_printf (_("“%s” in column “%s” is not a count"),
-                                          record[total_columns[i]], column_name (file, total_columns[i])));
+                                          record[total_columns[i]], tl_statistics_column_name (file, total_columns[i])));
             return;
           }
         row.total[i] = value;
@@ -442,7 +443,8 @@ tl_statistics_parse_date (const char *text,
  *   those not found
  *
  * Recognises names such as "Date", "Day", "People", "Number of people
- * detected", "Migrants arrived", "Boats", "Small boats".
+ * detected", "Migrants arrived", "Boats", "Small boats"; without a date,
+ * a weekly series' "Year"/"Année" and "Week"/"Semaine"/"Wk".
  */
 void
 tl_statistics_detect_mapping (const char * const  *header,
@@ -453,11 +455,14 @@ tl_statistics_detect_mapping (const char * const  *header,
   g_return_if_fail (header != NULL);
   g_return_if_fail (out_mapping != NULL);
 
-  *out_mapping = (TlStatisticsMapping) { -1, -1, -1 };
+  *out_mapping = (TlStatisticsMapping) TL_STATISTICS_MAPPING_INIT;
+  tl_statistics_detect_week_columns (header, out_mapping);
 
   for (int i = 0; header[i] != NULL; i++)
     {
-      if (out_mapping->date < 0 && (name_has (header[i], "date") || name_has (header[i], "day")))
+      if (i == out_mapping->year || i == out_mapping->week)
+        continue;
+      if (out_mapping->date < 0 && (tl_statistics_name_has (header[i], "date") || tl_statistics_name_has (header[i], "day")))
         {
           out_mapping->date = i;
           continue;
@@ -465,21 +470,28 @@ tl_statistics_detect_mapping (const char * const  *header,
 
       /* "Boats" before "people": "people per boat" is neither; a
        * running total is no day's figure. */
-      if (name_has (header[i], "per boat") || name_has (header[i], "average") ||
-          is_cumulative_name (header[i]))
+      if (tl_statistics_name_has (header[i], "per boat") || tl_statistics_name_has (header[i], "average") ||
+          tl_statistics_is_cumulative_name (header[i]))
         continue;
 
-      if (out_mapping->boats < 0 && name_has (header[i], "boat") &&
-          !name_has (header[i], "people") && !name_has (header[i], "migrant"))
+      if (out_mapping->boats < 0 &&
+          (tl_statistics_name_has (header[i], "boat") || tl_statistics_name_has (header[i], "bateau")) &&
+          !tl_statistics_name_has (header[i], "people") && !tl_statistics_name_has (header[i], "migrant"))
         {
           out_mapping->boats = i;
           continue;
         }
 
       for (guint w = 0; w < G_N_ELEMENTS (people_words) && out_mapping->people < 0; w++)
-        if (name_has (header[i], people_words[w]))
+        if (tl_statistics_name_has (header[i], people_words[w]))
           out_mapping->people = i;
     }
+
+  /* A file of dates is a daily series, whatever else it has. */
+  if (out_mapping->date >= 0)
+    out_mapping->year = out_mapping->week = -1;
+  else if (out_mapping->week < 0)
+    out_mapping->year = -1;
 }
 
 /**
@@ -532,6 +544,7 @@ tl_statistics_parse (const char                 *data,
 
   file = g_new0 (TlStatisticsFile, 1);
   file->days = g_array_new (FALSE, FALSE, sizeof (TlStatisticsDay));
+  file->weeks = g_array_new (FALSE, FALSE, sizeof (TlStatisticsWeek));
   file->problems = g_array_new (FALSE, FALSE, sizeof (TlStatisticsProblem));
   g_array_set_clear_func (file->problems, clear_problem);
   file->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -553,22 +566,53 @@ tl_statistics_parse (const char                 *data,
     tl_statistics_detect_mapping ((const char * const *) file->header, &file->mapping);
 
   if (file->mapping.date >= (int) n_columns || file->mapping.people >= (int) n_columns ||
-      file->mapping.boats >= (int) n_columns)
+      file->mapping.boats >= (int) n_columns || file->mapping.year >= (int) n_columns ||
+      file->mapping.week >= (int) n_columns)
     {
       g_set_error (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_BAD_COLUMN,
                    ngettext ("The file has only %u column.", "The file has only %u columns.", n_columns),
                    n_columns);
       return NULL;
     }
-  if (file->mapping.date < 0)
+  if (file->mapping.date >= 0 && (file->mapping.week >= 0 || file->mapping.year >= 0))
     {
-      g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_NO_DATE,
-                           _("No column of dates was found. Choose which column holds the dates."));
+      g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_BAD_MAPPING,
+                           _("A series is either daily or weekly: choose a column of dates, "
+                             "or a column of weeks with or without one of years, not both."));
       return NULL;
     }
+  if (file->mapping.year >= 0 && file->mapping.week < 0)
+    {
+      g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_BAD_MAPPING,
+                           _("A column of years needs a column of week numbers beside it."));
+      return NULL;
+    }
+  if (file->mapping.date < 0 && file->mapping.week < 0)
+    {
+      g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_NO_DATE,
+                           _("No column of dates or weeks was found. Choose which column holds them."));
+      return NULL;
+    }
+  /* A column of dates whose first row is "2026-W49" is a weekly series. */
+  if (file->mapping.date >= 0)
+    {
+      Reader ahead = reader;
+      g_auto(GStrv) first = NULL;
+      int year, week;
+
+      while ((first = read_record (&ahead)) != NULL && is_blank_record (first))
+        g_clear_pointer (&first, g_strfreev);
+      if (first != NULL && (guint) file->mapping.date < g_strv_length (first) &&
+          tl_statistics_parse_iso_week (first[file->mapping.date], &year, &week))
+        {
+          file->mapping.week = file->mapping.date;
+          file->mapping.date = -1;
+        }
+    }
   detect_cumulative (file);
+  /* Running totals fill in days only: a weekly series needs its figures. */
   if (file->mapping.people < 0 && file->mapping.boats < 0 &&
-      file->cumulative_people < 0 && file->cumulative_boats < 0)
+      (file->mapping.week >= 0 || (file->cumulative_people < 0 && file->cumulative_boats < 0)))
     {
       g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_NO_FIGURES,
                            _("No column of people or boats was found. Choose which columns hold them."));
@@ -588,19 +632,23 @@ tl_statistics_parse (const char                 *data,
       if (is_blank_record (record))
         continue;
 
-      read_day (file, record, line, seen, totals);
+      if (file->mapping.week >= 0)
+        tl_statistics_read_week (file, record, line, seen);
+      else
+        read_day (file, record, line, seen, totals);
       if (file->rows->len < PREVIEW_ROWS)
         g_ptr_array_add (file->rows, g_steal_pointer (&record));
     }
 
-  if (file->days->len == 0 && file->problems->len == 0)
+  if (file->days->len == 0 && file->weeks->len == 0 && file->problems->len == 0)
     {
       g_set_error_literal (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_NO_ROWS,
                            _("The file has column names but no figures."));
       return NULL;
     }
 
-  if (file->problems->len == 0 && (file->cumulative_people >= 0 || file->cumulative_boats >= 0))
+  if (file->problems->len == 0 && file->mapping.week < 0 &&
+      (file->cumulative_people >= 0 || file->cumulative_boats >= 0))
     apply_cumulative (file, totals);
 
   return g_steal_pointer (&file);
@@ -695,7 +743,35 @@ tl_statistics_file_free (TlStatisticsFile *file)
 
   g_strfreev (file->header);
   g_clear_pointer (&file->days, g_array_unref);
+  g_clear_pointer (&file->weeks, g_array_unref);
   g_clear_pointer (&file->problems, g_array_unref);
   g_clear_pointer (&file->rows, g_ptr_array_unref);
   g_free (file);
+}
+
+/**
+ * tl_statistics_file_is_weekly:
+ *
+ * Returns: whether @file is a weekly series: its rows are in its weeks,
+ *   not in its days
+ */
+gboolean
+tl_statistics_file_is_weekly (const TlStatisticsFile *file)
+{
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  return file->mapping.week >= 0;
+}
+
+/**
+ * tl_statistics_file_get_n_rows:
+ *
+ * Returns: how many days, or weeks for a weekly series, @file holds
+ */
+guint
+tl_statistics_file_get_n_rows (const TlStatisticsFile *file)
+{
+  g_return_val_if_fail (file != NULL, 0);
+
+  return tl_statistics_file_is_weekly (file) ? file->weeks->len : file->days->len;
 }

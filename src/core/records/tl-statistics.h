@@ -20,6 +20,7 @@ typedef enum {
   TL_STATISTICS_ERROR_BAD_COLUMN,   /* a mapping names a column the file lacks */
   TL_STATISTICS_ERROR_BAD_ROWS,     /* some rows cannot be read: see the message */
   TL_STATISTICS_ERROR_NO_ROWS,      /* a header and nothing else */
+  TL_STATISTICS_ERROR_BAD_MAPPING,  /* a mapping mixes dates and weeks */
 } TlStatisticsError;
 
 GQuark tl_statistics_error_quark (void);
@@ -31,12 +32,29 @@ typedef struct {
   int  boats;
 } TlStatisticsDay;
 
-/* Columns by index from 0, -1 for "not in the file". */
+/* Official weekly figures (tl-statistics-week.c): an ISO 8601 week,
+ * Monday to Sunday, with the figures for the whole week. */
+typedef struct {
+  char week[9];        /* YYYY-Www, the ISO year and week */
+  char first_date[11]; /* its Monday, YYYY-MM-DD */
+  char last_date[11];  /* its Sunday */
+  int  people;
+  int  boats;
+} TlStatisticsWeek;
+
+/* Columns by index from 0, -1 for "not in the file". A daily series has
+ * a date column; a weekly one has a week column instead, with the ISO
+ * year in a column of its own or in the week's cells ("2026-W49"). Set
+ * every field: TL_STATISTICS_MAPPING_INIT is a mapping of no column. */
 typedef struct {
   int date;
   int people;
   int boats;
+  int year;
+  int week;
 } TlStatisticsMapping;
+
+#define TL_STATISTICS_MAPPING_INIT { -1, -1, -1, -1, -1 }
 
 typedef struct {
   guint line;      /* where the row starts, from 1 */
@@ -56,6 +74,8 @@ typedef struct {
   int                  cumulative_boats;
   GArray              *days;      /* of TlStatisticsDay, in file order (by
                                    * date when a running total filled some in) */
+  GArray              *weeks;     /* of TlStatisticsWeek, in file order: a
+                                   * weekly series has weeks and no days */
   GArray              *problems;  /* of TlStatisticsProblem */
   GPtrArray           *rows;      /* of GStrv: the first rows as written, for a preview */
 } TlStatisticsFile;
@@ -75,5 +95,16 @@ GStrv             tl_statistics_read_header    (const char                *data,
                                                 gssize                     length);
 gboolean          tl_statistics_parse_date     (const char                *text,
                                                 char                       out_iso[11]);
+gboolean          tl_statistics_file_is_weekly (const TlStatisticsFile    *file);
+guint             tl_statistics_file_get_n_rows (const TlStatisticsFile   *file);
+
+/* ISO weeks (tl-statistics-week.c). */
+gboolean          tl_statistics_parse_iso_week (const char                *text,
+                                                int                       *out_year,
+                                                int                       *out_week);
+guint             tl_statistics_weeks_in_year  (int                        year);
+gboolean          tl_statistics_week_init      (TlStatisticsWeek          *week,
+                                                int                        year,
+                                                int                        number);
 
 G_END_DECLS

@@ -319,6 +319,8 @@ tl_trend_group (const TlTrend *daily,
   grouped->period = period;
   grouped->days = g_array_sized_new (FALSE, TRUE, sizeof (TlTrendDay), starts->len - 1);
   grouped->to = g_array_index (starts, gint64, starts->len - 1);
+  /* Weeks are spans of time: the same in any buckets. */
+  grouped->weeks = g_array_copy (daily->weeks);
   for (guint i = 0; i + 1 < starts->len; i++)
     {
       TlTrendDay bucket = { 0 };

@@ -152,6 +152,7 @@ tl_trend_new (GTimeZone *zone,
   trend->zone = g_time_zone_ref (zone);
   trend->period = TL_TREND_PERIOD_DAY;
   trend->days = g_array_sized_new (FALSE, TRUE, sizeof (TlTrendDay), n_days);
+  trend->weeks = g_array_new (FALSE, TRUE, sizeof (TlTrendWeek));
 
   for (guint i = 0; i < n_days; i++)
     {
@@ -216,6 +217,7 @@ tl_trend_free (TlTrend *trend)
     return;
 
   g_array_unref (trend->days);
+  g_array_unref (trend->weeks);
   g_time_zone_unref (trend->zone);
   g_free (trend);
 }
@@ -407,7 +409,8 @@ tl_trend_has_data (const TlTrend *trend)
         return TRUE;
     }
 
-  return FALSE;
+  return tl_trend_has_official_weeks (trend, TL_TREND_MEASURE_PEOPLE) ||
+         tl_trend_has_official_weeks (trend, TL_TREND_MEASURE_BOATS);
 }
 
 /**
@@ -487,7 +490,8 @@ tl_trend_count_official_days (const TlTrend  *trend,
  * tl_trend_get_scale_top:
  *
  * The top of a chart's scale for @measure: a round number at or above
- * both Tideline's and the official largest value, and even, so that the
+ * both Tideline's and the official largest value (weekly bars included,
+ * see tl_trend_week_get_bar()), and even, so that the
  * scale's middle line is a whole number too.
  *
  * Returns: 2 or more
@@ -504,6 +508,7 @@ tl_trend_get_scale_top (const TlTrend  *trend,
   max = tl_trend_get_max (trend, tl_trend_measure_get_own (measure));
   if (tl_trend_measure_get_official (measure, &official))
     max = MAX (max, tl_trend_get_max (trend, official));
+  max = MAX (max, tl_trend_weeks_get_max_bar (trend, measure));
 
   return 2 * round_up ((max + 1) / 2);
 }
@@ -521,7 +526,8 @@ tl_trend_has_measure_data (const TlTrend  *trend,
   g_return_val_if_fail (trend != NULL, FALSE);
 
   return tl_trend_get_max (trend, TL_TREND_DEPARTURES) > 0 ||
-         tl_trend_count_official_days (trend, measure) > 0;
+         tl_trend_count_official_days (trend, measure) > 0 ||
+         tl_trend_has_official_weeks (trend, measure);
 }
 
 /**
@@ -597,6 +603,21 @@ tl_trend_describe (const TlTrend  *trend,
                                           "Official figures exist for %u of these days.",
                                           official),
                                 official);
+
+      /* Weekly series are drawn as bars of their own, across their weeks. */
+      official = tl_trend_count_official_weeks (trend, measure);
+      if (official > 0)
+        {
+          g_string_append_c (text, ' ');
+          g_string_append_printf (text,
+                                  /* Translators: description of the trend chart for screen readers */
+                                  ngettext ("An official weekly figure, shown as a bar across its week, "
+                                            "exists for %u week.",
+                                            "Official weekly figures, shown as bars across their weeks, "
+                                            "exist for %u weeks.",
+                                            official),
+                                  official);
+        }
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
@@ -663,8 +684,14 @@ tl_trend_describe_day (const TlTrend  *trend,
   /* No official departures exist: the tooltip does not mention them. */
   if (tl_trend_measure_get_official (measure, NULL))
     {
-      g_string_append_c (text, '\n');
+      g_autoptr(GString) weeks = g_string_new (NULL);
+
+      tl_trend_describe_weeks_at (trend, index, measure, weeks);
       official = tl_trend_day_get_official (day, measure);
+      /* A day under a weekly figure alone says only that. */
+      if (official >= 0 || weeks->len == 0 ||
+          day->values[TL_TREND_OFFICIAL_PEOPLE] >= 0 || day->values[TL_TREND_OFFICIAL_BOATS] >= 0)
+        g_string_append_c (text, '\n');
       if (official >= 0)
         g_string_append_printf (text,
                                 measure == TL_TREND_MEASURE_PEOPLE
@@ -678,8 +705,9 @@ tl_trend_describe_day (const TlTrend  *trend,
       else if (day->values[TL_TREND_OFFICIAL_PEOPLE] >= 0 || day->values[TL_TREND_OFFICIAL_BOATS] >= 0)
         /* Translators: the day's official figures were imported without this one */
         g_string_append (text, _("Official: not given"));
-      else
+      else if (weeks->len == 0)
         g_string_append (text, _("Official: no figures imported"));
+      g_string_append (text, weeks->str);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

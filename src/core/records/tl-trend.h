@@ -47,6 +47,17 @@ typedef struct {
                                          * not imported for that date) */
 } TlTrendDay;
 
+/* Official weekly figures beside the days: an ISO week from its
+ * Monday's local midnight to the one after its Sunday, with the figures
+ * for the whole week. */
+typedef struct {
+  gint64 start;          /* its Monday's local midnight, UTC */
+  gint64 end;            /* the local midnight after its Sunday */
+  char   week[9];        /* YYYY-Www */
+  gint64 people;         /* -1: not given */
+  gint64 boats;
+} TlTrendWeek;
+
 typedef struct _TlTrend TlTrend;
 
 TlTrend          *tl_trend_new             (GTimeZone        *zone,
@@ -90,6 +101,22 @@ char             *tl_trend_describe         (const TlTrend    *trend,
                                              TlTrendMeasure    measure);
 char             *tl_trend_describe_day     (const TlTrend    *trend,
                                              guint             index,
+                                             TlTrendMeasure    measure);
+
+/* Weekly figures (tl-trend-week.c). */
+void              tl_trend_add_statistics_weeks (TlTrend        *trend,
+                                             GArray           *weeks);
+guint             tl_trend_get_n_weeks      (const TlTrend    *trend);
+const TlTrendWeek *tl_trend_get_week        (const TlTrend    *trend,
+                                             guint             index);
+gint64            tl_trend_week_get_official (const TlTrendWeek *week,
+                                             TlTrendMeasure    measure);
+double            tl_trend_get_position     (const TlTrend    *trend,
+                                             gint64            utc);
+double            tl_trend_week_get_bar     (const TlTrend    *trend,
+                                             const TlTrendWeek *week,
+                                             TlTrendMeasure    measure);
+gboolean          tl_trend_has_official_weeks (const TlTrend  *trend,
                                              TlTrendMeasure    measure);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlTrend, tl_trend_free)

@@ -426,6 +426,40 @@ tl_store_backend_list_statistics (TlStoreBackend  *self,
   return klass->list_statistics (self, first_date, last_date, error);
 }
 
+gboolean
+tl_store_backend_import_statistics_weeks (TlStoreBackend  *self,
+                                          GArray          *weeks,
+                                          const char      *source,
+                                          GError         **error)
+{
+  TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
+
+  if (klass->import_statistics_weeks == NULL)
+    {
+      tl_store_backend_set_unavailable (self, _("Importing official statistics"), error);
+      return FALSE;
+    }
+
+  return klass->import_statistics_weeks (self, weeks, source, error);
+}
+
+GArray *
+tl_store_backend_list_statistics_weeks (TlStoreBackend  *self,
+                                        const char      *first_date,
+                                        const char      *last_date,
+                                        GError         **error)
+{
+  TlStoreBackendClass *klass = TL_STORE_BACKEND_GET_CLASS (self);
+
+  if (klass->list_statistics_weeks == NULL)
+    {
+      tl_store_backend_set_unavailable (self, _("Reading official statistics"), error);
+      return NULL;
+    }
+
+  return klass->list_statistics_weeks (self, first_date, last_date, error);
+}
+
 TlTrend *
 tl_store_backend_daily_counts (TlStoreBackend  *self,
                                gint64           from,

@@ -95,6 +95,9 @@ struct _TlStoreBackendClass
   gint64 (*count_in_window) (TlStoreBackend *self, gint64 from, gint64 to, GError **error);
   GPtrArray *(*list_open_cases) (TlStoreBackend *self, gint64 now, GError **error);
   GPtrArray *(*list_changes_since) (TlStoreBackend *self, gint64 since, GError **error);
+  /* Official weekly figures (tl-store-statistics.c). */
+  gboolean (*import_statistics_weeks) (TlStoreBackend *self, GArray *weeks, const char *source, GError **error);
+  GArray *(*list_statistics_weeks) (TlStoreBackend *self, const char *first_date, const char *last_date, GError **error);
 
   gpointer padding[3];
 };
@@ -130,6 +133,8 @@ gboolean tl_store_backend_bulk_commit (TlStoreBackend *self, gpointer bulk, guin
 GPtrArray *tl_store_backend_query_events (TlStoreBackend *self, const TlFilter *filter, GError **error);
 gboolean tl_store_backend_import_statistics (TlStoreBackend *self, GArray *days, const char *source, GError **error);
 GArray *tl_store_backend_list_statistics (TlStoreBackend *self, const char *first_date, const char *last_date, GError **error);
+gboolean tl_store_backend_import_statistics_weeks (TlStoreBackend *self, GArray *weeks, const char *source, GError **error);
+GArray *tl_store_backend_list_statistics_weeks (TlStoreBackend *self, const char *first_date, const char *last_date, GError **error);
 TlTrend *tl_store_backend_daily_counts (TlStoreBackend *self, gint64 from, gint64 to, GTimeZone *zone, GError **error);
 GStrv tl_store_backend_list_units (TlStoreBackend *self, GError **error);
 gboolean tl_store_backend_add_unit (TlStoreBackend *self, const char *name, GError **error);

@@ -27,13 +27,14 @@ static const TlCopyTable tables[] = {
   { "units", "name", "t", NULL },
   { "drafts", "kind, event_id, operator, content, updated_at", "titti", NULL },
   { "statistics", "date, people, boats, source, imported_at", "tiiti", NULL },
+  { "statistics_weeks", "week, first_date, last_date, people, boats, source, imported_at", "tttiiti", NULL },
 };
 
 /* Anything in these, and the target is not a new database. */
 static const char target_empty_sql[] =
   "SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM cases)"
   " + (SELECT count(*) FROM audit) + (SELECT count(*) FROM imports)"
-  " + (SELECT count(*) FROM statistics)";
+  " + (SELECT count(*) FROM statistics) + (SELECT count(*) FROM statistics_weeks)";
 
 /* Helpers */
 
@@ -239,7 +240,7 @@ sqlite_write_tables (TlStoreBackend     *backend,
  * @error: return location for a #TL_STORE_ERROR
  *
  * Copies every record of @self into @target with its ids: events, their
- * audit and imports, cases, drafts, statistics, units and the places
+ * audit and imports, cases, drafts, daily and weekly statistics, units and the places
  * operators added. @self is read in one snapshot and @target written in
  * one transaction: on failure nothing is written. A database that holds
  * records already is refused.

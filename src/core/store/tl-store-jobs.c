@@ -145,7 +145,7 @@ restore_job (TlStore      *store,
     g_task_return_boolean (task, TRUE);
 }
 
-/* The days counted, the official figures beside them, grouped in weeks
+/* The days counted, the official daily and weekly figures beside them, grouped in weeks
  * or months over a long window. The figures are an extra: without them
  * the chart still shows the counts. */
 static void
@@ -176,6 +176,17 @@ trend_job (TlStore      *store,
   else
     {
       g_warning ("Could not read the official figures: %s", error->message);
+      g_clear_error (&error);
+    }
+  g_clear_pointer (&official, g_array_unref);
+  official = tl_store_list_statistics_weeks (store, tl_trend_get_day (trend, 0)->date,
+                                             tl_trend_get_day (trend, tl_trend_get_n_days (trend) - 1)->date,
+                                             &error);
+  if (official != NULL)
+    tl_trend_add_statistics_weeks (trend, official);
+  else
+    {
+      g_warning ("Could not read the official weekly figures: %s", error->message);
       g_clear_error (&error);
     }
   if (data->period != TL_TREND_PERIOD_DAY)

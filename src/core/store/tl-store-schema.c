@@ -545,11 +545,48 @@ migrate_to_4 (TlStoreSqlite  *self,
   return TRUE;
 }
 
+/* Schema 5: official weekly figures, a series of ISO weeks beside the
+ * daily one. A week is kept with its Monday and Sunday, so that a chart
+ * finds the weeks over its days by their dates; the constraints keep the
+ * three in step (the week's number itself is checked by the reader,
+ * tl-statistics-week.c: SQLite's strftime has no ISO week). */
+static const char schema_5_sql[] =
+  "CREATE TABLE statistics_weeks ("
+  "  week TEXT PRIMARY KEY CONSTRAINT statistics_weeks_iso_week CHECK ("
+  "    week GLOB '[0-9][0-9][0-9][0-9]-W[0-5][0-9]'),"
+  "  first_date TEXT NOT NULL CONSTRAINT statistics_weeks_iso_week_monday CHECK ("
+  "    first_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+  "    AND strftime ('%w', first_date) = '1'),"
+  "  last_date TEXT NOT NULL CONSTRAINT statistics_weeks_iso_week_sunday CHECK ("
+  "    last_date = date (first_date, '+6 days')),"
+  "  people INTEGER CONSTRAINT statistics_weeks_people_not_negative CHECK (people >= 0),"
+  "  boats INTEGER CONSTRAINT statistics_weeks_boats_not_negative CHECK (boats >= 0),"
+  "  source TEXT,"
+  "  imported_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX statistics_weeks_dates ON statistics_weeks (first_date);";
+
+static gboolean
+migrate_to_5 (TlStoreSqlite  *self,
+              GError        **error)
+{
+  int rc = sqlite3_exec (self->db, schema_5_sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      tl_store_set_error (self, rc, _("Could not prepare the database"), error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static const TlMigration migrations[] = {
   migrate_to_1,
   migrate_to_2,
   migrate_to_3,
   migrate_to_4,
+  migrate_to_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_STORE_SCHEMA_VERSION);

@@ -44,6 +44,7 @@ static const struct {
   { "deceased_not_negative", N_("the number of people dead cannot be negative") },
   { "missing_not_negative", N_("the number of people missing cannot be negative") },
   { "details_is_json", N_("the details are not valid JSON") },
+  { "iso_week", N_("the week is not an ISO week from Monday to Sunday") },
   { "FOREIGN KEY", N_("the case it belongs to does not exist") },
   { "events.id", N_("an event with the same number already exists") },
   { "_by", N_("no operator name was given") },

@@ -32,7 +32,7 @@ GQuark tl_store_error_quark (void);
 const char *tl_store_error_get_title (const GError *error);
 
 /* The newest schema this build reads and writes. */
-#define TL_STORE_SCHEMA_VERSION 4
+#define TL_STORE_SCHEMA_VERSION 5
 
 typedef struct {
   char   *name;
@@ -171,6 +171,14 @@ gboolean    tl_store_import_statistics  (TlStore         *self,
                                          const char      *source,
                                          GError         **error);
 GArray     *tl_store_list_statistics    (TlStore         *self,
+                                         const char      *first_date,
+                                         const char      *last_date,
+                                         GError         **error);
+gboolean    tl_store_import_statistics_weeks (TlStore    *self,
+                                         GArray          *weeks,
+                                         const char      *source,
+                                         GError         **error);
+GArray     *tl_store_list_statistics_weeks (TlStore      *self,
                                          const char      *first_date,
                                          const char      *last_date,
                                          GError         **error);

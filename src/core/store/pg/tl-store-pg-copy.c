@@ -18,7 +18,7 @@
 static const char target_empty_sql[] =
   "SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM cases)"
   " + (SELECT count(*) FROM audit) + (SELECT count(*) FROM imports)"
-  " + (SELECT count(*) FROM statistics)";
+  " + (SELECT count(*) FROM statistics) + (SELECT count(*) FROM statistics_weeks)";
 static const char move_identities_sql[] =
   "SELECT setval (pg_get_serial_sequence ('events', 'id'), greatest ((SELECT max (id) FROM events), 1)),"
   "       setval (pg_get_serial_sequence ('cases', 'id'), greatest ((SELECT max (id) FROM cases), 1)),"

@@ -38,7 +38,7 @@
  * database keeps the same schema number on both backends. */
 
 #define ROOM_LOCK "7375460002"
-#define ROOM_SCHEMA_VERSION 4
+#define ROOM_SCHEMA_VERSION 5
 
 /* Gives every table, view and function of Tideline to tideline_admin,
  * whoever made them: definer's rights then are the owner's. */
@@ -355,11 +355,22 @@ static const char room_4_sql[] =
   "  EXECUTE FUNCTION tl_events_who ();"
   OWN_EVERYTHING_SQL;
 
+/* Room step 5: the weekly figures (schema 5) are written by whoever may
+ * write the daily ones, the coordinators, and read by everyone. A step
+ * of its own rather than a grant in the migration: on a new server the
+ * roles are made after the numbered migrations. */
+static const char room_5_sql[] =
+  "REVOKE ALL ON statistics_weeks FROM PUBLIC;"
+  "GRANT SELECT ON statistics_weeks TO tideline_reader;"
+  "GRANT INSERT, UPDATE ON statistics_weeks TO tideline_coordinator;"
+  OWN_EVERYTHING_SQL;
+
 static const char *const room_steps[] = {
   room_1_sql,
   room_2_sql,
   room_3_sql,
   room_4_sql,
+  room_5_sql,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (room_steps) == ROOM_SCHEMA_VERSION);
@@ -370,7 +381,8 @@ static const char capabilities_sql[] =
   "       has_table_privilege ('events', 'INSERT') AND has_table_privilege ('events', 'UPDATE'),"
   "       has_table_privilege ('events', 'DELETE'),"
   "       has_table_privilege ('cases', 'INSERT') AND has_table_privilege ('cases', 'UPDATE'),"
-  "       has_table_privilege ('statistics', 'INSERT'),"
+  "       has_table_privilege ('statistics', 'INSERT')"
+  "         AND has_table_privilege ('statistics_weeks', 'INSERT'),"
   /* The highest of the four this role is a member of (none on a server
    * set up before them). */
   "       (SELECT rolname FROM pg_roles WHERE rolname IN ('tideline_admin',"

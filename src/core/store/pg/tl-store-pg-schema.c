@@ -228,11 +228,34 @@ static const char schema_4_sql[] =
   "  WHERE status NOT IN ('landed', 'returned', 'closed');"
   "CREATE INDEX audit_at ON audit (at);";
 
+/* Schema 5 (as the file's): official weekly figures. The server checks
+ * the week's number against its dates too (IYYY-"W"IW is ISO 8601's).
+ * Who may write them is room step 5's (tl-store-pg-roles.c): the same
+ * roles as for the daily figures. */
+static const char schema_5_sql[] =
+  "CREATE TABLE statistics_weeks ("
+  "  week text PRIMARY KEY CONSTRAINT statistics_weeks_iso_week CHECK ("
+  "    week ~ '^[0-9]{4}-W[0-5][0-9]$'),"
+  "  first_date text NOT NULL CONSTRAINT statistics_weeks_iso_week_monday CHECK ("
+  "    first_date ~ '^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$'"
+  "    AND to_char (first_date::date, 'IYYY-\"W\"IW') = week"
+  "    AND extract (isodow FROM first_date::date) = 1),"
+  "  last_date text NOT NULL CONSTRAINT statistics_weeks_iso_week_sunday CHECK ("
+  "    last_date ~ '^[0-9]{4}-[0-1][0-9]-[0-3][0-9]$'"
+  "    AND last_date::date = first_date::date + 6),"
+  "  people integer CONSTRAINT statistics_weeks_people_not_negative CHECK (people >= 0),"
+  "  boats integer CONSTRAINT statistics_weeks_boats_not_negative CHECK (boats >= 0),"
+  "  source text,"
+  "  imported_at bigint NOT NULL"
+  ");"
+  "CREATE INDEX statistics_weeks_dates ON statistics_weeks (first_date);";
+
 static const char *const migrations[] = {
   schema_1_sql,
   schema_2_sql,
   schema_3_sql,
   schema_4_sql,
+  schema_5_sql,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_STORE_SCHEMA_VERSION);

@@ -7,7 +7,7 @@
 #include "tl-store-pg-private.h"
 
 /* The desk's lists on a server: units and places the operators added,
- * drafts of reports being typed, and official daily statistics. The
+ * drafts of reports being typed, and official daily and weekly statistics. The
  * same statements as tl-store-units.c, tl-store-drafts.c and
  * tl-store-statistics.c. */
 
@@ -40,6 +40,15 @@ static const char upsert_statistics_sql[] =
 static const char list_statistics_sql[] =
   "SELECT date, people, boats FROM statistics"
   " WHERE date >= $1 AND date <= $2 ORDER BY date";
+static const char upsert_week_sql[] =
+  "INSERT INTO statistics_weeks (week, first_date, last_date, people, boats, source, imported_at)"
+  " VALUES ($1, $2, $3, $4, $5, $6, $7)"
+  " ON CONFLICT (week) DO UPDATE SET people = excluded.people,"
+  " boats = excluded.boats, source = excluded.source,"
+  " imported_at = excluded.imported_at";
+static const char list_weeks_sql[] =
+  "SELECT week, first_date, last_date, people, boats FROM statistics_weeks"
+  " WHERE last_date >= $1 AND first_date <= $2 ORDER BY first_date";
 
 /* Helpers */
 
@@ -255,6 +264,80 @@ pg_list_statistics (TlStoreBackend  *backend,
   return days;
 }
 
+static gboolean
+pg_import_statistics_weeks (TlStoreBackend  *backend,
+                            GArray          *weeks,
+                            const char      *source,
+                            GError         **error)
+{
+  TlStorePg *self = TL_STORE_PG (backend);
+  const char *what = _("Could not import the statistics");
+  gint64 now = tl_store_now ();
+
+  if (!tl_pg_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < weeks->len; i++)
+    {
+      const TlStatisticsWeek *week = &g_array_index (weeks, TlStatisticsWeek, i);
+      g_auto(TlPgParams) params = { NULL };
+
+      tl_pg_params_init (&params);
+      tl_pg_params_text (&params, week->week);
+      tl_pg_params_text (&params, week->first_date);
+      tl_pg_params_text (&params, week->last_date);
+      tl_pg_params_optional (&params, MAX (week->people, -1), -1);
+      tl_pg_params_optional (&params, MAX (week->boats, -1), -1);
+      tl_pg_params_text (&params, source);
+      tl_pg_params_int64 (&params, now);
+      if (!tl_pg_exec_command (self, upsert_week_sql, &params, what, error))
+        {
+          tl_pg_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!tl_pg_commit (self, what, error))
+    return FALSE;
+
+  tl_store_backend_emit_changed (backend);
+  return TRUE;
+}
+
+static GArray *
+pg_list_statistics_weeks (TlStoreBackend  *backend,
+                          const char      *first_date,
+                          const char      *last_date,
+                          GError         **error)
+{
+  g_auto(TlPgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  GArray *weeks;
+
+  tl_pg_params_init (&params);
+  tl_pg_params_text (&params, first_date);
+  tl_pg_params_text (&params, last_date);
+  result = tl_pg_exec (TL_STORE_PG (backend), list_weeks_sql, &params,
+                       _("Could not read the statistics"), error);
+  if (result == NULL)
+    return NULL;
+
+  weeks = g_array_new (FALSE, FALSE, sizeof (TlStatisticsWeek));
+  for (int i = 0; i < PQntuples (result); i++)
+    {
+      TlStatisticsWeek week = { "", "", "", -1, -1 };
+
+      g_strlcpy (week.week, tl_pg_get_text (result, i, 0), sizeof week.week);
+      g_strlcpy (week.first_date, tl_pg_get_text (result, i, 1), sizeof week.first_date);
+      g_strlcpy (week.last_date, tl_pg_get_text (result, i, 2), sizeof week.last_date);
+      week.people = (int) tl_pg_get_int64 (result, i, 3, -1);
+      week.boats = (int) tl_pg_get_int64 (result, i, 4, -1);
+      g_array_append_val (weeks, week);
+    }
+
+  return weeks;
+}
+
 /* Private API */
 
 void
@@ -268,4 +351,6 @@ tl_pg_units_class_init (TlStoreBackendClass *klass)
   klass->delete_draft = pg_delete_draft;
   klass->import_statistics = pg_import_statistics;
   klass->list_statistics = pg_list_statistics;
+  klass->import_statistics_weeks = pg_import_statistics_weeks;
+  klass->list_statistics_weeks = pg_list_statistics_weeks;
 }
