@@ -2,14 +2,13 @@
 
 #include "config.h"
 
-#include "tl-event-private.h"
 #include "tl-store-private.h"
 #include "tl-trend-period.h"
 
 /* The rest of what a window asks a store, as _async/_finish pairs on the
  * store's worker (tl-store-worker.c): what the report editor needs to
- * open, its drafts, one record and its history, Undo of a deletion, and
- * the trend chart's days. Each is a job over data the task owns: the
+ * open, its drafts, one record and its history, and the trend chart's
+ * days (Undo of a deletion is the outbox's, tl-store-outbox-async.c). Each is a job over data the task owns: the
  * caller's copies never cross threads. On a file each runs at once and
  * calls back from the main loop, as in tl-store-async.c. */
 
@@ -18,7 +17,6 @@ typedef struct {
   gint64       event_id;
   char        *operator_name;
   char        *content;     /* nullable: a draft to drop */
-  TlEvent     *event;       /* the worker's copy */
   GTimeZone   *zone;
   gint64       from;
   gint64       to;
@@ -34,7 +32,6 @@ job_data_free (gpointer data)
 
   g_free (self->operator_name);
   g_free (self->content);
-  g_clear_object (&self->event);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_free (self);
 }
@@ -130,21 +127,6 @@ list_audit_job (TlStore      *store,
   return_pointer (task, audit, (GDestroyNotify) g_ptr_array_unref, error);
 }
 
-static void
-restore_job (TlStore      *store,
-             GTask        *task,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  JobData *data = task_data;
-  GError *error = NULL;
-
-  if (!tl_store_restore_event (store, data->event, data->operator_name, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /* The days counted, the official figures beside them, grouped in weeks
  * or months over a long window. The figures are an extra: without them
  * the chart still shows the counts. */
@@ -236,7 +218,6 @@ start (TlStore             *self,
        gpointer             source_tag,
        JobData             *data,
        TlStoreJobFunc       func,
-       gboolean             writes,
        GCancellable        *cancellable,
        GAsyncReadyCallback  callback,
        gpointer             user_data)
@@ -244,14 +225,7 @@ start (TlStore             *self,
   g_autoptr(GTask) task = tl_store_job_new (self, source_tag, data, job_data_free,
                                             cancellable, callback, user_data);
 
-  if (writes)
-    {
-      /* Once started, a write's outcome is what it reports. */
-      g_task_set_check_cancellable (task, FALSE);
-      tl_store_worker_run_write (self, task, func);
-    }
-  else
-    tl_store_worker_run (self, task, func);
+  tl_store_worker_run (self, task, func);
 }
 
 /* Public API */
@@ -297,7 +271,7 @@ tl_store_load_form_async (TlStore             *self,
   data = g_new0 (JobData, 1);
   data->kind = kind;
   data->event_id = event_id;
-  start (self, tl_store_load_form_async, data, load_form_job, FALSE, cancellable, callback, user_data);
+  start (self, tl_store_load_form_async, data, load_form_job, cancellable, callback, user_data);
 }
 
 /**
@@ -392,7 +366,7 @@ tl_store_get_event_async (TlStore             *self,
 
   data = g_new0 (JobData, 1);
   data->event_id = event_id;
-  start (self, tl_store_get_event_async, data, get_event_job, FALSE, cancellable, callback, user_data);
+  start (self, tl_store_get_event_async, data, get_event_job, cancellable, callback, user_data);
 }
 
 /**
@@ -431,7 +405,7 @@ tl_store_list_audit_async (TlStore             *self,
 
   data = g_new0 (JobData, 1);
   data->event_id = event_id;
-  start (self, tl_store_list_audit_async, data, list_audit_job, FALSE, cancellable, callback, user_data);
+  start (self, tl_store_list_audit_async, data, list_audit_job, cancellable, callback, user_data);
 }
 
 /**
@@ -446,50 +420,6 @@ tl_store_list_audit_finish (TlStore       *self,
                             GError       **error)
 {
   return tl_store_job_finish (self, result, tl_store_list_audit_async, error);
-}
-
-/**
- * tl_store_restore_event_async:
- * @self: a #TlStore
- * @event: a deleted record, as it was read before it went
- * @operator_name: who restores it
- * @cancellable: (nullable): skips the restore if cancelled before it starts
- * @callback: called when it is restored, or not
- * @user_data: for @callback
- *
- * Undoes a deletion (tl_store_restore_event()).
- */
-void
-tl_store_restore_event_async (TlStore             *self,
-                              TlEvent             *event,
-                              const char          *operator_name,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  JobData *data;
-
-  g_return_if_fail (TL_IS_STORE (self));
-  g_return_if_fail (TL_IS_EVENT (event));
-  g_return_if_fail (operator_name != NULL);
-
-  data = g_new0 (JobData, 1);
-  data->event = tl_event_copy (event);
-  data->operator_name = g_strdup (operator_name);
-  start (self, tl_store_restore_event_async, data, restore_job, TRUE, cancellable, callback, user_data);
-}
-
-/**
- * tl_store_restore_event_finish:
- *
- * Returns: %TRUE if the record is back
- */
-gboolean
-tl_store_restore_event_finish (TlStore       *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  return tl_store_job_finish_boolean (self, result, tl_store_restore_event_async, error);
 }
 
 /**
@@ -526,7 +456,7 @@ tl_store_count_trend_async (TlStore             *self,
   data->to = to;
   data->zone = g_time_zone_ref (zone);
   data->period = period;
-  start (self, tl_store_count_trend_async, data, trend_job, FALSE, cancellable, callback, user_data);
+  start (self, tl_store_count_trend_async, data, trend_job, cancellable, callback, user_data);
 }
 
 /**
