@@ -61,6 +61,20 @@ save (TlReportEditor *editor)
   g_assert_null (editor);
 }
 
+/* The history is read on the store's worker once asked for. */
+static void
+wait_for_history (TlReportEditor *editor)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (tl_report_editor_get_history_state (editor), "loading") == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      tl_test_iterate (10);
+    }
+  g_assert_cmpstr (tl_report_editor_get_history_state (editor), ==, "list");
+}
+
 static TlEvent *
 get_event (TlTestFixture *fixture,
            gint64   id)
@@ -179,6 +193,7 @@ test_edit_and_history (TlTestFixture *fixture,
   gint64 id = save_rescue (window);
   g_autoptr(TlEvent) event = NULL;
   g_autofree char *history = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   TlReportEditor *editor;
 
   editor = open_edit (window, id);
@@ -191,11 +206,27 @@ test_edit_and_history (TlTestFixture *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-history", "x", id));
   editor = TL_REPORT_EDITOR (tl_test_wait_for_report_form (window));
   g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "history");
+  wait_for_history (editor);
   history = tl_report_editor_dup_history_text (editor);
   g_test_message ("%s", history);
   g_assert_nonnull (strstr (history, "Rescued: 40 → 47"));
   g_assert_nonnull (strstr (history, "Entered by "));
   g_assert_nonnull (strstr (history, "Changed by "));
+
+  /* Back to the form, and the history asked again: the editor closed
+   * while it is read is never touched by the answer. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.show-history", NULL));
+  g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "form");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.show-history", NULL));
+  g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "history");
+  g_assert_cmpstr (tl_report_editor_get_history_state (editor), ==, "loading");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_close (GTK_WINDOW (editor));
+  while (editor != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      tl_test_iterate (10);
+    }
 
   tl_test_close_window (window);
 }

@@ -46,6 +46,8 @@ struct _TlReportEditor
   AdwPreferencesGroup *case_group;
   AdwPreferencesGroup *notes_group;
   GtkTextView         *notes_view;
+  GtkStack            *history_stack;    /* loading, error, list */
+  AdwStatusPage       *history_error_page;
   AdwPreferencesPage  *history_page;
   GtkGrid             *conflict_grid;
   GtkSpinner          *loading_spinner;
@@ -62,6 +64,7 @@ struct _TlReportEditor
   /* owned */
   TlStore             *store;
   GCancellable        *cancellable;      /* cancelled when it goes */
+  GCancellable        *history_reading;  /* the history's read, or NULL */
   TlFormData          *form;             /* units, places, cases, draft, once read */
   char                *pending_position; /* given while loading */
   TlEvent             *pending_theirs;   /* given while loading */
@@ -100,6 +103,7 @@ struct _TlReportEditor
 /* tl-report-editor.c */
 void      tl_report_editor_validate         (TlReportEditor *self,
                                              gboolean        show_errors);
+void      tl_report_editor_update_actions   (TlReportEditor *self);
 
 /* tl-report-editor-fields.c */
 void      tl_report_editor_build_fields     (TlReportEditor *self);
@@ -143,6 +147,12 @@ gpointer  tl_report_editor_weak             (TlReportEditor *self);
 TlReportEditor *tl_report_editor_from_weak  (gpointer        weak);
 void      tl_report_editor_load             (TlReportEditor *self);
 void      tl_report_editor_show_history     (TlReportEditor *self);
+void      tl_report_editor_show_history_action (GtkWidget   *widget,
+                                             const char     *action_name,
+                                             GVariant       *param);
+void      tl_report_editor_reload_history_action (GtkWidget *widget,
+                                             const char     *action_name,
+                                             GVariant       *param);
 void      tl_report_editor_show_conflict    (TlReportEditor *self,
                                              TlEvent        *theirs);
 char     *tl_report_editor_history_text     (TlReportEditor *self);
