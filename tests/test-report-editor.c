@@ -830,6 +830,40 @@ test_choice_type_ahead (TlTestFixture *fixture,
   tl_test_close_window (window);
 }
 
+/* A unit typed in "Add a unit" is checked in this report at once, and
+ * remembered by the store (on its worker) for the next ones. */
+static void
+test_add_unit (TlTestFixture *fixture,
+               gconstpointer  data)
+{
+  TlWindow *window = tl_test_present_window (fixture);
+  TlReportEditor *editor = open_new (window, "rescue");
+  GtkWidget *row = tl_test_find_row (GTK_WIDGET (editor), "Add a unit");
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autofree char *units = NULL;
+  gboolean remembered = FALSE;
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "  Vedette Gris-Nez ");
+  g_signal_emit_by_name (row, "apply");
+  units = tl_report_editor_dup_value (editor, TL_REPORT_FIELD_UNITS);
+  g_assert_nonnull (strstr (units, "Vedette Gris-Nez"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  while (!remembered)
+    {
+      g_auto(GStrv) known = tl_store_list_units (fixture->store, NULL);
+
+      remembered = known != NULL && g_strv_contains ((const char * const *) known, "Vedette Gris-Nez");
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!remembered)
+        tl_test_iterate (10);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  tl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -850,6 +884,7 @@ main (int   argc,
   tl_test_add ("/report-editor/save-needs-a-change", test_save_needs_a_change);
   tl_test_add ("/report-editor/save-on-full-disk", test_save_on_full_disk);
   tl_test_add ("/report-editor/choice-type-ahead", test_choice_type_ahead);
+  tl_test_add ("/report-editor/add-unit", test_add_unit);
 
   return tl_test_ui_run ();
 }

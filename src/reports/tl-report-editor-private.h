@@ -56,6 +56,7 @@ struct _TlReportEditor
   /* built in C */
   TlFieldWidgets       fields[TL_REPORT_N_FIELDS];
   AdwEntryRow         *add_unit_row;
+  GtkWidget           *add_unit_spinner;  /* while units are remembered */
   AdwComboRow         *case_status_row;
   AdwActionRow        *zone_row;          /* read-only: side, waters, lane */
   GtkLabel            *position_echo;    /* beside the position */
@@ -86,6 +87,7 @@ struct _TlReportEditor
   guint64              touched;          /* 1 << field: left by the officer */
 
   gboolean             saving;            /* a server's save on its way */
+  guint                n_units_adding;    /* units on their way to the store */
   TlEventKind          kind;
   TlCoordinateFormat   format;
   gint64               day_start;

@@ -7,8 +7,8 @@
 
 /* The rest of what a window asks a store, as _async/_finish pairs on the
  * store's worker (tl-store-worker.c): what the report editor needs to
- * open, its drafts, one record and its history, and the trend chart's
- * days (Undo of a deletion is the outbox's, tl-store-outbox-async.c). Each is a job over data the task owns: the
+ * open, its drafts, one record and its history, a unit it remembers,
+ * and the trend chart's days (Undo of a deletion is the outbox's, tl-store-outbox-async.c). Each is a job over data the task owns: the
  * caller's copies never cross threads. On a file each runs at once and
  * calls back from the main loop, as in tl-store-async.c. */
 
@@ -17,6 +17,7 @@ typedef struct {
   gint64       event_id;
   char        *operator_name;
   char        *content;     /* nullable: a draft to drop */
+  char        *name;        /* a unit to remember */
   GTimeZone   *zone;
   gint64       from;
   gint64       to;
@@ -32,6 +33,7 @@ job_data_free (gpointer data)
 
   g_free (self->operator_name);
   g_free (self->content);
+  g_free (self->name);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_free (self);
 }
@@ -125,6 +127,21 @@ list_audit_job (TlStore      *store,
   GPtrArray *audit = tl_store_list_audit (store, data->event_id, &error);
 
   return_pointer (task, audit, (GDestroyNotify) g_ptr_array_unref, error);
+}
+
+static void
+add_unit_job (TlStore      *store,
+              GTask        *task,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  JobData *data = task_data;
+  GError *error = NULL;
+
+  if (!tl_store_add_unit (store, data->name, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /* The days counted, the official figures beside them, grouped in weeks
@@ -470,4 +487,51 @@ tl_store_count_trend_finish (TlStore       *self,
                              GError       **error)
 {
   return tl_store_job_finish (self, result, tl_store_count_trend_async, error);
+}
+
+/**
+ * tl_store_add_unit_async:
+ * @self: a #TlStore
+ * @name: a unit's name, as it should be offered
+ * @cancellable: (nullable): skips it if cancelled before it starts
+ * @callback: (nullable): called when it is remembered, or not
+ * @user_data: for @callback
+ *
+ * Remembers a unit (tl_store_add_unit()), in the order asked with the
+ * store's other jobs.
+ */
+void
+tl_store_add_unit_async (TlStore             *self,
+                         const char          *name,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  JobData *data;
+
+  g_return_if_fail (TL_IS_STORE (self));
+  g_return_if_fail (name != NULL);
+
+  data = g_new0 (JobData, 1);
+  data->name = g_strdup (name);
+  task = tl_store_job_new (self, tl_store_add_unit_async, data, job_data_free,
+                           cancellable, callback, user_data);
+  /* Once started, the write's outcome is what it reports; a unit is no
+   * report, so the views have nothing new to show (no run_write). */
+  g_task_set_check_cancellable (task, FALSE);
+  tl_store_worker_run (self, task, add_unit_job);
+}
+
+/**
+ * tl_store_add_unit_finish:
+ *
+ * Returns: %TRUE if the unit is remembered
+ */
+gboolean
+tl_store_add_unit_finish (TlStore       *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return tl_store_job_finish_boolean (self, result, tl_store_add_unit_async, error);
 }

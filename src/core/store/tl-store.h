@@ -533,6 +533,14 @@ void        tl_store_list_audit_async   (TlStore             *self,
 GPtrArray  *tl_store_list_audit_finish  (TlStore             *self,
                                          GAsyncResult        *result,
                                          GError             **error);
+void        tl_store_add_unit_async     (TlStore             *self,
+                                         const char          *name,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    tl_store_add_unit_finish    (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 void        tl_store_count_trend_async  (TlStore             *self,
                                          gint64               from,
                                          gint64               to,
