@@ -489,6 +489,7 @@ tl_window_dispose (GObject *object)
   tl_window_destroy_handover (self);
   g_clear_handle_id (&self->slide_id, g_source_remove);
   g_clear_handle_id (&self->server_source_id, g_source_remove);
+  tl_window_clear_refusal (self);
   /* Closing the window is looking away: what it showed has been seen. */
   if (self->review != NULL)
     {

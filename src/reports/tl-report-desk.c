@@ -385,6 +385,9 @@ tl_report_desk_edit (TlReportDesk *self,
  * tl_report_desk_show_refusal:
  * @self: a #TlReportDesk
  * @refusal: a kept edit or deletion the server refused
+ * @theirs: (nullable): the report as it is now on the server, read from
+ *   the store's worker (tl_store_get_event_async()), or %NULL
+ * @error: (nullable): why @theirs could not be read
  * @day_start: the window's day
  *
  * Shows what this desk kept while the server was away beside the report
@@ -396,21 +399,33 @@ tl_report_desk_edit (TlReportDesk *self,
 gboolean
 tl_report_desk_show_refusal (TlReportDesk    *self,
                              TlOutboxRefusal *refusal,
+                             TlEvent         *theirs,
+                             const GError    *error,
                              gint64           day_start)
 {
-  g_autoptr(TlEvent) theirs = NULL;
   TlReportEditor *editor;
 
   g_return_val_if_fail (TL_IS_REPORT_DESK (self), FALSE);
+  g_return_val_if_fail (theirs != NULL || error != NULL, FALSE);
 
   if (self->editor != NULL)
     return FALSE;
 
-  theirs = tl_store_get_event (self->store, tl_event_get_id (refusal->mine), NULL);
-  if (theirs == NULL)
+  if (theirs == NULL && g_error_matches (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_FOUND))
     {
       show_toast (self, _("An edit kept on this desk while the server was away was not sent: "
                           "another desk deleted the report meanwhile"));
+      return TRUE;
+    }
+  if (theirs == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why the report could not be read */
+      message = g_strdup_printf (_("A change kept on this desk while the server was away was "
+                                   "refused, and the report could not be read to show why: %s"),
+                                 error->message);
+      show_toast (self, message);
       return TRUE;
     }
   if (refusal->deleted)
