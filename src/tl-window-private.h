@@ -64,6 +64,7 @@ struct _TlWindow
   TlReview             *review;      /* window, filter, replay, seen */
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
+  GCancellable         *case_reading;  /* the selected report's case, or NULL */
 
   /* owned: opens report editors over this window */
   TlReportDesk         *reports;

@@ -8,7 +8,7 @@
 /* The rest of what a window asks a store, as _async/_finish pairs on the
  * store's worker (tl-store-worker.c): what the report editor needs to
  * open, its drafts, one record and its history, a unit it remembers,
- * and the trend chart's days (Undo of a deletion is the outbox's, tl-store-outbox-async.c). Each is a job over data the task owns: the
+ * a case and its reports, and the trend chart's days (Undo of a deletion is the outbox's, tl-store-outbox-async.c). Each is a job over data the task owns: the
  * caller's copies never cross threads. On a file each runs at once and
  * calls back from the main loop, as in tl-store-async.c. */
 
@@ -18,6 +18,7 @@ typedef struct {
   char        *operator_name;
   char        *content;     /* nullable: a draft to drop */
   char        *name;        /* a unit to remember */
+  gint64       case_id;
   GTimeZone   *zone;
   gint64       from;
   gint64       to;
@@ -127,6 +128,32 @@ list_audit_job (TlStore      *store,
   GPtrArray *audit = tl_store_list_audit (store, data->event_id, &error);
 
   return_pointer (task, audit, (GDestroyNotify) g_ptr_array_unref, error);
+}
+
+static void
+list_case_events_job (TlStore      *store,
+                      GTask        *task,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  JobData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *events = tl_store_list_case_events (store, data->case_id, &error);
+
+  return_pointer (task, events, (GDestroyNotify) g_ptr_array_unref, error);
+}
+
+static void
+get_case_job (TlStore      *store,
+              GTask        *task,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  JobData *data = task_data;
+  GError *error = NULL;
+  TlCase *found = tl_store_get_case (store, data->case_id, &error);
+
+  return_pointer (task, found, (GDestroyNotify) tl_case_free, error);
 }
 
 static void
@@ -534,4 +561,83 @@ tl_store_add_unit_finish (TlStore       *self,
                           GError       **error)
 {
   return tl_store_job_finish_boolean (self, result, tl_store_add_unit_async, error);
+}
+
+/**
+ * tl_store_list_case_events_async:
+ * @self: a #TlStore
+ * @case_id: the case
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when its reports are read
+ * @user_data: for @callback
+ *
+ * Reads a case's reports (tl_store_list_case_events()).
+ */
+void
+tl_store_list_case_events_async (TlStore             *self,
+                                 gint64               case_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  JobData *data;
+
+  g_return_if_fail (TL_IS_STORE (self));
+
+  data = g_new0 (JobData, 1);
+  data->case_id = case_id;
+  start (self, tl_store_list_case_events_async, data, list_case_events_job, cancellable, callback, user_data);
+}
+
+/**
+ * tl_store_list_case_events_finish:
+ *
+ * Returns: (transfer container) (element-type TlEvent): the case's
+ *   reports in time order, or %NULL with @error set
+ */
+GPtrArray *
+tl_store_list_case_events_finish (TlStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return tl_store_job_finish (self, result, tl_store_list_case_events_async, error);
+}
+
+/**
+ * tl_store_get_case_async:
+ * @self: a #TlStore
+ * @case_id: the case
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when it is read
+ * @user_data: for @callback
+ *
+ * Reads one case (tl_store_get_case()).
+ */
+void
+tl_store_get_case_async (TlStore             *self,
+                         gint64               case_id,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  JobData *data;
+
+  g_return_if_fail (TL_IS_STORE (self));
+
+  data = g_new0 (JobData, 1);
+  data->case_id = case_id;
+  start (self, tl_store_get_case_async, data, get_case_job, cancellable, callback, user_data);
+}
+
+/**
+ * tl_store_get_case_finish:
+ *
+ * Returns: (transfer full): the case, or %NULL with @error set
+ */
+TlCase *
+tl_store_get_case_finish (TlStore       *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return tl_store_job_finish (self, result, tl_store_get_case_async, error);
 }

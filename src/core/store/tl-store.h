@@ -541,6 +541,22 @@ void        tl_store_add_unit_async     (TlStore             *self,
 gboolean    tl_store_add_unit_finish    (TlStore             *self,
                                          GAsyncResult        *result,
                                          GError             **error);
+void        tl_store_list_case_events_async (TlStore         *self,
+                                         gint64               case_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GPtrArray  *tl_store_list_case_events_finish (TlStore        *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+void        tl_store_get_case_async     (TlStore             *self,
+                                         gint64               case_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+TlCase     *tl_store_get_case_finish    (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 void        tl_store_count_trend_async  (TlStore             *self,
                                          gint64               from,
                                          gint64               to,
