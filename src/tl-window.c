@@ -287,6 +287,7 @@ case_events_read_cb (GObject      *object,
   g_autofree CaseRead *read = user_data;
   g_autoptr(GError) error = NULL;
   TlWindow *self = read->window;
+  gint64 case_id;
 
   read->chain = tl_store_list_case_events_finish (TL_STORE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -299,8 +300,9 @@ case_events_read_cb (GObject      *object,
       g_clear_pointer (&read->chain, g_ptr_array_unref);
       return;
     }
-  tl_store_get_case_async (self->store, tl_event_get_case_id (g_ptr_array_index (read->chain, 0)),
-                           self->case_reading, case_read_cb, g_steal_pointer (&read));
+  case_id = tl_event_get_case_id (g_ptr_array_index (read->chain, 0));
+  tl_store_get_case_async (self->store, case_id, self->case_reading, case_read_cb,
+                           g_steal_pointer (&read));
 }
 
 static void
