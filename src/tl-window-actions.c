@@ -264,6 +264,53 @@ tl_window_update_role_actions (TlWindow *self)
                                no_edit != NULL ? no_edit : _("New Report"));
 }
 
+typedef struct {
+  TlWindow        *window;   /* borrowed: its cancellable says if it went */
+  TlOutboxRefusal *refusal;  /* owned */
+} Refused;
+
+static void
+refusal_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autofree Refused *refused = user_data;
+  g_autoptr(TlOutboxRefusal) refusal = refused->refusal;
+  g_autoptr(TlEvent) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  TlWindow *self = refused->window;
+
+  theirs = tl_store_get_event_finish (TL_STORE (object), result, &error);
+  /* The window went, and cancelled the read as it did. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->reading_refusal = FALSE;
+  if (tl_report_desk_show_refusal (self->reports, refusal, theirs, error, self->day_start))
+    return;
+  /* A report was opened meanwhile: shown when it is closed. */
+  self->refusal = g_steal_pointer (&refusal);
+  self->refusal_theirs = g_steal_pointer (&theirs);
+  self->refusal_error = g_steal_pointer (&error);
+}
+
+/* The next kept change the server refused, if any: the report as it is
+ * now is read on the store's worker, never from this thread. */
+static void
+read_refusal (TlWindow *self)
+{
+  TlOutboxRefusal *refusal = tl_store_take_outbox_refusal (self->store);
+  Refused *refused;
+
+  if (refusal == NULL)
+    return;
+  refused = g_new0 (Refused, 1);
+  refused->window = self;
+  refused->refusal = refusal;
+  self->reading_refusal = TRUE;
+  tl_store_get_event_async (self->store, tl_event_get_id (refusal->mine), self->cancellable,
+                            refusal_read_cb, refused);
+}
+
 /* A shared server that cannot be reached is said plainly, with what
  * waits on this desk. Looking costs no round trip: the store knows
  * whether its listener is connected, and the outbox is a local file. */
@@ -293,15 +340,24 @@ check_server_cb (gpointer user_data)
 
   /* A kept edit that another desk overtook: shown as a conflict, one at
    * a time, when no report is being edited. */
-  if (tl_report_desk_get_editor (self->reports) == NULL)
+  if (tl_report_desk_get_editor (self->reports) == NULL && !self->reading_refusal)
     {
-      g_autoptr(TlOutboxRefusal) refusal = tl_store_take_outbox_refusal (self->store);
-
-      if (refusal != NULL)
-        tl_report_desk_show_refusal (self->reports, refusal, self->day_start);
+      if (self->refusal == NULL)
+        read_refusal (self);
+      else if (tl_report_desk_show_refusal (self->reports, self->refusal, self->refusal_theirs,
+                                            self->refusal_error, self->day_start))
+        tl_window_clear_refusal (self);
     }
 
   return G_SOURCE_CONTINUE;
+}
+
+void
+tl_window_clear_refusal (TlWindow *self)
+{
+  g_clear_pointer (&self->refusal, tl_outbox_refusal_free);
+  g_clear_object (&self->refusal_theirs);
+  g_clear_error (&self->refusal_error);
 }
 
 void

@@ -64,6 +64,7 @@ struct _TlWindow
   TlReview             *review;      /* window, filter, replay, seen */
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
+  GCancellable         *case_reading;  /* the selected report's case, or NULL */
 
   /* owned: opens report editors over this window */
   TlReportDesk         *reports;
@@ -79,6 +80,12 @@ struct _TlWindow
   guint                 server_source_id;   /* watches a shared server */
   guint                 server_away_checks; /* looks in a row that found it away */
   gboolean              map_follow_pending; /* a new window, its reports not yet in */
+  /* A kept change the server refused: the report as it is now is read
+   * on the store's worker, then shown once no report is edited. */
+  gboolean              reading_refusal;
+  TlOutboxRefusal      *refusal;            /* owned, nullable: read */
+  TlEvent              *refusal_theirs;     /* owned, nullable */
+  GError               *refusal_error;      /* owned, nullable */
 };
 
 void tl_window_class_install_actions (GtkWidgetClass *widget_class);
@@ -86,6 +93,7 @@ void tl_window_class_install_board   (GtkWidgetClass *widget_class);
 void tl_window_set_up_board          (TlWindow       *self);
 void tl_window_update_role_actions   (TlWindow       *self);
 void tl_window_watch_server          (TlWindow       *self);
+void tl_window_clear_refusal         (TlWindow       *self);
 void tl_window_class_install_database (GtkWidgetClass *widget_class);
 void tl_window_set_up_database        (TlWindow       *self);
 void tl_window_class_install_handover (GtkWidgetClass *widget_class);

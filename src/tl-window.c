@@ -245,22 +245,16 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
   tl_event_row_bind (TL_EVENT_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
-/* An open case moving at sea gets a dead-reckoning estimate from its
+/* The case's estimated drift, if it is still open and moved between its
  * last two positions. */
 static void
 show_estimate (TlWindow  *self,
-               GPtrArray *chain)
+               GPtrArray *chain,
+               TlCase    *the_case)
 {
-  g_autoptr(TlCase) the_case = NULL;
   TlSeaEstimate estimate;
   gboolean open;
 
-  if (chain == NULL || chain->len < 2)
-    {
-      tl_map_view_show_estimate (self->map_view, NULL);
-      return;
-    }
-  the_case = tl_store_get_case (self->store, tl_event_get_case_id (g_ptr_array_index (chain, 0)), NULL);
   open = the_case != NULL && the_case->status != TL_CASE_STATUS_RESCUED &&
          the_case->status != TL_CASE_STATUS_LANDED && the_case->status != TL_CASE_STATUS_RETURNED &&
          the_case->status != TL_CASE_STATUS_CLOSED;
@@ -271,6 +265,55 @@ show_estimate (TlWindow  *self,
     tl_map_view_show_estimate (self->map_view, NULL);
 }
 
+/* The selected report's case, read on the store's worker: its way on
+ * the map, then its drift if it is still open. A newer selection
+ * cancels the reads of the one before, and so does closing the window. */
+typedef struct {
+  TlWindow  *window;   /* borrowed: the read's cancellable says if it went */
+  GPtrArray *chain;    /* owned, once read */
+} CaseRead;
+
+static void
+case_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autofree CaseRead *read = user_data;
+  g_autoptr(GPtrArray) chain = read->chain;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlCase) the_case = tl_store_get_case_finish (TL_STORE (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  show_estimate (read->window, chain, the_case);
+}
+
+static void
+case_events_read_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autofree CaseRead *read = user_data;
+  g_autoptr(GError) error = NULL;
+  TlWindow *self = read->window;
+  gint64 case_id;
+
+  read->chain = tl_store_list_case_events_finish (TL_STORE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    g_warning ("Cannot show a case: %s", error->message);
+  tl_map_view_show_case_chain (self->map_view, read->chain);
+  if (read->chain == NULL || read->chain->len < 2)
+    {
+      g_clear_pointer (&read->chain, g_ptr_array_unref);
+      return;
+    }
+  case_id = tl_event_get_case_id (g_ptr_array_index (read->chain, 0));
+  tl_store_get_case_async (self->store, case_id, self->case_reading, case_read_cb,
+                           g_steal_pointer (&read));
+}
+
 static void
 selection_changed_cb (TlWindow       *self,
                       guint           position,
@@ -278,8 +321,11 @@ selection_changed_cb (TlWindow       *self,
                       GtkSelectionModel *model)
 {
   guint selected = gtk_single_selection_get_selected (self->selection);
-  g_autoptr(GPtrArray) chain = NULL;
-  g_autoptr(GError) error = NULL;
+  gint64 case_id = 0;
+
+  if (self->case_reading != NULL)
+    g_cancellable_cancel (self->case_reading);
+  g_clear_object (&self->case_reading);
 
   if (selected != GTK_INVALID_LIST_POSITION)
     {
@@ -291,17 +337,24 @@ selection_changed_cb (TlWindow       *self,
       tl_map_view_reveal_event (self->map_view, event);
       tl_map_view_describe_selection (self->map_view, sentence);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", selected);
-      /* A report of a case shows the way the case went on the map. */
-      if (tl_event_get_case_id (event) > 0)
-        chain = tl_store_list_case_events (self->store, tl_event_get_case_id (event), &error);
-      if (error != NULL)
-        g_warning ("Cannot show the case of report %" G_GINT64_FORMAT ": %s",
-                   tl_event_get_id (event), error->message);
+      case_id = tl_event_get_case_id (event);
     }
   else
     tl_map_view_describe_selection (self->map_view, NULL);
-  tl_map_view_show_case_chain (self->map_view, chain);
-  show_estimate (self, chain);
+
+  /* A report of a case shows the way the case went on the map, once it
+   * is read. */
+  tl_map_view_show_case_chain (self->map_view, NULL);
+  tl_map_view_show_estimate (self->map_view, NULL);
+  if (case_id > 0)
+    {
+      CaseRead *read = g_new0 (CaseRead, 1);
+
+      read->window = self;
+      self->case_reading = g_cancellable_new ();
+      tl_store_list_case_events_async (self->store, case_id, self->case_reading,
+                                       case_events_read_cb, read);
+    }
 }
 
 /* During a replay the map stresses what just happened. */
@@ -491,6 +544,9 @@ tl_window_dispose (GObject *object)
   TlWindow *self = TL_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->case_reading != NULL)
+    g_cancellable_cancel (self->case_reading);
+  g_clear_object (&self->case_reading);
   g_clear_object (&self->reports);
   g_clear_object (&self->exports);
   if (self->open_cases != NULL)
@@ -498,6 +554,7 @@ tl_window_dispose (GObject *object)
   tl_window_destroy_handover (self);
   g_clear_handle_id (&self->slide_id, g_source_remove);
   g_clear_handle_id (&self->server_source_id, g_source_remove);
+  tl_window_clear_refusal (self);
   /* Closing the window is looking away: what it showed has been seen. */
   if (self->review != NULL)
     {

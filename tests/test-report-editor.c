@@ -61,6 +61,20 @@ save (TlReportEditor *editor)
   g_assert_null (editor);
 }
 
+/* The history is read on the store's worker once asked for. */
+static void
+wait_for_history (TlReportEditor *editor)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (tl_report_editor_get_history_state (editor), "loading") == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      tl_test_iterate (10);
+    }
+  g_assert_cmpstr (tl_report_editor_get_history_state (editor), ==, "list");
+}
+
 static TlEvent *
 get_event (TlTestFixture *fixture,
            gint64   id)
@@ -179,6 +193,7 @@ test_edit_and_history (TlTestFixture *fixture,
   gint64 id = save_rescue (window);
   g_autoptr(TlEvent) event = NULL;
   g_autofree char *history = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   TlReportEditor *editor;
 
   editor = open_edit (window, id);
@@ -191,11 +206,27 @@ test_edit_and_history (TlTestFixture *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report-history", "x", id));
   editor = TL_REPORT_EDITOR (tl_test_wait_for_report_form (window));
   g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "history");
+  wait_for_history (editor);
   history = tl_report_editor_dup_history_text (editor);
   g_test_message ("%s", history);
   g_assert_nonnull (strstr (history, "Rescued: 40 → 47"));
   g_assert_nonnull (strstr (history, "Entered by "));
   g_assert_nonnull (strstr (history, "Changed by "));
+
+  /* Back to the form, and the history asked again: the editor closed
+   * while it is read is never touched by the answer. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.show-history", NULL));
+  g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "form");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "report.show-history", NULL));
+  g_assert_cmpstr (tl_report_editor_get_page (editor), ==, "history");
+  g_assert_cmpstr (tl_report_editor_get_history_state (editor), ==, "loading");
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_window_close (GTK_WINDOW (editor));
+  while (editor != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      tl_test_iterate (10);
+    }
 
   tl_test_close_window (window);
 }
@@ -799,6 +830,40 @@ test_choice_type_ahead (TlTestFixture *fixture,
   tl_test_close_window (window);
 }
 
+/* A unit typed in "Add a unit" is checked in this report at once, and
+ * remembered by the store (on its worker) for the next ones. */
+static void
+test_add_unit (TlTestFixture *fixture,
+               gconstpointer  data)
+{
+  TlWindow *window = tl_test_present_window (fixture);
+  TlReportEditor *editor = open_new (window, "rescue");
+  GtkWidget *row = tl_test_find_row (GTK_WIDGET (editor), "Add a unit");
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autofree char *units = NULL;
+  gboolean remembered = FALSE;
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "  Vedette Gris-Nez ");
+  g_signal_emit_by_name (row, "apply");
+  units = tl_report_editor_dup_value (editor, TL_REPORT_FIELD_UNITS);
+  g_assert_nonnull (strstr (units, "Vedette Gris-Nez"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  while (!remembered)
+    {
+      g_auto(GStrv) known = tl_store_list_units (fixture->store, NULL);
+
+      remembered = known != NULL && g_strv_contains ((const char * const *) known, "Vedette Gris-Nez");
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!remembered)
+        tl_test_iterate (10);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  tl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -819,6 +884,7 @@ main (int   argc,
   tl_test_add ("/report-editor/save-needs-a-change", test_save_needs_a_change);
   tl_test_add ("/report-editor/save-on-full-disk", test_save_on_full_disk);
   tl_test_add ("/report-editor/choice-type-ahead", test_choice_type_ahead);
+  tl_test_add ("/report-editor/add-unit", test_add_unit);
 
   return tl_test_ui_run ();
 }

@@ -179,7 +179,6 @@ test_save_update_delete (void)
   g_autoptr(TlStore) store = tl_test_store_open ("save.db");
   g_autoptr(TlEvent) event = make_event (TL_EVENT_KIND_RESCUE, T0 + 600, 42);
   g_autoptr(TlEvent) stored = NULL;
-  g_autoptr(TlEvent) deleted = NULL;
   g_autoptr(GError) error = NULL;
   const char *units[] = { "  SNSM Calais ", "", NULL };
   g_auto(GStrv) known = NULL;
@@ -216,16 +215,24 @@ test_save_update_delete (void)
   g_assert_cmpuint (wait.n_changed, >=, 1);
   wait_clear (&wait);
 
-  /* Deleted, handed back for an undo. */
-  tl_store_delete_event_async (store, id, 2, "Desk", NULL, done_cb, &wait);
-  g_assert_true (tl_store_delete_event_finish (store, wait_result (&wait), &deleted, &error));
+  /* Deleted from the caller's copy, at its revision, and put back. */
+  tl_store_delete_report_async (store, event, "Desk", NULL, done_cb, &wait);
+  g_assert_true (tl_store_delete_report_finish (store, wait_result (&wait), &kept, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (tl_event_get_people (deleted), ==, 43);
+  g_assert_false (kept);
   g_clear_object (&stored);
   stored = tl_store_get_event (store, id, &error);
   g_assert_null (stored);
   g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  wait_clear (&wait);
+
+  tl_store_restore_report_async (store, event, "Desk", NULL, done_cb, &wait);
+  g_assert_true (tl_store_restore_report_finish (store, wait_result (&wait), &error));
+  g_assert_no_error (error);
+  stored = tl_store_get_event (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tl_event_get_people (stored), ==, 43);
   wait_clear (&wait);
 
   g_signal_handlers_disconnect_by_data (store, &wait);

@@ -214,3 +214,30 @@ tl_test_find_widget (GtkWidget *root,
 
   return NULL;
 }
+
+/**
+ * tl_test_find_row:
+ *
+ * Returns: (transfer none) (nullable): the first #AdwPreferencesRow
+ *   titled @title under @root, depth first.
+ */
+GtkWidget *
+tl_test_find_row (GtkWidget  *root,
+                  const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = tl_test_find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -32,6 +32,8 @@ void           tl_test_close_window   (TlWindow       *window);
 GtkWindow     *tl_test_wait_for_report_form (TlWindow *window);
 GtkWidget     *tl_test_find_widget    (GtkWidget      *root,
                                        GType           type);
+GtkWidget     *tl_test_find_row       (GtkWidget      *root,
+                                       const char     *title);
 
 #define tl_test_add(path, func) \
   g_test_add ((path), TlTestFixture, NULL, tl_test_fixture_set_up, (func), tl_test_fixture_tear_down)

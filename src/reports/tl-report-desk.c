@@ -385,6 +385,9 @@ tl_report_desk_edit (TlReportDesk *self,
  * tl_report_desk_show_refusal:
  * @self: a #TlReportDesk
  * @refusal: a kept edit or deletion the server refused
+ * @theirs: (nullable): the report as it is now on the server, read from
+ *   the store's worker (tl_store_get_event_async()), or %NULL
+ * @error: (nullable): why @theirs could not be read
  * @day_start: the window's day
  *
  * Shows what this desk kept while the server was away beside the report
@@ -396,21 +399,33 @@ tl_report_desk_edit (TlReportDesk *self,
 gboolean
 tl_report_desk_show_refusal (TlReportDesk    *self,
                              TlOutboxRefusal *refusal,
+                             TlEvent         *theirs,
+                             const GError    *error,
                              gint64           day_start)
 {
-  g_autoptr(TlEvent) theirs = NULL;
   TlReportEditor *editor;
 
   g_return_val_if_fail (TL_IS_REPORT_DESK (self), FALSE);
+  g_return_val_if_fail (theirs != NULL || error != NULL, FALSE);
 
   if (self->editor != NULL)
     return FALSE;
 
-  theirs = tl_store_get_event (self->store, tl_event_get_id (refusal->mine), NULL);
-  if (theirs == NULL)
+  if (theirs == NULL && g_error_matches (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_FOUND))
     {
       show_toast (self, _("An edit kept on this desk while the server was away was not sent: "
                           "another desk deleted the report meanwhile"));
+      return TRUE;
+    }
+  if (theirs == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why the report could not be read */
+      message = g_strdup_printf (_("A change kept on this desk while the server was away was "
+                                   "refused, and the report could not be read to show why: %s"),
+                                 error->message);
+      show_toast (self, message);
       return TRUE;
     }
   if (refusal->deleted)
@@ -443,11 +458,11 @@ tl_report_desk_show_history (TlReportDesk *self,
   edit (self, event_id, day_start, TRUE);
 }
 
-/* A deletion or its Undo on its way to the server: the report as the
- * window had it. */
+/* A deletion or its Undo on its way: the report as the window had it. */
 typedef struct {
-  TlReportDesk *self;
-  TlEvent      *event;
+  TlReportDesk *self;           /* owned */
+  TlEvent      *event;          /* owned; NULL while a deletion reads it */
+  char         *operator_name;
 } Pending;
 
 static Pending *
@@ -457,7 +472,10 @@ pending_new (TlReportDesk *self,
   Pending *pending = g_new0 (Pending, 1);
 
   pending->self = g_object_ref (self);
-  pending->event = tl_event_copy (event);
+  /* The copy an Undo puts back, taken now: the list's object may follow
+   * the next read. */
+  pending->event = event != NULL ? tl_event_copy (event) : NULL;
+  pending->operator_name = dup_operator_name (self);
   return pending;
 }
 
@@ -465,22 +483,30 @@ static void
 pending_free (Pending *pending)
 {
   g_object_unref (pending->self);
-  g_object_unref (pending->event);
+  g_clear_object (&pending->event);
+  g_free (pending->operator_name);
   g_free (pending);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
 
+/* The window went while the store answered: its toasts went with it. */
+static gboolean
+gone (TlReportDesk *self)
+{
+  return self->store == NULL;
+}
+
 /* Offers Undo for what was deleted, or kept on this desk to be deleted
  * on the server when it is back, or says why nothing was. */
 static void
 deleted (TlReportDesk *self,
-         gint64        event_id,
          TlEvent      *event,
          gboolean      kept,
          const GError *error)
 {
   AdwToast *toast;
+  gint64 event_id;
 
   if (event == NULL)
     {
@@ -488,6 +514,7 @@ deleted (TlReportDesk *self,
       return;
     }
 
+  event_id = tl_event_get_id (event);
   g_hash_table_insert (self->deleted, g_memdup2 (&event_id, sizeof event_id), g_object_ref (event));
 
   if (kept)
@@ -506,19 +533,6 @@ deleted (TlReportDesk *self,
 }
 
 static void
-deleted_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(TlReportDesk) self = user_data;
-  g_autoptr(TlEvent) event = NULL;
-  g_autoptr(GError) error = NULL;
-
-  tl_store_delete_event_finish (TL_STORE (object), result, &event, &error);
-  deleted (self, event != NULL ? tl_event_get_id (event) : 0, event, FALSE, error);
-}
-
-static void
 report_deleted_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -528,26 +542,55 @@ report_deleted_cb (GObject      *object,
   gboolean kept = FALSE;
   gboolean ok = tl_store_delete_report_finish (TL_STORE (object), result, &kept, &error);
 
-  deleted (pending->self, tl_event_get_id (pending->event), ok ? pending->event : NULL, kept, error);
+  if (gone (pending->self))
+    return;
+  deleted (pending->self, ok ? pending->event : NULL, kept, error);
+}
+
+/* Deletes from the store's worker (a server's outbox keeps the deletion
+ * while the server is away; a file deletes at once). */
+static void
+delete_report (TlStore *store,
+               Pending *pending)
+{
+  tl_store_delete_report_async (store, pending->event, pending->operator_name, NULL,
+                                report_deleted_cb, pending);
+}
+
+static void
+delete_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Pending) pending = user_data;
+  g_autoptr(GError) error = NULL;
+
+  pending->event = tl_store_get_event_finish (TL_STORE (object), result, &error);
+  if (pending->event == NULL)
+    {
+      if (!gone (pending->self))
+        deleted (pending->self, NULL, FALSE, error);
+      return;
+    }
+  /* At the revision just read, as the officer asked for it: made even
+   * if the window went meanwhile. */
+  delete_report (TL_STORE (object), g_steal_pointer (&pending));
 }
 
 /**
  * tl_report_desk_delete:
  *
- * Deletes a record (audited) and offers Undo in a toast. On a server the
- * delete runs on the store's worker, and the toast comes with its answer.
+ * Deletes a record (audited) and offers Undo in a toast. The record is
+ * read on the store's worker first, then deleted as
+ * tl_report_desk_delete_event() does; the toast comes with the answer.
  */
 void
 tl_report_desk_delete (TlReportDesk *self,
                        gint64        event_id)
 {
-  g_autofree char *operator_name = NULL;
-
   g_return_if_fail (TL_IS_REPORT_DESK (self));
 
-  operator_name = dup_operator_name (self);
-  tl_store_delete_event_async (self->store, event_id, 0, operator_name, NULL,
-                               deleted_cb, g_object_ref (self));
+  tl_store_get_event_async (self->store, event_id, NULL, delete_read_cb, pending_new (self, NULL));
 }
 
 /**
@@ -563,44 +606,27 @@ void
 tl_report_desk_delete_event (TlReportDesk *self,
                              TlEvent      *event)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *operator_name = NULL;
-  gint64 event_id;
-
   g_return_if_fail (TL_IS_REPORT_DESK (self));
   g_return_if_fail (TL_IS_EVENT (event));
 
-  operator_name = dup_operator_name (self);
-  event_id = tl_event_get_id (event);
-  if (tl_store_is_server (self->store))
-    {
-      /* The copy an Undo puts back, taken now: the list's object may
-       * follow the next read. */
-      tl_store_delete_report_async (self->store, event, operator_name, NULL,
-                                    report_deleted_cb, pending_new (self, event));
-      return;
-    }
-
-  if (!tl_store_delete_event (self->store, event_id, tl_event_get_revision (event), operator_name, &error))
-    {
-      deleted (self, event_id, NULL, FALSE, error);
-      return;
-    }
-  deleted (self, event_id, event, FALSE, NULL);
+  delete_report (self->store, pending_new (self, event));
 }
 
 static void
 report_restored_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(Pending) pending = user_data;
   g_autoptr(GError) error = NULL;
   gint64 event_id = tl_event_get_id (pending->event);
+  gboolean ok = tl_store_restore_report_finish (TL_STORE (object), result, &error);
 
-  if (!tl_store_restore_report_finish (TL_STORE (object), result, &error))
+  if (gone (pending->self))
+    return;
+  if (!ok)
     {
-      /* Still deleted: Undo stays possible. */
+      /* Still deleted: Undo may be asked again. */
       g_hash_table_insert (pending->self->deleted, g_memdup2 (&event_id, sizeof event_id),
                            g_object_ref (pending->event));
       show_toast (pending->self, error->message);
@@ -609,47 +635,19 @@ report_restored_cb (GObject      *object,
   g_signal_emit (pending->self, signals[SAVED], 0, pending->event);
 }
 
-typedef struct {
-  TlReportDesk *desk;    /* owned */
-  TlEvent      *event;   /* owned: the record restored */
-} Restoring;
-
-static void
-restored_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autofree Restoring *restoring = user_data;
-  g_autoptr(TlReportDesk) self = restoring->desk;
-  g_autoptr(TlEvent) event = restoring->event;
-  g_autoptr(GError) error = NULL;
-  gint64 event_id = tl_event_get_id (event);
-
-  if (!tl_store_restore_event_finish (TL_STORE (object), result, &error))
-    {
-      /* Still deleted: Undo may be asked again. */
-      if (self->deleted != NULL)
-        g_hash_table_insert (self->deleted, g_memdup2 (&event_id, sizeof event_id),
-                             g_steal_pointer (&event));
-      show_toast (self, error->message);
-      return;
-    }
-  g_signal_emit (self, signals[SAVED], 0, event);
-}
-
 /**
  * tl_report_desk_undo_delete:
  *
- * Puts a record deleted from this desk back; on a server, on the store's
- * worker. A refused restore says why, and can be asked again.
+ * Puts a record deleted from this desk back, on the store's worker: a
+ * deletion still kept on this desk is taken back and never sent; one
+ * made is undone. A refused restore says why, and can be asked again.
  */
 void
 tl_report_desk_undo_delete (TlReportDesk *self,
                             gint64        event_id)
 {
-  g_autofree char *operator_name = NULL;
-  Restoring *restoring;
-  TlEvent *event = NULL;
+  g_autoptr(TlEvent) event = NULL;
+  Pending *pending;
   gpointer key = NULL;
 
   g_return_if_fail (TL_IS_REPORT_DESK (self));
@@ -660,22 +658,9 @@ tl_report_desk_undo_delete (TlReportDesk *self,
     return;
   g_free (key);
 
-  operator_name = dup_operator_name (self);
-  if (tl_store_is_server (self->store))
-    {
-      /* A deletion still kept on this desk is taken back; one made is
-       * undone on the server, from its worker. */
-      Pending *pending = pending_new (self, event);
-
-      g_object_unref (event);
-      tl_store_restore_report_async (self->store, pending->event, operator_name, NULL,
-                                     report_restored_cb, pending);
-      return;
-    }
-  restoring = g_new0 (Restoring, 1);
-  restoring->desk = g_object_ref (self);
-  restoring->event = event;
-  tl_store_restore_event_async (self->store, event, operator_name, NULL, restored_cb, restoring);
+  pending = pending_new (self, event);
+  tl_store_restore_report_async (self->store, pending->event, pending->operator_name, NULL,
+                                 report_restored_cb, pending);
 }
 
 /**

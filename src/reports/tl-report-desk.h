@@ -35,6 +35,8 @@ void            tl_report_desk_edit           (TlReportDesk    *self,
                                                gint64           day_start);
 gboolean        tl_report_desk_show_refusal   (TlReportDesk    *self,
                                                TlOutboxRefusal *refusal,
+                                               TlEvent         *theirs,
+                                               const GError    *error,
                                                gint64           day_start);
 void            tl_report_desk_show_history   (TlReportDesk    *self,
                                                gint64           event_id,

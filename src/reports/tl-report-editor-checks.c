@@ -222,6 +222,45 @@ tl_report_editor_add_unit (TlReportEditor *self,
     }
 }
 
+/* A unit on its way to the store, for the editor if it is still there. */
+typedef struct {
+  gpointer  editor;   /* tl_report_editor_weak () */
+  char     *name;
+} Remembering;
+
+/* What came of remembering a unit: the spinner stops once none is on
+ * its way; one that could not be remembered is still in this report. */
+static void
+unit_remembered_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autofree Remembering *remembering = user_data;
+  g_autofree char *name = remembering->name;
+  g_autoptr(TlReportEditor) self = tl_report_editor_from_weak (remembering->editor);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = tl_store_add_unit_finish (TL_STORE (object), result, &error);
+
+  /* Closed meanwhile: its rows are gone. */
+  if (self == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  if (--self->n_units_adding == 0)
+    {
+      gtk_spinner_stop (GTK_SPINNER (self->add_unit_spinner));
+      gtk_widget_set_visible (self->add_unit_spinner, FALSE);
+    }
+  if (!ok)
+    {
+      /* Translators: a toast in the report editor; the unit stays in the
+       * report, but the next reports will not offer it */
+      g_autofree char *message = g_strdup_printf (_("“%s” is in this report, but could not be "
+                                                    "remembered for the next ones: %s"),
+                                                  tl_unit_get_label (name), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
 static void
 add_unit_apply_cb (TlReportEditor *self,
                    AdwEntryRow    *row)
@@ -229,19 +268,27 @@ add_unit_apply_cb (TlReportEditor *self,
   g_autofree char *typed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   const char *name = tl_unit_find_key (typed);
   TlFieldWidgets *w = &self->fields[TL_REPORT_FIELD_UNITS];
-  g_autoptr(GError) error = NULL;
 
   if (typed[0] == '\0')
     return;
 
   /* A built-in unit typed in either language is that unit, by its key.
-   * One the form does not offer yet is remembered at once: the next
-   * report offers it too. */
+   * One the form does not offer yet is remembered at once, on the
+   * store's worker: the next report offers it too. Not cancelled with
+   * the editor, as the officer asked for it. */
   if (name == NULL)
     name = typed;
-  if (!g_strv_contains (tl_units_get_offered (), name) &&
-      !tl_store_add_unit (self->store, name, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  if (!g_strv_contains (tl_units_get_offered (), name))
+    {
+      Remembering *remembering = g_new0 (Remembering, 1);
+
+      remembering->editor = tl_report_editor_weak (self);
+      remembering->name = g_strdup (name);
+      self->n_units_adding++;
+      gtk_widget_set_visible (self->add_unit_spinner, TRUE);
+      gtk_spinner_start (GTK_SPINNER (self->add_unit_spinner));
+      tl_store_add_unit_async (self->store, name, NULL, unit_remembered_cb, remembering);
+    }
 
   tl_report_editor_add_unit (self, name);
   for (guint i = 0; i < w->names->len; i++)
@@ -292,6 +339,14 @@ tl_report_editor_add_check_rows (TlReportEditor *self,
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->add_unit_row), _("Add a unit"));
     adw_entry_row_set_show_apply_button (self->add_unit_row, TRUE);
     g_signal_connect_swapped (self->add_unit_row, "apply", G_CALLBACK (add_unit_apply_cb), self);
+    /* While a unit added is being remembered (on a server, a round trip). */
+    self->add_unit_spinner = gtk_spinner_new ();
+    gtk_widget_set_valign (self->add_unit_spinner, GTK_ALIGN_CENTER);
+    gtk_widget_set_visible (self->add_unit_spinner, FALSE);
+    gtk_widget_set_tooltip_text (self->add_unit_spinner, _("Remembering the unit…"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_unit_spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Remembering the unit…"), -1);
+    adw_entry_row_add_suffix (self->add_unit_row, self->add_unit_spinner);
     gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (w->row)), GTK_WIDGET (self->add_unit_row),
                          gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (w->message_row)));
     for (guint i = 0; defaults[i] != NULL; i++)

@@ -146,24 +146,12 @@ tl_report_editor_load (TlReportEditor *self)
                             form_loaded_cb, tl_report_editor_weak (self));
 }
 
-void
-tl_report_editor_show_history (TlReportEditor *self)
+/* The record's history, newest first, and as text for the tests. */
+static void
+fill_history (TlReportEditor *self,
+              GPtrArray      *audit)
 {
-  g_autoptr(GPtrArray) audit = NULL;
-  g_autoptr(GError) error = NULL;
   GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < self->history_groups->len; i++)
-    adw_preferences_page_remove (self->history_page, self->history_groups->pdata[i]);
-  g_ptr_array_set_size (self->history_groups, 0);
-
-  audit = tl_store_list_audit (self->store, self->base->event_id, &error);
-  if (audit == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      g_string_free (text, TRUE);
-      return;
-    }
 
   /* Newest first: the question is usually "who changed this just now". */
   for (guint i = audit->len; i-- > 0;)
@@ -202,7 +190,77 @@ tl_report_editor_show_history (TlReportEditor *self)
 
   g_free (self->history_text);
   self->history_text = g_string_free (text, FALSE);
+}
+
+static void
+history_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TlReportEditor) self = tl_report_editor_from_weak (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) audit = tl_store_list_audit_finish (TL_STORE (object), result, &error);
+
+  /* Closed, or asked again meanwhile: the newer read shows its own. */
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->history_reading);
+  if (audit == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      /* The form is still there behind it, and Try Again reads again. */
+      adw_status_page_set_description (self->history_error_page, markup);
+      gtk_stack_set_visible_child_name (self->history_stack, "error");
+      return;
+    }
+  fill_history (self, audit);
+  gtk_stack_set_visible_child_name (self->history_stack, "list");
+}
+
+/* Shows the history page at once, saying that it reads, and reads the
+ * record's history on the store's worker. */
+void
+tl_report_editor_show_history (TlReportEditor *self)
+{
+  for (guint i = 0; i < self->history_groups->len; i++)
+    adw_preferences_page_remove (self->history_page, self->history_groups->pdata[i]);
+  g_ptr_array_set_size (self->history_groups, 0);
+  g_clear_pointer (&self->history_text, g_free);
+
+  if (self->history_reading != NULL)
+    g_cancellable_cancel (self->history_reading);
+  g_set_object (&self->history_reading, g_cancellable_new ());
+  g_object_unref (self->history_reading);
+  gtk_stack_set_visible_child_name (self->history_stack, "loading");
   gtk_stack_set_visible_child_name (self->stack, "history");
+  tl_store_list_audit_async (self->store, self->base->event_id, self->history_reading,
+                             history_read_cb, tl_report_editor_weak (self));
+}
+
+/* The history button: the history, or back to the form. */
+void
+tl_report_editor_show_history_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  TlReportEditor *self = TL_REPORT_EDITOR (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "form");
+  else
+    tl_report_editor_show_history (self);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->history_button),
+                                g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") == 0);
+  tl_report_editor_update_actions (self);
+}
+
+void
+tl_report_editor_reload_history_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *param)
+{
+  tl_report_editor_show_history (TL_REPORT_EDITOR (widget));
 }
 
 char *
@@ -325,9 +383,23 @@ tl_report_editor_get_page (TlReportEditor *self)
 }
 
 /**
+ * tl_report_editor_get_history_state:
+ *
+ * Returns: of the history page, “loading” (while the history is read),
+ *   “error” (if it could not be) or “list”
+ */
+const char *
+tl_report_editor_get_history_state (TlReportEditor *self)
+{
+  g_return_val_if_fail (TL_IS_REPORT_EDITOR (self), NULL);
+  return gtk_stack_get_visible_child_name (self->history_stack);
+}
+
+/**
  * tl_report_editor_dup_history_text:
  *
- * Returns: (transfer full): the history view's text, one line per row
+ * Returns: (transfer full): the history view's text, one line per row;
+ *   empty while it is read
  */
 char *
 tl_report_editor_dup_history_text (TlReportEditor *self)

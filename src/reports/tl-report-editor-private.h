@@ -46,6 +46,8 @@ struct _TlReportEditor
   AdwPreferencesGroup *case_group;
   AdwPreferencesGroup *notes_group;
   GtkTextView         *notes_view;
+  GtkStack            *history_stack;    /* loading, error, list */
+  AdwStatusPage       *history_error_page;
   AdwPreferencesPage  *history_page;
   GtkGrid             *conflict_grid;
   GtkSpinner          *loading_spinner;
@@ -54,6 +56,7 @@ struct _TlReportEditor
   /* built in C */
   TlFieldWidgets       fields[TL_REPORT_N_FIELDS];
   AdwEntryRow         *add_unit_row;
+  GtkWidget           *add_unit_spinner;  /* while units are remembered */
   AdwComboRow         *case_status_row;
   AdwActionRow        *zone_row;          /* read-only: side, waters, lane */
   GtkLabel            *position_echo;    /* beside the position */
@@ -62,6 +65,7 @@ struct _TlReportEditor
   /* owned */
   TlStore             *store;
   GCancellable        *cancellable;      /* cancelled when it goes */
+  GCancellable        *history_reading;  /* the history's read, or NULL */
   TlFormData          *form;             /* units, places, cases, draft, once read */
   char                *pending_position; /* given while loading */
   TlEvent             *pending_theirs;   /* given while loading */
@@ -83,6 +87,7 @@ struct _TlReportEditor
   guint64              touched;          /* 1 << field: left by the officer */
 
   gboolean             saving;            /* a server's save on its way */
+  guint                n_units_adding;    /* units on their way to the store */
   TlEventKind          kind;
   TlCoordinateFormat   format;
   gint64               day_start;
@@ -100,6 +105,7 @@ struct _TlReportEditor
 /* tl-report-editor.c */
 void      tl_report_editor_validate         (TlReportEditor *self,
                                              gboolean        show_errors);
+void      tl_report_editor_update_actions   (TlReportEditor *self);
 
 /* tl-report-editor-fields.c */
 void      tl_report_editor_build_fields     (TlReportEditor *self);
@@ -143,6 +149,12 @@ gpointer  tl_report_editor_weak             (TlReportEditor *self);
 TlReportEditor *tl_report_editor_from_weak  (gpointer        weak);
 void      tl_report_editor_load             (TlReportEditor *self);
 void      tl_report_editor_show_history     (TlReportEditor *self);
+void      tl_report_editor_show_history_action (GtkWidget   *widget,
+                                             const char     *action_name,
+                                             GVariant       *param);
+void      tl_report_editor_reload_history_action (GtkWidget *widget,
+                                             const char     *action_name,
+                                             GVariant       *param);
 void      tl_report_editor_show_conflict    (TlReportEditor *self,
                                              TlEvent        *theirs);
 char     *tl_report_editor_history_text     (TlReportEditor *self);

@@ -337,22 +337,6 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
-show_history_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  TlReportEditor *self = TL_REPORT_EDITOR (widget);
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") == 0)
-    gtk_stack_set_visible_child_name (self->stack, "form");
-  else
-    tl_report_editor_show_history (self);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->history_button),
-                                g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "history") == 0);
-  update_actions (self);
-}
-
-static void
 restore_draft_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
@@ -477,6 +461,12 @@ tl_report_editor_validate (TlReportEditor *self,
   validate (self, show_errors);
 }
 
+void
+tl_report_editor_update_actions (TlReportEditor *self)
+{
+  update_actions (self);
+}
+
 /* Every change of a field: check it, and keep a draft once typing pauses. */
 void
 tl_report_editor_changed (TlReportEditor *self)
@@ -525,6 +515,8 @@ tl_report_editor_dispose (GObject *object)
    * was typed now rather than lose the last second of it. */
   tl_report_editor_flush_draft (self);
   g_cancellable_cancel (self->cancellable);
+  if (self->history_reading != NULL)
+    g_cancellable_cancel (self->history_reading);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_REPORT_EDITOR);
   tl_report_editor_clear_fields (self);
@@ -554,6 +546,7 @@ tl_report_editor_finalize (GObject *object)
   g_clear_pointer (&self->pending_position, g_free);
   g_clear_object (&self->pending_theirs);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->history_reading);
   if (self->type_ahead != NULL)
     g_string_free (g_steal_pointer (&self->type_ahead), TRUE);
 
@@ -622,6 +615,8 @@ tl_report_editor_class_init (TlReportEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, case_group);
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, notes_group);
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, history_stack);
+  gtk_widget_class_bind_template_child (widget_class, TlReportEditor, history_error_page);
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, history_page);
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, conflict_grid);
   gtk_widget_class_bind_template_child (widget_class, TlReportEditor, loading_spinner);
@@ -629,7 +624,10 @@ tl_report_editor_class_init (TlReportEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "report.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "report.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "report.show-history", NULL,
+                                   tl_report_editor_show_history_action);
+  gtk_widget_class_install_action (widget_class, "report.reload-history", NULL,
+                                   tl_report_editor_reload_history_action);
   gtk_widget_class_install_action (widget_class, "report.restore-draft", NULL, restore_draft_action);
   gtk_widget_class_install_action (widget_class, "report.discard-draft", NULL, discard_draft_action);
   gtk_widget_class_install_action (widget_class, "report.pick-position", NULL, pick_position_action);

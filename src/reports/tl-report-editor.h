@@ -38,6 +38,7 @@ const char     *tl_report_editor_get_message        (TlReportEditor     *self,
 gboolean        tl_report_editor_has_draft_offer    (TlReportEditor     *self);
 const char     *tl_report_editor_get_page           (TlReportEditor     *self);
 char           *tl_report_editor_dup_history_text   (TlReportEditor     *self);
+const char     *tl_report_editor_get_history_state  (TlReportEditor     *self);
 char           *tl_report_editor_dup_conflict_text  (TlReportEditor     *self);
 void            tl_report_editor_set_case_status    (TlReportEditor     *self,
                                                      TlCaseStatus        status);

@@ -31,11 +31,9 @@ typedef struct {
   TlCaseStatus      case_status;
   GStrv             units;
   char             *operator_name;
-  gint64            event_id;     /* delete */
-  gint64            revision;     /* delete */
   /* out */
   gboolean          kept;
-  TlEvent          *theirs;       /* on a conflict; or as it was deleted */
+  TlEvent          *theirs;       /* on a conflict */
 } WriteData;
 
 /* Helpers */
@@ -187,31 +185,6 @@ save_job (TlStore      *store,
   if (!tl_store_save_event (store, data->event, data->flags, data->case_status,
                             (const char * const *) data->units, data->operator_name,
                             &data->kept, &data->theirs, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-delete_job (TlStore      *store,
-            GTask        *task,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  WriteData *data = task_data;
-  GError *error = NULL;
-
-  /* The record as it goes, for an undo. */
-  data->theirs = tl_store_get_event (store, data->event_id, &error);
-  if (data->theirs == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (data->revision <= 0)
-    data->revision = tl_event_get_revision (data->theirs);
-
-  if (!tl_store_delete_event (store, data->event_id, data->revision, data->operator_name, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -551,69 +524,6 @@ tl_store_save_event_finish (TlStore       *self,
   if (out_theirs != NULL)
     *out_theirs = data->theirs != NULL ? g_object_ref (data->theirs) : NULL;
   return ok;
-}
-
-/**
- * tl_store_delete_event_async:
- * @self: a #TlStore
- * @event_id: the record
- * @expected_revision: the revision it was read at, or 0 for the one it
- *   has now
- * @operator_name: who deletes it
- * @cancellable: (nullable): skips the delete if cancelled before it starts
- * @callback: called when it is deleted, or not
- * @user_data: for @callback
- *
- * Deletes a record as tl_store_delete_event() does.
- */
-void
-tl_store_delete_event_async (TlStore             *self,
-                             gint64               event_id,
-                             gint64               expected_revision,
-                             const char          *operator_name,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  WriteData *data;
-
-  g_return_if_fail (TL_IS_STORE (self));
-  g_return_if_fail (operator_name != NULL);
-
-  data = g_new0 (WriteData, 1);
-  data->event_id = event_id;
-  data->revision = expected_revision;
-  data->operator_name = g_strdup (operator_name);
-
-  task = new_write_task (self, cancellable, callback, user_data, tl_store_delete_event_async, data);
-  tl_store_worker_run_write (self, task, delete_job);
-}
-
-/**
- * tl_store_delete_event_finish:
- * @out_deleted: (out) (optional) (transfer full): the record as it was
- *   deleted, for tl_store_restore_event()
- *
- * Returns: %TRUE if the record was deleted
- */
-gboolean
-tl_store_delete_event_finish (TlStore       *self,
-                              GAsyncResult  *result,
-                              TlEvent      **out_deleted,
-                              GError       **error)
-{
-  WriteData *data;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tl_store_delete_event_async, FALSE);
-
-  data = g_task_get_task_data (G_TASK (result));
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
-  if (out_deleted != NULL)
-    *out_deleted = g_object_ref (data->theirs);
-  return TRUE;
 }
 
 static void

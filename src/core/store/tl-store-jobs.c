@@ -2,14 +2,13 @@
 
 #include "config.h"
 
-#include "tl-event-private.h"
 #include "tl-store-private.h"
 #include "tl-trend-period.h"
 
 /* The rest of what a window asks a store, as _async/_finish pairs on the
  * store's worker (tl-store-worker.c): what the report editor needs to
- * open, its drafts, one record and its history, Undo of a deletion, and
- * the trend chart's days. Each is a job over data the task owns: the
+ * open, its drafts, one record and its history, a unit it remembers,
+ * a case and its reports, and the trend chart's days (Undo of a deletion is the outbox's, tl-store-outbox-async.c). Each is a job over data the task owns: the
  * caller's copies never cross threads. On a file each runs at once and
  * calls back from the main loop, as in tl-store-async.c. */
 
@@ -18,7 +17,8 @@ typedef struct {
   gint64       event_id;
   char        *operator_name;
   char        *content;     /* nullable: a draft to drop */
-  TlEvent     *event;       /* the worker's copy */
+  char        *name;        /* a unit to remember */
+  gint64       case_id;
   GTimeZone   *zone;
   gint64       from;
   gint64       to;
@@ -34,7 +34,7 @@ job_data_free (gpointer data)
 
   g_free (self->operator_name);
   g_free (self->content);
-  g_clear_object (&self->event);
+  g_free (self->name);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_free (self);
 }
@@ -131,15 +131,41 @@ list_audit_job (TlStore      *store,
 }
 
 static void
-restore_job (TlStore      *store,
-             GTask        *task,
-             gpointer      task_data,
-             GCancellable *cancellable)
+list_case_events_job (TlStore      *store,
+                      GTask        *task,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  JobData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *events = tl_store_list_case_events (store, data->case_id, &error);
+
+  return_pointer (task, events, (GDestroyNotify) g_ptr_array_unref, error);
+}
+
+static void
+get_case_job (TlStore      *store,
+              GTask        *task,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  JobData *data = task_data;
+  GError *error = NULL;
+  TlCase *found = tl_store_get_case (store, data->case_id, &error);
+
+  return_pointer (task, found, (GDestroyNotify) tl_case_free, error);
+}
+
+static void
+add_unit_job (TlStore      *store,
+              GTask        *task,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
   JobData *data = task_data;
   GError *error = NULL;
 
-  if (!tl_store_restore_event (store, data->event, data->operator_name, &error))
+  if (!tl_store_add_unit (store, data->name, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -247,7 +273,6 @@ start (TlStore             *self,
        gpointer             source_tag,
        JobData             *data,
        TlStoreJobFunc       func,
-       gboolean             writes,
        GCancellable        *cancellable,
        GAsyncReadyCallback  callback,
        gpointer             user_data)
@@ -255,14 +280,7 @@ start (TlStore             *self,
   g_autoptr(GTask) task = tl_store_job_new (self, source_tag, data, job_data_free,
                                             cancellable, callback, user_data);
 
-  if (writes)
-    {
-      /* Once started, a write's outcome is what it reports. */
-      g_task_set_check_cancellable (task, FALSE);
-      tl_store_worker_run_write (self, task, func);
-    }
-  else
-    tl_store_worker_run (self, task, func);
+  tl_store_worker_run (self, task, func);
 }
 
 /* Public API */
@@ -308,7 +326,7 @@ tl_store_load_form_async (TlStore             *self,
   data = g_new0 (JobData, 1);
   data->kind = kind;
   data->event_id = event_id;
-  start (self, tl_store_load_form_async, data, load_form_job, FALSE, cancellable, callback, user_data);
+  start (self, tl_store_load_form_async, data, load_form_job, cancellable, callback, user_data);
 }
 
 /**
@@ -403,7 +421,7 @@ tl_store_get_event_async (TlStore             *self,
 
   data = g_new0 (JobData, 1);
   data->event_id = event_id;
-  start (self, tl_store_get_event_async, data, get_event_job, FALSE, cancellable, callback, user_data);
+  start (self, tl_store_get_event_async, data, get_event_job, cancellable, callback, user_data);
 }
 
 /**
@@ -442,7 +460,7 @@ tl_store_list_audit_async (TlStore             *self,
 
   data = g_new0 (JobData, 1);
   data->event_id = event_id;
-  start (self, tl_store_list_audit_async, data, list_audit_job, FALSE, cancellable, callback, user_data);
+  start (self, tl_store_list_audit_async, data, list_audit_job, cancellable, callback, user_data);
 }
 
 /**
@@ -457,50 +475,6 @@ tl_store_list_audit_finish (TlStore       *self,
                             GError       **error)
 {
   return tl_store_job_finish (self, result, tl_store_list_audit_async, error);
-}
-
-/**
- * tl_store_restore_event_async:
- * @self: a #TlStore
- * @event: a deleted record, as it was read before it went
- * @operator_name: who restores it
- * @cancellable: (nullable): skips the restore if cancelled before it starts
- * @callback: called when it is restored, or not
- * @user_data: for @callback
- *
- * Undoes a deletion (tl_store_restore_event()).
- */
-void
-tl_store_restore_event_async (TlStore             *self,
-                              TlEvent             *event,
-                              const char          *operator_name,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  JobData *data;
-
-  g_return_if_fail (TL_IS_STORE (self));
-  g_return_if_fail (TL_IS_EVENT (event));
-  g_return_if_fail (operator_name != NULL);
-
-  data = g_new0 (JobData, 1);
-  data->event = tl_event_copy (event);
-  data->operator_name = g_strdup (operator_name);
-  start (self, tl_store_restore_event_async, data, restore_job, TRUE, cancellable, callback, user_data);
-}
-
-/**
- * tl_store_restore_event_finish:
- *
- * Returns: %TRUE if the record is back
- */
-gboolean
-tl_store_restore_event_finish (TlStore       *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  return tl_store_job_finish_boolean (self, result, tl_store_restore_event_async, error);
 }
 
 /**
@@ -537,7 +511,7 @@ tl_store_count_trend_async (TlStore             *self,
   data->to = to;
   data->zone = g_time_zone_ref (zone);
   data->period = period;
-  start (self, tl_store_count_trend_async, data, trend_job, FALSE, cancellable, callback, user_data);
+  start (self, tl_store_count_trend_async, data, trend_job, cancellable, callback, user_data);
 }
 
 /**
@@ -551,4 +525,130 @@ tl_store_count_trend_finish (TlStore       *self,
                              GError       **error)
 {
   return tl_store_job_finish (self, result, tl_store_count_trend_async, error);
+}
+
+/**
+ * tl_store_add_unit_async:
+ * @self: a #TlStore
+ * @name: a unit's name, as it should be offered
+ * @cancellable: (nullable): skips it if cancelled before it starts
+ * @callback: (nullable): called when it is remembered, or not
+ * @user_data: for @callback
+ *
+ * Remembers a unit (tl_store_add_unit()), in the order asked with the
+ * store's other jobs.
+ */
+void
+tl_store_add_unit_async (TlStore             *self,
+                         const char          *name,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  JobData *data;
+
+  g_return_if_fail (TL_IS_STORE (self));
+  g_return_if_fail (name != NULL);
+
+  data = g_new0 (JobData, 1);
+  data->name = g_strdup (name);
+  task = tl_store_job_new (self, tl_store_add_unit_async, data, job_data_free,
+                           cancellable, callback, user_data);
+  /* Once started, the write's outcome is what it reports; a unit is no
+   * report, so the views have nothing new to show (no run_write). */
+  g_task_set_check_cancellable (task, FALSE);
+  tl_store_worker_run (self, task, add_unit_job);
+}
+
+/**
+ * tl_store_add_unit_finish:
+ *
+ * Returns: %TRUE if the unit is remembered
+ */
+gboolean
+tl_store_add_unit_finish (TlStore       *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return tl_store_job_finish_boolean (self, result, tl_store_add_unit_async, error);
+}
+
+/**
+ * tl_store_list_case_events_async:
+ * @self: a #TlStore
+ * @case_id: the case
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when its reports are read
+ * @user_data: for @callback
+ *
+ * Reads a case's reports (tl_store_list_case_events()).
+ */
+void
+tl_store_list_case_events_async (TlStore             *self,
+                                 gint64               case_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  JobData *data;
+
+  g_return_if_fail (TL_IS_STORE (self));
+
+  data = g_new0 (JobData, 1);
+  data->case_id = case_id;
+  start (self, tl_store_list_case_events_async, data, list_case_events_job, cancellable, callback, user_data);
+}
+
+/**
+ * tl_store_list_case_events_finish:
+ *
+ * Returns: (transfer container) (element-type TlEvent): the case's
+ *   reports in time order, or %NULL with @error set
+ */
+GPtrArray *
+tl_store_list_case_events_finish (TlStore       *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return tl_store_job_finish (self, result, tl_store_list_case_events_async, error);
+}
+
+/**
+ * tl_store_get_case_async:
+ * @self: a #TlStore
+ * @case_id: the case
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when it is read
+ * @user_data: for @callback
+ *
+ * Reads one case (tl_store_get_case()).
+ */
+void
+tl_store_get_case_async (TlStore             *self,
+                         gint64               case_id,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  JobData *data;
+
+  g_return_if_fail (TL_IS_STORE (self));
+
+  data = g_new0 (JobData, 1);
+  data->case_id = case_id;
+  start (self, tl_store_get_case_async, data, get_case_job, cancellable, callback, user_data);
+}
+
+/**
+ * tl_store_get_case_finish:
+ *
+ * Returns: (transfer full): the case, or %NULL with @error set
+ */
+TlCase *
+tl_store_get_case_finish (TlStore       *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  return tl_store_job_finish (self, result, tl_store_get_case_async, error);
 }

@@ -35,26 +35,9 @@ outbox_data_free (gpointer data)
   g_free (self);
 }
 
-/* What the worker's store wrote, this store tells its own views, from
- * their thread. */
-static void
-job_done (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) outer = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (outer, g_steal_pointer (&error));
-      return;
-    }
-
-  tl_store_emit_events_changed (TL_STORE (object));
-  g_task_return_boolean (outer, TRUE);
-}
-
+/* A write on the store's worker, its task owning @data: on a server the
+ * views are told once it is committed (tl_store_worker_run_write()).
+ * Once started, a write's outcome is what it reports. */
 static void
 run (TlStore             *self,
      GCancellable        *cancellable,
@@ -64,23 +47,11 @@ run (TlStore             *self,
      OutboxData          *data,
      TlStoreJobFunc       func)
 {
-  g_autoptr(GTask) outer = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(GTask) inner = NULL;
+  g_autoptr(GTask) task = tl_store_job_new (self, source_tag, data, outbox_data_free,
+                                            cancellable, callback, user_data);
 
-  g_task_set_source_tag (outer, source_tag);
-  g_task_set_check_cancellable (outer, FALSE);
-  g_task_set_task_data (outer, data, outbox_data_free);
-  if (!tl_store_is_server (self))
-    {
-      tl_store_worker_run (self, outer, func);
-      return;
-    }
-
-  inner = g_task_new (self, cancellable, job_done, g_object_ref (outer));
-  g_task_set_check_cancellable (inner, FALSE);
-  g_task_set_source_tag (inner, run);
-  g_task_set_task_data (inner, data, NULL);
-  tl_store_worker_run (self, inner, func);
+  g_task_set_check_cancellable (task, FALSE);
+  tl_store_worker_run_write (self, task, func);
 }
 
 static gboolean
@@ -90,11 +61,10 @@ finish (TlStore       *self,
         OutboxData   **out_data,
         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+  gboolean ok = tl_store_job_finish_boolean (self, result, source_tag, error);
 
-  *out_data = g_task_get_task_data (G_TASK (result));
-  return g_task_propagate_boolean (G_TASK (result), error);
+  *out_data = G_IS_TASK (result) ? g_task_get_task_data (G_TASK (result)) : NULL;
+  return ok;
 }
 
 /* Jobs: on the worker's thread with its store, or at once with a file's */

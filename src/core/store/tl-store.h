@@ -461,17 +461,6 @@ gboolean    tl_store_save_event_finish  (TlStore             *self,
                                          gboolean            *out_kept,
                                          TlEvent            **out_theirs,
                                          GError             **error);
-void        tl_store_delete_event_async (TlStore             *self,
-                                         gint64               event_id,
-                                         gint64               expected_revision,
-                                         const char          *operator_name,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data);
-gboolean    tl_store_delete_event_finish (TlStore            *self,
-                                          GAsyncResult       *result,
-                                          TlEvent           **out_deleted,
-                                          GError            **error);
 
 /* tl-store-outbox-async.c */
 void        tl_store_delete_report_async   (TlStore             *self,
@@ -552,15 +541,30 @@ void        tl_store_list_audit_async   (TlStore             *self,
 GPtrArray  *tl_store_list_audit_finish  (TlStore             *self,
                                          GAsyncResult        *result,
                                          GError             **error);
-void        tl_store_restore_event_async (TlStore            *self,
-                                          TlEvent            *event,
-                                          const char         *operator_name,
-                                          GCancellable       *cancellable,
-                                          GAsyncReadyCallback callback,
-                                          gpointer            user_data);
-gboolean    tl_store_restore_event_finish (TlStore           *self,
-                                           GAsyncResult      *result,
-                                           GError           **error);
+void        tl_store_add_unit_async     (TlStore             *self,
+                                         const char          *name,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    tl_store_add_unit_finish    (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+void        tl_store_list_case_events_async (TlStore         *self,
+                                         gint64               case_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GPtrArray  *tl_store_list_case_events_finish (TlStore        *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+void        tl_store_get_case_async     (TlStore             *self,
+                                         gint64               case_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+TlCase     *tl_store_get_case_finish    (TlStore             *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
 void        tl_store_count_trend_async  (TlStore             *self,
                                          gint64               from,
                                          gint64               to,
