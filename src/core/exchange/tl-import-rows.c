@@ -11,6 +11,7 @@
 #include "tl-export-fields.h"
 #include "tl-import-private.h"
 #include "tl-json-check.h"
+#include "tl-sha256.h"
 #include "tl-time.h"
 
 /* Validation: each row of a source becomes an event, or a problem that
@@ -57,6 +58,8 @@ static const struct {
  * tl_import_number_content_keys() renumbers copies as the rows come in
  * file order (tl-import-run.c). */
 #define CONTENT_KEY_PREFIX "c1:"
+/* "i1:" or "c1:" and the hex digits of a SHA-256 */
+#define KEY_LENGTH (3 + 2 * TL_SHA256_SIZE)
 
 struct _TlImportValidator
 {
@@ -65,7 +68,6 @@ struct _TlImportValidator
   int             columns[TL_IMPORT_N_FIELDS];   /* -1: not mapped */
   GString        *problem;                       /* this row's, "; "-joined */
   GString        *scratch;
-  GChecksum      *checksum;
   TlJsonCheck    *json;
   GHashTable     *known_details;                 /* set of valid details texts */
 
@@ -525,6 +527,8 @@ make_key (Validator         *v,
 {
   const char *id = cell (v, row, TL_IMPORT_FIELD_ID);
   GString *message = v->scratch;
+  guint8 hash[TL_SHA256_SIZE];
+  char *key;
 
   g_string_truncate (message, 0);
   if (id != NULL)
@@ -562,13 +566,17 @@ make_key (Validator         *v,
       append_text (message, d->details);
     }
 
-  g_checksum_reset (v->checksum);
-  g_checksum_update (v->checksum, (const guchar *) message->str, message->len);
+  tl_sha256 (message->str, message->len, hash);
 
   /* A content key is numbered by number_content_keys(): its first copy
    * keeps ":0". */
-  return g_strconcat (id != NULL ? "i1:" : CONTENT_KEY_PREFIX, g_checksum_get_string (v->checksum),
-                      id != NULL ? NULL : ":0", NULL);
+  key = g_malloc (KEY_LENGTH + 3);
+  memcpy (key, id != NULL ? "i1:" : CONTENT_KEY_PREFIX, 3);
+  tl_sha256_hex (hash, key + 3);
+  if (id == NULL)
+    memcpy (key + KEY_LENGTH, ":0", 3);
+
+  return key;
 }
 
 /* Gives each content key of @keys, the next rows in file order, its
@@ -712,7 +720,6 @@ tl_import_validator_new (TlImportSource *source,
 
   v->problem = g_string_new (NULL);
   v->scratch = g_string_new (NULL);
-  v->checksum = g_checksum_new (G_CHECKSUM_SHA256);
   v->json = tl_json_check_new ();
   v->known_details = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -727,7 +734,6 @@ tl_import_validator_free (TlImportValidator *v)
 
   g_string_free (v->problem, TRUE);
   g_string_free (v->scratch, TRUE);
-  g_checksum_free (v->checksum);
   tl_json_check_free (v->json);
   g_hash_table_unref (v->known_details);
   g_free (v);
