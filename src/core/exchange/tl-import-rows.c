@@ -298,6 +298,9 @@ normalise_date (const char *text,
   return TRUE;
 }
 
+/* @what is untranslated ("time", "end"): only a problem needs it, and
+ * looking up its translation for every row was a fiftieth of the
+ * validation's time. */
 static gboolean
 parse_time (Validator  *v,
             const char *what,
@@ -314,13 +317,13 @@ parse_time (Validator  *v,
       /* Translators: "the time “14:05” has no date (write …)"; %s is
        * "time" or "end" */
       add_problem (v, _("the %s “%s” has no date or is not a date (write 2026-11-26 14:05 or 26/11/2026 14:05)"),
-                   what, text);
+                   _(what), text);
       return FALSE;
     }
 
   if (!tl_time_parse (v->zone, v->scratch->str, 0, out_utc, &error))
     {
-      add_problem (v, _("the %s “%s” cannot be read: %s"), what, text, error->message);
+      add_problem (v, _("the %s “%s” cannot be read: %s"), _(what), text, error->message);
       return FALSE;
     }
 
@@ -652,17 +655,17 @@ validate_row (Validator   *v,
     {
       g_autofree char *joined = g_strconcat (cell (v, row, TL_IMPORT_FIELD_DATE), " ",
                                              cell (v, row, TL_IMPORT_FIELD_CLOCK), NULL);
-      parse_time (v, _("time"), joined, &d.time);
+      parse_time (v, N_("time"), joined, &d.time);
     }
   else if ((text = cell (v, row, TL_IMPORT_FIELD_TIME)) != NULL ||
            (text = cell (v, row, TL_IMPORT_FIELD_DATE)) != NULL)
-    parse_time (v, _("time"), text, &d.time);
+    parse_time (v, N_("time"), text, &d.time);
   else
     add_problem (v, "%s", _("the time is missing"));
 
   d.end_time = TL_TIME_NONE;
   if ((text = cell (v, row, TL_IMPORT_FIELD_END_TIME)) != NULL &&
-      parse_time (v, _("end"), text, &d.end_time) && d.end_time < d.time)
+      parse_time (v, N_("end"), text, &d.end_time) && d.end_time < d.time)
     add_problem (v, _("it ends (%s) before it starts"), text);
 
   parse_position (v, row, &d);
