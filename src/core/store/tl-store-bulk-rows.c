@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tl-sha256.h"
 #include "tl-store-sqlite-private.h"
 
 /* tl_bulk_rows (rows, first, end): the events of a bulk add as a table,
@@ -312,12 +313,8 @@ void
 tl_store_import_key_digest (const char *key,
                             guint8      digest[TL_STORE_IMPORT_KEY_SIZE])
 {
-  guint8 full[32];
-  gsize length = sizeof full;
-  GChecksum *checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 full[TL_SHA256_SIZE];
 
-  g_checksum_update (checksum, (const guchar *) key, -1);
-  g_checksum_get_digest (checksum, full, &length);
-  g_checksum_free (checksum);
+  tl_sha256 (key, strlen (key), full);
   memcpy (digest, full, TL_STORE_IMPORT_KEY_SIZE);
 }

@@ -13,9 +13,8 @@
  * million-row import took minutes). So inside a bulk add the connection's
  * triggers are off (SQLITE_DBCONFIG_ENABLE_TRIGGER: this connection only,
  * nothing written to the file, other connections keep theirs), and one
- * INSERT … SELECT per part (from memory, or over the new ids when some
- * were left out) fills the full-text index exactly as the trigger would
- * have. That is only done while the triggers are the ones this file
+ * INSERT … SELECT over the new ids, at the commit, fills the full-text
+ * index exactly as the trigger would have. That is only done while the triggers are the ones this file
  * knows: after a migration that adds or changes one, bulk adds keep the
  * triggers on (slower, never wrong) until this file learns the new one.
  */

@@ -29,8 +29,12 @@
  * function over every chunk).
  *
  * Inside a bulk add the connection's triggers are off when they are the
- * ones tl-store-bulk-triggers.c knows, and one INSERT … SELECT per part
- * fills the full-text index as the trigger would have.
+ * ones tl-store-bulk-triggers.c knows, and one INSERT … SELECT over the
+ * new ids fills the full-text index as the trigger would have, at the
+ * commit: FTS5 writes out what it holds at every statement's savepoint,
+ * so indexing part after part wrote a small segment each time, and then
+ * merged them (a part's indexing and merging cost a third more than the
+ * whole add's at once).
  *
  * The audit log gets one row in imports for the whole add (who, when,
  * from which file, which ids), not a 'create' row per event: see schema 2
@@ -76,10 +80,6 @@ static const char index_fts_sql[] =
 static const char cases_opened_sql[] =
   "UPDATE cases SET opened_at = (SELECT min (time) FROM events WHERE case_id = cases.id)"
   " WHERE id IN (SELECT case_id FROM events WHERE id >= ?1 AND id < ?2 AND case_id IS NOT NULL)";
-/* The same for a part that went in whole, from memory. */
-static const char index_fts_rows_sql[] =
-  "INSERT INTO events_fts (rowid, notes, unit, place)"
-  " SELECT id, notes, unit, place FROM tl_bulk_rows (?1, ?2, ?3)";
 
 /* The events of one tl_store_bulk_add(), kept until the commit gives
  * them their ids. */
@@ -466,13 +466,9 @@ add_part (TlSqliteBulk  *bulk,
         break;
       }
 
-  if (!bulk->triggers_off)
-    rc = SQLITE_OK;
-  else if (bulk->n_added - n_added_before == events->len)
-    rc = step_range (self, index_fts_rows_sql, &rows, 0, events->len, error);
-  else
-    rc = step_range (self, index_fts_sql, NULL, part->first_id, part->first_id + events->len, error);
-  if (rc == SQLITE_OK && bulk->triggers_off && self->schema_version >= 4)
+  rc = SQLITE_OK;
+  /* An import's events are in no case (fill_bookkeeping()): none opens. */
+  if (bulk->triggers_off && !bulk->keyed && self->schema_version >= 4)
     rc = step_range (self, cases_opened_sql, NULL, part->first_id, part->first_id + events->len, error);
   if (rc != SQLITE_OK)
     {
@@ -726,7 +722,12 @@ sqlite_bulk_commit (TlStoreBackend  *backend,
   int rc = SQLITE_OK;
 
   self = bulk->store;
-  if (bulk->n_added > 0 && (rc = audit_import (bulk, error)) != SQLITE_OK)
+  /* The full-text index of every part at once (see the top). */
+  if (bulk->n_added > 0 && bulk->triggers_off)
+    rc = step_range (self, index_fts_sql, NULL, bulk->first_id, bulk->end_id, error);
+  if (rc == SQLITE_OK && bulk->n_added > 0)
+    rc = audit_import (bulk, error);
+  if (rc != SQLITE_OK)
     {
       if (error == NULL || *error == NULL)
         tl_store_set_error (self, rc, bulk->what, error);

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* SHA-256, as GChecksum computes it, with the processor's SHA
+ * instructions where it has them: an import hashes every row twice (its
+ * key, then the key's digest), and GLib's portable code was a third of
+ * an import's validation. */
+#define TL_SHA256_SIZE 32
+
+void tl_sha256     (const void *data,
+                    gsize       len,
+                    guint8      digest[TL_SHA256_SIZE]);
+/* Writes 64 lower-case hex digits and a '\0', as
+ * g_checksum_get_string() gives them. */
+void tl_sha256_hex (const guint8 digest[TL_SHA256_SIZE],
+                    char         hex[2 * TL_SHA256_SIZE + 1]);
+
+G_END_DECLS
