@@ -302,7 +302,8 @@ skip_known_keys (TlStorePg     *self,
 }
 
 /* The server refused the COPY: which row, from its context ("COPY
- * events, line 2: …"), and why. */
+ * events, line 2: …", after the context of what refused it, such as
+ * "JSON data, line 1: …"), and why. */
 static void
 set_refusal (TlStorePg   *self,
              PgBulk      *bulk,
@@ -312,8 +313,8 @@ set_refusal (TlStorePg   *self,
              GError     **error)
 {
   const char *context = PQresultErrorField (result, PG_DIAG_CONTEXT);
-  const char *line = context != NULL ? strstr (context, ", line ") : NULL;
-  guint64 n = line != NULL ? g_ascii_strtoull (line + strlen (", line "), NULL, 10) : 0;
+  const char *line = context != NULL ? strstr (context, "COPY events, line ") : NULL;
+  guint64 n = line != NULL ? g_ascii_strtoull (line + strlen ("COPY events, line "), NULL, 10) : 0;
   g_autoptr(GError) row_error = NULL;
   g_autofree char *what = NULL;
   const char *reason;

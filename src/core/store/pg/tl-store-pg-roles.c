@@ -38,7 +38,7 @@
  * database keeps the same schema number on both backends. */
 
 #define ROOM_LOCK "7375460002"
-#define ROOM_SCHEMA_VERSION 4
+#define ROOM_SCHEMA_VERSION 5
 
 /* Gives every table, view and function of Tideline to tideline_admin,
  * whoever made them: definer's rights then are the owner's. */
@@ -360,6 +360,7 @@ static const char *const room_steps[] = {
   room_2_sql,
   room_3_sql,
   room_4_sql,
+  tl_pg_room_import_sql,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (room_steps) == ROOM_SCHEMA_VERSION);
