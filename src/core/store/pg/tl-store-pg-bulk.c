@@ -25,7 +25,13 @@
  * between, and so that the ids, given here as on the file from one fresh
  * range, are the add's alone; the identity moves past them at the end.
  * If the server refuses a row, the COPY's context says which line it was,
- * and the whole add is rolled back. */
+ * and the whole add is rolled back.
+ *
+ * Asking for the known keys cost the server a probe of the keys' index
+ * per row, and the add a round trip per part, for a file whose rows are
+ * usually all new. So a part is first sent without asking, in a
+ * savepoint: if the unique index meets a known key, the part is undone
+ * to the savepoint, and that part and the add's next ones ask first. */
 
 static const char lock_sql[] =
   "LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE";
@@ -39,6 +45,9 @@ static const char copy_sql[] =
 static const char known_keys_sql[] =
   "SELECT encode (import_key, 'hex') FROM events WHERE import_key = ANY ("
   "  ARRAY (SELECT decode (k, 'hex') FROM unnest ($1::text[]) AS k))";
+static const char savepoint_sql[] = "SAVEPOINT tl_part";
+static const char release_sql[] = "RELEASE SAVEPOINT tl_part";
+static const char back_sql[] = "ROLLBACK TO SAVEPOINT tl_part";
 static const char move_identity_sql[] =
   "SELECT setval ('events_id_seq', greatest ($1::bigint,"
   "  (SELECT CASE WHEN is_called THEN last_value ELSE 1 END FROM events_id_seq)))";
@@ -74,6 +83,7 @@ typedef struct {
   gint64     end_id;        /* one past the last id added */
   gint64     n_added;
   guint      n_given;
+  gboolean   ask_keys;      /* a part met a known key: ask before sending */
   GPtrArray *parts;         /* of Part */
   GHashTable *keys;         /* the keys of the rows added, in hex */
 } PgBulk;
@@ -253,13 +263,16 @@ digest_hex (const guint8 *digest)
   return g_string_free (hex, FALSE);
 }
 
-/* Marks the rows of @part whose key the table or an earlier row of the
- * add has: they are left out. */
+/* Marks the rows of @part whose key an earlier row of the add has, or,
+ * if @ask, the table: they are left out. The keys of the others are
+ * added to the add's, and listed in @out_added (borrowed from there). */
 static gboolean
 skip_known_keys (TlStorePg     *self,
                  PgBulk        *bulk,
                  Part          *part,
                  const guint8  *digests,
+                 gboolean       ask,
+                 GPtrArray     *out_added,
                  GError       **error)
 {
   g_auto(TlPgParams) params = { NULL };
@@ -280,13 +293,16 @@ skip_known_keys (TlStorePg     *self,
     }
   g_string_append_c (array, '}');
 
-  tl_pg_params_init (&params);
-  tl_pg_params_text (&params, array->str);
-  result = tl_pg_exec (self, known_keys_sql, &params, bulk->what, error);
-  if (result == NULL)
-    return FALSE;
-  for (int r = 0; r < PQntuples (result); r++)
-    g_hash_table_add (known, PQgetvalue (result, r, 0));
+  if (ask)
+    {
+      tl_pg_params_init (&params);
+      tl_pg_params_text (&params, array->str);
+      result = tl_pg_exec (self, known_keys_sql, &params, bulk->what, error);
+      if (result == NULL)
+        return FALSE;
+      for (int r = 0; r < PQntuples (result); r++)
+        g_hash_table_add (known, PQgetvalue (result, r, 0));
+    }
 
   for (guint i = 0; i < part->events->len; i++)
     {
@@ -295,7 +311,10 @@ skip_known_keys (TlStorePg     *self,
       part->skipped[i] = g_hash_table_contains (known, hex) ||
                          g_hash_table_contains (bulk->keys, hex);
       if (!part->skipped[i])
-        g_hash_table_add (bulk->keys, g_steal_pointer (&hexes->pdata[i]));
+        {
+          g_ptr_array_add (out_added, hex);
+          g_hash_table_add (bulk->keys, g_steal_pointer (&hexes->pdata[i]));
+        }
     }
 
   return TRUE;
@@ -335,12 +354,23 @@ set_refusal (TlStorePg   *self,
                reason != NULL ? reason : "");
 }
 
-/* The rows of @part not skipped, in one COPY. */
+/* Whether the server refused a row for a key the table has. */
+static gboolean
+is_known_key (PGresult *result)
+{
+  return g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), "23505") == 0 &&
+         g_strcmp0 (PQresultErrorField (result, PG_DIAG_CONSTRAINT_NAME),
+                    "events_import_key_key") == 0;
+}
+
+/* The rows of @part not skipped, in one COPY. With @out_known_key, a
+ * row refused for a key the table has sets it instead of @error. */
 static gboolean
 copy_part (TlStorePg     *self,
            PgBulk        *bulk,
            Part          *part,
            const guint8  *digests,
+           gboolean      *out_known_key,
            GError       **error)
 {
   g_autoptr(PGresult) result = PQexec (self->conn, copy_sql);
@@ -380,7 +410,10 @@ copy_part (TlStorePg     *self,
     {
       if (PQresultStatus (result) != PGRES_COMMAND_OK && sent && !refused)
         {
-          set_refusal (self, bulk, part, lines, result, error);
+          if (out_known_key != NULL && is_known_key (result))
+            *out_known_key = TRUE;
+          else
+            set_refusal (self, bulk, part, lines, result, error);
           refused = TRUE;
         }
       g_clear_pointer (&result, PQclear);
@@ -401,6 +434,7 @@ add_part (TlStorePg     *self,
           GError       **error)
 {
   Part *part = g_new0 (Part, 1);
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
 
   part->events = g_ptr_array_ref (events);
   part->first_id = bulk->next_id;
@@ -411,9 +445,37 @@ add_part (TlStorePg     *self,
   if (events->len == 0)
     return TRUE;
 
-  if ((digests != NULL && !skip_known_keys (self, bulk, part, digests, error)) ||
-      !copy_part (self, bulk, part, digests, error))
-    return FALSE;
+  if (digests == NULL || bulk->ask_keys)
+    {
+      if ((digests != NULL && !skip_known_keys (self, bulk, part, digests, TRUE, added, error)) ||
+          !copy_part (self, bulk, part, digests, NULL, error))
+        return FALSE;
+    }
+  else
+    {
+      gboolean known_key = FALSE;
+
+      if (!skip_known_keys (self, bulk, part, digests, FALSE, added, error) ||
+          !tl_pg_exec_command (self, savepoint_sql, NULL, bulk->what, error) ||
+          (!copy_part (self, bulk, part, digests, &known_key, error) && !known_key))
+        return FALSE;
+
+      if (!known_key && !tl_pg_exec_command (self, release_sql, NULL, bulk->what, error))
+        return FALSE;
+      if (known_key)
+        {
+          /* The table has some of these keys: this part again, asking
+           * first, and so the next parts. */
+          for (guint k = 0; k < added->len; k++)
+            g_hash_table_remove (bulk->keys, g_ptr_array_index (added, k));
+          g_ptr_array_set_size (added, 0);
+          bulk->ask_keys = TRUE;
+          if (!tl_pg_exec_command (self, back_sql, NULL, bulk->what, error) ||
+              !skip_known_keys (self, bulk, part, digests, TRUE, added, error) ||
+              !copy_part (self, bulk, part, digests, NULL, error))
+            return FALSE;
+        }
+    }
 
   for (guint i = 0; i < events->len; i++)
     if (!part->skipped[i])
