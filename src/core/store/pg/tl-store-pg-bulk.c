@@ -45,6 +45,10 @@ static const char copy_sql[] =
 static const char known_keys_sql[] =
   "SELECT encode (import_key, 'hex') FROM events WHERE import_key = ANY ("
   "  ARRAY (SELECT decode (k, 'hex') FROM unnest ($1::text[]) AS k))";
+/* A part of an import is at most 8192 rows (tl-import-run.c), about
+ * 5 MB as the server keeps them for its insert trigger. */
+#define BULK_WORK_MEM "32MB"
+
 static const char savepoint_sql[] = "SAVEPOINT tl_part";
 static const char release_sql[] = "RELEASE SAVEPOINT tl_part";
 static const char back_sql[] = "ROLLBACK TO SAVEPOINT tl_part";
@@ -515,6 +519,10 @@ pg_bulk_begin (TlStoreBackend  *backend,
   if (!tl_pg_set_local (self, "tl.import", "on", bulk->what, error) ||
       !tl_pg_set_local (self, "tl.import_source", source, bulk->what, error) ||
       !tl_pg_set_local (self, "tl.operator", operator_name, bulk->what, error) ||
+      /* The rows of a part, kept for the insert trigger (room step 5),
+       * then fit in memory: past work_mem's 4 MB they went to a
+       * temporary file and were read back (3% of an import). */
+      !tl_pg_set_local (self, "work_mem", BULK_WORK_MEM, bulk->what, error) ||
       !tl_pg_exec_command (self, lock_sql, NULL, bulk->what, error) ||
       (result = tl_pg_exec (self, next_id_sql, NULL, bulk->what, error)) == NULL)
     {
