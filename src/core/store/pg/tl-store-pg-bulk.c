@@ -25,7 +25,13 @@
  * between, and so that the ids, given here as on the file from one fresh
  * range, are the add's alone; the identity moves past them at the end.
  * If the server refuses a row, the COPY's context says which line it was,
- * and the whole add is rolled back. */
+ * and the whole add is rolled back.
+ *
+ * Asking for the known keys cost the server a probe of the keys' index
+ * per row, and the add a round trip per part, for a file whose rows are
+ * usually all new. So a part is first sent without asking, in a
+ * savepoint: if the unique index meets a known key, the part is undone
+ * to the savepoint, and that part and the add's next ones ask first. */
 
 static const char lock_sql[] =
   "LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE";
@@ -39,6 +45,13 @@ static const char copy_sql[] =
 static const char known_keys_sql[] =
   "SELECT encode (import_key, 'hex') FROM events WHERE import_key = ANY ("
   "  ARRAY (SELECT decode (k, 'hex') FROM unnest ($1::text[]) AS k))";
+/* A part of an import is at most 8192 rows (tl-import-run.c), about
+ * 5 MB as the server keeps them for its insert trigger. */
+#define BULK_WORK_MEM "32MB"
+
+static const char savepoint_sql[] = "SAVEPOINT tl_part";
+static const char release_sql[] = "RELEASE SAVEPOINT tl_part";
+static const char back_sql[] = "ROLLBACK TO SAVEPOINT tl_part";
 static const char move_identity_sql[] =
   "SELECT setval ('events_id_seq', greatest ($1::bigint,"
   "  (SELECT CASE WHEN is_called THEN last_value ELSE 1 END FROM events_id_seq)))";
@@ -74,6 +87,7 @@ typedef struct {
   gint64     end_id;        /* one past the last id added */
   gint64     n_added;
   guint      n_given;
+  gboolean   ask_keys;      /* a part met a known key: ask before sending */
   GPtrArray *parts;         /* of Part */
   GHashTable *keys;         /* the keys of the rows added, in hex */
 } PgBulk;
@@ -253,13 +267,16 @@ digest_hex (const guint8 *digest)
   return g_string_free (hex, FALSE);
 }
 
-/* Marks the rows of @part whose key the table or an earlier row of the
- * add has: they are left out. */
+/* Marks the rows of @part whose key an earlier row of the add has, or,
+ * if @ask, the table: they are left out. The keys of the others are
+ * added to the add's, and listed in @out_added (borrowed from there). */
 static gboolean
 skip_known_keys (TlStorePg     *self,
                  PgBulk        *bulk,
                  Part          *part,
                  const guint8  *digests,
+                 gboolean       ask,
+                 GPtrArray     *out_added,
                  GError       **error)
 {
   g_auto(TlPgParams) params = { NULL };
@@ -280,13 +297,16 @@ skip_known_keys (TlStorePg     *self,
     }
   g_string_append_c (array, '}');
 
-  tl_pg_params_init (&params);
-  tl_pg_params_text (&params, array->str);
-  result = tl_pg_exec (self, known_keys_sql, &params, bulk->what, error);
-  if (result == NULL)
-    return FALSE;
-  for (int r = 0; r < PQntuples (result); r++)
-    g_hash_table_add (known, PQgetvalue (result, r, 0));
+  if (ask)
+    {
+      tl_pg_params_init (&params);
+      tl_pg_params_text (&params, array->str);
+      result = tl_pg_exec (self, known_keys_sql, &params, bulk->what, error);
+      if (result == NULL)
+        return FALSE;
+      for (int r = 0; r < PQntuples (result); r++)
+        g_hash_table_add (known, PQgetvalue (result, r, 0));
+    }
 
   for (guint i = 0; i < part->events->len; i++)
     {
@@ -295,14 +315,18 @@ skip_known_keys (TlStorePg     *self,
       part->skipped[i] = g_hash_table_contains (known, hex) ||
                          g_hash_table_contains (bulk->keys, hex);
       if (!part->skipped[i])
-        g_hash_table_add (bulk->keys, g_steal_pointer (&hexes->pdata[i]));
+        {
+          g_ptr_array_add (out_added, hex);
+          g_hash_table_add (bulk->keys, g_steal_pointer (&hexes->pdata[i]));
+        }
     }
 
   return TRUE;
 }
 
 /* The server refused the COPY: which row, from its context ("COPY
- * events, line 2: …"), and why. */
+ * events, line 2: …", after the context of what refused it, such as
+ * "JSON data, line 1: …"), and why. */
 static void
 set_refusal (TlStorePg   *self,
              PgBulk      *bulk,
@@ -312,8 +336,8 @@ set_refusal (TlStorePg   *self,
              GError     **error)
 {
   const char *context = PQresultErrorField (result, PG_DIAG_CONTEXT);
-  const char *line = context != NULL ? strstr (context, ", line ") : NULL;
-  guint64 n = line != NULL ? g_ascii_strtoull (line + strlen (", line "), NULL, 10) : 0;
+  const char *line = context != NULL ? strstr (context, "COPY events, line ") : NULL;
+  guint64 n = line != NULL ? g_ascii_strtoull (line + strlen ("COPY events, line "), NULL, 10) : 0;
   g_autoptr(GError) row_error = NULL;
   g_autofree char *what = NULL;
   const char *reason;
@@ -334,12 +358,23 @@ set_refusal (TlStorePg   *self,
                reason != NULL ? reason : "");
 }
 
-/* The rows of @part not skipped, in one COPY. */
+/* Whether the server refused a row for a key the table has. */
+static gboolean
+is_known_key (PGresult *result)
+{
+  return g_strcmp0 (PQresultErrorField (result, PG_DIAG_SQLSTATE), "23505") == 0 &&
+         g_strcmp0 (PQresultErrorField (result, PG_DIAG_CONSTRAINT_NAME),
+                    "events_import_key_key") == 0;
+}
+
+/* The rows of @part not skipped, in one COPY. With @out_known_key, a
+ * row refused for a key the table has sets it instead of @error. */
 static gboolean
 copy_part (TlStorePg     *self,
            PgBulk        *bulk,
            Part          *part,
            const guint8  *digests,
+           gboolean      *out_known_key,
            GError       **error)
 {
   g_autoptr(PGresult) result = PQexec (self->conn, copy_sql);
@@ -379,7 +414,10 @@ copy_part (TlStorePg     *self,
     {
       if (PQresultStatus (result) != PGRES_COMMAND_OK && sent && !refused)
         {
-          set_refusal (self, bulk, part, lines, result, error);
+          if (out_known_key != NULL && is_known_key (result))
+            *out_known_key = TRUE;
+          else
+            set_refusal (self, bulk, part, lines, result, error);
           refused = TRUE;
         }
       g_clear_pointer (&result, PQclear);
@@ -400,6 +438,7 @@ add_part (TlStorePg     *self,
           GError       **error)
 {
   Part *part = g_new0 (Part, 1);
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
 
   part->events = g_ptr_array_ref (events);
   part->first_id = bulk->next_id;
@@ -410,9 +449,37 @@ add_part (TlStorePg     *self,
   if (events->len == 0)
     return TRUE;
 
-  if ((digests != NULL && !skip_known_keys (self, bulk, part, digests, error)) ||
-      !copy_part (self, bulk, part, digests, error))
-    return FALSE;
+  if (digests == NULL || bulk->ask_keys)
+    {
+      if ((digests != NULL && !skip_known_keys (self, bulk, part, digests, TRUE, added, error)) ||
+          !copy_part (self, bulk, part, digests, NULL, error))
+        return FALSE;
+    }
+  else
+    {
+      gboolean known_key = FALSE;
+
+      if (!skip_known_keys (self, bulk, part, digests, FALSE, added, error) ||
+          !tl_pg_exec_command (self, savepoint_sql, NULL, bulk->what, error) ||
+          (!copy_part (self, bulk, part, digests, &known_key, error) && !known_key))
+        return FALSE;
+
+      if (!known_key && !tl_pg_exec_command (self, release_sql, NULL, bulk->what, error))
+        return FALSE;
+      if (known_key)
+        {
+          /* The table has some of these keys: this part again, asking
+           * first, and so the next parts. */
+          for (guint k = 0; k < added->len; k++)
+            g_hash_table_remove (bulk->keys, g_ptr_array_index (added, k));
+          g_ptr_array_set_size (added, 0);
+          bulk->ask_keys = TRUE;
+          if (!tl_pg_exec_command (self, back_sql, NULL, bulk->what, error) ||
+              !skip_known_keys (self, bulk, part, digests, TRUE, added, error) ||
+              !copy_part (self, bulk, part, digests, NULL, error))
+            return FALSE;
+        }
+    }
 
   for (guint i = 0; i < events->len; i++)
     if (!part->skipped[i])
@@ -452,6 +519,10 @@ pg_bulk_begin (TlStoreBackend  *backend,
   if (!tl_pg_set_local (self, "tl.import", "on", bulk->what, error) ||
       !tl_pg_set_local (self, "tl.import_source", source, bulk->what, error) ||
       !tl_pg_set_local (self, "tl.operator", operator_name, bulk->what, error) ||
+      /* The rows of a part, kept for the insert trigger (room step 5),
+       * then fit in memory: past work_mem's 4 MB they went to a
+       * temporary file and were read back (3% of an import). */
+      !tl_pg_set_local (self, "work_mem", BULK_WORK_MEM, bulk->what, error) ||
       !tl_pg_exec_command (self, lock_sql, NULL, bulk->what, error) ||
       (result = tl_pg_exec (self, next_id_sql, NULL, bulk->what, error)) == NULL)
     {

@@ -204,6 +204,10 @@ void        tl_pg_copy_class_init  (TlStoreBackendClass *klass);
 gboolean    tl_pg_roles_open       (TlStorePg    *self,
                                     GError      **error);
 void        tl_pg_roles_class_init (TlStoreBackendClass *klass);
+void        tl_pg_roles_set_last_step (int        step);
+
+/* tl-store-pg-room-import.c: a room step */
+extern const char tl_pg_room_import_sql[];
 
 /* tl-store-pg-notify.c: listens to the other desks' writes from the
  * caller's thread-default main context, never blocking it. */

@@ -38,7 +38,7 @@
  * database keeps the same schema number on both backends. */
 
 #define ROOM_LOCK "7375460002"
-#define ROOM_SCHEMA_VERSION 5
+#define ROOM_SCHEMA_VERSION 6
 
 /* Gives every table, view and function of Tideline to tideline_admin,
  * whoever made them: definer's rights then are the owner's. */
@@ -371,9 +371,15 @@ static const char *const room_steps[] = {
   room_3_sql,
   room_4_sql,
   room_5_sql,
+  tl_pg_room_import_sql,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (room_steps) == ROOM_SCHEMA_VERSION);
+
+/* The last step opening takes: ROOM_SCHEMA_VERSION but in a test that
+ * makes a database of an older step to upgrade it
+ * (tl_pg_roles_set_last_step()). */
+static int last_room_step = ROOM_SCHEMA_VERSION;
 
 /* What the connected role may do, and as which of the four roles. */
 static const char capabilities_sql[] =
@@ -465,7 +471,7 @@ migrate_room (TlStorePg  *self,
         }
 
       version = read_room_version (self);
-      if (version < 0 || version >= ROOM_SCHEMA_VERSION)
+      if (version < 0 || version >= last_room_step)
         {
           tl_pg_rollback (self);
           return TRUE;
@@ -540,7 +546,7 @@ tl_pg_roles_open (TlStorePg  *self,
 {
   int version = read_room_version (self);
 
-  if (version >= 0 && version < ROOM_SCHEMA_VERSION && can_set_up (self, version) &&
+  if (version >= 0 && version < last_room_step && can_set_up (self, version) &&
       !migrate_room (self, error))
     return FALSE;
 
@@ -549,6 +555,14 @@ tl_pg_roles_open (TlStorePg  *self,
   self->audited = read_room_version (self) >= 2;
 
   return read_capabilities (self, error);
+}
+
+/* For the tests of an upgrade: stores opened from now on take the room
+ * steps up to @step only; -1 for all of them. */
+void
+tl_pg_roles_set_last_step (int step)
+{
+  last_room_step = step < 0 ? ROOM_SCHEMA_VERSION : MIN (step, ROOM_SCHEMA_VERSION);
 }
 
 void

@@ -125,6 +125,13 @@ tl_pg_set_result_error (TlStorePg   *self,
       if (reason == NULL)
         reason = g_strdup_printf (_("a value is not allowed (%s)"), message);
     }
+  /* details_is_json is checked by parsing the value (room step 5): a
+   * value that is not JSON is refused by the parser, not by a CHECK. */
+  else if (state != NULL && g_str_equal (state, "22P02") && strstr (message, "type json") != NULL)
+    {
+      code = TL_STORE_ERROR_INVALID;
+      reason = g_strdup (tl_store_constraint_reason ("details_is_json"));
+    }
   else if (state != NULL && (g_str_equal (state, "40001") || g_str_equal (state, "40P01") ||
                              g_str_equal (state, "55P03")))
     reason = g_strdup (_("another desk is writing the same records; try again in a moment"));
