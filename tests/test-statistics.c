@@ -85,6 +85,35 @@ test_parse_quoted (void)
   g_assert_cmpint (day (file, 2)->people, ==, 0);
 }
 
+/* A French spreadsheet's export: semicolons, a quoted field holding one,
+ * and a tab file, each read with the right separator. */
+static void
+test_parse_separators (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlStatisticsFile) semicolons =
+    tl_statistics_parse ("\xEF\xBB\xBF\"Date; jour\";Personnes;Bateaux\r\n"
+                         "01/10/2026;\"1 097\";14\r\n"
+                         "02/10/2026;12;1\r\n", -1, NULL, &error);
+  g_autoptr(TlStatisticsFile) tabs = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (tl_statistics_file_check (semicolons, &error));
+  g_assert_cmpstr (semicolons->header[0], ==, "Date; jour");
+  g_assert_cmpint (semicolons->mapping.people, ==, 1);
+  g_assert_cmpint (semicolons->mapping.boats, ==, 2);
+  g_assert_cmpuint (semicolons->days->len, ==, 2);
+  g_assert_cmpstr (day (semicolons, 0)->date, ==, "2026-10-01");
+  g_assert_cmpint (day (semicolons, 0)->people, ==, 1097);
+  g_assert_cmpint (day (semicolons, 1)->boats, ==, 1);
+
+  tabs = tl_statistics_parse ("\nyear\tweek\tpeople\n2026\t49\t812\n", -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tl_statistics_file_check (tabs, &error));
+  g_assert_cmpuint (tabs->weeks->len, ==, 1);
+  g_assert_cmpint (g_array_index (tabs->weeks, TlStatisticsWeek, 0).people, ==, 812);
+}
+
 static void
 test_parse_mapping (void)
 {
@@ -643,6 +672,7 @@ main (int   argc,
 
   g_test_add_func ("/statistics/parse-good", test_parse_good);
   g_test_add_func ("/statistics/parse-quoted", test_parse_quoted);
+  g_test_add_func ("/statistics/parse-separators", test_parse_separators);
   g_test_add_func ("/statistics/parse-mapping", test_parse_mapping);
   g_test_add_func ("/statistics/parse-bad-rows", test_parse_bad_rows);
   g_test_add_func ("/statistics/parse-dates", test_parse_dates);

@@ -19,6 +19,7 @@ typedef struct {
   const char *p;
   const char *end;
   guint       line;   /* of p, from 1 */
+  char        separator;
 } Reader;
 
 static const char *month_names[] = {
@@ -28,9 +29,53 @@ static const char *month_names[] = {
 
 /* helpers */
 
-/* Reads one record: fields separated by commas, double-quoted when they
- * hold commas, quotes or line breaks (a quote inside doubled), lines ended
- * by LF or CRLF, as spreadsheets write them. Returns NULL at the end. */
+/* The separator of the file's fields: a comma, or the semicolon or tab
+ * that spreadsheets write in languages whose decimal mark is a comma, as
+ * French ones do. The one found most often, outside quotes, on the first
+ * line that is not blank. */
+static char
+find_separator (const char *p,
+                const char *end)
+{
+  static const char separators[] = { ',', ';', '\t' };
+  guint counts[G_N_ELEMENTS (separators)] = { 0, };
+  gboolean quoted = FALSE, seen_text = FALSE;
+  char best = ',';
+  guint most = 0;
+
+  for (; p < end; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && (*p == '\n' || *p == '\r'))
+        {
+          if (seen_text)
+            break;
+        }
+      else if (!quoted)
+        {
+          for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+            if (*p == separators[i])
+              counts[i]++;
+          if (*p != ' ')
+            seen_text = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    if (counts[i] > most)
+      {
+        most = counts[i];
+        best = separators[i];
+      }
+
+  return best;
+}
+
+/* Reads one record: fields separated by the reader's separator (commas,
+ * or semicolons or tabs: find_separator()), double-quoted when they hold
+ * it, quotes or line breaks (a quote inside doubled), lines ended by LF
+ * or CRLF, as spreadsheets write them. Returns NULL at the end. */
 static GStrv
 read_record (Reader *reader)
 {
@@ -63,7 +108,7 @@ read_record (Reader *reader)
         }
       else if (c == '"')
         quoted = TRUE;
-      else if (c == ',')
+      else if (c == reader->separator)
         {
           g_strv_builder_add (fields, field->str);
           g_string_truncate (field, 0);
@@ -541,6 +586,7 @@ tl_statistics_parse (const char                 *data,
   /* Spreadsheets start "CSV UTF-8" files with a byte order mark. */
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     reader.p += 3;
+  reader.separator = find_separator (reader.p, reader.end);
 
   file = g_new0 (TlStatisticsFile, 1);
   file->days = g_array_new (FALSE, FALSE, sizeof (TlStatisticsDay));
@@ -684,6 +730,7 @@ tl_statistics_read_header (const char *data,
   reader.line = 1;
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     reader.p += 3;
+  reader.separator = find_separator (reader.p, reader.end);
 
   while ((header = read_record (&reader)) != NULL && is_blank_record (header))
     g_clear_pointer (&header, g_strfreev);
