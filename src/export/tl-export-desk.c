@@ -442,42 +442,122 @@ export_briefing_action (GSimpleAction *action,
 
 /* callbacks: SITREP */
 
+/* What a SITREP needs, read on the store's worker one step after
+ * another; the dialog opens when all of it has arrived. */
+typedef struct {
+  TlExportDesk *desk;
+  TlEvent      *event;
+  TlCase       *found;
+} SitrepLoad;
+
 static void
-open_sitrep (TlExportDesk *self,
-             gint64        event_id)
+sitrep_load_free (SitrepLoad *load)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlEvent) event = tl_store_get_event (self->store, event_id, &error);
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(TlCase) found = NULL;
+  g_object_unref (load->desk);
+  g_clear_object (&load->event);
+  g_clear_pointer (&load->found, tl_case_free);
+  g_free (load);
+}
+
+/* Tells why a step failed, unless the window closed meanwhile, and
+ * drops the load. */
+static void
+sitrep_load_fail (SitrepLoad *load,
+                  GError     *error)
+{
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (load->desk->cancellable))
+    tl_export_desk_show_error (load->desk, error->message);
+  sitrep_load_free (load);
+}
+
+static void
+sitrep_present (SitrepLoad *load,
+                GPtrArray  *events)
+{
+  TlExportDesk *self = load->desk;
+  TlCase *found = load->found;
   TlSitrepDialog *dialog;
 
-  if (event == NULL)
-    {
-      tl_export_desk_show_error (self, error->message);
-      return;
-    }
-  /* A report that belongs to a case speaks for the whole case. */
-  if (tl_event_get_case_id (event) > 0)
-    {
-      if (!(found = tl_store_get_case (self->store, tl_event_get_case_id (event), &error)) ||
-          !(events = tl_store_list_case_events (self->store, tl_event_get_case_id (event), &error)))
-        {
-          tl_export_desk_show_error (self, error->message);
-          return;
-        }
-    }
-  else
-    {
-      events = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (events, g_steal_pointer (&event));
-    }
   dialog = tl_sitrep_dialog_new (GTK_WINDOW (self->window), events,
                                  found ? found->id : 0, found ? found->title : NULL);
   if (found != NULL)
     tl_sitrep_dialog_set_case_status (dialog, found->status);
   tl_export_desk_set_dialog (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+  sitrep_load_free (load);
+}
+
+static void
+sitrep_case_events_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  SitrepLoad *load = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = tl_store_list_case_events_finish (TL_STORE (source), result, &error);
+
+  if (events == NULL)
+    sitrep_load_fail (load, error);
+  else
+    sitrep_present (load, events);
+}
+
+static void
+sitrep_case_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SitrepLoad *load = user_data;
+  g_autoptr(GError) error = NULL;
+
+  load->found = tl_store_get_case_finish (TL_STORE (source), result, &error);
+  if (load->found == NULL)
+    {
+      sitrep_load_fail (load, error);
+      return;
+    }
+  tl_store_list_case_events_async (TL_STORE (source), load->found->id, load->desk->cancellable,
+                                   sitrep_case_events_cb, load);
+}
+
+static void
+sitrep_event_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SitrepLoad *load = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  load->event = tl_store_get_event_finish (TL_STORE (source), result, &error);
+  if (load->event == NULL)
+    {
+      sitrep_load_fail (load, error);
+      return;
+    }
+  /* A report that belongs to a case speaks for the whole case. */
+  if (tl_event_get_case_id (load->event) > 0)
+    {
+      tl_store_get_case_async (TL_STORE (source), tl_event_get_case_id (load->event), load->desk->cancellable,
+                               sitrep_case_cb, load);
+      return;
+    }
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (events, g_object_ref (load->event));
+  sitrep_present (load, events);
+}
+
+/* On a server the reads run off the main thread; the desk's
+ * cancellable drops them when the window closes. */
+static void
+open_sitrep (TlExportDesk *self,
+             gint64        event_id)
+{
+  SitrepLoad *load = g_new0 (SitrepLoad, 1);
+
+  load->desk = g_object_ref (self);
+  tl_store_get_event_async (self->store, event_id, self->cancellable, sitrep_event_cb, load);
 }
 
 static void
