@@ -28,6 +28,12 @@ typedef struct {
   char              *path;
 } BriefingJob;
 
+/* A briefing waiting for its hand-over note's changes. */
+typedef struct {
+  TlExportDesk      *desk;
+  BriefingJob       *job;
+} BriefingWait;
+
 /* helpers */
 
 static void
@@ -270,26 +276,54 @@ briefing_written_cb (GObject      *source,
 }
 
 static void
+start_briefing_thread (TlExportDesk *self,
+                       BriefingJob  *job)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, briefing_written_cb, NULL);
+
+  g_task_set_source_tag (task, start_briefing_thread);
+  g_task_set_task_data (task, job, (GDestroyNotify) briefing_job_free);
+  g_task_run_in_thread (task, briefing_thread);
+}
+
+/* The hand-over note's changes arrived from the store's worker: the
+ * briefing is drawn with them. */
+static void
+briefing_changes_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autofree BriefingWait *wait = user_data;
+  g_autoptr(TlExportDesk) self = wait->desk;
+  BriefingJob *job = wait->job;
+  g_autoptr(GError) error = NULL;
+
+  job->changes = tl_store_list_changes_since_finish (TL_STORE (source), result, &error);
+  if (job->changes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !g_cancellable_is_cancelled (self->cancellable))
+        tl_export_desk_show_error (self, error->message);
+      briefing_job_free (job);
+      return;
+    }
+  job->options.changes = job->changes;
+  start_briefing_thread (self, job);
+}
+
+static void
 briefing_chooser_cb (GtkNativeDialog *chooser,
                      int              response,
                      TlExportDesk    *self)
 {
   g_autofree char *path = tl_export_desk_chooser_take_path (chooser, response);
   const TlFilter *filter = tl_review_get_filter (self->review);
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 *since = g_object_get_data (G_OBJECT (chooser), "handover-since");
+  BriefingWait *wait;
   BriefingJob *job;
   TlGeoBox bbox;
 
   if (path == NULL)
     return;
-  if (since != NULL && !(changes = tl_store_list_changes_since (self->store, *since, &error)))
-    {
-      tl_export_desk_show_error (self, error->message);
-      return;
-    }
 
   job = g_new0 (BriefingJob, 1);
   tl_briefing_options_init (&job->options);
@@ -310,17 +344,17 @@ briefing_chooser_cb (GtkNativeDialog *chooser,
   if (filter->kinds != 0)
     job->options.event_kinds = filter->kinds;
   job->options.position_format = g_settings_get_enum (self->settings, "coordinate-format");
-  if (changes != NULL)
+  if (since == NULL)
     {
-      job->changes = g_steal_pointer (&changes);
-      job->options.changes = job->changes;
-      job->options.handover_since = *since;
+      start_briefing_thread (self, job);
+      return;
     }
-
-  task = g_task_new (self, self->cancellable, briefing_written_cb, NULL);
-  g_task_set_source_tag (task, briefing_chooser_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) briefing_job_free);
-  g_task_run_in_thread (task, briefing_thread);
+  /* On a server the audit is read off the main thread first. */
+  job->options.handover_since = *since;
+  wait = g_new0 (BriefingWait, 1);
+  wait->desk = g_object_ref (self);
+  wait->job = job;
+  tl_store_list_changes_since_async (self->store, *since, self->cancellable, briefing_changes_cb, wait);
 }
 
 static void

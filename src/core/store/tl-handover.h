@@ -23,6 +23,15 @@ GPtrArray    *tl_handover_describe_changes (const char          *before_json,
 GPtrArray    *tl_store_list_changes_since  (TlStore             *self,
                                             gint64               since,
                                             GError             **error);
+/* On the store's worker (tl-store-jobs.c) */
+void          tl_store_list_changes_since_async  (TlStore             *self,
+                                                  gint64               since,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GPtrArray    *tl_store_list_changes_since_finish (TlStore             *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 /* The hand-over as a coordinator reads it: one item per report (every
  * change it had in the period folded into one), grouped by what became

@@ -2,13 +2,14 @@
 
 #include "config.h"
 
+#include "tl-handover.h"
 #include "tl-store-private.h"
 #include "tl-trend-period.h"
 
 /* The rest of what a window asks a store, as _async/_finish pairs on the
  * store's worker (tl-store-worker.c): what the report editor needs to
  * open, its drafts, one record and its history, a unit it remembers,
- * a case and its reports, and the trend chart's days (Undo of a deletion is the outbox's, tl-store-outbox-async.c). Each is a job over data the task owns: the
+ * a case and its reports, what changed since a hand-over, and the trend chart's days (Undo of a deletion is the outbox's, tl-store-outbox-async.c). Each is a job over data the task owns: the
  * caller's copies never cross threads. On a file each runs at once and
  * calls back from the main loop, as in tl-store-async.c. */
 
@@ -154,6 +155,19 @@ get_case_job (TlStore      *store,
   TlCase *found = tl_store_get_case (store, data->case_id, &error);
 
   return_pointer (task, found, (GDestroyNotify) tl_case_free, error);
+}
+
+static void
+list_changes_since_job (TlStore      *store,
+                        GTask        *task,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  JobData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *changes = tl_store_list_changes_since (store, data->from, &error);
+
+  return_pointer (task, changes, (GDestroyNotify) g_ptr_array_unref, error);
 }
 
 static void
@@ -651,4 +665,44 @@ tl_store_get_case_finish (TlStore       *self,
                           GError       **error)
 {
   return tl_store_job_finish (self, result, tl_store_get_case_async, error);
+}
+
+/**
+ * tl_store_list_changes_since_async:
+ * @self: a #TlStore
+ * @since: UTC seconds: the start of the shift being handed over
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when they are read
+ * @user_data: for @callback
+ *
+ * Reads what changed since @since (tl_store_list_changes_since()).
+ */
+void
+tl_store_list_changes_since_async (TlStore             *self,
+                                   gint64               since,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  JobData *data;
+
+  g_return_if_fail (TL_IS_STORE (self));
+
+  data = g_new0 (JobData, 1);
+  data->from = since;
+  start (self, tl_store_list_changes_since_async, data, list_changes_since_job, cancellable, callback, user_data);
+}
+
+/**
+ * tl_store_list_changes_since_finish:
+ *
+ * Returns: (transfer container) (element-type TlAuditEntry): the
+ *   changes, oldest first, or %NULL with @error set
+ */
+GPtrArray *
+tl_store_list_changes_since_finish (TlStore       *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return tl_store_job_finish (self, result, tl_store_list_changes_since_async, error);
 }
