@@ -87,6 +87,13 @@ has_n_items (gpointer data)
   return tl_handover_window_get_items (count->window)->len == count->n;
 }
 
+/* The window's reads run on the store's worker. */
+static gboolean
+is_read (gpointer window)
+{
+  return !tl_handover_window_is_reading (window);
+}
+
 static gboolean
 is_null (gpointer data)
 {
@@ -193,6 +200,10 @@ test_since_mark (Fixture       *f,
   window = tl_handover_window_new (f->stores[0], f->settings, zone);
   g_signal_connect (window, "open-report", G_CALLBACK (open_report_cb), f);
   gtk_window_present (GTK_WINDOW (window));
+  /* Before its first reading arrives it says it is reading. */
+  g_assert_true (tl_handover_window_is_reading (window));
+  g_assert_cmpstr (visible_page (window), ==, "loading");
+  wait_for (is_read, window);
   item = find_item (window, before);
   g_assert_nonnull (item);
   g_assert_cmpint (item->kind, ==, TL_CHANGE_CREATED);
@@ -205,6 +216,7 @@ test_since_mark (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "handover.mark", NULL));
   mark = tl_handover_window_get_since (window);
   g_assert_cmpint (mark, >, the_second);
+  wait_for (is_read, window);
   g_assert_cmpuint (tl_handover_window_get_items (window)->len, ==, 0);
   g_assert_cmpstr (visible_page (window), ==, "empty");
 
@@ -240,6 +252,7 @@ test_since_mark (Fixture       *f,
    * report, and marking it leaves the first one's mark alone. */
   other = tl_handover_window_new (f->stores[1], f->settings, zone);
   g_assert_cmpint (tl_handover_window_get_since (other), <, mark);
+  wait_for (is_read, other);
   g_assert_nonnull (find_item (other, elsewhere));
   marks = g_settings_get_value (f->settings, "handover-times");
   g_assert_cmpuint (g_variant_n_children (marks), ==, 1);
@@ -248,11 +261,13 @@ test_since_mark (Fixture       *f,
   marks = g_settings_get_value (f->settings, "handover-times");
   g_assert_cmpuint (g_variant_n_children (marks), ==, 2);
   g_assert_cmpint (tl_handover_window_get_since (window), ==, mark);
+  wait_for (is_read, other);
   g_assert_null (find_item (other, elsewhere));
 
   /* Undo puts the first database back as it was before its mark. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "handover.undo-mark", NULL));
   g_assert_cmpint (tl_handover_window_get_since (window), <, mark);
+  wait_for (is_read, window);
   g_assert_nonnull (find_item (window, before));
   g_assert_cmpint (find_item (window, before)->kind, ==, TL_CHANGE_CREATED);
 

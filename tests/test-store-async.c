@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "tl-event-list.h"
+#include "tl-handover.h"
 #include "tl-store-watch.h"
 #include "tl-store.h"
 #include "tl-test-store.h"
@@ -322,6 +323,52 @@ test_event_list (void)
   g_source_remove (deadline);
 }
 
+/* The hand-over's reads and the official figures' write, as the
+ * window makes them: the same as the synchronous calls. */
+static void
+test_handover_and_figures (void)
+{
+  g_autoptr(TlStore) store = tl_test_store_open ("handover.db");
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) sync_changes = NULL;
+  g_autoptr(GPtrArray) folded = NULL;
+  g_autoptr(TlHandoverData) data = NULL;
+  g_autoptr(GArray) days = g_array_new (FALSE, TRUE, sizeof (TlStatisticsDay));
+  g_autoptr(GArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  TlStatisticsDay day = { "2024-05-01", 120, 3 };
+  Wait wait = { 0 };
+
+  fill (store);
+  sync_changes = tl_store_list_changes_since (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sync_changes->len, ==, 12);
+
+  tl_store_list_changes_since_async (store, 0, NULL, done_cb, &wait);
+  changes = tl_store_list_changes_since_finish (store, wait_result (&wait), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, sync_changes->len);
+  wait_clear (&wait);
+
+  folded = tl_handover_fold (sync_changes);
+  tl_store_read_handover_async (store, 0, NULL, done_cb, &wait);
+  data = tl_store_read_handover_finish (store, wait_result (&wait), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->items->len, ==, folded->len);
+  g_assert_cmpuint (data->cases->len, ==, data->latest_events->len);
+  wait_clear (&wait);
+
+  g_array_append_val (days, day);
+  tl_store_import_statistics_async (store, days, FALSE, "figures.csv", NULL, done_cb, &wait);
+  g_assert_true (tl_store_import_statistics_finish (store, wait_result (&wait), &error));
+  g_assert_no_error (error);
+  wait_clear (&wait);
+  stored = tl_store_list_statistics (store, "2024-01-01", "2024-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpint (g_array_index (stored, TlStatisticsDay, 0).people, ==, 120);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/store-async/conflict", test_conflict);
   g_test_add_func ("/store-async/cancelled", test_cancelled);
   g_test_add_func ("/store-async/event-list", test_event_list);
+  g_test_add_func ("/store-async/handover-and-figures", test_handover_and_figures);
 
   return g_test_run ();
 }

@@ -28,6 +28,12 @@ typedef struct {
   char              *path;
 } BriefingJob;
 
+/* A briefing waiting for its hand-over note's changes. */
+typedef struct {
+  TlExportDesk      *desk;
+  BriefingJob       *job;
+} BriefingWait;
+
 /* helpers */
 
 static void
@@ -270,26 +276,54 @@ briefing_written_cb (GObject      *source,
 }
 
 static void
+start_briefing_thread (TlExportDesk *self,
+                       BriefingJob  *job)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, briefing_written_cb, NULL);
+
+  g_task_set_source_tag (task, start_briefing_thread);
+  g_task_set_task_data (task, job, (GDestroyNotify) briefing_job_free);
+  g_task_run_in_thread (task, briefing_thread);
+}
+
+/* The hand-over note's changes arrived from the store's worker: the
+ * briefing is drawn with them. */
+static void
+briefing_changes_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autofree BriefingWait *wait = user_data;
+  g_autoptr(TlExportDesk) self = wait->desk;
+  BriefingJob *job = wait->job;
+  g_autoptr(GError) error = NULL;
+
+  job->changes = tl_store_list_changes_since_finish (TL_STORE (source), result, &error);
+  if (job->changes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !g_cancellable_is_cancelled (self->cancellable))
+        tl_export_desk_show_error (self, error->message);
+      briefing_job_free (job);
+      return;
+    }
+  job->options.changes = job->changes;
+  start_briefing_thread (self, job);
+}
+
+static void
 briefing_chooser_cb (GtkNativeDialog *chooser,
                      int              response,
                      TlExportDesk    *self)
 {
   g_autofree char *path = tl_export_desk_chooser_take_path (chooser, response);
   const TlFilter *filter = tl_review_get_filter (self->review);
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(GError) error = NULL;
   gint64 *since = g_object_get_data (G_OBJECT (chooser), "handover-since");
+  BriefingWait *wait;
   BriefingJob *job;
   TlGeoBox bbox;
 
   if (path == NULL)
     return;
-  if (since != NULL && !(changes = tl_store_list_changes_since (self->store, *since, &error)))
-    {
-      tl_export_desk_show_error (self, error->message);
-      return;
-    }
 
   job = g_new0 (BriefingJob, 1);
   tl_briefing_options_init (&job->options);
@@ -310,17 +344,17 @@ briefing_chooser_cb (GtkNativeDialog *chooser,
   if (filter->kinds != 0)
     job->options.event_kinds = filter->kinds;
   job->options.position_format = g_settings_get_enum (self->settings, "coordinate-format");
-  if (changes != NULL)
+  if (since == NULL)
     {
-      job->changes = g_steal_pointer (&changes);
-      job->options.changes = job->changes;
-      job->options.handover_since = *since;
+      start_briefing_thread (self, job);
+      return;
     }
-
-  task = g_task_new (self, self->cancellable, briefing_written_cb, NULL);
-  g_task_set_source_tag (task, briefing_chooser_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) briefing_job_free);
-  g_task_run_in_thread (task, briefing_thread);
+  /* On a server the audit is read off the main thread first. */
+  job->options.handover_since = *since;
+  wait = g_new0 (BriefingWait, 1);
+  wait->desk = g_object_ref (self);
+  wait->job = job;
+  tl_store_list_changes_since_async (self->store, *since, self->cancellable, briefing_changes_cb, wait);
 }
 
 static void
@@ -442,42 +476,122 @@ export_briefing_action (GSimpleAction *action,
 
 /* callbacks: SITREP */
 
+/* What a SITREP needs, read on the store's worker one step after
+ * another; the dialog opens when all of it has arrived. */
+typedef struct {
+  TlExportDesk *desk;
+  TlEvent      *event;
+  TlCase       *found;
+} SitrepLoad;
+
 static void
-open_sitrep (TlExportDesk *self,
-             gint64        event_id)
+sitrep_load_free (SitrepLoad *load)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlEvent) event = tl_store_get_event (self->store, event_id, &error);
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(TlCase) found = NULL;
+  g_object_unref (load->desk);
+  g_clear_object (&load->event);
+  g_clear_pointer (&load->found, tl_case_free);
+  g_free (load);
+}
+
+/* Tells why a step failed, unless the window closed meanwhile, and
+ * drops the load. */
+static void
+sitrep_load_fail (SitrepLoad *load,
+                  GError     *error)
+{
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (load->desk->cancellable))
+    tl_export_desk_show_error (load->desk, error->message);
+  sitrep_load_free (load);
+}
+
+static void
+sitrep_present (SitrepLoad *load,
+                GPtrArray  *events)
+{
+  TlExportDesk *self = load->desk;
+  TlCase *found = load->found;
   TlSitrepDialog *dialog;
 
-  if (event == NULL)
-    {
-      tl_export_desk_show_error (self, error->message);
-      return;
-    }
-  /* A report that belongs to a case speaks for the whole case. */
-  if (tl_event_get_case_id (event) > 0)
-    {
-      if (!(found = tl_store_get_case (self->store, tl_event_get_case_id (event), &error)) ||
-          !(events = tl_store_list_case_events (self->store, tl_event_get_case_id (event), &error)))
-        {
-          tl_export_desk_show_error (self, error->message);
-          return;
-        }
-    }
-  else
-    {
-      events = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (events, g_steal_pointer (&event));
-    }
   dialog = tl_sitrep_dialog_new (GTK_WINDOW (self->window), events,
                                  found ? found->id : 0, found ? found->title : NULL);
   if (found != NULL)
     tl_sitrep_dialog_set_case_status (dialog, found->status);
   tl_export_desk_set_dialog (self, GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+  sitrep_load_free (load);
+}
+
+static void
+sitrep_case_events_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  SitrepLoad *load = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = tl_store_list_case_events_finish (TL_STORE (source), result, &error);
+
+  if (events == NULL)
+    sitrep_load_fail (load, error);
+  else
+    sitrep_present (load, events);
+}
+
+static void
+sitrep_case_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  SitrepLoad *load = user_data;
+  g_autoptr(GError) error = NULL;
+
+  load->found = tl_store_get_case_finish (TL_STORE (source), result, &error);
+  if (load->found == NULL)
+    {
+      sitrep_load_fail (load, error);
+      return;
+    }
+  tl_store_list_case_events_async (TL_STORE (source), load->found->id, load->desk->cancellable,
+                                   sitrep_case_events_cb, load);
+}
+
+static void
+sitrep_event_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SitrepLoad *load = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  load->event = tl_store_get_event_finish (TL_STORE (source), result, &error);
+  if (load->event == NULL)
+    {
+      sitrep_load_fail (load, error);
+      return;
+    }
+  /* A report that belongs to a case speaks for the whole case. */
+  if (tl_event_get_case_id (load->event) > 0)
+    {
+      tl_store_get_case_async (TL_STORE (source), tl_event_get_case_id (load->event), load->desk->cancellable,
+                               sitrep_case_cb, load);
+      return;
+    }
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (events, g_object_ref (load->event));
+  sitrep_present (load, events);
+}
+
+/* On a server the reads run off the main thread; the desk's
+ * cancellable drops them when the window closes. */
+static void
+open_sitrep (TlExportDesk *self,
+             gint64        event_id)
+{
+  SitrepLoad *load = g_new0 (SitrepLoad, 1);
+
+  load->desk = g_object_ref (self);
+  tl_store_get_event_async (self->store, event_id, self->cancellable, sitrep_event_cb, load);
 }
 
 static void

@@ -38,9 +38,12 @@ struct _TlHandoverWindow
   char              *key;          /* the database's, in "handover-times" */
   GPtrArray         *items;        /* of TlHandoverItem, as shown */
   GPtrArray         *cases;        /* of TlCase, as shown */
+  GArray            *latest_events; /* of gint64: each case's latest report */
+  GCancellable      *cancellable;  /* the reading under way, if any */
   GPtrArray         *groups;       /* of AdwPreferencesGroup, borrowed by the page */
   gint64             since;
   gint64             undo_mark;    /* the mark before the last one set */
+  gboolean           loaded;       /* a reading was started once */
 };
 
 G_DEFINE_FINAL_TYPE (TlHandoverWindow, tl_handover_window, ADW_TYPE_WINDOW)
@@ -203,26 +206,6 @@ add_item_row (TlHandoverWindow     *self,
                                     _("Deleted: it cannot be opened"), -1);
 }
 
-static gint64
-latest_event_of_case (TlHandoverWindow *self,
-                      gint64            case_id)
-{
-  g_autoptr(GPtrArray) events = tl_store_list_case_events (self->store, case_id, NULL);
-  gint64 latest = 0, latest_time = G_MININT64;
-
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    {
-      TlEvent *event = g_ptr_array_index (events, i);
-
-      if (tl_event_get_time (event) >= latest_time)
-        {
-          latest_time = tl_event_get_time (event);
-          latest = tl_event_get_id (event);
-        }
-    }
-  return latest;
-}
-
 static void
 add_case_rows (TlHandoverWindow *self)
 {
@@ -249,7 +232,7 @@ add_case_rows (TlHandoverWindow *self)
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changed at %s · %u report",
                                                "Changed at %s · %u reports", c->n_events),
                                   at, c->n_events);
-      add_row (self, group, title, subtitle, latest_event_of_case (self, c->id));
+      add_row (self, group, title, subtitle, g_array_index (self->latest_events, gint64, i));
     }
 }
 
@@ -334,6 +317,8 @@ tl_handover_window_dispose (GObject *object)
 {
   TlHandoverWindow *self = TL_HANDOVER_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_HANDOVER_WINDOW);
@@ -348,6 +333,7 @@ tl_handover_window_finalize (GObject *object)
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->latest_events, g_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_free (self->key);
@@ -392,6 +378,9 @@ tl_handover_window_init (TlHandoverWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->groups = g_ptr_array_new ();
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) tl_handover_item_free);
+  self->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) tl_case_free);
+  self->latest_events = g_array_new (FALSE, TRUE, sizeof (gint64));
 }
 
 /* public API */
@@ -440,54 +429,12 @@ tl_handover_window_set_time_zone (TlHandoverWindow *self,
   tl_handover_window_refresh (self);
 }
 
-/**
- * tl_handover_window_refresh:
- *
- * Reads the changes since this database's last hand-over again.
- */
-void
-tl_handover_window_refresh (TlHandoverWindow *self)
+static void
+show_changes (TlHandoverWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GPtrArray) cases = NULL;
-  gint64 mark;
   guint start;
 
-  g_return_if_fail (TL_IS_HANDOVER_WINDOW (self));
-
-  if (self->store == NULL)
-    return;
-
-  mark = read_mark (self);
-  self->since = mark > 0 ? mark : now_seconds () - DEFAULT_HOURS * 3600;
-  update_title (self, mark > 0);
-
   clear_groups (self);
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->cases, g_ptr_array_unref);
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) tl_handover_item_free);
-  self->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) tl_case_free);
-
-  entries = tl_store_list_changes_since (self->store, self->since, &error);
-  cases = entries != NULL ? tl_store_list_cases (self->store, &error) : NULL;
-  if (cases == NULL)
-    {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-      return;
-    }
-
-  g_clear_pointer (&self->items, g_ptr_array_unref);
-  self->items = tl_handover_fold (entries);
-  for (guint i = 0; i < cases->len; i++)
-    {
-      TlCase *c = g_ptr_array_index (cases, i);
-
-      if (c->updated_at >= self->since)
-        g_ptr_array_add (self->cases, g_steal_pointer (&cases->pdata[i]));
-    }
-
   for (start = 0; start < self->items->len;)
     {
       TlChangeKind kind = ((TlHandoverItem *) g_ptr_array_index (self->items, start))->kind;
@@ -503,6 +450,83 @@ tl_handover_window_refresh (TlHandoverWindow *self)
   add_case_rows (self);
 
   gtk_stack_set_visible_child_name (self->stack, self->groups->len > 0 ? "changes" : "empty");
+}
+
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(TlHandoverWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlHandoverData) data = tl_store_read_handover_finish (TL_STORE (source), result, &error);
+
+  /* A newer reading replaced this one, or the window went. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->store == NULL)
+    return;
+  g_clear_object (&self->cancellable);
+  if (data == NULL)
+    {
+      clear_groups (self);
+      g_ptr_array_set_size (self->items, 0);
+      g_ptr_array_set_size (self->cases, 0);
+      g_array_set_size (self->latest_events, 0);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->latest_events, g_array_unref);
+  self->items = g_steal_pointer (&data->items);
+  self->cases = g_steal_pointer (&data->cases);
+  self->latest_events = g_steal_pointer (&data->latest_events);
+  show_changes (self);
+}
+
+/**
+ * tl_handover_window_refresh:
+ *
+ * Reads the changes since this database's last hand-over again, on the
+ * store's worker. What is listed stays until they arrive; before
+ * anything is, the window says it is reading.
+ */
+void
+tl_handover_window_refresh (TlHandoverWindow *self)
+{
+  gint64 mark;
+
+  g_return_if_fail (TL_IS_HANDOVER_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  mark = read_mark (self);
+  self->since = mark > 0 ? mark : now_seconds () - DEFAULT_HOURS * 3600;
+  update_title (self, mark > 0);
+
+  /* The newest reading wins: one under way for an older time is dropped. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (!self->loaded)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  self->loaded = TRUE;
+  tl_store_read_handover_async (self->store, self->since, self->cancellable, read_cb, g_object_ref (self));
+}
+
+/**
+ * tl_handover_window_is_reading:
+ *
+ * Returns: whether a reading of the changes is under way
+ */
+gboolean
+tl_handover_window_is_reading (TlHandoverWindow *self)
+{
+  g_return_val_if_fail (TL_IS_HANDOVER_WINDOW (self), FALSE);
+
+  return self->cancellable != NULL;
 }
 
 /**

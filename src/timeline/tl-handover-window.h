@@ -17,6 +17,7 @@ TlHandoverWindow *tl_handover_window_new           (TlStore          *store,
 void              tl_handover_window_set_time_zone (TlHandoverWindow *self,
                                                     GTimeZone        *zone);
 void              tl_handover_window_refresh       (TlHandoverWindow *self);
+gboolean          tl_handover_window_is_reading    (TlHandoverWindow *self);
 gint64            tl_handover_window_get_since     (TlHandoverWindow *self);
 GPtrArray        *tl_handover_window_get_items     (TlHandoverWindow *self);
 GPtrArray        *tl_handover_window_get_cases     (TlHandoverWindow *self);

@@ -36,6 +36,7 @@ struct _TlStatisticsDialog
   gboolean            updating;   /* filling the column choosers */
   int                 week_column; /* a weekly series' weeks and years, as */
   int                 year_column; /* recognised by name; -1: none */
+  gboolean            importing;  /* the figures are being written */
 };
 
 G_DEFINE_FINAL_TYPE (TlStatisticsDialog, tl_statistics_dialog, ADW_TYPE_WINDOW)
@@ -216,33 +217,50 @@ column_chosen_cb (TlStatisticsDialog *self)
     parse (self);
 }
 
+/* Import is busy while the figures are written, and the dialog stays
+ * open until they are: closing it half-way would hide the outcome. */
 static void
-import_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+set_importing (TlStatisticsDialog *self,
+               gboolean            importing)
 {
-  TlStatisticsDialog *self = TL_STATISTICS_DIALOG (widget);
+  self->importing = importing;
+  /* Translators: the Import button while official figures are written */
+  gtk_button_set_label (GTK_BUTTON (self->import_button), importing ? _("Importing…") : _("_Import"));
+  gtk_window_set_deletable (GTK_WINDOW (self), !importing);
+  /* The file read now is the one being written. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->columns_group), !importing);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->good_only_switch), !importing);
+  update_actions (self);
+}
+
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(TlStatisticsDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   guint n_days, n_skipped;
-  gboolean weekly, imported;
+  gboolean weekly;
 
-  if (!tl_statistics_dialog_can_import (self))
-    return;
-
-  weekly = tl_statistics_file_is_weekly (self->file);
-  n_days = tl_statistics_file_get_n_rows (self->file);
-  n_skipped = self->file->problems->len;
-  imported = weekly
-    ? tl_store_import_statistics_weeks (self->store, self->file->weeks, self->source, &error)
-    : tl_store_import_statistics (self->store, self->file->days, self->source, &error);
-  if (!imported)
+  if (!tl_store_import_statistics_finish (TL_STORE (source), result, &error))
     {
+      /* Destroyed with its parent meanwhile: nobody is left to tell. */
+      if (self->store == NULL)
+        return;
+      set_importing (self, FALSE);
       /* The dialog stays open with the file: nothing is lost. */
       show_message (self, error->message);
       return;
     }
+  if (self->store == NULL)
+    return;
+  set_importing (self, FALSE);
 
+  weekly = tl_statistics_file_is_weekly (self->file);
+  n_days = tl_statistics_file_get_n_rows (self->file);
+  n_skipped = self->file->problems->len;
   if (weekly && n_skipped > 0)
     /* Translators: a toast after importing official weekly figures; the
      * second number counts the rows left out */
@@ -266,6 +284,35 @@ import_action (GtkWidget  *widget,
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
 
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* On a server the write runs on the store's worker. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TlStatisticsDialog *self = TL_STATISTICS_DIALOG (widget);
+  gboolean weekly;
+
+  if (!tl_statistics_dialog_can_import (self))
+    return;
+
+  weekly = tl_statistics_file_is_weekly (self->file);
+  set_importing (self, TRUE);
+  tl_store_import_statistics_async (self->store, weekly ? self->file->weeks : self->file->days, weekly,
+                                    self->source, NULL, imported_cb, g_object_ref (self));
+}
+
+static gboolean
+tl_statistics_dialog_close_request (GtkWindow *window)
+{
+  /* Not while the figures are being written. */
+  GtkWindowClass *parent_class = GTK_WINDOW_CLASS (tl_statistics_dialog_parent_class);
+
+  if (TL_STATISTICS_DIALOG (window)->importing)
+    return TRUE;
+  return parent_class->close_request != NULL && parent_class->close_request (window);
 }
 
 /* GObject overrides */
@@ -303,6 +350,7 @@ tl_statistics_dialog_class_init (TlStatisticsDialogClass *klass)
 
   object_class->dispose = tl_statistics_dialog_dispose;
   object_class->finalize = tl_statistics_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = tl_statistics_dialog_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/timeline/tl-statistics-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TlStatisticsDialog, import_button);
@@ -381,14 +429,15 @@ tl_statistics_dialog_new (GtkWindow       *parent,
 /**
  * tl_statistics_dialog_can_import:
  *
- * Returns: whether Import would write: the file is read, and either every
- *   row is good or the user asked for the good rows only
+ * Returns: whether Import would write: no import is under way, the file
+ *   is read, and either every row is good or the user asked for the good
+ *   rows only
  */
 gboolean
 tl_statistics_dialog_can_import (TlStatisticsDialog *self)
 {
   g_return_val_if_fail (TL_IS_STATISTICS_DIALOG (self), FALSE);
 
-  return self->file != NULL && tl_statistics_file_get_n_rows (self->file) > 0 &&
+  return !self->importing && self->file != NULL && tl_statistics_file_get_n_rows (self->file) > 0 &&
          (self->file->problems->len == 0 || gtk_switch_get_active (self->good_only_switch));
 }

@@ -23,6 +23,15 @@ GPtrArray    *tl_handover_describe_changes (const char          *before_json,
 GPtrArray    *tl_store_list_changes_since  (TlStore             *self,
                                             gint64               since,
                                             GError             **error);
+/* On the store's worker (tl-store-jobs.c) */
+void          tl_store_list_changes_since_async  (TlStore             *self,
+                                                  gint64               since,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+GPtrArray    *tl_store_list_changes_since_finish (TlStore             *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 
 /* The hand-over as a coordinator reads it: one item per report (every
  * change it had in the period folded into one), grouped by what became
@@ -43,5 +52,25 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlHandoverItem, tl_handover_item_free)
 
 GPtrArray  *tl_handover_fold         (GPtrArray      *entries);
 char       *tl_handover_database_key (TlStore        *store);
+
+/* What the hand-over window lists, read in one job on the store's
+ * worker (tl-handover-async.c). */
+typedef struct {
+  GPtrArray  *items;          /* of TlHandoverItem, tl_handover_fold()'s order */
+  GPtrArray  *cases;          /* of TlCase changed since the time */
+  GArray     *latest_events;  /* of gint64: each case's latest report, 0: none */
+} TlHandoverData;
+
+void            tl_handover_data_free         (TlHandoverData *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlHandoverData, tl_handover_data_free)
+
+void            tl_store_read_handover_async  (TlStore             *self,
+                                               gint64               since,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+TlHandoverData *tl_store_read_handover_finish (TlStore             *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 G_END_DECLS

@@ -2,15 +2,19 @@
 
 #include "config.h"
 
+#include "tl-handover.h"
 #include "tl-store-private.h"
 #include "tl-trend-period.h"
 
 /* The rest of what a window asks a store, as _async/_finish pairs on the
  * store's worker (tl-store-worker.c): what the report editor needs to
  * open, its drafts, one record and its history, a unit it remembers,
- * a case and its reports, and the trend chart's days (Undo of a deletion is the outbox's, tl-store-outbox-async.c). Each is a job over data the task owns: the
- * caller's copies never cross threads. On a file each runs at once and
- * calls back from the main loop, as in tl-store-async.c. */
+ * a case and its reports, what changed since a hand-over, official
+ * figures to import, and the trend chart's days (Undo of a deletion is
+ * the outbox's, tl-store-outbox-async.c). Each is a job over data the
+ * task owns: the caller's copies never cross threads. On a file each
+ * runs at once and calls back from the main loop, as in
+ * tl-store-async.c. */
 
 typedef struct {
   TlEventKind  kind;
@@ -23,6 +27,8 @@ typedef struct {
   gint64       from;
   gint64       to;
   TlTrendPeriod period;
+  GArray      *rows;        /* official figures to import: days or weeks */
+  gboolean     weekly;
 } JobData;
 
 /* Helpers */
@@ -36,6 +42,7 @@ job_data_free (gpointer data)
   g_free (self->content);
   g_free (self->name);
   g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_pointer (&self->rows, g_array_unref);
   g_free (self);
 }
 
@@ -154,6 +161,37 @@ get_case_job (TlStore      *store,
   TlCase *found = tl_store_get_case (store, data->case_id, &error);
 
   return_pointer (task, found, (GDestroyNotify) tl_case_free, error);
+}
+
+static void
+list_changes_since_job (TlStore      *store,
+                        GTask        *task,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  JobData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *changes = tl_store_list_changes_since (store, data->from, &error);
+
+  return_pointer (task, changes, (GDestroyNotify) g_ptr_array_unref, error);
+}
+
+static void
+import_statistics_job (TlStore      *store,
+                       GTask        *task,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  JobData *data = task_data;
+  GError *error = NULL;
+  gboolean imported = data->weekly
+    ? tl_store_import_statistics_weeks (store, data->rows, data->name, &error)
+    : tl_store_import_statistics (store, data->rows, data->name, &error);
+
+  if (!imported)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -651,4 +689,96 @@ tl_store_get_case_finish (TlStore       *self,
                           GError       **error)
 {
   return tl_store_job_finish (self, result, tl_store_get_case_async, error);
+}
+
+/**
+ * tl_store_list_changes_since_async:
+ * @self: a #TlStore
+ * @since: UTC seconds: the start of the shift being handed over
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when they are read
+ * @user_data: for @callback
+ *
+ * Reads what changed since @since (tl_store_list_changes_since()).
+ */
+void
+tl_store_list_changes_since_async (TlStore             *self,
+                                   gint64               since,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  JobData *data;
+
+  g_return_if_fail (TL_IS_STORE (self));
+
+  data = g_new0 (JobData, 1);
+  data->from = since;
+  start (self, tl_store_list_changes_since_async, data, list_changes_since_job, cancellable, callback, user_data);
+}
+
+/**
+ * tl_store_list_changes_since_finish:
+ *
+ * Returns: (transfer container) (element-type TlAuditEntry): the
+ *   changes, oldest first, or %NULL with @error set
+ */
+GPtrArray *
+tl_store_list_changes_since_finish (TlStore       *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return tl_store_job_finish (self, result, tl_store_list_changes_since_async, error);
+}
+
+/**
+ * tl_store_import_statistics_async:
+ * @self: a #TlStore
+ * @rows: (element-type TlStatisticsDay): the official figures, of
+ *   #TlStatisticsWeek when @weekly; copied
+ * @weekly: whether @rows are weeks
+ * @source: (nullable): the file they came from
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when they are written
+ * @user_data: for @callback
+ *
+ * Writes official figures (tl_store_import_statistics() or
+ * tl_store_import_statistics_weeks()). Once started the write is not
+ * cancelled half-way: it is one transaction.
+ */
+void
+tl_store_import_statistics_async (TlStore             *self,
+                                  GArray              *rows,
+                                  gboolean             weekly,
+                                  const char          *source,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  JobData *data;
+
+  g_return_if_fail (TL_IS_STORE (self));
+  g_return_if_fail (rows != NULL);
+
+  data = g_new0 (JobData, 1);
+  data->rows = g_array_copy (rows);
+  data->weekly = weekly;
+  data->name = g_strdup (source);
+  task = tl_store_job_new (self, tl_store_import_statistics_async, data, job_data_free,
+                           cancellable, callback, user_data);
+  tl_store_worker_run (self, task, import_statistics_job);
+}
+
+/**
+ * tl_store_import_statistics_finish:
+ *
+ * Returns: whether the figures were written; %FALSE with @error set
+ */
+gboolean
+tl_store_import_statistics_finish (TlStore       *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return tl_store_job_finish_boolean (self, result, tl_store_import_statistics_async, error);
 }

@@ -576,5 +576,15 @@ void        tl_store_count_trend_async  (TlStore             *self,
 TlTrend    *tl_store_count_trend_finish (TlStore             *self,
                                          GAsyncResult        *result,
                                          GError             **error);
+void        tl_store_import_statistics_async  (TlStore             *self,
+                                               GArray              *rows,
+                                               gboolean             weekly,
+                                               const char          *source,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean    tl_store_import_statistics_finish (TlStore             *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 G_END_DECLS
