@@ -5,6 +5,22 @@
 
 G_BEGIN_DECLS
 
+/* A file's records (tl-statistics-csv.c): fields separated by commas,
+ * semicolons or tabs, whichever the header line uses. */
+typedef struct {
+  const char *p;
+  const char *end;
+  guint       line;   /* of p, from 1 */
+  char        separator;
+} TlStatisticsReader;
+
+void        tl_statistics_reader_init          (TlStatisticsReader     *reader,
+                                                const char             *data,
+                                                gsize                   length);
+/* The next record, or NULL at the end. */
+GStrv       tl_statistics_read_record          (TlStatisticsReader     *reader);
+gboolean    tl_statistics_is_blank_record      (GStrv                   record);
+
 /* Shared by the daily reader (tl-statistics.c) and the weekly one
  * (tl-statistics-week.c). */
 

@@ -15,12 +15,6 @@
 
 G_DEFINE_QUARK (tl-statistics-error-quark, tl_statistics_error)
 
-typedef struct {
-  const char *p;
-  const char *end;
-  guint       line;   /* of p, from 1 */
-  char        separator;
-} Reader;
 
 static const char *month_names[] = {
   "january", "february", "march", "april", "may", "june", "july",
@@ -28,115 +22,6 @@ static const char *month_names[] = {
 };
 
 /* helpers */
-
-/* The separator of the file's fields: a comma, or the semicolon or tab
- * that spreadsheets write in languages whose decimal mark is a comma, as
- * French ones do. The one found most often, outside quotes, on the first
- * line that is not blank. */
-static char
-find_separator (const char *p,
-                const char *end)
-{
-  static const char separators[] = { ',', ';', '\t' };
-  guint counts[G_N_ELEMENTS (separators)] = { 0, };
-  gboolean quoted = FALSE, seen_text = FALSE;
-  char best = ',';
-  guint most = 0;
-
-  for (; p < end; p++)
-    {
-      if (*p == '"')
-        quoted = !quoted;
-      else if (!quoted && (*p == '\n' || *p == '\r'))
-        {
-          if (seen_text)
-            break;
-        }
-      else if (!quoted)
-        {
-          for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
-            if (*p == separators[i])
-              counts[i]++;
-          if (*p != ' ')
-            seen_text = TRUE;
-        }
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
-    if (counts[i] > most)
-      {
-        most = counts[i];
-        best = separators[i];
-      }
-
-  return best;
-}
-
-/* Reads one record: fields separated by the reader's separator (commas,
- * or semicolons or tabs: find_separator()), double-quoted when they hold
- * it, quotes or line breaks (a quote inside doubled), lines ended by LF
- * or CRLF, as spreadsheets write them. Returns NULL at the end. */
-static GStrv
-read_record (Reader *reader)
-{
-  g_autoptr(GStrvBuilder) fields = NULL;
-  g_autoptr(GString) field = NULL;
-  gboolean quoted = FALSE;
-
-  if (reader->p >= reader->end)
-    return NULL;
-
-  fields = g_strv_builder_new ();
-  field = g_string_new (NULL);
-
-  while (reader->p < reader->end)
-    {
-      char c = *reader->p++;
-
-      if (quoted)
-        {
-          if (c == '"' && reader->p < reader->end && *reader->p == '"')
-            g_string_append_c (field, *reader->p++);
-          else if (c == '"')
-            quoted = FALSE;
-          else
-            {
-              if (c == '\n')
-                reader->line++;
-              g_string_append_c (field, c);
-            }
-        }
-      else if (c == '"')
-        quoted = TRUE;
-      else if (c == reader->separator)
-        {
-          g_strv_builder_add (fields, field->str);
-          g_string_truncate (field, 0);
-        }
-      else if (c == '\n')
-        {
-          reader->line++;
-          break;
-        }
-      else if (c == '\r' && reader->p < reader->end && *reader->p == '\n')
-        continue;
-      else
-        g_string_append_c (field, c);
-    }
-
-  g_strv_builder_add (fields, field->str);
-  return g_strv_builder_end (fields);
-}
-
-static gboolean
-is_blank_record (GStrv record)
-{
-  for (guint i = 0; record[i] != NULL; i++)
-    if (*g_strstrip (record[i]) != '\0')
-      return FALSE;
-
-  return TRUE;
-}
 
 gboolean
 tl_statistics_name_has (const char *name,
@@ -564,7 +449,7 @@ tl_statistics_parse (const char                 *data,
   g_autoptr(TlStatisticsFile) file = NULL;
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GArray) totals = NULL;
-  Reader reader;
+  TlStatisticsReader reader;
   guint n_columns;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -580,13 +465,7 @@ tl_statistics_parse (const char                 *data,
       return NULL;
     }
 
-  reader.p = data;
-  reader.end = data + length;
-  reader.line = 1;
-  /* Spreadsheets start "CSV UTF-8" files with a byte order mark. */
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    reader.p += 3;
-  reader.separator = find_separator (reader.p, reader.end);
+  tl_statistics_reader_init (&reader, data, length);
 
   file = g_new0 (TlStatisticsFile, 1);
   file->days = g_array_new (FALSE, FALSE, sizeof (TlStatisticsDay));
@@ -595,7 +474,8 @@ tl_statistics_parse (const char                 *data,
   g_array_set_clear_func (file->problems, clear_problem);
   file->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-  while ((file->header = read_record (&reader)) != NULL && is_blank_record (file->header))
+  while ((file->header = tl_statistics_read_record (&reader)) != NULL &&
+         tl_statistics_is_blank_record (file->header))
     g_clear_pointer (&file->header, g_strfreev);
 
   if (file->header == NULL)
@@ -642,11 +522,12 @@ tl_statistics_parse (const char                 *data,
   /* A column of dates whose first row is "2026-W49" is a weekly series. */
   if (file->mapping.date >= 0)
     {
-      Reader ahead = reader;
+      TlStatisticsReader ahead = reader;
       g_auto(GStrv) first = NULL;
       int year, week;
 
-      while ((first = read_record (&ahead)) != NULL && is_blank_record (first))
+      while ((first = tl_statistics_read_record (&ahead)) != NULL &&
+             tl_statistics_is_blank_record (first))
         g_clear_pointer (&first, g_strfreev);
       if (first != NULL && (guint) file->mapping.date < g_strv_length (first) &&
           tl_statistics_parse_iso_week (first[file->mapping.date], &year, &week))
@@ -671,11 +552,11 @@ tl_statistics_parse (const char                 *data,
   for (;;)
     {
       guint line = reader.line;
-      g_auto(GStrv) record = read_record (&reader);
+      g_auto(GStrv) record = tl_statistics_read_record (&reader);
 
       if (record == NULL)
         break;
-      if (is_blank_record (record))
+      if (tl_statistics_is_blank_record (record))
         continue;
 
       if (file->mapping.week >= 0)
@@ -716,7 +597,7 @@ tl_statistics_read_header (const char *data,
                            gssize      length)
 {
   GStrv header;
-  Reader reader;
+  TlStatisticsReader reader;
 
   g_return_val_if_fail (data != NULL, NULL);
 
@@ -725,14 +606,10 @@ tl_statistics_read_header (const char *data,
   if (!g_utf8_validate_len (data, length, NULL))
     return NULL;
 
-  reader.p = data;
-  reader.end = data + length;
-  reader.line = 1;
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    reader.p += 3;
-  reader.separator = find_separator (reader.p, reader.end);
+  tl_statistics_reader_init (&reader, data, length);
 
-  while ((header = read_record (&reader)) != NULL && is_blank_record (header))
+  while ((header = tl_statistics_read_record (&reader)) != NULL &&
+         tl_statistics_is_blank_record (header))
     g_clear_pointer (&header, g_strfreev);
 
   return header;
