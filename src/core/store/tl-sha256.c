@@ -198,7 +198,7 @@ tl_sha256 (const void *data,
 
 void
 tl_sha256_hex (const guint8 digest[TL_SHA256_SIZE],
-               char         hex[2 * TL_SHA256_SIZE + 1])
+               char        *hex)
 {
   static const char digits[] = "0123456789abcdef";
 

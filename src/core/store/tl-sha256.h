@@ -15,9 +15,11 @@ G_BEGIN_DECLS
 void tl_sha256     (const void *data,
                     gsize       len,
                     guint8      digest[TL_SHA256_SIZE]);
-/* Writes 64 lower-case hex digits and a '\0', as
- * g_checksum_get_string() gives them. */
+/* Writes 64 lower-case hex digits and a '\0' into @hex (room for
+ * 2 * TL_SHA256_SIZE + 1 chars), as g_checksum_get_string() gives them.
+ * A pointer, not an array parameter: GCC's sanitizer builds then lose
+ * the size of a buffer from g_malloc() and refuse the call. */
 void tl_sha256_hex (const guint8 digest[TL_SHA256_SIZE],
-                    char         hex[2 * TL_SHA256_SIZE + 1]);
+                    char        *hex);
 
 G_END_DECLS
