@@ -14,21 +14,6 @@
  * behaving: imports, their audit, cases, words. Runs under
  * build-aux/with-pg-server. */
 
-/* 2024-05-01 06:00:00 UTC */
-#define T0 G_GINT64_CONSTANT (1714543200)
-
-static TlEvent *
-make_event (guint       i,
-            const char *notes)
-{
-  TlEvent *event = tl_event_new (i % 2 ? TL_EVENT_KIND_RESCUE : TL_EVENT_KIND_SIGHTING);
-
-  tl_event_set_time (event, T0 + i * 60);
-  tl_event_set_position (event, 50.9 + i * 0.001, 1.5);
-  tl_event_set_people (event, 40 + (int) i);
-  tl_event_set_notes (event, notes);
-  return event;
-}
 
 /* The first value of @sql's answer, as a number; or, for a refusal, -1
  * and its SQLSTATE in @out_state. */
@@ -110,13 +95,13 @@ test_room_step_import (void)
                                    " WHERE conname = 'events_case_id_fkey'", NULL), ==, 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (case_of_event); i++)
-    g_ptr_array_add (in_cases, make_event (i, "Bateau pneumatique gris, moteur en panne"));
+    g_ptr_array_add (in_cases, tl_test_store_pg_event (i, "Bateau pneumatique gris, moteur en panne"));
   g_assert_true (tl_store_add_events_in_cases (store, in_cases, case_of_event, statuses, 2,
                                                "Sample", &error));
   g_assert_no_error (error);
   for (guint i = 0; i < 3; i++)
     {
-      g_ptr_array_add (imported, make_event (10 + i, "Grey inflatable near Équihen"));
+      g_ptr_array_add (imported, tl_test_store_pg_event (10 + i, "Grey inflatable near Équihen"));
       g_ptr_array_add (keys, (gpointer) (i == 0 ? "row-1" : i == 1 ? "row-2" : "row-3"));
     }
   g_assert_true (tl_store_add_events_with_keys (store, imported, keys, "Desk A", "night.csv",
@@ -144,8 +129,8 @@ test_room_step_import (void)
   assert_same_ids (panne_before, panne_after);
 
   /* An import: the known row left out, the rest audited as one import. */
-  g_ptr_array_add (later, make_event (20, "Grey inflatable again"));
-  g_ptr_array_add (later, make_event (21, "Second grey boat"));
+  g_ptr_array_add (later, tl_test_store_pg_event (20, "Grey inflatable again"));
+  g_ptr_array_add (later, tl_test_store_pg_event (21, "Second grey boat"));
   g_ptr_array_add (later_keys, (gpointer) "row-1");
   g_ptr_array_add (later_keys, (gpointer) "row-4");
   g_assert_true (tl_store_add_events_with_keys (store, later, later_keys, "Desk A", "later.csv",
@@ -166,7 +151,7 @@ test_room_step_import (void)
   /* Still refused: details that are not JSON (the row named), a report
    * in a case that is not there. */
   for (guint i = 0; i < 2; i++)
-    g_ptr_array_add (bad, make_event (30 + i, NULL));
+    g_ptr_array_add (bad, tl_test_store_pg_event (30 + i, NULL));
   tl_event_set_details (bad->pdata[1], "{not json");
   g_assert_false (tl_store_add_events (store, bad, "Desk A", &error));
   g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_INVALID);

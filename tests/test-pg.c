@@ -18,19 +18,6 @@
 /* 2024-05-01 06:00:00 UTC */
 #define T0 G_GINT64_CONSTANT (1714543200)
 
-static TlEvent *
-make_event (guint       i,
-            const char *notes)
-{
-  TlEvent *event = tl_event_new (i % 2 ? TL_EVENT_KIND_RESCUE : TL_EVENT_KIND_SIGHTING);
-
-  tl_event_set_time (event, T0 + i * 60);
-  tl_event_set_position (event, 50.9 + i * 0.001, 1.5);
-  tl_event_set_people (event, 40 + (int) i);
-  tl_event_set_notes (event, notes);
-  return event;
-}
-
 /* Runs @sql on the database at @address, outside the store. */
 static void
 run_sql (const char *address,
@@ -145,7 +132,7 @@ test_import_keys (void)
   guint added = 0, skipped = 0, known = 0;
 
   for (guint i = 0; i < 3; i++)
-    g_ptr_array_add (events, make_event (i, i == 1 ? "tab\there, back\\slash\nnew line" : "Grey inflatable"));
+    g_ptr_array_add (events, tl_test_store_pg_event (i, i == 1 ? "tab\there, back\\slash\nnew line" : "Grey inflatable"));
   g_ptr_array_add (keys, "row-1");
   g_ptr_array_add (keys, "row-2");
   g_ptr_array_add (keys, "row-1");   /* the same row twice in one file */
@@ -179,7 +166,7 @@ test_import_keys (void)
   g_assert_true (tl_store_count_import_keys (store, keys, &known, &error));
   g_assert_cmpuint (known, ==, 3);
   for (guint i = 0; i < 3; i++)
-    g_ptr_array_add (again, make_event (i, "again"));
+    g_ptr_array_add (again, tl_test_store_pg_event (i, "again"));
   g_assert_true (tl_store_add_events_with_keys (store, again, keys, "Desk A", "night.csv",
                                                 &added, &skipped, &error));
   g_assert_cmpuint (added, ==, 0);
@@ -187,7 +174,7 @@ test_import_keys (void)
 
   /* A new report after the import gets the next id. */
   {
-    g_autoptr(TlEvent) event = make_event (9, "after");
+    g_autoptr(TlEvent) event = tl_test_store_pg_event (9, "after");
 
     g_assert_true (tl_store_add_event (store, event, "Desk B", &error));
     g_assert_no_error (error);
@@ -203,7 +190,7 @@ test_import_refused (void)
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < 3; i++)
-    g_ptr_array_add (events, make_event (i, NULL));
+    g_ptr_array_add (events, tl_test_store_pg_event (i, NULL));
   tl_event_set_details (events->pdata[1], "{not json");
 
   g_assert_false (tl_store_add_events (store, events, "Desk A", &error));
@@ -224,7 +211,7 @@ test_events_in_cases (void)
   const TlCaseStatus statuses[] = { TL_CASE_STATUS_RESCUED, TL_CASE_STATUS_POSSIBLE };
 
   for (guint i = 0; i < G_N_ELEMENTS (case_of_event); i++)
-    g_ptr_array_add (events, make_event (i, NULL));
+    g_ptr_array_add (events, tl_test_store_pg_event (i, NULL));
 
   g_assert_true (tl_store_add_events_in_cases (store, events, case_of_event, statuses, 2,
                                                "Sample", &error));
@@ -245,8 +232,8 @@ static void
 test_words (void)
 {
   g_autoptr(TlStore) store = tl_test_store_open ("words");
-  g_autoptr(TlEvent) a = make_event (0, "Bateau pneumatique gris, moteur en panne");
-  g_autoptr(TlEvent) b = make_event (1, "Grey inflatable near Équihen");
+  g_autoptr(TlEvent) a = tl_test_store_pg_event (0, "Bateau pneumatique gris, moteur en panne");
+  g_autoptr(TlEvent) b = tl_test_store_pg_event (1, "Grey inflatable near Équihen");
   g_autoptr(TlFilter) filter = tl_filter_new (T0, T0 + 3600);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -340,7 +327,7 @@ test_audit_append_only (void)
 {
   g_autofree char *address = tl_test_store_address ("append-only");
   g_autoptr(TlStore) store = tl_test_store_open ("append-only");
-  g_autoptr(TlEvent) event = make_event (0, NULL);
+  g_autoptr(TlEvent) event = tl_test_store_pg_event (0, NULL);
   g_autoptr(GError) error = NULL;
   PGconn *conn;
   PGresult *result;
@@ -379,7 +366,7 @@ test_ogrinfo (void)
 
   for (guint i = 0; i < 5; i++)
     {
-      g_autoptr(TlEvent) event = make_event (i, NULL);
+      g_autoptr(TlEvent) event = tl_test_store_pg_event (i, NULL);
 
       g_assert_true (tl_store_add_event (store, event, "Desk A", &error));
     }
@@ -462,7 +449,7 @@ test_copy_round_trip (void)
 
   /* A report added on the server gets a fresh id. */
   {
-    g_autoptr(TlEvent) event = make_event (1, "After the copy");
+    g_autoptr(TlEvent) event = tl_test_store_pg_event (1, "After the copy");
 
     g_assert_true (tl_store_add_event (copied, event, "Desk C", &error));
     g_assert_no_error (error);
@@ -496,7 +483,7 @@ test_owner_not_superuser (void)
                                               g_getenv ("TL_TEST_PG_HOST"));
   g_autoptr(GError) error = NULL;
   g_autoptr(TlStore) store = NULL;
-  g_autoptr(TlEvent) event = make_event (1, "owned");
+  g_autoptr(TlEvent) event = tl_test_store_pg_event (1, "owned");
 
   run_sql (admin, "CREATE ROLE tl_owner LOGIN CREATEROLE");
   run_sql (admin, "CREATE DATABASE tl_owned OWNER tl_owner TEMPLATE tl_template");

@@ -140,3 +140,18 @@ tl_test_store_count_sql (const char *address,
   PQfinish (conn);
   return count;
 }
+
+TlEvent *
+tl_test_store_pg_event (guint       i,
+                        const char *notes)
+{
+  /* 2024-05-01 06:00:00 UTC */
+  const gint64 t0 = G_GINT64_CONSTANT (1714543200);
+  TlEvent *event = tl_event_new (i % 2 ? TL_EVENT_KIND_RESCUE : TL_EVENT_KIND_SIGHTING);
+
+  tl_event_set_time (event, t0 + i * 60);
+  tl_event_set_position (event, 50.9 + i * 0.001, 1.5);
+  tl_event_set_people (event, 40 + (int) i);
+  tl_event_set_notes (event, notes);
+  return event;
+}

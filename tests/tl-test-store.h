@@ -20,5 +20,9 @@ TlStore  *tl_test_store_open      (const char *name);
 void      tl_test_store_pg_ctl    (const char *action);
 gint64    tl_test_store_count_sql (const char *address,
                                    const char *sql);
+/* Report @i of the server tests' series: a sighting or a rescue a
+ * minute apart from 1 May 2024 06:00 UTC, with @notes. */
+TlEvent  *tl_test_store_pg_event  (guint       i,
+                                   const char *notes);
 
 G_END_DECLS
