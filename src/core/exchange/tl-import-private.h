@@ -28,6 +28,7 @@ struct _TlImportSource
   GArray           *fields;         /* TlImportField per column */
   GHashTable       *column_index;   /* name → index + 1 */
   GPtrArray        *rows;           /* (element-type TlImportRow) */
+  gboolean          rows_released;  /* each freed once checked: NULL */
   guint64           n_cells;        /* in all rows: TL_IMPORT_MAX_CELLS */
   guint             n_null_geometry; /* GeoJSON features with a null geometry */
   GHashTable       *row_problems;   /* TlImportRow → what the reader could

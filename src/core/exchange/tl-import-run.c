@@ -53,6 +53,7 @@ typedef struct {
   gboolean        stop;           /* the writing failed: no more work */
 
   gboolean        writing;        /* the calling thread writes the chunks */
+  gboolean        release_rows;   /* a row is freed once checked */
 
   /* Numbering, chunk after chunk in file order. */
   GHashTable     *copies;         /* see tl_import_number_content_keys() */
@@ -202,6 +203,11 @@ worker (gpointer data)
         tl_import_validator_run (v, first, end, chunk.events, chunk.keys, chunk.key_digests,
                                  chunk.problems);
       chunk.validated = TRUE;
+      /* Its event holds what it needs of the row: the memory goes to the
+       * next rows read and checked, rather than new pages for them. */
+      if (run->release_rows)
+        for (guint i = first; i < end; i++)
+          g_clear_pointer (&run->source->rows->pdata[i], g_free);
 
       g_mutex_lock (&run->mutex);
       run->chunks[k] = chunk;
@@ -252,7 +258,10 @@ stop_run (Run *run)
 
 /* Validates every row, and writes them into @bulk (if not NULL) as they
  * come until a row is bad (unless @skip_bad_rows) or the writing fails.
- * With @csv, the rows are read meanwhile, up to @max_rows of them. On
+ * With @csv, the rows are read meanwhile, up to @max_rows of them, and
+ * each is freed once checked: nothing reads them again (a file read
+ * this way is imported once, tl_import_file()), and a million rows kept
+ * to the end were as many fresh pages of memory, each a page fault. On
  * return @bulk is committed, or aborted. Returns NULL only when reading
  * or writing failed, with @error set. */
 static TlImportResult *
@@ -276,10 +285,14 @@ run_rows (TlImportSource  *self,
     .n_read = self->rows->len,
     .copies = g_hash_table_new (g_str_hash, g_str_equal),
     .writing = bulk != NULL,
+    /* A reader's problem is keyed by its row (tl-import-rows.c): a CSV
+     * reader has none, and a freed row's memory may hold the next one. */
+    .release_rows = csv != NULL && g_hash_table_size (self->row_problems) == 0,
   };
 
   g_mutex_init (&run.mutex);
   g_cond_init (&run.changed);
+  self->rows_released = run.release_rows;
   run.n_chunks = count_chunks (csv != NULL ? max_rows : self->rows->len);
   run.chunks = g_new0 (Chunk, MAX (run.n_chunks, 1));
 
@@ -417,6 +430,7 @@ tl_import_source_validate (TlImportSource  *self,
   g_autoptr(GTimeZone) utc = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (!self->rows_released, NULL);
 
   if (!tl_import_source_check_mapping (self, error))
     return NULL;
@@ -456,6 +470,7 @@ tl_import_source_import (TlImportSource  *self,
                          GError         **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->rows_released, FALSE);
   g_return_val_if_fail (TL_IS_STORE (store), FALSE);
   g_return_val_if_fail (operator_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -476,7 +491,9 @@ tl_import_source_import (TlImportSource  *self,
  * @skip_bad_rows: import the good rows even if some are bad
  * @operator_name: who imports, for the audit log
  * @out_source: (out) (transfer full) (optional) (nullable): the file as
- *   read, with the column mapping guessed from its header
+ *   read, with the column mapping guessed from its header; a CSV file's
+ *   rows are not kept (tl_import_source_get_cell() gives %NULL), nor can
+ *   it be validated again
  * @out_result: (out) (transfer full) (optional) (nullable): as in
  *   tl_import_source_import()
  * @error: return location for a #TL_IMPORT_ERROR or #TL_STORE_ERROR

@@ -483,6 +483,8 @@ tl_import_source_get_cell (TlImportSource *self,
   g_return_val_if_fail (row < self->rows->len, NULL);
 
   r = g_ptr_array_index (self->rows, row);
+  if (r == NULL)   /* released by tl_import_file() */
+    return NULL;
   return column < r->n_cells ? r->cells[column] : NULL;
 }
 
@@ -490,8 +492,12 @@ guint
 tl_import_source_get_row_line (TlImportSource *self,
                                guint           row)
 {
+  TlImportRow *r;
+
   g_return_val_if_fail (row < self->rows->len, 0);
-  return ((TlImportRow *) g_ptr_array_index (self->rows, row))->line;
+
+  r = g_ptr_array_index (self->rows, row);
+  return r != NULL ? r->line : 0;
 }
 
 TlImportField
