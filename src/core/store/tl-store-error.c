@@ -3,7 +3,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -22,6 +26,38 @@ is_full_errno (int saved_errno)
 {
   /* A quota, or a file size limit, stops a write as a full disk does. */
   return saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG;
+}
+
+/* Whether a write to @path or its journals failed for want of room:
+ * SQLite does not always keep the errno of a failed write (the calls
+ * after it set their own), so a write error without one is checked
+ * against the disk's free space and the process's file size limit. A
+ * write that stops short of a 16 KB page at the limit leaves no errno
+ * at all. */
+static gboolean
+no_room_left (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *const suffixes[] = { "", "-wal", "-journal" };
+  struct statvfs fs;
+  struct rlimit limit;
+
+  if (statvfs (dir, &fs) == 0 && (guint64) fs.f_bavail * fs.f_frsize < (1u << 20))
+    return TRUE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+      guint64 size = g_stat (name, &st) == 0 ? (guint64) st.st_size : 0;
+
+      if (size + 2 * (guint64) TL_STORE_PAGE_SIZE > (guint64) limit.rlim_cur)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -58,7 +94,9 @@ tl_store_describe_failure (const char  *path,
 
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-      if (is_full_errno (saved_errno))
+      if (is_full_errno (saved_errno) ||
+          ((extended == SQLITE_IOERR_WRITE || extended == SQLITE_IOERR_TRUNCATE) && saved_errno == 0 &&
+           no_room_left (path)))
         {
           *out_reason = tl_store_describe_file_failure (path, TL_STORE_ERROR_FULL, FALSE);
           return TL_STORE_ERROR_FULL;

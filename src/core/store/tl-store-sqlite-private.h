@@ -32,7 +32,7 @@ void tl_cached_statement_release (TlCachedStatement *stmt);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlCachedStatement, tl_cached_statement_release)
 
 /* The page size of a new database (tl-store-sqlite.c). */
-#define TL_STORE_PAGE_SIZE "16384"
+#define TL_STORE_PAGE_SIZE 16384
 /* Page cache sizes (negative: KiB): everyday, and during a bulk import. */
 #define TL_STORE_CACHE_SIZE "-32768"
 #define TL_STORE_IMPORT_CACHE_SIZE "-262144"

@@ -88,7 +88,7 @@ open_connection (TlStoreSqlite  *self,
    * then writes a quarter of the WAL frames, and its indexes have fewer
    * levels (a 100k-row import's commit took a fifth less). A file that
    * has pages keeps their size: the pragma changes nothing there. */
-  if (!exec_pragma (self, "PRAGMA page_size = " TL_STORE_PAGE_SIZE, error))
+  if (!exec_pragma (self, "PRAGMA page_size = " G_STRINGIFY (TL_STORE_PAGE_SIZE), error))
     return FALSE;
 
   /* WAL lets windows read while one writes; FULL makes a committed report
