@@ -89,6 +89,41 @@ event_at (TlImportResult *result,
   return g_ptr_array_index (result->events, i);
 }
 
+/* An imported event keeps its strings in one block (tl-event.c): each
+ * field still changes, clears and frees on its own, and what it was
+ * made with stays readable beside what replaced it. */
+static void
+test_event_strings (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "strings.csv", NULL);
+  g_autoptr(TlStore) store = open_store (NULL);
+  g_autoptr(TlImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  TlEvent *event;
+
+  g_assert_true (g_file_set_contents (path, "time,kind,place,unit,notes,details\n"
+                                            "2026-11-26T01:00:00Z,sighting,Wissant,SNSM Calais,Seen at dawn,"
+                                            "\"{\"\"kind\"\":\"\"shore\"\"}\"\n", -1, NULL));
+  g_assert_true (tl_import_file (path, NULL, store, FALSE, "desk 2", NULL, &result, &error));
+  g_assert_no_error (error);
+  event = event_at (result, 0);
+  g_assert_cmpstr (tl_event_get_place (event), ==, "Wissant");
+  g_assert_cmpstr (tl_event_get_unit (event), ==, "SNSM Calais");
+  g_assert_cmpstr (tl_event_get_notes (event), ==, "Seen at dawn");
+  g_assert_cmpstr (tl_event_get_details (event), ==, "{\"kind\":\"shore\"}");
+  g_assert_cmpstr (tl_event_get_created_by (event), ==, "desk 2");
+
+  tl_event_set_notes (event, "Seen at dawn, then lost");
+  tl_event_set_unit (event, NULL);
+  tl_event_set_place (event, "Wissant");
+  tl_event_set_notes (event, "Lost");
+  g_assert_cmpstr (tl_event_get_notes (event), ==, "Lost");
+  g_assert_null (tl_event_get_unit (event));
+  g_assert_cmpstr (tl_event_get_place (event), ==, "Wissant");
+  g_assert_cmpstr (tl_event_get_details (event), ==, "{\"kind\":\"shore\"}");
+  g_unlink (path);
+}
+
 /* Tests: dialects */
 
 static void
@@ -743,6 +778,7 @@ main (int    argc,
   g_test_add_func ("/import/big-file-in-slices", test_big_file_in_slices);
   g_test_add_func ("/import/file-in-one-pass", test_file_in_one_pass);
   g_test_add_func ("/import/skip-bad-rows", test_skip_bad_rows);
+  g_test_add_func ("/import/event-strings", test_event_strings);
   g_test_add_func ("/import/limits", test_limits);
   g_test_add_func ("/import/cli", test_cli);
 

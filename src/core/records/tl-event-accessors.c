@@ -437,12 +437,12 @@ tl_event_set_saved (TlEvent    *self,
   self->created_at = self->updated_at = at;
   if (g_strcmp0 (self->created_by, by) != 0)
     {
-      g_free (self->created_by);
+      tl_event_free_string (self, self->created_by);
       self->created_by = g_strdup (by);
     }
   if (g_strcmp0 (self->updated_by, by) != 0)
     {
-      g_free (self->updated_by);
+      tl_event_free_string (self, self->updated_by);
       self->updated_by = g_strdup (by);
     }
 }

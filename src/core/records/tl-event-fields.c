@@ -79,6 +79,19 @@ tl_event_set_int_field (TlEvent *self,
   tl_event_notify (self, prop_id);
 }
 
+/* Frees one of @self's string fields, unless it is in the block it was
+ * made with. */
+void
+tl_event_free_string (TlEvent *self,
+                      char    *value)
+{
+  guintptr at = (guintptr) value, start = (guintptr) self->strings;
+
+  if (self->strings != NULL && at >= start && at < start + self->strings_size)
+    return;
+  g_free (value);
+}
+
 void
 tl_event_set_string_field (TlEvent    *self,
                   char      **field,
@@ -88,7 +101,7 @@ tl_event_set_string_field (TlEvent    *self,
   if (g_strcmp0 (*field, value) == 0)
     return;
 
-  g_free (*field);
+  tl_event_free_string (self, *field);
   *field = g_strdup (value);
   tl_event_notify (self, prop_id);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "tl-event-internal.h"
 
@@ -15,12 +16,13 @@ tl_event_finalize (GObject *object)
 {
   TlEvent *self = (TlEvent *)object;
 
-  g_clear_pointer (&self->place, g_free);
-  g_clear_pointer (&self->unit, g_free);
-  g_clear_pointer (&self->notes, g_free);
-  g_clear_pointer (&self->details, g_free);
-  g_clear_pointer (&self->created_by, g_free);
-  g_clear_pointer (&self->updated_by, g_free);
+  tl_event_free_string (self, self->place);
+  tl_event_free_string (self, self->unit);
+  tl_event_free_string (self, self->notes);
+  tl_event_free_string (self, self->details);
+  tl_event_free_string (self, self->created_by);
+  tl_event_free_string (self, self->updated_by);
+  g_free (self->strings);
 
   G_OBJECT_CLASS (tl_event_parent_class)->finalize (object);
 }
@@ -206,10 +208,34 @@ tl_event_new (TlEventKind kind)
  *
  * Returns: (transfer full): a new #TlEvent
  */
+/* Copies @value to *@p, moving it past, or NULL. */
+static char *
+take_string (char       **p,
+             const char  *value)
+{
+  char *copy = *p;
+  gsize size;
+
+  if (value == NULL)
+    return NULL;
+  size = strlen (value) + 1;
+  memcpy (copy, value, size);
+  *p += size;
+  return copy;
+}
+
 TlEvent *
 tl_event_new_from_data (const TlEventData *data)
 {
   TlEvent *self = g_object_new (TL_TYPE_EVENT, NULL);
+  const char *strings[] = { data->place, data->unit, data->notes, data->details,
+                            data->created_by, data->updated_by };
+  char *p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    if (strings[i] != NULL)
+      self->strings_size += strlen (strings[i]) + 1;
+  p = self->strings = self->strings_size > 0 ? g_malloc (self->strings_size) : NULL;
 
   self->id = data->id;
   self->kind = data->kind;
@@ -217,21 +243,21 @@ tl_event_new_from_data (const TlEventData *data)
   self->end_time = data->end_time;
   self->latitude = data->latitude;
   self->longitude = data->longitude;
-  self->place = g_strdup (data->place);
+  self->place = take_string (&p, data->place);
   self->boats = data->boats;
   self->people = data->people;
   self->rescued = data->rescued;
   self->deceased = data->deceased;
   self->missing = data->missing;
-  self->unit = g_strdup (data->unit);
+  self->unit = take_string (&p, data->unit);
   self->status = data->status;
-  self->notes = g_strdup (data->notes);
+  self->notes = take_string (&p, data->notes);
   self->case_id = data->case_id;
-  self->details = g_strdup (data->details);
+  self->details = take_string (&p, data->details);
   self->revision = data->revision;
-  self->created_by = g_strdup (data->created_by);
+  self->created_by = take_string (&p, data->created_by);
   self->created_at = data->created_at;
-  self->updated_by = g_strdup (data->updated_by);
+  self->updated_by = take_string (&p, data->updated_by);
   self->updated_at = data->updated_at;
 
   return self;
