@@ -528,6 +528,7 @@ test_import_typed_password (TlTestFixture *fixture,
   g_autofree char *own = NULL;
   g_auto(GStrv) parts = NULL;
   g_autofree char *address = NULL;
+  g_autofree char *dir = NULL;
   g_autofree char *csv = NULL;
   g_autoptr(TlStore) store = NULL;
   TlConnectDialog *dialog;
@@ -558,7 +559,8 @@ test_import_typed_password (TlTestFixture *fixture,
   g_assert_nonnull (store);
   g_assert_finalize_object (dialog);
 
-  csv = g_build_filename (g_get_user_cache_dir (), "typed.csv", NULL);
+  dir = g_path_get_dirname (fixture->path);
+  csv = g_build_filename (dir, "typed.csv", NULL);
   g_file_set_contents (csv,
                        "id,kind,time,latitude,longitude,people\n"
                        "t1,departure,2026-03-01 04:10,50.75,1.60,52\n"
