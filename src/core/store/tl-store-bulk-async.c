@@ -106,7 +106,7 @@ file_done (GObject      *object,
       g_task_return_error (outer, g_steal_pointer (&error));
       return;
     }
-  tl_store_check_for_changes (TL_STORE (object));
+  tl_store_check_for_changes (g_task_get_source_object (outer));
   g_task_return_boolean (outer, TRUE);
 }
 
@@ -165,7 +165,9 @@ tl_store_bulk_import_async (TlStore             *self,
     }
 
   job->path = g_strdup (tl_store_get_path (self));
-  inner = g_task_new (self, cancellable, file_done, g_object_ref (task));
+  /* No source object: the thread needs only the path, and must not hold
+   * the store, whose last reference would then go on that thread. */
+  inner = g_task_new (NULL, cancellable, file_done, g_object_ref (task));
   g_task_set_check_cancellable (inner, FALSE);
   g_task_set_source_tag (inner, file_done);
   g_task_set_task_data (inner, job, NULL);
