@@ -4,9 +4,12 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <adwaita.h>
 
 #include "tl-connect-dialog.h"
+#include "tl-import-dialog.h"
 #include "tl-keyring.h"
 #include "tl-test-store.h"
 #include "tl-test-ui.h"
@@ -496,6 +499,107 @@ test_server (TlTestFixture *fixture,
   release_store (g_steal_pointer (&store));
 }
 
+static void
+imported_cb (TlImportDialog *dialog,
+             guint           n_added,
+             guint           n_already,
+             int            *out_added)
+{
+  *out_added = n_added;
+}
+
+static void
+count_cb (TlStore *store,
+          guint   *count)
+{
+  (*count)++;
+}
+
+/* An import through the Import window into a server opened with a
+ * password typed in the dialog, in no password file: the window's own
+ * store writes it (its worker's connection has the password), and shows
+ * the new reports when the window says they are in. */
+static void
+test_import_typed_password (TlTestFixture *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  g_autofree char *own = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(TlStore) store = NULL;
+  TlConnectDialog *dialog;
+  TlImportDialog *import;
+  TlImportSource *source;
+  gint64 deadline = g_get_monotonic_time () + DEADLINE_US;
+  int added = -1;
+  guint n_changes = 0;
+
+  if (!tl_test_store_is_server ())
+    {
+      g_test_skip ("Runs under build-aux/with-pg-server only");
+      return;
+    }
+
+  tl_test_store_pg_add_password_role ("tl_typed", "typed-s3cret");
+  /* The test's database, as the new role. */
+  own = tl_test_store_address ("import");
+  parts = g_strsplit (own, "user=tideline", 2);
+  address = g_strjoinv ("user=tl_typed", parts);
+
+  dialog = new_dialog ();
+  tl_connect_dialog_set_address (dialog, address);
+  gtk_editable_set_text (GTK_EDITABLE (tl_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW)),
+                         "typed-s3cret");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  store = wait_for_open (dialog);
+  g_assert_nonnull (store);
+  g_assert_finalize_object (dialog);
+
+  dir = g_path_get_dirname (fixture->path);
+  csv = g_build_filename (dir, "typed.csv", NULL);
+  g_file_set_contents (csv,
+                       "id,kind,time,latitude,longitude,people\n"
+                       "t1,departure,2026-03-01 04:10,50.75,1.60,52\n"
+                       "t2,sighting,2026-03-01 05:00,50.90,1.40,\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  source = tl_import_source_new_from_file (csv, &error);
+  g_assert_no_error (error);
+
+  g_signal_connect (store, "events-changed", G_CALLBACK (count_cb), &n_changes);
+  import = tl_import_dialog_new (NULL, store, source, zone, "test");
+  g_signal_connect (import, "imported", G_CALLBACK (imported_cb), &added);
+  g_object_add_weak_pointer (G_OBJECT (import), (gpointer *) &import);
+  gtk_window_present (GTK_WINDOW (import));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (import), "import.commit", NULL));
+  while (added < 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpint (added, ==, 2);
+  /* Told before the window says it is done: no poll of the server. */
+  g_assert_cmpuint (n_changes, >=, 1);
+  g_assert_cmpint (tl_store_count_events (store, &error), ==, 2);
+  g_assert_no_error (error);
+  while (import != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  g_signal_handlers_disconnect_by_func (store, count_cb, &n_changes);
+  g_unlink (csv);
+  release_store (g_steal_pointer (&store));
+  tl_test_store_pg_trust_all ("tl_typed");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +619,7 @@ main (int   argc,
   tl_test_add ("/connect-dialog/server", test_server);
   tl_test_add ("/connect-dialog/keyring-keying", test_keyring_keying);
   tl_test_add ("/connect-dialog/keyring-forget", test_keyring_forget);
+  tl_test_add ("/connect-dialog/import-typed-password", test_import_typed_password);
 
   return tl_test_ui_run ();
 }

@@ -288,6 +288,56 @@ test_cancelled (void)
   wait_clear (&wait);
 }
 
+/* A validated import written by the store's own connection (on a server
+ * its worker's): counted, announced before the caller is told, and the
+ * rows of an earlier import left out. */
+static void
+test_bulk_import (void)
+{
+  g_autoptr(TlStore) store = tl_test_store_open ("bulk.db");
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  guint8 digests[2 * TL_STORE_IMPORT_KEY_SIZE];
+  guint n_added = 0, n_skipped = 0;
+  Wait wait = { 0 };
+
+  g_ptr_array_add (events, make_event (TL_EVENT_KIND_SIGHTING, T0 + 60, 7));
+  g_ptr_array_add (events, make_event (TL_EVENT_KIND_DEPARTURE, T0 + 120, 30));
+  tl_store_import_key_digest ("file.csv#1", digests);
+  tl_store_import_key_digest ("file.csv#2", digests + TL_STORE_IMPORT_KEY_SIZE);
+  g_signal_connect (store, "events-changed", G_CALLBACK (changed_cb), &wait);
+
+  /* Cancelled before it started: nothing written. */
+  g_cancellable_cancel (cancellable);
+  tl_store_bulk_import_async (store, events, digests, "Desk", "file.csv", cancellable, done_cb, &wait);
+  g_assert_false (tl_store_bulk_import_finish (store, wait_result (&wait), NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (tl_store_count_events (store, &error), ==, 0);
+  wait_clear (&wait);
+
+  tl_store_bulk_import_async (store, events, digests, "Desk", "file.csv", NULL, done_cb, &wait);
+  g_assert_true (tl_store_bulk_import_finish (store, wait_result (&wait), &n_added, &n_skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 2);
+  g_assert_cmpuint (n_skipped, ==, 0);
+  g_assert_cmpuint (wait.n_changed, >=, 1);
+  g_assert_cmpint (tl_store_count_events (store, &error), ==, 2);
+  g_assert_no_error (error);
+  wait_clear (&wait);
+
+  tl_store_bulk_import_async (store, events, digests, "Desk", "file.csv", NULL, done_cb, &wait);
+  g_assert_true (tl_store_bulk_import_finish (store, wait_result (&wait), &n_added, &n_skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_added, ==, 0);
+  g_assert_cmpuint (n_skipped, ==, 2);
+  g_assert_cmpint (tl_store_count_events (store, &error), ==, 2);
+  wait_clear (&wait);
+
+  g_signal_handlers_disconnect_by_data (store, &wait);
+}
+
 /* The list of the window: on a server it loads from the worker, with
  * :loading set meanwhile, and follows writes. */
 static void
@@ -380,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/store-async/save-update-delete", test_save_update_delete);
   g_test_add_func ("/store-async/conflict", test_conflict);
   g_test_add_func ("/store-async/cancelled", test_cancelled);
+  g_test_add_func ("/store-async/bulk-import", test_bulk_import);
   g_test_add_func ("/store-async/event-list", test_event_list);
   g_test_add_func ("/store-async/handover-and-figures", test_handover_and_figures);
 

@@ -124,6 +124,78 @@ tl_test_store_pg_ctl (const char *action)
   g_assert_no_error (error);
 }
 
+static void
+exec_sql (const char *sql)
+{
+  g_autofree char *admin = g_strdup_printf ("host=%s user=tideline dbname=postgres",
+                                            g_getenv ("TL_TEST_PG_HOST"));
+  PGconn *conn = PQconnectdb (admin);
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* Writes @rules as the server's pg_hba.conf and waits, with a deadline,
+ * until a connection as @role without a password is let in or not, as
+ * @trusted says: the server reads the file again after a signal. */
+static void
+set_hba (const char *rules,
+         const char *role,
+         gboolean    trusted)
+{
+  const char *host = g_getenv ("TL_TEST_PG_HOST");
+  g_autofree char *path = g_build_filename (host, "data", "pg_hba.conf", NULL);
+  g_autofree char *probe = g_strdup_printf ("host=%s user=%s dbname=postgres", host, role);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents_full (path, rules, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error);
+  g_assert_no_error (error);
+  exec_sql ("SELECT pg_reload_conf ()");
+  for (;;)
+    {
+      PGconn *conn = PQconnectdb (probe);
+      gboolean let_in = PQstatus (conn) == CONNECTION_OK;
+
+      PQfinish (conn);
+      if (let_in == trusted)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (10000);
+    }
+}
+
+void
+tl_test_store_pg_add_password_role (const char *role,
+                                    const char *password)
+{
+  /* The test's own names: nothing to quote. */
+  g_autofree char *create = g_strdup_printf ("CREATE ROLE %s LOGIN SUPERUSER PASSWORD '%s'", role, password);
+
+  /* No password file or variable may give it: only the one typed. */
+  g_setenv ("PGPASSFILE", "/nonexistent/tideline-test-pgpass", TRUE);
+  g_unsetenv ("PGPASSWORD");
+  exec_sql (create);
+  set_hba ("local all tideline trust\n"
+           "local all all scram-sha-256\n"
+           "host all tideline 127.0.0.1/32 trust\n"
+           "host all all 127.0.0.1/32 scram-sha-256\n",
+           role, FALSE);
+}
+
+void
+tl_test_store_pg_trust_all (const char *role)
+{
+  set_hba ("local all all trust\n"
+           "host all all 127.0.0.1/32 trust\n",
+           role, TRUE);
+}
+
 gint64
 tl_test_store_count_sql (const char *address,
                          const char *sql)

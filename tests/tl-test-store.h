@@ -20,6 +20,13 @@ TlStore  *tl_test_store_open      (const char *name);
 void      tl_test_store_pg_ctl    (const char *action);
 gint64    tl_test_store_count_sql (const char *address,
                                    const char *sql);
+/* Makes @role, a superuser, with @password, and has the server ask every
+ * user but its own for a password (pg_hba.conf), so that a connection
+ * made without it fails as on a desk; tl_test_store_pg_trust_all() puts
+ * the wrapper's trust back. */
+void      tl_test_store_pg_add_password_role (const char *role,
+                                              const char *password);
+void      tl_test_store_pg_trust_all (const char *role);
 /* Report @i of the server tests' series: a sighting or a rescue a
  * minute apart from 1 May 2024 06:00 UTC, with @notes. */
 TlEvent  *tl_test_store_pg_event  (guint       i,

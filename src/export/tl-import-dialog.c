@@ -40,6 +40,7 @@ struct _TlImportDialog
   char            *guessed_encoding;
   char            *read_error;  /* why the file cannot be read */
   TlImportResult  *result;      /* NULL while the mapping cannot be read */
+  TlImportResult  *committing_result; /* being written, taken from result */
   GTimeZone       *zone;
   char            *operator_name;
   GCancellable    *cancellable;
@@ -69,23 +70,7 @@ static const struct {
   { "ISO-8859-1", N_("ISO-8859-1 (Latin-1)") },
 };
 
-typedef struct {
-  char           *path;
-  TlImportResult *result;
-  char           *operator_name;
-  gboolean        skip_bad_rows;
-} CommitData;
-
 /* helpers */
-
-static void
-commit_data_free (CommitData *data)
-{
-  g_free (data->path);
-  g_clear_pointer (&data->result, tl_import_result_free);
-  g_free (data->operator_name);
-  g_free (data);
-}
 
 static void
 clear_children (GtkWidget *parent)
@@ -380,38 +365,20 @@ update_encoding_subtitle (TlImportDialog *self)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_row), NULL);
 }
 
-/* Another connection to the same file: the window's store is not for
- * threads, and it notices writes from other connections on its own. */
-static void
-commit_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  CommitData *data = task_data;
-  g_autoptr(TlStore) store = NULL;
-  GError *error = NULL;
-
-  if (!(store = tl_store_open (data->path, &error)) ||
-      !tl_import_result_commit (data->result, store, data->skip_bad_rows, FALSE, data->operator_name, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
+/* The store has shown the new reports already: it emitted
+ * events-changed before this, on a server from its worker's commit
+ * without another round trip. */
 static void
 committed_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  TlImportDialog *self = TL_IMPORT_DIALOG (source);
-  CommitData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(TlImportDialog) self = user_data;
+  g_autoptr(TlImportResult) import = g_steal_pointer (&self->committing_result);
   g_autoptr(GError) error = NULL;
 
   self->committing = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!tl_import_result_commit_finish (TL_STORE (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -423,8 +390,7 @@ committed_cb (GObject      *source,
         }
       return;
     }
-  tl_store_check_for_changes (self->store);
-  g_signal_emit (self, signals[IMPORTED], 0, data->result->n_added, data->result->n_already);
+  g_signal_emit (self, signals[IMPORTED], 0, import->n_added, import->n_already);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -434,25 +400,20 @@ commit_action (GtkWidget  *widget,
                GVariant   *param)
 {
   TlImportDialog *self = TL_IMPORT_DIALOG (widget);
-  g_autoptr(GTask) task = NULL;
-  CommitData *data;
 
   if (self->result == NULL || self->committing)
     return;
 
-  data = g_new0 (CommitData, 1);
-  data->path = g_strdup (tl_store_get_path (self->store));
-  data->result = g_steal_pointer (&self->result);
-  data->operator_name = g_strdup (self->operator_name);
-  data->skip_bad_rows = g_str_equal (action_name, "import.commit-good");
-
+  /* The window's own store writes, with its connection: on a server one
+   * made with the password the officer typed, which a second store opened
+   * by the address alone would not have. */
   self->committing = TRUE;
+  self->committing_result = g_steal_pointer (&self->result);
   gtk_widget_action_set_enabled (widget, "import.commit", FALSE);
   gtk_widget_action_set_enabled (widget, "import.commit-good", FALSE);
-  task = g_task_new (self, self->cancellable, committed_cb, NULL);
-  g_task_set_source_tag (task, commit_action);
-  g_task_set_task_data (task, data, (GDestroyNotify) commit_data_free);
-  g_task_run_in_thread (task, commit_thread);
+  tl_import_result_commit_async (self->committing_result, self->store,
+                                 g_str_equal (action_name, "import.commit-good"), self->operator_name,
+                                 self->cancellable, committed_cb, g_object_ref (self));
 }
 
 /* GObject overrides */

@@ -114,6 +114,18 @@ gboolean        tl_import_result_commit         (TlImportResult    *result,
                                                  gboolean           dry_run,
                                                  const char        *operator_name,
                                                  GError           **error);
+/* The same off the caller's thread, by the store's own connection
+ * (tl-import-async.c). */
+void            tl_import_result_commit_async   (TlImportResult    *result,
+                                                 TlStore           *store,
+                                                 gboolean           skip_bad_rows,
+                                                 const char        *operator_name,
+                                                 GCancellable      *cancellable,
+                                                 GAsyncReadyCallback callback,
+                                                 gpointer           user_data);
+gboolean        tl_import_result_commit_finish  (TlStore           *store,
+                                                 GAsyncResult      *result,
+                                                 GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlImportResult, tl_import_result_free)
 

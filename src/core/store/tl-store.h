@@ -160,6 +160,21 @@ gboolean     tl_store_bulk_commit (TlStoreBulk  *bulk,
                                    guint        *out_n_skipped,
                                    GError      **error);
 void         tl_store_bulk_abort  (TlStoreBulk  *bulk);
+/* The same off the caller's thread (tl-store-bulk-async.c): on a server
+ * on the store's worker, with its connection. */
+void         tl_store_bulk_import_async  (TlStore             *self,
+                                          GPtrArray           *events,
+                                          const guint8        *key_digests,
+                                          const char          *operator_name,
+                                          const char          *source,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean     tl_store_bulk_import_finish (TlStore             *self,
+                                          GAsyncResult        *result,
+                                          guint               *out_n_added,
+                                          guint               *out_n_skipped,
+                                          GError             **error);
 
 /* Reviewing: filtered queries (tl-store-query.c) and official daily
  * statistics (tl-store-statistics.c). */
