@@ -374,7 +374,9 @@ tl_statistics_parse_date (const char *text,
  *
  * Recognises names such as "Date", "Day", "People", "Number of people
  * detected", "Migrants arrived", "Boats", "Small boats"; without a date,
- * a weekly series' "Year"/"Année" and "Week"/"Semaine"/"Wk".
+ * a weekly series' "Year"/"Année" and "Week"/"Semaine"/"Wk". A column of
+ * dates named for a week ("Week ending", "Semaine du") is the date
+ * column: tl_statistics_parse() reads it as a weekly series.
  */
 void
 tl_statistics_detect_mapping (const char * const  *header,
@@ -392,7 +394,8 @@ tl_statistics_detect_mapping (const char * const  *header,
     {
       if (i == out_mapping->year || i == out_mapping->week)
         continue;
-      if (out_mapping->date < 0 && (tl_statistics_name_has (header[i], "date") || tl_statistics_name_has (header[i], "day")))
+      if (out_mapping->date < 0 && (tl_statistics_name_has (header[i], "date") || tl_statistics_name_has (header[i], "day") ||
+                                    tl_statistics_week_dates_from_name (header[i]) != TL_STATISTICS_WEEKS_ISO))
         {
           out_mapping->date = i;
           continue;
@@ -519,18 +522,24 @@ tl_statistics_parse (const char                 *data,
                            _("No column of dates or weeks was found. Choose which column holds them."));
       return NULL;
     }
-  /* A column of dates whose first row is "2026-W49" is a weekly series. */
-  if (file->mapping.date >= 0)
+  /* A column of dates whose first row is "2026-W49" is a weekly series;
+   * so is one of dates named for the weeks they end or start. */
+  if (file->mapping.date >= 0 || (file->mapping.week >= 0 && file->mapping.year < 0))
     {
+      int column = file->mapping.date >= 0 ? file->mapping.date : file->mapping.week;
       TlStatisticsReader ahead = reader;
       g_auto(GStrv) first = NULL;
+      gboolean iso_weeks;
       int year, week;
 
       while ((first = tl_statistics_read_record (&ahead)) != NULL &&
              tl_statistics_is_blank_record (first))
         g_clear_pointer (&first, g_strfreev);
-      if (first != NULL && (guint) file->mapping.date < g_strv_length (first) &&
-          tl_statistics_parse_iso_week (first[file->mapping.date], &year, &week))
+      iso_weeks = first != NULL && (guint) column < g_strv_length (first) &&
+                  tl_statistics_parse_iso_week (first[column], &year, &week);
+      if (!iso_weeks)
+        file->week_dates = tl_statistics_week_dates_from_name (file->header[column]);
+      if (file->mapping.date >= 0 && (iso_weeks || file->week_dates != TL_STATISTICS_WEEKS_ISO))
         {
           file->mapping.week = file->mapping.date;
           file->mapping.date = -1;
