@@ -578,6 +578,12 @@ test_parse_week_date_names (void)
   g_assert_no_error (error);
   g_assert_false (tl_statistics_file_is_weekly (file));
   g_assert_cmpuint (file->days->len, ==, 1);
+  g_clear_pointer (&file, tl_statistics_file_free);
+  file = tl_statistics_parse ("Week ending,Date,People\n2026-12-06,2026-12-01,5\n", -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (tl_statistics_file_is_weekly (file));
+  g_assert_cmpint (file->mapping.date, ==, 1);
+  g_assert_cmpstr (day (file, 0)->date, ==, "2026-12-01");
 }
 
 static void

@@ -374,15 +374,17 @@ tl_statistics_parse_date (const char *text,
  *
  * Recognises names such as "Date", "Day", "People", "Number of people
  * detected", "Migrants arrived", "Boats", "Small boats"; without a date,
- * a weekly series' "Year"/"Année" and "Week"/"Semaine"/"Wk". A column of
- * dates named for a week ("Week ending", "Semaine du") is the date
- * column: tl_statistics_parse() reads it as a weekly series.
+ * a weekly series' "Year"/"Année" and "Week"/"Semaine"/"Wk". Without a
+ * column of days' dates, a column of dates named for a week ("Week
+ * ending", "Semaine du") is the date column: tl_statistics_parse() reads
+ * it as a weekly series.
  */
 void
 tl_statistics_detect_mapping (const char * const  *header,
                               TlStatisticsMapping *out_mapping)
 {
   static const char *people_words[] = { "people", "person", "migrant", "individual", "arrival", "arrived" };
+  int week_dates = -1;
 
   g_return_if_fail (header != NULL);
   g_return_if_fail (out_mapping != NULL);
@@ -394,8 +396,13 @@ tl_statistics_detect_mapping (const char * const  *header,
     {
       if (i == out_mapping->year || i == out_mapping->week)
         continue;
-      if (out_mapping->date < 0 && (tl_statistics_name_has (header[i], "date") || tl_statistics_name_has (header[i], "day") ||
-                                    tl_statistics_week_dates_from_name (header[i]) != TL_STATISTICS_WEEKS_ISO))
+      if (tl_statistics_week_dates_from_name (header[i]) != TL_STATISTICS_WEEKS_ISO)
+        {
+          if (week_dates < 0)
+            week_dates = i;
+          continue;
+        }
+      if (out_mapping->date < 0 && (tl_statistics_name_has (header[i], "date") || tl_statistics_name_has (header[i], "day")))
         {
           out_mapping->date = i;
           continue;
@@ -419,6 +426,10 @@ tl_statistics_detect_mapping (const char * const  *header,
         if (tl_statistics_name_has (header[i], people_words[w]))
           out_mapping->people = i;
     }
+
+  /* Days' dates beside weeks' ("Week ending,Date"): the rows are days. */
+  if (out_mapping->date < 0)
+    out_mapping->date = week_dates;
 
   /* A file of dates is a daily series, whatever else it has. */
   if (out_mapping->date >= 0)
