@@ -3,12 +3,14 @@
 /* Official weekly figures in the store, on a file and (as
  * test-statistics-weeks-pg) on a server: written all or nothing, found
  * by the dates they overlap, imported again over the old ones, and
- * carried by `tideline copy` with the daily figures. */
+ * carried by `tideline copy` with the daily figures; and weeks read
+ * from a file by the dates that end or start them. */
 
 #include "config.h"
 
 #include <string.h>
 
+#include "tl-statistics.h"
 #include "tl-test-store.h"
 
 static TlStatisticsWeek
@@ -214,6 +216,97 @@ test_copy (void)
   }
 }
 
+/* Weeks given by the Sunday that ends them (a Home Office layout) or
+ * the Monday that starts them (in French, by semicolons) are stored as
+ * the ISO weeks they are; a file with a date on the wrong day or a week
+ * twice is refused whole and changes nothing. */
+static TlStatisticsFile *
+parse_fixture (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "statistics", name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  TlStatisticsFile *file;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  file = tl_statistics_parse (contents, length, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
+  return file;
+}
+
+static void
+test_week_dates (void)
+{
+  g_autoptr(TlStore) store = tl_test_store_open ("weeks-dated.db");
+  g_autoptr(TlStatisticsFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+  static const struct { const char *name; guint line; const char *message; } bad[] = {
+    { "weekly-week-ending-wrong-day.csv", 4,
+      "Line 4: 2026-11-28 is a Saturday; a week ending falls on a Sunday "
+      "(weekly figures are stored as ISO weeks, Monday to Sunday)" },
+    { "weekly-week-ending-duplicate.csv", 4, "Line 4: Week 47 of 2026 appears more than once" },
+  };
+
+  file = parse_fixture ("weekly-week-ending.csv");
+  g_assert_true (tl_statistics_file_check (file, &error));
+  g_assert_true (tl_statistics_file_is_weekly (file));
+  g_assert_cmpint (file->week_dates, ==, TL_STATISTICS_WEEKS_ENDING);
+  g_assert_cmpint (file->mapping.week, ==, 0);
+  g_assert_cmpint (file->mapping.date, ==, -1);
+  g_assert_cmpuint (file->days->len, ==, 0);
+  g_assert_true (tl_store_import_statistics_weeks (store, file->weeks, "week-ending.csv", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&file, tl_statistics_file_free);
+  text = statistics_text (store);
+  g_assert_cmpstr (text, ==,
+                   "0 days, 5 weeks\n"
+                   "week 2025-W52 2025-12-22 2025-12-28 180 4\n"
+                   "week 2026-W01 2025-12-29 2026-01-04 95 2\n"
+                   "week 2026-W48 2026-11-23 2026-11-29 412 9\n"
+                   "week 2026-W49 2026-11-30 2026-12-06 1024 23\n"
+                   "week 2026-W53 2026-12-28 2027-01-03 0 0\n");
+  g_clear_pointer (&text, g_free);
+
+  /* Imported over them, the French file's weeks take its figures. */
+  file = parse_fixture ("weekly-semaine-du.csv");
+  g_assert_true (tl_statistics_file_check (file, &error));
+  g_assert_cmpint (file->week_dates, ==, TL_STATISTICS_WEEKS_COMMENCING);
+  g_assert_cmpint (file->mapping.people, ==, 1);
+  g_assert_cmpint (file->mapping.boats, ==, -1);
+  g_assert_true (tl_store_import_statistics_weeks (store, file->weeks, "semaine-du.csv", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&file, tl_statistics_file_free);
+  text = statistics_text (store);
+  g_assert_cmpstr (text, ==,
+                   "0 days, 7 weeks\n"
+                   "week 2025-W52 2025-12-22 2025-12-28 180 4\n"
+                   "week 2026-W01 2025-12-29 2026-01-04 95 2\n"
+                   "week 2026-W48 2026-11-23 2026-11-29 412 9\n"
+                   "week 2026-W49 2026-11-30 2026-12-06 266 -1\n"
+                   "week 2026-W50 2026-12-07 2026-12-13 1097 -1\n"
+                   "week 2026-W53 2026-12-28 2027-01-03 -1 -1\n"
+                   "week 2027-W01 2027-01-04 2027-01-10 40 -1\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      file = parse_fixture (bad[i].name);
+      g_assert_true (tl_statistics_file_is_weekly (file));
+      g_assert_cmpuint (file->problems->len, ==, 1);
+      g_assert_cmpuint (g_array_index (file->problems, TlStatisticsProblem, 0).line, ==, bad[i].line);
+      g_assert_false (tl_statistics_file_check (file, &error));
+      g_assert_error (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_BAD_ROWS);
+      g_assert_nonnull (strstr (error->message, bad[i].message));
+      g_clear_error (&error);
+      g_clear_pointer (&file, tl_statistics_file_free);
+    }
+  after = statistics_text (store);
+  g_assert_cmpstr (after, ==, text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/statistics-weeks/import-list", test_import_list);
   g_test_add_func ("/statistics-weeks/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/statistics-weeks/copy", test_copy);
+  g_test_add_func ("/statistics-weeks/week-dates", test_week_dates);
 
   return g_test_run ();
 }

@@ -528,11 +528,62 @@ test_parse_weekly (void)
   g_assert_cmpuint (file->days->len, ==, 1);
   g_clear_pointer (&file, tl_statistics_file_free);
 
-  /* "Week ending" holds dates, "People per week" a figure: neither is
-   * a column of weeks. */
+  /* "Week ending" holds the dates of Sundays, "People per week" a
+   * figure: a weekly series. */
   file = tl_statistics_parse ("Week ending,People per week\n2026-12-06,10\n", -1, NULL, &error);
-  g_assert_null (file);
-  g_assert_error (error, TL_STATISTICS_ERROR, TL_STATISTICS_ERROR_NO_DATE);
+  g_assert_no_error (error);
+  g_assert_cmpuint (file->weeks->len, ==, 1);
+  g_assert_cmpstr (week (file, 0)->week, ==, "2026-W49");
+  g_assert_cmpint (week (file, 0)->people, ==, 10);
+  g_clear_pointer (&file, tl_statistics_file_free);
+}
+
+/* A week named by one of its dates: in any case, with or without
+ * accents, by detection or by the mapping; a plain date stays a day. */
+static void
+test_parse_week_date_names (void)
+{
+  static const struct { const char *csv; const char *week; } named[] = {
+    { "WEEK BEGINNING,People\n30/11/2026,5\n", "2026-W49" },
+    { "Week starting;People\n2026-12-28;5\n", "2026-W53" },
+    { "Week commencing (Monday)\tPeople\n4 January 2027\t5\n", "2027-W01" },
+    { "Semaine commençant le;Personnes\n07/12/2026;5\n", "2026-W50" },
+    { "SEMAINE COMMENCANT LE;Personnes\n07/12/2026;5\n", "2026-W50" },
+    { "Semaine se terminant le;Personnes\n03/01/2027;5\n", "2026-W53" },
+    { "Week ending date,People\n2026-01-04,5\n", "2026-W01" },
+  };
+  TlStatisticsMapping explicit = { .date = 1, .people = 0, .boats = -1, .year = -1, .week = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlStatisticsFile) file = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    {
+      file = tl_statistics_parse (named[i].csv, -1, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (tl_statistics_file_check (file, &error));
+      g_assert_cmpuint (file->weeks->len, ==, 1);
+      g_assert_cmpstr (week (file, 0)->week, ==, named[i].week);
+      g_clear_pointer (&file, tl_statistics_file_free);
+    }
+
+  file = tl_statistics_parse ("People,Semaine du\n5,2026-12-01\n", -1, &explicit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (file->mapping.week, ==, 1);
+  g_assert_false (tl_statistics_file_check (file, &error));
+  g_assert_nonnull (strstr (error->message, "Line 2: 2026-12-01 is a Tuesday; a week commencing falls on a Monday"));
+  g_clear_error (&error);
+  g_clear_pointer (&file, tl_statistics_file_free);
+
+  file = tl_statistics_parse ("Date,People\n2026-12-01,5\n", -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (tl_statistics_file_is_weekly (file));
+  g_assert_cmpuint (file->days->len, ==, 1);
+  g_clear_pointer (&file, tl_statistics_file_free);
+  file = tl_statistics_parse ("Week ending,Date,People\n2026-12-06,2026-12-01,5\n", -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (tl_statistics_file_is_weekly (file));
+  g_assert_cmpint (file->mapping.date, ==, 1);
+  g_assert_cmpstr (day (file, 0)->date, ==, "2026-12-01");
 }
 
 static void
@@ -608,6 +659,8 @@ test_command_weekly (void)
   g_autofree char *unnamed = g_test_build_filename (G_TEST_DIST, "data", "statistics", "weekly-unnamed.csv", NULL);
   g_autofree char *bad = g_test_build_filename (G_TEST_DIST, "data", "statistics", "weekly-bad.csv", NULL);
   g_autofree char *columns = g_test_build_filename (G_TEST_DIST, "data", "statistics", "unnamed-columns.csv", NULL);
+  g_autofree char *dated = g_test_build_filename (G_TEST_DIST, "data", "statistics", "weekly-week-ending.csv", NULL);
+  static const char *dated_bad[] = { "weekly-week-ending-wrong-day.csv", "weekly-week-ending-duplicate.csv" };
   g_autoptr(TlStore) store = tl_store_open (db, &error);
   g_autoptr(GArray) weeks = NULL;
   g_autoptr(GArray) days = NULL;
@@ -662,6 +715,33 @@ test_command_weekly (void)
                                                   "--year-column", "2", NULL }), ==, 2);
   weeks = list_weeks (store);
   g_assert_cmpuint (weeks->len, ==, 8);
+  g_clear_pointer (&weeks, g_array_unref);
+
+  /* Weeks by the Sunday ending them: a bad file changes nothing, a good
+   * one is read as weeks whether its column is recognised or named. */
+  for (guint i = 0; i < G_N_ELEMENTS (dated_bad); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "statistics", dated_bad[i], NULL);
+
+      g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", path,
+                                                      NULL }), ==, 1);
+    }
+  weeks = list_weeks (store);
+  g_assert_cmpuint (weeks->len, ==, 8);
+  g_clear_pointer (&weeks, g_array_unref);
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", dated,
+                                                  "--date-column", "week ending", NULL }), ==, 0);
+  g_assert_cmpint (run_import ((const char *[]) { "tideline", "import", "--database", db, "--statistics", dated,
+                                                  NULL }), ==, 0);
+  weeks = tl_store_list_statistics_weeks (store, "2026-11-23", "2026-12-06", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, 2);
+  g_assert_cmpstr (g_array_index (weeks, TlStatisticsWeek, 1).week, ==, "2026-W49");
+  g_assert_cmpint (g_array_index (weeks, TlStatisticsWeek, 1).people, ==, 1024);
+  g_assert_cmpint (g_array_index (weeks, TlStatisticsWeek, 1).boats, ==, 23);
+  g_clear_pointer (&days, g_array_unref);
+  days = list_all (store);
+  g_assert_cmpuint (days->len, ==, 0);
 }
 
 int
@@ -684,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/statistics/iso-weeks", test_iso_weeks);
   g_test_add_func ("/statistics/parse-weekly", test_parse_weekly);
   g_test_add_func ("/statistics/parse-weekly-bad", test_parse_weekly_bad);
+  g_test_add_func ("/statistics/parse-week-date-names", test_parse_week_date_names);
   g_test_add_func ("/statistics/command-weekly", test_command_weekly);
 
   return g_test_run ();

@@ -51,12 +51,27 @@ import_weeks (const char           *path,
   const TlStatisticsWeek *last = &g_array_index (file->weeks, TlStatisticsWeek, file->weeks->len - 1);
   guint n = file->weeks->len;
 
-  /* Translators: the columns found in a weekly series; %s are column names or "none" */
-  g_print (_("Columns: week “%s”, year “%s”, people “%s”, boats “%s”\n"),
-           file->header[m->week],
-           m->year >= 0 ? file->header[m->year] : _("in the week"),
-           m->people >= 0 ? file->header[m->people] : _("none"),
-           m->boats >= 0 ? file->header[m->boats] : _("none"));
+  if (file->week_dates == TL_STATISTICS_WEEKS_ENDING)
+    /* Translators: the columns found in a weekly series given by the
+     * Sunday of each week; %s are column names or "none" */
+    g_print (_("Columns: weekly figures, each week by the Sunday ending it in “%s”, people “%s”, boats “%s”\n"),
+             file->header[m->week],
+             m->people >= 0 ? file->header[m->people] : _("none"),
+             m->boats >= 0 ? file->header[m->boats] : _("none"));
+  else if (file->week_dates == TL_STATISTICS_WEEKS_COMMENCING)
+    /* Translators: the columns found in a weekly series given by the
+     * Monday of each week; %s are column names or "none" */
+    g_print (_("Columns: weekly figures, each week by the Monday starting it in “%s”, people “%s”, boats “%s”\n"),
+             file->header[m->week],
+             m->people >= 0 ? file->header[m->people] : _("none"),
+             m->boats >= 0 ? file->header[m->boats] : _("none"));
+  else
+    /* Translators: the columns found in a weekly series; %s are column names or "none" */
+    g_print (_("Columns: week “%s”, year “%s”, people “%s”, boats “%s”\n"),
+             file->header[m->week],
+             m->year >= 0 ? file->header[m->year] : _("in the week"),
+             m->people >= 0 ? file->header[m->people] : _("none"),
+             m->boats >= 0 ? file->header[m->boats] : _("none"));
 
   if (dry_run)
     {

@@ -143,12 +143,21 @@ parse (TlStatisticsDialog *self)
   gtk_widget_set_visible (self->preview_group, self->file != NULL);
   if (self->file != NULL && tl_statistics_file_is_weekly (self->file))
     {
-      g_autofree char *subtitle = self->file->mapping.year >= 0
+      g_autofree char *subtitle = NULL;
+
+      if (self->file->mapping.year >= 0)
         /* Translators: under the Dates chooser, for a file of weekly figures; %s is a column name */
-        ? g_strdup_printf (_("A weekly series: week numbers, their years in “%s”"),
-                           self->file->header[self->file->mapping.year])
+        subtitle = g_strdup_printf (_("A weekly series: week numbers, their years in “%s”"),
+                                    self->file->header[self->file->mapping.year]);
+      else if (self->file->week_dates == TL_STATISTICS_WEEKS_ENDING)
         /* Translators: under the Dates chooser, for a file of weekly figures */
-        : g_strdup (_("A weekly series: ISO weeks such as 2026-W49"));
+        subtitle = g_strdup (_("A weekly series: each date is the Sunday ending its week"));
+      else if (self->file->week_dates == TL_STATISTICS_WEEKS_COMMENCING)
+        /* Translators: under the Dates chooser, for a file of weekly figures */
+        subtitle = g_strdup (_("A weekly series: each date is the Monday starting its week"));
+      else
+        /* Translators: under the Dates chooser, for a file of weekly figures */
+        subtitle = g_strdup (_("A weekly series: ISO weeks such as 2026-W49"));
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_row), subtitle);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->people_row),

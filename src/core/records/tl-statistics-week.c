@@ -2,13 +2,16 @@
 
 /* Weekly series of official figures: ISO 8601 weeks (Monday to Sunday,
  * week 1 the one with the year's first Thursday), given as a year and a
- * week number in two columns or as "2026-W49" in one. Each row becomes
- * the week's dates and its figures; a week that does not exist is
- * refused by name, never moved to a neighbouring one. */
+ * week number in two columns, as "2026-W49" in one, or as the date of
+ * each week's Sunday ("Week ending") or Monday ("Week commencing",
+ * "Semaine du"). Each row becomes the week's dates and its figures; a
+ * week that does not exist, or a date on the wrong day of the week, is
+ * refused by name, never moved to a neighbouring week. */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tl-statistics-private.h"
@@ -67,11 +70,24 @@ names_a_figure (const char *name)
   return tl_statistics_is_cumulative_name (name);
 }
 
+/* The words of @name without accents: "Semaine commençant le" →
+ * semaine, commencant, le. */
+static GStrv
+plain_words (const char *name)
+{
+  g_autofree char *plain = g_str_to_ascii (name, "C");
+
+  return name_words (plain);
+}
+
 /* "Week", "Wk", "ISO week", "Week number", "Semaine", "N° de semaine",
  * "Year-week": not "Week ending" or "Week commencing", which hold dates. */
 static gboolean
 is_week_name (const char *name)
 {
+  if (tl_statistics_week_dates_from_name (name) != TL_STATISTICS_WEEKS_ISO)
+    return FALSE;
+
   static const char * const week_words[] = { "week", "wk", "semaine", "sem", "isoweek", "weeknumber", "weekno", NULL };
   static const char * const date_words[] = { "ending", "commencing", "starting", "beginning", "end", "start",
                                              "ended", "du", "au", "date", "per", "par", "average", "moyenne", NULL };
@@ -151,6 +167,73 @@ check_week (int year,
   return NULL;
 }
 
+static const char *
+weekday_name (GDateWeekday weekday)
+{
+  switch (weekday)
+    {
+    case G_DATE_MONDAY: return C_("weekday", "Monday");
+    case G_DATE_TUESDAY: return C_("weekday", "Tuesday");
+    case G_DATE_WEDNESDAY: return C_("weekday", "Wednesday");
+    case G_DATE_THURSDAY: return C_("weekday", "Thursday");
+    case G_DATE_FRIDAY: return C_("weekday", "Friday");
+    case G_DATE_SATURDAY: return C_("weekday", "Saturday");
+    case G_DATE_SUNDAY: return C_("weekday", "Sunday");
+    case G_DATE_BAD_WEEKDAY:
+    default: return "";
+    }
+}
+
+/* The ISO week of a week's Sunday or Monday given as a date, or FALSE
+ * and a problem added to @file. */
+static gboolean
+read_week_date (TlStatisticsFile *file,
+                const char       *text,
+                guint             line,
+                int              *out_year,
+                int              *out_number)
+{
+  gboolean ending = file->week_dates == TL_STATISTICS_WEEKS_ENDING;
+  GDateWeekday wanted = ending ? G_DATE_SUNDAY : G_DATE_MONDAY;
+  char iso[11];
+  GDate date, thursday;
+  int y, m, d;
+
+  if (!tl_statistics_parse_date (text, iso) || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    {
+      tl_statistics_add_problem (file, line,
+                                 /* Translators: %s is what the file has in its column of week dates */
+                                 g_strdup_printf (_("“%s” is not a date (use 2026-12-06 or 06/12/2026)"), text));
+      return FALSE;
+    }
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  if (g_date_get_weekday (&date) != wanted)
+    {
+      tl_statistics_add_problem (file, line,
+                                 ending
+                                 /* Translators: a date, then its day of the week */
+                                 ? g_strdup_printf (_("%s is a %s; a week ending falls on a Sunday "
+                                                      "(weekly figures are stored as ISO weeks, Monday to Sunday)"),
+                                                    iso, weekday_name (g_date_get_weekday (&date)))
+                                 /* Translators: a date, then its day of the week */
+                                 : g_strdup_printf (_("%s is a %s; a week commencing falls on a Monday "
+                                                      "(weekly figures are stored as ISO weeks, Monday to Sunday)"),
+                                                    iso, weekday_name (g_date_get_weekday (&date))));
+      return FALSE;
+    }
+
+  /* An ISO week is in the year of its Thursday. */
+  thursday = date;
+  if (ending)
+    g_date_subtract_days (&thursday, 3);
+  else
+    g_date_add_days (&thursday, 3);
+  *out_year = g_date_get_year (&thursday);
+  *out_number = (int) g_date_get_iso8601_week_of_year (&thursday);
+  return TRUE;
+}
+
 /* The week of @record, or %NULL and a problem added to @file. */
 static gboolean
 read_week_cells (TlStatisticsFile *file,
@@ -170,6 +253,8 @@ read_week_cells (TlStatisticsFile *file,
       tl_statistics_add_problem (file, line, g_strdup (_("The week is missing")));
       return FALSE;
     }
+  if (file->week_dates != TL_STATISTICS_WEEKS_ISO)
+    return read_week_date (file, week_text, line, out_year, out_number);
 
   if (tl_statistics_parse_iso_week (week_text, out_year, out_number))
     {
@@ -311,6 +396,43 @@ tl_statistics_parse_iso_week (const char *text,
 
   return strlen (year_part) >= 4 && parse_digits (year_part, 6, out_year) &&
          parse_digits (number, 2, out_week);
+}
+
+/**
+ * tl_statistics_week_dates_from_name:
+ * @name: a column's name
+ *
+ * Recognises the columns that give a week by one of its days, in any
+ * case and with or without accents: "Week ending", "Week ended", "Week
+ * end date" and "Semaine se terminant le" for its Sunday; "Week
+ * commencing", "Week beginning", "Week starting", "Semaine du",
+ * "Semaine commençant le" for its Monday.
+ *
+ * Returns: %TL_STATISTICS_WEEKS_ENDING or %TL_STATISTICS_WEEKS_COMMENCING
+ *   for such a column, %TL_STATISTICS_WEEKS_ISO for any other
+ */
+TlStatisticsWeekDates
+tl_statistics_week_dates_from_name (const char *name)
+{
+  static const char * const week_words[] = { "week", "wk", "semaine", "sem", NULL };
+  static const char * const ending_words[] = { "ending", "ended", "end", "ends", "terminant", "finissant",
+                                               "fin", "au", NULL };
+  static const char * const starting_words[] = { "commencing", "beginning", "starting", "start", "starts",
+                                                 "begins", "commencant", "debutant", "debut", "du", NULL };
+  g_auto(GStrv) words = NULL;
+  gboolean ending, starting;
+
+  g_return_val_if_fail (name != NULL, TL_STATISTICS_WEEKS_ISO);
+
+  words = plain_words (name);
+  if (!has_any_word (words, week_words) || names_a_figure (name))
+    return TL_STATISTICS_WEEKS_ISO;
+  ending = has_any_word (words, ending_words);
+  starting = has_any_word (words, starting_words);
+  /* "Week start – end" says neither. */
+  if (ending == starting)
+    return TL_STATISTICS_WEEKS_ISO;
+  return ending ? TL_STATISTICS_WEEKS_ENDING : TL_STATISTICS_WEEKS_COMMENCING;
 }
 
 /**

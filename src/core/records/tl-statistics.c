@@ -374,13 +374,17 @@ tl_statistics_parse_date (const char *text,
  *
  * Recognises names such as "Date", "Day", "People", "Number of people
  * detected", "Migrants arrived", "Boats", "Small boats"; without a date,
- * a weekly series' "Year"/"Année" and "Week"/"Semaine"/"Wk".
+ * a weekly series' "Year"/"Année" and "Week"/"Semaine"/"Wk". Without a
+ * column of days' dates, a column of dates named for a week ("Week
+ * ending", "Semaine du") is the date column: tl_statistics_parse() reads
+ * it as a weekly series.
  */
 void
 tl_statistics_detect_mapping (const char * const  *header,
                               TlStatisticsMapping *out_mapping)
 {
   static const char *people_words[] = { "people", "person", "migrant", "individual", "arrival", "arrived" };
+  int week_dates = -1;
 
   g_return_if_fail (header != NULL);
   g_return_if_fail (out_mapping != NULL);
@@ -392,6 +396,12 @@ tl_statistics_detect_mapping (const char * const  *header,
     {
       if (i == out_mapping->year || i == out_mapping->week)
         continue;
+      if (tl_statistics_week_dates_from_name (header[i]) != TL_STATISTICS_WEEKS_ISO)
+        {
+          if (week_dates < 0)
+            week_dates = i;
+          continue;
+        }
       if (out_mapping->date < 0 && (tl_statistics_name_has (header[i], "date") || tl_statistics_name_has (header[i], "day")))
         {
           out_mapping->date = i;
@@ -416,6 +426,10 @@ tl_statistics_detect_mapping (const char * const  *header,
         if (tl_statistics_name_has (header[i], people_words[w]))
           out_mapping->people = i;
     }
+
+  /* Days' dates beside weeks' ("Week ending,Date"): the rows are days. */
+  if (out_mapping->date < 0)
+    out_mapping->date = week_dates;
 
   /* A file of dates is a daily series, whatever else it has. */
   if (out_mapping->date >= 0)
@@ -519,18 +533,24 @@ tl_statistics_parse (const char                 *data,
                            _("No column of dates or weeks was found. Choose which column holds them."));
       return NULL;
     }
-  /* A column of dates whose first row is "2026-W49" is a weekly series. */
-  if (file->mapping.date >= 0)
+  /* A column of dates whose first row is "2026-W49" is a weekly series;
+   * so is one of dates named for the weeks they end or start. */
+  if (file->mapping.date >= 0 || (file->mapping.week >= 0 && file->mapping.year < 0))
     {
+      int column = file->mapping.date >= 0 ? file->mapping.date : file->mapping.week;
       TlStatisticsReader ahead = reader;
       g_auto(GStrv) first = NULL;
+      gboolean iso_weeks;
       int year, week;
 
       while ((first = tl_statistics_read_record (&ahead)) != NULL &&
              tl_statistics_is_blank_record (first))
         g_clear_pointer (&first, g_strfreev);
-      if (first != NULL && (guint) file->mapping.date < g_strv_length (first) &&
-          tl_statistics_parse_iso_week (first[file->mapping.date], &year, &week))
+      iso_weeks = first != NULL && (guint) column < g_strv_length (first) &&
+                  tl_statistics_parse_iso_week (first[column], &year, &week);
+      if (!iso_weeks)
+        file->week_dates = tl_statistics_week_dates_from_name (file->header[column]);
+      if (file->mapping.date >= 0 && (iso_weeks || file->week_dates != TL_STATISTICS_WEEKS_ISO))
         {
           file->mapping.week = file->mapping.date;
           file->mapping.date = -1;

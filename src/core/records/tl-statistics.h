@@ -56,6 +56,15 @@ typedef struct {
 
 #define TL_STATISTICS_MAPPING_INIT { -1, -1, -1, -1, -1 }
 
+/* How a weekly series names its weeks: by ISO week ("2026-W49", or a
+ * year and a number), or by a date in a column whose name says which
+ * day of the week it is ("Week ending", "Semaine du"). */
+typedef enum {
+  TL_STATISTICS_WEEKS_ISO,        /* 2026-W49, or year and week columns */
+  TL_STATISTICS_WEEKS_ENDING,     /* each week's Sunday */
+  TL_STATISTICS_WEEKS_COMMENCING, /* each week's Monday */
+} TlStatisticsWeekDates;
+
 typedef struct {
   guint line;      /* where the row starts, from 1 */
   char *message;   /* translated, without the line number */
@@ -72,6 +81,8 @@ typedef struct {
   TlStatisticsMapping  mapping;   /* the columns read */
   int                  cumulative_people; /* running totals' columns, -1 if none */
   int                  cumulative_boats;
+  TlStatisticsWeekDates week_dates; /* for a weekly series: what its
+                                   * week column holds */
   GArray              *days;      /* of TlStatisticsDay, in file order (by
                                    * date when a running total filled some in) */
   GArray              *weeks;     /* of TlStatisticsWeek, in file order: a
@@ -103,6 +114,7 @@ gboolean          tl_statistics_parse_iso_week (const char                *text,
                                                 int                       *out_year,
                                                 int                       *out_week);
 guint             tl_statistics_weeks_in_year  (int                        year);
+TlStatisticsWeekDates tl_statistics_week_dates_from_name (const char      *name);
 gboolean          tl_statistics_week_init      (TlStatisticsWeek          *week,
                                                 int                        year,
                                                 int                        number);
