@@ -118,7 +118,8 @@ gboolean        tl_import_read_gpx          (TlImportSource     *self,
 typedef struct _TlImportValidator TlImportValidator;
 
 TlImportValidator *tl_import_validator_new  (TlImportSource     *source,
-                                             GTimeZone          *zone);
+                                             GTimeZone          *zone,
+                                             const char         *operator_name);
 void            tl_import_validator_free    (TlImportValidator  *v);
 void            tl_import_validator_run     (TlImportValidator  *v,
                                              guint               first,

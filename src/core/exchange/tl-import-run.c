@@ -44,6 +44,7 @@ typedef struct {
 typedef struct {
   TlImportSource *source;
   GTimeZone      *zone;
+  const char     *operator_name;  /* nullable: only checking */
 
   GMutex          mutex;
   GCond           changed;        /* a chunk is done, or rows were read */
@@ -171,7 +172,7 @@ static gpointer
 worker (gpointer data)
 {
   Run *run = data;
-  TlImportValidator *v = tl_import_validator_new (run->source, run->zone);
+  TlImportValidator *v = tl_import_validator_new (run->source, run->zone, run->operator_name);
 
   if (run->writing)
     yield_to_writer ();
@@ -271,6 +272,7 @@ run_rows (TlImportSource  *self,
           guint            max_rows,
           TlStoreBulk     *bulk,
           gboolean         skip_bad_rows,
+          const char      *operator_name,
           GError         **error)
 {
   g_autoptr(TlImportResult) result = tl_import_result_new ();
@@ -280,6 +282,7 @@ run_rows (TlImportSource  *self,
   Run run = {
     .source = self,
     .zone = zone,
+    .operator_name = operator_name,
     .reader = csv,
     .reading = csv != NULL,
     .n_read = self->rows->len,
@@ -391,7 +394,7 @@ import_rows (TlImportSource  *self,
 
   if ((bulk = tl_store_bulk_begin (store, operator_name, self->display_name, error)) == NULL)
     return FALSE;
-  if ((result = run_rows (self, zone, csv, max_rows, bulk, skip_bad_rows, error)) == NULL)
+  if ((result = run_rows (self, zone, csv, max_rows, bulk, skip_bad_rows, operator_name, error)) == NULL)
     return FALSE;
 
   if (result->problems->len > 0 && !skip_bad_rows)
@@ -438,7 +441,7 @@ tl_import_source_validate (TlImportSource  *self,
   if (zone == NULL)
     zone = utc = g_time_zone_new_utc ();
 
-  return run_rows (self, zone, NULL, 0, NULL, FALSE, NULL);
+  return run_rows (self, zone, NULL, 0, NULL, FALSE, NULL, NULL);
 }
 
 /**
