@@ -18,22 +18,6 @@
 /* 2024-05-01 06:00:00 UTC */
 #define T0 G_GINT64_CONSTANT (1714543200)
 
-/* Runs @sql on the database at @address, outside the store. */
-static void
-run_sql (const char *address,
-         const char *sql)
-{
-  PGconn *conn = PQconnectdb (address);
-  PGresult *result;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  PQclear (result);
-  PQfinish (conn);
-}
-
 static int
 run_cli (const char *first,
          ...)
@@ -289,7 +273,7 @@ test_newer_schema_refused (void)
   g_assert_cmpint (tl_store_get_schema_version (store), ==, TL_STORE_SCHEMA_VERSION);
   g_clear_object (&store);
 
-  run_sql (address, "UPDATE tl_schema SET version = 99");
+  tl_test_store_run_sql (address, "UPDATE tl_schema SET version = 99");
   again = tl_store_open (address, &error);
   g_assert_null (again);
   g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_TOO_NEW);
@@ -303,7 +287,7 @@ test_other_program_refused (void)
   g_autoptr(TlStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  run_sql (address, "CREATE TABLE invoices (id integer)");
+  tl_test_store_run_sql (address, "CREATE TABLE invoices (id integer)");
   store = tl_store_open (address, &error);
   g_assert_null (store);
   g_assert_error (error, TL_STORE_ERROR, TL_STORE_ERROR_NOT_DATABASE);
@@ -485,8 +469,8 @@ test_owner_not_superuser (void)
   g_autoptr(TlStore) store = NULL;
   g_autoptr(TlEvent) event = tl_test_store_pg_event (1, "owned");
 
-  run_sql (admin, "CREATE ROLE tl_owner LOGIN CREATEROLE");
-  run_sql (admin, "CREATE DATABASE tl_owned OWNER tl_owner TEMPLATE tl_template");
+  tl_test_store_run_sql (admin, "CREATE ROLE tl_owner LOGIN CREATEROLE");
+  tl_test_store_run_sql (admin, "CREATE DATABASE tl_owned OWNER tl_owner TEMPLATE tl_template");
 
   store = tl_store_open (address, &error);
   g_assert_no_error (error);

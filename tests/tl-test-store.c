@@ -124,12 +124,11 @@ tl_test_store_pg_ctl (const char *action)
   g_assert_no_error (error);
 }
 
-static void
-exec_sql (const char *sql)
+void
+tl_test_store_run_sql (const char *address,
+                       const char *sql)
 {
-  g_autofree char *admin = g_strdup_printf ("host=%s user=tideline dbname=postgres",
-                                            g_getenv ("TL_TEST_PG_HOST"));
-  PGconn *conn = PQconnectdb (admin);
+  PGconn *conn = PQconnectdb (address);
   PGresult *result;
 
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
@@ -138,6 +137,16 @@ exec_sql (const char *sql)
     g_error ("%s: %s", sql, PQresultErrorMessage (result));
   PQclear (result);
   PQfinish (conn);
+}
+
+/* @sql on the test server's postgres database, as its own user. */
+static void
+exec_sql (const char *sql)
+{
+  g_autofree char *admin = g_strdup_printf ("host=%s user=tideline dbname=postgres",
+                                            g_getenv ("TL_TEST_PG_HOST"));
+
+  tl_test_store_run_sql (admin, sql);
 }
 
 /* Writes @rules as the server's pg_hba.conf and waits, with a deadline,

@@ -20,6 +20,10 @@ TlStore  *tl_test_store_open      (const char *name);
 void      tl_test_store_pg_ctl    (const char *action);
 gint64    tl_test_store_count_sql (const char *address,
                                    const char *sql);
+/* Runs @sql on the database at @address, outside the store; a failure
+ * ends the test. */
+void      tl_test_store_run_sql   (const char *address,
+                                   const char *sql);
 /* Makes @role, a superuser, with @password, and has the server ask every
  * user but its own for a password (pg_hba.conf), so that a connection
  * made without it fails as on a desk; tl_test_store_pg_trust_all() puts
