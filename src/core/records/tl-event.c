@@ -202,12 +202,6 @@ tl_event_new (TlEventKind kind)
   return self;
 }
 
-/**
- * tl_event_new_from_data: (skip)
- * @data: every field; strings are copied
- *
- * Returns: (transfer full): a new #TlEvent
- */
 /* Copies @value to *@p, moving it past, or NULL. */
 static char *
 take_string (char       **p,
@@ -224,6 +218,12 @@ take_string (char       **p,
   return copy;
 }
 
+/**
+ * tl_event_new_from_data: (skip)
+ * @data: every field; strings are copied
+ *
+ * Returns: (transfer full): a new #TlEvent
+ */
 TlEvent *
 tl_event_new_from_data (const TlEventData *data)
 {
